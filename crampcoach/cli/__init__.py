@@ -1,0 +1,85 @@
+"""Command-line entry: parses arguments and dispatches to a sub-command module.
+
+No Qt is imported on any path here unless the GUI starts.  Each module in
+``COMMAND_MODULES`` has ``register(subparsers, common)`` that adds its commands
+and sets ``func`` (``args -> exit code``) on them; heavy imports belong inside
+those functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from crampcoach import __version__
+
+COMMAND_MODULES: tuple[str, ...] = ("docs",)
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line, never a usage dump or traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, every sub-command registered."""
+    # --data-dir works before or after the sub-command; SUPPRESS keeps a
+    # sub-command's absent option from overwriting the top-level one.
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where your log and settings live (default: $CRAMPCOACH_DATA_DIR, "
+        "else the platform's per-user data folder)",
+    )
+    parser = _Parser(
+        prog="crampcoach",
+        description="Guided leg stretching, reminders and an adherence review. "
+        "With no command, the app opens.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"crampcoach {__version__}")
+    parser.set_defaults(func=_run_gui, data_dir=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"crampcoach.cli.{name}").register(sub, common)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from crampcoach.qt.app import run  # Qt is imported only here
+
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except CliError as exc:
+        print(f"crampcoach: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
+    """Add the shared ``--format`` option."""
+    parser.add_argument("--format", choices=choices or ("text", "json"), default="text")

@@ -1,0 +1,84 @@
+"""The bundled source documents, and finding a quoted passage in them.
+
+Quotes match *whitespace-normalised* (any run of whitespace equals one space)
+and nothing else: case, punctuation and the documents' own odd wording must be
+quoted exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from crampcoach import resources
+from crampcoach.core.model import Document
+
+_WS = re.compile(r"\s+")
+
+
+class DocumentError(LookupError):
+    """An unknown document id or a broken documents.toml."""
+
+
+def normalise(text: str) -> str:
+    """Collapse every whitespace run to one space and strip the ends."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a quote sits in the raw document text (``start``/``end`` are offsets)."""
+
+    start: int
+    end: int
+
+
+def find_quote(text: str, quote: str) -> Span | None:
+    """Locate ``quote`` in ``text`` (whitespace-normalised), as offsets into the raw text."""
+    words = normalise(quote).split(" ")
+    if not words or words == [""]:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(pattern, text)
+    return Span(m.start(), m.end()) if m else None
+
+
+def load_documents(folder: Path | None = None) -> dict[str, Document]:
+    """Read ``documents.toml`` and the text files it lists, keyed by id."""
+    folder = folder or resources.path("assets", "documents")
+    meta_path = folder / "documents.toml"
+    try:
+        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DocumentError(f"{meta_path}: cannot read document list: {exc}") from exc
+    docs: dict[str, Document] = {}
+    for entry in meta.get("document", []):
+        file = folder / entry["file"]
+        docs[entry["id"]] = Document(
+            id=entry["id"],
+            title=entry["title"],
+            file=entry["file"],
+            quality=entry["quality"],
+            text=file.read_text(encoding="utf-8"),
+        )
+    return docs
+
+
+@cache
+def bundled() -> dict[str, Document]:
+    """The bundled documents (read once per process)."""
+    return load_documents()
+
+
+def get(doc_id: str) -> Document:
+    """One bundled document by id, or DocumentError listing the known ids."""
+    docs = bundled()
+    try:
+        return docs[doc_id]
+    except KeyError:
+        raise DocumentError(
+            f"unknown document {doc_id!r}; known documents: {', '.join(docs)}"
+        ) from None

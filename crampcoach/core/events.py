@@ -1,0 +1,243 @@
+"""The adherence log's event types, as plain frozen dataclasses.
+
+Every event has a unique id and a timezone-aware timestamp ``at``.  Events are
+serialised to JSON-ready dicts with ``to_dict`` / ``event_from_dict``; the store
+persists exactly those dicts, and ``crampcoach export`` prints them.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import asdict, dataclass, fields
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, ClassVar
+
+
+class EventType(enum.StrEnum):
+    """The kinds of event the log holds."""
+
+    SESSION = "session"
+    WATER = "water"
+    CRAMP = "cramp"
+    REMINDER = "reminder"
+    SKIP = "skip"
+
+
+class Leg(enum.StrEnum):
+    """Which leg cramped."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+class Muscle(enum.StrEnum):
+    """Which muscle cramped."""
+
+    CALF = "calf"
+    HAMSTRING = "hamstring"
+    QUADRICEPS = "quadriceps"
+    FOOT = "foot"
+    OTHER = "other"
+
+
+class CrampContext(enum.StrEnum):
+    """What the user was doing when the cramp came."""
+
+    NIGHT = "night"
+    EXERCISE = "exercise"
+    STRETCHING = "stretching"
+    RESTING = "resting"
+    OTHER = "other"
+
+
+class ReminderKind(enum.StrEnum):
+    """Which reminder an event is about."""
+
+    BEDTIME = "bedtime"
+    HYDRATION = "hydration"
+    REVIEW = "review"
+
+
+class ReminderFate(enum.StrEnum):
+    """What became of a reminder."""
+
+    SHOWN = "shown"
+    ACTED = "acted"
+    SNOOZED = "snoozed"
+    DISMISSED = "dismissed"
+    MISSED = "missed"
+
+
+class SkipReason(enum.StrEnum):
+    """Why a plan item was skipped; REST and SICK do not break a streak."""
+
+    REST = "rest"
+    SICK = "sick"
+    OTHER = "other"
+
+
+def new_id() -> str:
+    """A fresh unique event id."""
+    return uuid.uuid4().hex
+
+
+def _require_aware(at: datetime) -> None:
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError(f"event time must be timezone-aware, got naive {at.isoformat()}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """Fields every event has."""
+
+    type: ClassVar[EventType]
+    id: str
+    at: datetime
+
+    def __post_init__(self) -> None:
+        _require_aware(self.at)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: enums as values, datetimes as ISO-8601 strings."""
+        out: dict[str, Any] = {"type": self.type.value}
+        for key, value in asdict(self).items():
+            out[key] = _to_json(value)
+        return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SessionEvent(Event):
+    """A routine session's outcome (``at`` is when it ended)."""
+
+    type: ClassVar[EventType] = EventType.SESSION
+    routine_id: str
+    routine_kind: str
+    started: datetime
+    completed: bool
+    steps_done: tuple[int, ...] = ()
+    steps_skipped: tuple[int, ...] = ()
+    source: str = "app"  # "app" or "cli" (done away from the computer)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WaterEvent(Event):
+    """Water drunk."""
+
+    type: ClassVar[EventType] = EventType.WATER
+    ml: int
+
+    def __post_init__(self) -> None:
+        Event.__post_init__(self)
+        if not 1 <= self.ml <= 5000:
+            raise ValueError(f"water amount must be 1-5000 ml, got {self.ml}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CrampEvent(Event):
+    """A cramp episode (``at`` is when it began)."""
+
+    type: ClassVar[EventType] = EventType.CRAMP
+    leg: Leg
+    muscle: Muscle
+    severity: int
+    minutes: float | None = None
+    context: CrampContext | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        Event.__post_init__(self)
+        if not 0 <= self.severity <= 10:
+            raise ValueError(f"severity must be 0-10, got {self.severity}")
+        if self.minutes is not None and not 0 <= self.minutes <= 24 * 60:
+            raise ValueError(f"duration must be 0-1440 minutes, got {self.minutes}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReminderEvent(Event):
+    """What became of a reminder; ``due`` is when it was meant to fire."""
+
+    type: ClassVar[EventType] = EventType.REMINDER
+    reminder: ReminderKind
+    fate: ReminderFate
+    due: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SkipEvent(Event):
+    """A plan item deliberately skipped for a day, with a reason."""
+
+    type: ClassVar[EventType] = EventType.SKIP
+    item: str  # a plan item id, e.g. "bedtime"
+    day: date
+    reason: SkipReason
+    note: str = ""
+
+
+EVENT_CLASSES: dict[EventType, type[Event]] = {
+    cls.type: cls for cls in (SessionEvent, WaterEvent, CrampEvent, ReminderEvent, SkipEvent)
+}
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_to_json(v) for v in value]
+    return value
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an event from ``to_dict`` output; raises ValueError/KeyError on bad data."""
+    kind = EventType(data["type"])
+    cls = EVENT_CLASSES[kind]
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        kwargs[f.name] = _from_json(f.type, data[f.name])
+    return cls(**kwargs)
+
+
+_ENUMS: dict[str, type[enum.Enum]] = {
+    "Leg": Leg,
+    "Muscle": Muscle,
+    "CrampContext": CrampContext,
+    "ReminderKind": ReminderKind,
+    "ReminderFate": ReminderFate,
+    "SkipReason": SkipReason,
+}
+
+
+def _from_json(annotation: Any, value: Any) -> Any:
+    # Annotations are strings (``from __future__ import annotations``).
+    ann = str(annotation)
+    if value is None:
+        return None
+    base = ann.split(" | ")[0]
+    if base == "datetime":
+        return datetime.fromisoformat(value)
+    if base == "date":
+        return date.fromisoformat(value)
+    if base.startswith("tuple[int"):
+        return tuple(int(v) for v in value)
+    if base in _ENUMS:
+        return _ENUMS[base](value)
+    if base == "float":
+        return float(value)
+    return value
+
+
+def local_day(at: datetime, tz: tzinfo, boundary: time = time(4, 0)) -> date:
+    """The day an event belongs to: local date, with the day starting at ``boundary``.
+
+    With the default 04:00 boundary a bedtime routine at 00:30 counts for the
+    evening before.
+    """
+    _require_aware(at)
+    local = at.astimezone(tz)
+    shifted = local - timedelta(hours=boundary.hour, minutes=boundary.minute)
+    return shifted.date()

@@ -1,0 +1,153 @@
+"""Plain data types shared by the core, the store and the Qt shell.
+
+Routine content is plain text everywhere: nothing here is ever interpreted as
+markup or code.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Side(enum.StrEnum):
+    """Which leg a step works."""
+
+    BOTH = "both"
+    EACH = "each"  # only in routine files: expands to LEFT then RIGHT
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class RoutineKind(enum.StrEnum):
+    """What a routine is for; the review's plan items follow these."""
+
+    WARMUP = "warmup"
+    STRETCH = "stretch"
+    BEDTIME = "bedtime"
+    RELIEF = "relief"
+    COOLDOWN = "cooldown"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A bundled source document."""
+
+    id: str
+    title: str
+    file: str
+    quality: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An exact quote from a bundled document that motivates a step."""
+
+    doc: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step as written in a routine file (``side`` may be EACH)."""
+
+    name: str
+    instructions: str
+    duration_s: int
+    side: Side
+    citations: tuple[Citation, ...]
+    repetitions: int = 1
+    hold_s: int | None = None
+    rest_s: int = 0
+    safety: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedStep:
+    """A step after ``each`` is expanded: what the player runs, one side at a time.
+
+    ``index`` is the position in the routine file; left and right halves of an
+    ``each`` step share it, so an outcome can say which written steps were done.
+    """
+
+    index: int
+    name: str
+    instructions: str
+    duration_s: int
+    side: Side
+    citations: tuple[Citation, ...]
+    repetitions: int = 1
+    hold_s: int | None = None
+    rest_s: int = 0
+    safety: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    """A validated routine."""
+
+    id: str
+    title: str
+    kind: RoutineKind
+    description: str
+    steps: tuple[Step, ...]
+    source: str = ""  # the file it came from, for messages
+    builtin: bool = True
+    safety: str | None = None
+
+    def expanded(self) -> tuple[PlannedStep, ...]:
+        """The steps in playing order, ``each`` split into left then right."""
+        out: list[PlannedStep] = []
+        for index, step in enumerate(self.steps):
+            sides = [Side.LEFT, Side.RIGHT] if step.side is Side.EACH else [step.side]
+            for side in sides:
+                out.append(
+                    PlannedStep(
+                        index=index,
+                        name=step.name,
+                        instructions=step.instructions,
+                        duration_s=step.duration_s,
+                        side=side,
+                        citations=step.citations,
+                        repetitions=step.repetitions,
+                        hold_s=step.hold_s,
+                        rest_s=step.rest_s,
+                        safety=step.safety,
+                        evidence=step.evidence,
+                    )
+                )
+        return tuple(out)
+
+    @property
+    def duration_s(self) -> int:
+        """Total playing time in seconds, both sides counted."""
+        return sum(s.duration_s for s in self.expanded())
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """One problem found while loading routine files; names file, step and field."""
+
+    file: str
+    message: str
+    step: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.step is not None:
+            where += f": step {self.step}"
+        if self.field is not None:
+            where += f": field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Routines that loaded, and a problem line for every one that did not."""
+
+    routines: list[Routine] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)

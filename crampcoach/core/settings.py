@@ -1,0 +1,131 @@
+"""The one declared table of settings, their defaults and their validation.
+
+Pure: parsing, validating and defaulting only.  Persisting is the store's job
+and showing is the settings dialog's; both read this table, so a key exists in
+exactly one place.  Values are kept as JSON-ready primitives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class SettingError(ValueError):
+    """A bad key or value; the message says what is expected."""
+
+
+def parse_hhmm(text: str) -> time:
+    """Parse ``HH:MM`` (24-hour) into a time."""
+    m = _HHMM.match(text.strip())
+    if not m:
+        raise SettingError(f"expected a time as HH:MM (24-hour), got {text!r}")
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+def _hhmm(text: Any) -> str:
+    return parse_hhmm(str(text)).strftime("%H:%M")
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise SettingError(f"expected true or false, got {value!r}")
+
+
+def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool):
+            raise SettingError(f"expected a whole number from {lo} to {hi}, got {value!r}")
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise SettingError(
+                f"expected a whole number from {lo} to {hi}, got {value!r}"
+            ) from None
+        if not lo <= number <= hi:
+            raise SettingError(f"expected a whole number from {lo} to {hi}, got {number}")
+        return number
+
+    return convert
+
+
+def _weekday(value: Any) -> str:
+    text = str(value).strip().lower()[:3]
+    if text not in _WEEKDAYS:
+        raise SettingError(f"expected a weekday ({', '.join(_WEEKDAYS)}), got {value!r}")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting: its default, how to validate a value, and a line of help."""
+
+    key: str
+    default: Any
+    convert: Callable[[Any], Any]
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("bedtime", "22:30", _hhmm, "when you go to bed (HH:MM)"),
+    Setting("bedtime_lead_min", 15, _int_range(0, 180), "minutes before bedtime to remind"),
+    Setting("bedtime_reminder", True, _bool, "remind me to do the bedtime routine"),
+    Setting("bedtime_routine", "bedtime", str, "the routine the bedtime reminder starts"),
+    Setting("hydration_reminder", True, _bool, "remind me to drink during the day"),
+    Setting("hydration_interval_min", 90, _int_range(15, 600), "minutes between reminders"),
+    Setting("hydration_start", "08:00", _hhmm, "first hydration reminder of the day"),
+    Setting("hydration_end", "21:00", _hhmm, "no hydration reminders after this time"),
+    Setting("glass_ml", 250, _int_range(50, 1000), "how much one logged glass is (ml)"),
+    Setting("water_goal_ml", 1500, _int_range(0, 5000), "daily water goal (ml); 0 for none"),
+    Setting("quiet_start", "23:30", _hhmm, "quiet hours begin: no reminders"),
+    Setting("quiet_end", "07:00", _hhmm, "quiet hours end"),
+    Setting("day_boundary", "04:00", _hhmm, "a day in the log starts at this time"),
+    Setting("sounds", True, _bool, "play sound cues in the player"),
+    Setting("voice", False, _bool, "speak cues aloud where a speech engine exists"),
+    Setting("review_reminder", True, _bool, "remind me to look at my week"),
+    Setting("review_day", "sun", _weekday, "day of the weekly review reminder"),
+    Setting("review_time", "19:00", _hhmm, "time of the weekly review reminder"),
+    Setting("plan_stretch_per_week", 3, _int_range(0, 14), "planned stretch/warm-up sessions a week"),
+    Setting("autostart", False, _bool, "start CrampCoach when I log in"),
+)
+
+_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
+
+
+def defaults() -> dict[str, Any]:
+    """Every setting at its default."""
+    return {s.key: s.default for s in SETTINGS}
+
+
+def validate(key: str, value: Any) -> Any:
+    """Return the value converted for ``key``, or raise SettingError naming the key."""
+    setting = _BY_KEY.get(key)
+    if setting is None:
+        raise SettingError(f"unknown setting {key!r}; known settings: {', '.join(_BY_KEY)}")
+    try:
+        return setting.convert(value)
+    except SettingError as exc:
+        raise SettingError(f"{key}: {exc}") from None
+
+
+def merged(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """Defaults overlaid with stored values; an unknown or invalid stored value is ignored."""
+    out = defaults()
+    for key, value in stored.items():
+        try:
+            out[key] = validate(key, value)
+        except SettingError:
+            continue
+    return out

@@ -1,0 +1,30 @@
+"""Where the user's data lives: ``--data-dir``, else ``$CRAMPCOACH_DATA_DIR``, else the platform folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "CRAMPCOACH_DATA_DIR"
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Return (and create) the per-user data folder."""
+    if explicit:
+        folder = Path(explicit)
+    elif os.environ.get(ENV_VAR):
+        folder = Path(os.environ[ENV_VAR])
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_data_dir("crampcoach", appauthor=False))
+    folder = folder.expanduser()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def user_routines_dir(data: Path) -> Path:
+    """The folder for the user's own routine files (created on first use)."""
+    folder = data / "routines"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

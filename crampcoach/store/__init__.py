@@ -1,0 +1,1 @@
+"""Crash-safe TinyDB storage for the adherence log."""
