@@ -8,7 +8,9 @@ import json
 from crampcoach.cli import CliError, add_format
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add the ``docs`` commands."""
     docs = sub.add_parser("docs", help="the source documents the routines cite", parents=[common])
     docs_sub = docs.add_subparsers(dest="docs_command", metavar="COMMAND", required=True)

@@ -97,7 +97,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("review_reminder", True, _bool, "remind me to look at my week"),
     Setting("review_day", "sun", _weekday, "day of the weekly review reminder"),
     Setting("review_time", "19:00", _hhmm, "time of the weekly review reminder"),
-    Setting("plan_stretch_per_week", 3, _int_range(0, 14), "planned stretch/warm-up sessions a week"),
+    Setting(
+        "plan_stretch_per_week", 3, _int_range(0, 14), "planned stretch/warm-up sessions a week"
+    ),
     Setting("autostart", False, _bool, "start CrampCoach when I log in"),
 )
 
