@@ -1,0 +1,756 @@
+"""The weekly adherence review: plan items per day, adherence, streaks, cramp statistics.
+
+Pure: events, settings, a timezone and an ISO week in; a frozen ``WeekReview``
+out.  The Qt review window, the PDF export and ``crampcoach review`` all show
+the same object.
+
+Rules, stated once:
+
+- A week is an ISO week (Monday first) in local time.  A plan item's day is
+  ``events.local_day`` with the ``day_boundary`` setting, so a bedtime routine
+  at 00:30 counts for the evening before.
+- Cramps belong to a *night*: the 24 hours from noon of a day to noon of the
+  next (``NIGHT_BOUNDARY``), so a cramp at 05:30 follows the bedtime routine of
+  the evening before whatever the day boundary is.
+- Plan items: the bedtime routine every night; ``plan_stretch_per_week``
+  stretch / warm-up / cool-down sessions a week; water up to ``water_goal_ml``
+  a day (not planned when the goal is 0).
+- A REST or SICK skip excuses the day (not planned, does not break a streak);
+  an OTHER skip is shown as skipped but counts as missed.  Today is "pending"
+  until done; later days are "future".  Neither counts against you.
+- Cramps after nights with the bedtime routine vs without are compared only
+  when each group has at least ``MIN_NIGHTS_PER_GROUP`` logged nights, and the
+  text always says it is the user's own log, not proof.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, Protocol
+
+from crampcoach.core import safety
+from crampcoach.core.events import (
+    CrampEvent,
+    Event,
+    EventType,
+    SessionEvent,
+    SkipEvent,
+    SkipReason,
+    WaterEvent,
+    local_day,
+)
+from crampcoach.core.settings import parse_hhmm
+
+NIGHT_BOUNDARY = time(12, 0)
+SERIES_WEEKS = 12  # the chart: this week and the 11 before it
+# The with/without comparison and the safety rules look this far back.
+HISTORY_DAYS = max(SERIES_WEEKS * 7, safety.ROUTINE_NIGHTS + 7)
+MIN_NIGHTS_PER_GROUP = 7
+STRETCH_KINDS = frozenset({"stretch", "warmup", "cooldown"})
+BEDTIME_KIND = "bedtime"
+EXCUSED = frozenset({SkipReason.REST, SkipReason.SICK})
+
+_WEEK_RE = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
+
+
+class ReviewError(ValueError):
+    """Bad review input (for example an ISO week that does not exist)."""
+
+
+class Status(enum.StrEnum):
+    """A plan item's state on one day."""
+
+    DONE = "done"
+    PARTIAL = "partial"
+    MISSED = "missed"
+    SKIPPED = "skipped"
+    PENDING = "pending"  # today, not done yet
+    FUTURE = "future"
+    NOT_PLANNED = "not-planned"
+
+
+class PlanItem(enum.StrEnum):
+    """The plan items a week is measured against."""
+
+    BEDTIME = "bedtime"
+    STRETCH = "stretch"
+    WATER = "water"
+
+
+ITEM_LABELS: dict[PlanItem, str] = {
+    PlanItem.BEDTIME: "Bedtime routine",
+    PlanItem.STRETCH: "Stretch / warm-up",
+    PlanItem.WATER: "Water",
+}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class IsoWeek:
+    """An ISO 8601 week, e.g. ``2026-W05``."""
+
+    year: int
+    week: int
+
+    def __post_init__(self) -> None:
+        try:
+            date.fromisocalendar(self.year, self.week, 1)
+        except ValueError:
+            raise ReviewError(
+                f"there is no ISO week {self.year}-W{self.week:02d} (weeks run 01 to 52 or 53)"
+            ) from None
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        """Parse ``YYYY-Www`` (``2026-W05``); raises ReviewError saying what is expected."""
+        m = _WEEK_RE.match(text.strip())
+        if not m:
+            raise ReviewError(f"expected a week as YYYY-Www (for example 2026-W05), got {text!r}")
+        return cls(int(m.group(1)), int(m.group(2)))
+
+    @classmethod
+    def of(cls, day: date) -> IsoWeek:
+        """The ISO week a day is in."""
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @property
+    def monday(self) -> date:
+        """The week's first day."""
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    def days(self) -> list[date]:
+        """Monday to Sunday."""
+        first = self.monday
+        return [first + timedelta(days=i) for i in range(7)]
+
+    def shift(self, weeks: int) -> IsoWeek:
+        """The week ``weeks`` later (negative: earlier)."""
+        return IsoWeek.of(self.monday + timedelta(weeks=weeks))
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+
+class EventSource(Protocol):
+    """What the review needs from the store (``Store.events``)."""
+
+    def events(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        types: Collection[EventType] | None = None,
+    ) -> list[Event]:
+        """Events with start <= at < end, sorted by time."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    """One day of the week grid."""
+
+    day: date
+    bedtime: Status
+    bedtime_skip: SkipReason | None
+    stretch: Status  # DONE when a full session was done, PARTIAL for a partial one
+    stretch_sessions: int  # completed stretch / warm-up / cool-down sessions
+    stretch_partial: int
+    stretch_skip: SkipReason | None
+    water: Status
+    water_ml: int
+    water_goal_ml: int
+    cramps: int  # episodes in the night that began this day
+    max_severity: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "day": self.day.isoformat(),
+            "weekday": self.day.strftime("%a"),
+            "bedtime": self.bedtime.value,
+            "bedtime_skip": self.bedtime_skip.value if self.bedtime_skip else None,
+            "stretch": self.stretch.value,
+            "stretch_sessions": self.stretch_sessions,
+            "stretch_partial": self.stretch_partial,
+            "stretch_skip": self.stretch_skip.value if self.stretch_skip else None,
+            "water": self.water.value,
+            "water_ml": self.water_ml,
+            "water_goal_ml": self.water_goal_ml,
+            "cramps": self.cramps,
+            "max_severity": self.max_severity,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Adherence:
+    """How much of one plan item was done, against how much was planned so far."""
+
+    item: PlanItem
+    done: int
+    planned: int
+
+    @property
+    def percent(self) -> float | None:
+        """Done / planned, capped at 100; None when nothing was planned."""
+        if self.planned <= 0:
+            return None
+        return min(100.0, 100.0 * self.done / self.planned)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        pct = self.percent
+        return {
+            "done": self.done,
+            "planned": self.planned,
+            "percent": None if pct is None else round(pct, 1),
+        }
+
+
+def _overall(items: Iterable[Adherence]) -> float | None:
+    done = sum(min(a.done, a.planned) for a in items if a.planned > 0)
+    planned = sum(a.planned for a in items if a.planned > 0)
+    return None if planned == 0 else 100.0 * done / planned
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """One week in the comparison series."""
+
+    week: IsoWeek
+    overall: float | None
+    bedtime: float | None
+    cramp_nights: int
+    cramps: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "week": str(self.week),
+            "overall_percent": _round(self.overall),
+            "bedtime_percent": _round(self.bedtime),
+            "cramp_nights": self.cramp_nights,
+            "cramps": self.cramps,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineEffect:
+    """Cramps per night after nights with the bedtime routine vs without."""
+
+    nights_with: int
+    cramps_with: int
+    nights_without: int
+    cramps_without: int
+    first_night: date | None
+    last_night: date | None
+    min_nights: int = MIN_NIGHTS_PER_GROUP
+
+    @property
+    def enough(self) -> bool:
+        """Both groups have at least ``min_nights`` nights."""
+        return self.nights_with >= self.min_nights and self.nights_without >= self.min_nights
+
+    @property
+    def per_night_with(self) -> float | None:
+        """Cramps per night after the routine, when there is enough data."""
+        return self.cramps_with / self.nights_with if self.enough else None
+
+    @property
+    def per_night_without(self) -> float | None:
+        """Cramps per night without the routine, when there is enough data."""
+        return self.cramps_without / self.nights_without if self.enough else None
+
+    def summary(self) -> str:
+        """One or two plain sentences; never a claim the counts cannot carry."""
+        counts = (
+            f"{self.nights_with} night{'s' if self.nights_with != 1 else ''} with the bedtime "
+            f"routine ({self.cramps_with} cramp{'s' if self.cramps_with != 1 else ''}), "
+            f"{self.nights_without} without ({self.cramps_without} "
+            f"cramp{'s' if self.cramps_without != 1 else ''})"
+        )
+        if not self.enough:
+            return (
+                f"Not enough data yet to compare: it needs at least {self.min_nights} nights "
+                f"in each group. So far: {counts}."
+            )
+        return (
+            f"After nights with the bedtime routine: {self.per_night_with:.2f} cramps a night; "
+            f"without: {self.per_night_without:.2f}. From {counts}. This is your own log, "
+            "not proof that the routine caused any difference."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "nights_with_routine": self.nights_with,
+            "cramps_with_routine": self.cramps_with,
+            "nights_without_routine": self.nights_without,
+            "cramps_without_routine": self.cramps_without,
+            "per_night_with_routine": _round(self.per_night_with, 2),
+            "per_night_without_routine": _round(self.per_night_without, 2),
+            "min_nights_per_group": self.min_nights,
+            "enough_data": self.enough,
+            "from": self.first_night.isoformat() if self.first_night else None,
+            "to": self.last_night.isoformat() if self.last_night else None,
+            "summary": self.summary(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CrampStats:
+    """The week's cramps."""
+
+    episodes: int
+    nights: int  # nights with at least one cramp
+    mean_severity: float | None
+    longest_minutes: float | None
+    effect: RoutineEffect
+    log: tuple[CrampEvent, ...]  # the week's episodes, oldest first
+
+    def to_dict(self, tz: tzinfo) -> dict[str, Any]:
+        """JSON-ready form; episode times in local time."""
+        return {
+            "episodes": self.episodes,
+            "nights": self.nights,
+            "mean_severity": _round(self.mean_severity, 1),
+            "longest_minutes": self.longest_minutes,
+            "with_vs_without_routine": self.effect.to_dict(),
+            "log": [
+                {
+                    "id": c.id,
+                    "at": c.at.astimezone(tz).isoformat(timespec="minutes"),
+                    "leg": c.leg.value,
+                    "muscle": c.muscle.value,
+                    "severity": c.severity,
+                    "minutes": c.minutes,
+                    "context": c.context.value if c.context else None,
+                    "note": c.note,
+                }
+                for c in self.log
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Streak:
+    """Consecutive nights with the bedtime routine; REST / SICK days neither break nor add."""
+
+    current: int
+    best: int  # within the reviewed history (HISTORY_DAYS)
+    capped: bool  # the current streak reaches back to the start of the history read
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReview:
+    """Everything the review shows for one week."""
+
+    week: IsoWeek
+    today: date
+    in_progress: bool
+    days: tuple[DayRow, ...]
+    adherence: Mapping[PlanItem, Adherence]
+    overall: float | None
+    streak: Streak
+    previous: WeekSummary
+    series: tuple[WeekSummary, ...]  # oldest first, ending with this week
+    cramps: CrampStats
+    warnings: tuple[safety.SafetyWarning, ...]
+    tz: tzinfo = field(repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (the ``crampcoach review --format json`` output)."""
+        return {
+            "week": str(self.week),
+            "from": self.week.monday.isoformat(),
+            "to": (self.week.monday + timedelta(days=6)).isoformat(),
+            "in_progress": self.in_progress,
+            "days": [d.to_dict() for d in self.days],
+            "adherence": {
+                **{item.value: a.to_dict() for item, a in self.adherence.items()},
+                "overall_percent": _round(self.overall),
+            },
+            "streak": {
+                "current": self.streak.current,
+                "best": self.streak.best,
+                "best_within_days": HISTORY_DAYS,
+                "current_at_least": self.streak.capped,
+            },
+            "previous_week": self.previous.to_dict(),
+            "series": [s.to_dict() for s in self.series],
+            "cramps": self.cramps.to_dict(self.tz),
+            "warnings": [w.to_dict() for w in self.warnings],
+            "checklist": [{"level": c.level.value, "text": c.text} for c in safety.CHECKLIST],
+            "note": safety.NOT_MEDICAL_ADVICE,
+        }
+
+    def to_json(self) -> str:
+        """``to_dict`` as indented JSON."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def headline(self) -> list[str]:
+        """The headline numbers as short plain lines."""
+        lines: list[str] = []
+        overall = _pct(self.overall)
+        prev = self.previous.overall
+        trend = ""
+        if self.overall is not None and prev is not None:
+            diff = round(self.overall - prev)
+            trend = f" ({'+' if diff >= 0 else ''}{diff} points on last week)"
+        lines.append(f"Plan done: {overall}{trend}" + (" so far" if self.in_progress else ""))
+        bed = self.adherence[PlanItem.BEDTIME]
+        lines.append(f"Bedtime routine: {bed.done} of {bed.planned} nights")
+        st = self.adherence[PlanItem.STRETCH]
+        lines.append(f"Stretch / warm-up sessions: {st.done} of {st.planned}")
+        water = self.adherence[PlanItem.WATER]
+        if water.planned:
+            lines.append(f"Water goal reached: {water.done} of {water.planned} days")
+        streak = f"{self.streak.current}{'+' if self.streak.capped else ''}"
+        lines.append(f"Bedtime streak: {streak} nights (best {self.streak.best})")
+        c = self.cramps
+        sev = "" if c.mean_severity is None else f", mean severity {c.mean_severity:.1f}/10"
+        lines.append(f"Cramps: {c.episodes} on {c.nights} night{'s' if c.nights != 1 else ''}{sev}")
+        return lines
+
+    def notification(self) -> tuple[str, str]:
+        """Title and body for the weekly "your week in review" reminder."""
+        bed = self.adherence[PlanItem.BEDTIME]
+        body = (
+            f"Bedtime routine on {bed.done} of {bed.planned} nights, "
+            f"plan done {_pct(self.overall)}, cramps on {self.cramps.nights} "
+            f"night{'s' if self.cramps.nights != 1 else ''}."
+        )
+        if self.warnings:
+            body += " Your log matches a warning sign: please open the review."
+        return "Your week in review", body
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _pct(value: float | None) -> str:
+    return "nothing planned" if value is None else f"{value:.0f}%"
+
+
+# --------------------------------------------------------------------------- computing
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    tz: tzinfo
+    boundary: time
+    water_goal: int
+    stretch_per_week: int
+
+
+def _config(settings: Mapping[str, Any], tz: tzinfo) -> _Config:
+    return _Config(
+        tz=tz,
+        boundary=parse_hhmm(str(settings.get("day_boundary", "04:00"))),
+        water_goal=int(settings.get("water_goal_ml", 1500)),
+        stretch_per_week=int(settings.get("plan_stretch_per_week", 3)),
+    )
+
+
+def query_range(week: IsoWeek, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The time span of events a review of ``week`` needs (with a day's margin each side).
+
+    Only these weeks are read, so a review costs the same after ten years of history.
+    """
+    first = week.monday + timedelta(days=7) - timedelta(days=HISTORY_DAYS)
+    start = datetime.combine(first - timedelta(days=1), time(0), tz)
+    end = datetime.combine(week.monday + timedelta(days=9), time(0), tz)
+    return start, end
+
+
+# Skips are written when the user decides (maybe weeks ahead), but name their day.
+_SKIP_MARGIN = timedelta(days=60)
+
+
+def load(
+    source: EventSource,
+    settings: Mapping[str, Any],
+    tz: tzinfo,
+    week: IsoWeek,
+    today: date,
+) -> WeekReview:
+    """Read only the events the review needs from ``source`` and compute it."""
+    start, end = query_range(week, tz)
+    others = [
+        EventType.SESSION,
+        EventType.WATER,
+        EventType.CRAMP,
+    ]
+    events: list[Event] = list(source.events(start, end, types=others))
+    events.extend(source.events(start - _SKIP_MARGIN, end + _SKIP_MARGIN, types=[EventType.SKIP]))
+    return compute(events, settings, tz, week, today)
+
+
+@dataclass
+class _Day:
+    bedtime_done: bool = False
+    bedtime_partial: bool = False
+    stretch_done: int = 0
+    stretch_partial: int = 0
+    water_ml: int = 0
+    skips: dict[str, SkipReason] = field(default_factory=dict)
+
+
+def compute(
+    events: Iterable[Event],
+    settings: Mapping[str, Any],
+    tz: tzinfo,
+    week: IsoWeek,
+    today: date,
+) -> WeekReview:
+    """The review of ``week`` from ``events`` (any order; extra events are ignored).
+
+    ``today`` is the local day (by the day boundary) the review is made on; it
+    decides which days are pending or future.
+    """
+    cfg = _config(settings, tz)
+    week_end = week.monday + timedelta(days=6)
+    history_start = week_end - timedelta(days=HISTORY_DAYS - 1)
+    days: dict[date, _Day] = defaultdict(_Day)
+    nights: dict[date, list[CrampEvent]] = defaultdict(list)
+    first_logged: date | None = None
+
+    for ev in events:
+        if isinstance(ev, SkipEvent):
+            day = ev.day
+        elif isinstance(ev, CrampEvent):
+            day = local_day(ev.at, tz, NIGHT_BOUNDARY)
+            if history_start <= day <= week_end:
+                nights[day].append(ev)
+        else:
+            day = local_day(ev.at, tz, cfg.boundary)
+        if not history_start <= day <= week_end:
+            continue
+        if first_logged is None or day < first_logged:
+            first_logged = day
+        rec = days[day]
+        if isinstance(ev, SessionEvent):
+            if ev.routine_kind == BEDTIME_KIND:
+                if ev.completed:
+                    rec.bedtime_done = True
+                else:
+                    rec.bedtime_partial = True
+            elif ev.routine_kind in STRETCH_KINDS:
+                if ev.completed:
+                    rec.stretch_done += 1
+                else:
+                    rec.stretch_partial += 1
+        elif isinstance(ev, WaterEvent):
+            rec.water_ml += ev.ml
+        elif isinstance(ev, SkipEvent):
+            rec.skips[ev.item] = ev.reason
+
+    for episodes in nights.values():
+        episodes.sort(key=lambda c: c.at)
+
+    rows_by_week: dict[IsoWeek, list[DayRow]] = {}
+    all_rows: list[DayRow] = []
+    for n in range(HISTORY_DAYS):
+        day = history_start + timedelta(days=n)
+        row = _row(day, days.get(day) or _Day(), nights.get(day, ()), cfg, today)
+        all_rows.append(row)
+        rows_by_week.setdefault(IsoWeek.of(day), []).append(row)
+
+    week_rows = rows_by_week[week]
+    adherence = _adherence(week_rows, cfg, today)
+    series = tuple(
+        _summary(w, rows_by_week[w], cfg, today)
+        for w in (week.shift(-i) for i in range(SERIES_WEEKS - 1, -1, -1))
+    )
+    previous = _summary(week.shift(-1), rows_by_week[week.shift(-1)], cfg, today)
+
+    # The last night that is over: the one before today (or the week's end, for a past week).
+    last_night = min(week_end, today - timedelta(days=1))
+    effect = _effect(all_rows, nights, first_logged, last_night)
+    week_cramps = [c for row in week_rows for c in nights.get(row.day, ())]
+    severities = [c.severity for c in week_cramps]
+    minutes = [c.minutes for c in week_cramps if c.minutes is not None]
+    cramps = CrampStats(
+        episodes=len(week_cramps),
+        nights=sum(1 for row in week_rows if row.cramps),
+        mean_severity=sum(severities) / len(severities) if severities else None,
+        longest_minutes=max(minutes) if minutes else None,
+        effect=effect,
+        log=tuple(week_cramps),
+    )
+    routine_nights = {row.day for row in all_rows if row.bedtime is Status.DONE}
+    warnings = safety.check_log(nights, routine_nights, last_night)
+
+    return WeekReview(
+        week=week,
+        today=today,
+        in_progress=week.monday <= today <= week_end,
+        days=tuple(week_rows),
+        adherence=adherence,
+        overall=_overall(adherence.values()),
+        streak=_streak(all_rows, today),
+        previous=previous,
+        series=series,
+        cramps=cramps,
+        warnings=tuple(warnings),
+        tz=tz,
+    )
+
+
+def _row(day: date, rec: _Day, episodes: Sequence[CrampEvent], cfg: _Config, today: date) -> DayRow:
+    bed_skip = rec.skips.get(PlanItem.BEDTIME.value)
+    if rec.bedtime_done:
+        bedtime = Status.DONE
+    elif day > today:
+        bedtime = Status.SKIPPED if bed_skip else Status.FUTURE
+    elif bed_skip is not None:
+        bedtime = Status.SKIPPED
+    elif rec.bedtime_partial:
+        bedtime = Status.PARTIAL
+    else:
+        bedtime = Status.PENDING if day == today else Status.MISSED
+
+    stretch_skip = rec.skips.get(PlanItem.STRETCH.value)
+    if rec.stretch_done:
+        stretch = Status.DONE
+    elif rec.stretch_partial:
+        stretch = Status.PARTIAL
+    elif stretch_skip is not None:
+        stretch = Status.SKIPPED
+    elif day > today:
+        stretch = Status.FUTURE
+    else:
+        # Stretching is planned per week, not per day: a day without is not "missed".
+        stretch = Status.NOT_PLANNED
+
+    water_skip = rec.skips.get(PlanItem.WATER.value)
+    if cfg.water_goal <= 0:
+        water = Status.NOT_PLANNED
+    elif rec.water_ml >= cfg.water_goal:
+        water = Status.DONE
+    elif day > today:
+        water = Status.SKIPPED if water_skip else Status.FUTURE
+    elif water_skip is not None:
+        water = Status.SKIPPED
+    elif day == today:
+        water = Status.PENDING
+    elif rec.water_ml > 0:
+        water = Status.PARTIAL
+    else:
+        water = Status.MISSED
+
+    return DayRow(
+        day=day,
+        bedtime=bedtime,
+        bedtime_skip=bed_skip,
+        stretch=stretch,
+        stretch_sessions=rec.stretch_done,
+        stretch_partial=rec.stretch_partial,
+        stretch_skip=stretch_skip,
+        water=water,
+        water_ml=rec.water_ml,
+        water_goal_ml=cfg.water_goal,
+        cramps=len(episodes),
+        max_severity=max((c.severity for c in episodes), default=None),
+    )
+
+
+def _daily(
+    item: PlanItem,
+    rows: Sequence[DayRow],
+    status_of: Callable[[DayRow], Status],
+    skip_of: Callable[[DayRow], SkipReason | None],
+) -> Adherence:
+    done = planned = 0
+    for row in rows:
+        status = status_of(row)
+        skip = skip_of(row)
+        if status is Status.DONE:
+            done += 1
+            planned += 1
+        elif status in (Status.MISSED, Status.PARTIAL) or (
+            status is Status.SKIPPED and skip not in EXCUSED
+        ):
+            planned += 1  # an OTHER skip is shown as skipped but counts as missed
+    return Adherence(item, done, planned)
+
+
+def _adherence(rows: Sequence[DayRow], cfg: _Config, today: date) -> dict[PlanItem, Adherence]:
+    bedtime = _daily(PlanItem.BEDTIME, rows, lambda r: r.bedtime, lambda r: r.bedtime_skip)
+    water = _daily(PlanItem.WATER, rows, lambda r: r.water, lambda r: None)
+    # The weekly stretch target, prorated over the days that have begun, less
+    # the days excused by a rest or sick skip.
+    elapsed = [r for r in rows if r.day <= today]
+    excused = sum(1 for r in elapsed if r.stretch_skip in EXCUSED and not r.stretch_sessions)
+    available = len(elapsed) - excused
+    # Rounded down: on a Monday nobody is behind a three-a-week plan yet.
+    target = cfg.stretch_per_week * max(available, 0) // 7
+    stretch = Adherence(PlanItem.STRETCH, sum(r.stretch_sessions for r in rows), target)
+    return {PlanItem.BEDTIME: bedtime, PlanItem.STRETCH: stretch, PlanItem.WATER: water}
+
+
+def _summary(week: IsoWeek, rows: Sequence[DayRow], cfg: _Config, today: date) -> WeekSummary:
+    adherence = _adherence(rows, cfg, today)
+    return WeekSummary(
+        week=week,
+        overall=_overall(adherence.values()),
+        bedtime=adherence[PlanItem.BEDTIME].percent,
+        cramp_nights=sum(1 for r in rows if r.cramps),
+        cramps=sum(r.cramps for r in rows),
+    )
+
+
+def _streak(rows: Sequence[DayRow], today: date) -> Streak:
+    """Current and best bedtime streak over ``rows`` (oldest first)."""
+    best = run = 0
+    run_from_start = True
+    for row in rows:
+        if row.day > today:
+            break
+        if row.bedtime is Status.DONE:
+            run += 1
+        elif row.bedtime is Status.SKIPPED and row.bedtime_skip in EXCUSED:
+            pass  # a planned rest or sick day: the streak carries on
+        elif row.bedtime in (Status.PENDING, Status.FUTURE):
+            pass  # tonight is not over yet
+        else:
+            run = 0
+            run_from_start = False
+        best = max(best, run)
+    return Streak(current=run, best=best, capped=run_from_start and run > 0)
+
+
+def _effect(
+    rows: Sequence[DayRow],
+    nights: Mapping[date, Sequence[CrampEvent]],
+    first_logged: date | None,
+    last_night: date,
+) -> RoutineEffect:
+    """Compare nights after the routine with nights without, from the first logged day on."""
+    n_with = c_with = n_without = c_without = 0
+    first: date | None = None
+    for row in rows:
+        if first_logged is None or row.day < first_logged or row.day > last_night:
+            continue
+        first = first or row.day
+        count = len(nights.get(row.day, ()))
+        if row.bedtime is Status.DONE:
+            n_with += 1
+            c_with += count
+        elif row.bedtime in (Status.MISSED, Status.SKIPPED):
+            n_without += 1
+            c_without += count
+        # PARTIAL nights are in neither group: a half routine is neither.
+    return RoutineEffect(
+        nights_with=n_with,
+        cramps_with=c_with,
+        nights_without=n_without,
+        cramps_without=c_without,
+        first_night=first,
+        last_night=last_night if first else None,
+    )

@@ -1,0 +1,261 @@
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from crampcoach.core import review, settings
+from crampcoach.core.events import EventType, SkipReason
+from crampcoach.core.review import IsoWeek, PlanItem, ReviewError, Status
+from tests.unit.review.helpers import TZ, cramp, days, session, skip, water
+
+SETTINGS = settings.defaults()  # water goal 1500 ml, 3 stretch sessions a week, boundary 04:00
+W = IsoWeek(2026, 10)  # Mon 2 March - Sun 8 March 2026
+AFTER = date(2026, 3, 20)  # "today" well after the week
+
+
+def test_iso_week_parse_and_errors() -> None:
+    assert IsoWeek.parse("2026-W05") == IsoWeek(2026, 5)
+    assert IsoWeek.parse("2026w05") == IsoWeek(2026, 5)
+    assert str(IsoWeek(2026, 5)) == "2026-W05"
+    with pytest.raises(ReviewError, match="YYYY-Www"):
+        IsoWeek.parse("2026-05")
+    with pytest.raises(ReviewError, match="no ISO week 2025-W53"):
+        IsoWeek.parse("2025-W53")
+    assert IsoWeek(2026, 53).shift(1) == IsoWeek(2027, 1)
+    assert IsoWeek(2027, 1).shift(-1) == IsoWeek(2026, 53)
+
+
+def test_empty_week() -> None:
+    r = review.compute([], SETTINGS, TZ, W, AFTER)
+    assert [d.day for d in r.days] == days(date(2026, 3, 2), 7)
+    assert all(d.bedtime is Status.MISSED for d in r.days)
+    assert all(d.water is Status.MISSED for d in r.days)
+    assert r.adherence[PlanItem.BEDTIME].done == 0
+    assert r.adherence[PlanItem.BEDTIME].planned == 7
+    assert r.overall == 0.0
+    assert r.cramps.episodes == 0 and r.cramps.mean_severity is None
+    assert not r.cramps.effect.enough
+    assert "Not enough data yet" in r.cramps.effect.summary()
+    assert r.warnings == ()
+    assert r.streak.current == 0 and r.streak.best == 0
+    data = json.loads(r.to_json())
+    assert {"week", "days", "adherence", "cramps", "warnings"} <= data.keys()
+    assert data["week"] == "2026-W10"
+
+
+def perfect_week_events(week: IsoWeek) -> list:
+    events = []
+    for i, d in enumerate(week.days()):
+        events.append(session(d))
+        events.append(water(d, 800, "10:00"))
+        events.append(water(d, 700, "16:00"))
+        if i in (0, 2, 4):
+            events.append(session(d, "18:00", kind="stretch"))
+    return events
+
+
+def test_perfect_week() -> None:
+    r = review.compute(perfect_week_events(W), SETTINGS, TZ, W, AFTER)
+    assert all(d.bedtime is Status.DONE for d in r.days)
+    assert all(d.water is Status.DONE and d.water_ml == 1500 for d in r.days)
+    assert [d.stretch_sessions for d in r.days] == [1, 0, 1, 0, 1, 0, 0]
+    assert r.adherence[PlanItem.STRETCH].done == 3
+    assert r.adherence[PlanItem.STRETCH].planned == 3
+    assert r.overall == 100.0
+    assert r.streak.current == 7 and r.streak.best == 7
+    assert r.previous.overall == 0.0
+    assert r.series[-1].week == W and r.series[-1].overall == 100.0
+    assert len(r.series) == review.SERIES_WEEKS
+    assert r.series[0].week == W.shift(-(review.SERIES_WEEKS - 1))
+    assert "Plan done: 100% (+100 points on last week)" in r.headline()[0]
+
+
+def test_partial_and_other_items() -> None:
+    d = W.days()
+    events = [
+        session(d[0], completed=False),
+        water(d[1], 300),
+        session(d[2], kind="relief"),  # relief is not a plan item
+        session(d[3], kind="warmup", completed=False),
+    ]
+    r = review.compute(events, SETTINGS, TZ, W, AFTER)
+    assert r.days[0].bedtime is Status.PARTIAL
+    assert r.days[1].water is Status.PARTIAL and r.days[1].water_ml == 300
+    assert r.days[2].bedtime is Status.MISSED and r.days[2].stretch is Status.NOT_PLANNED
+    assert r.days[3].stretch is Status.PARTIAL and r.days[3].stretch_sessions == 0
+    assert r.adherence[PlanItem.BEDTIME].done == 0
+
+
+def test_bedtime_routine_after_midnight_counts_for_the_evening_before() -> None:
+    tue, wed = date(2026, 3, 3), date(2026, 3, 4)
+    r = review.compute([session(wed, "00:30")], SETTINGS, TZ, W, AFTER)
+    assert r.days[1].day == tue and r.days[1].bedtime is Status.DONE
+    assert r.days[2].bedtime is Status.MISSED
+    # The user may move the boundary: with 00:00 it counts for Wednesday.
+    r2 = review.compute(
+        [session(wed, "00:30")], {**SETTINGS, "day_boundary": "00:00"}, TZ, W, AFTER
+    )
+    assert r2.days[2].bedtime is Status.DONE and r2.days[1].bedtime is Status.MISSED
+
+
+def test_cramp_before_noon_belongs_to_the_night_before() -> None:
+    wed = date(2026, 3, 4)
+    events = [cramp(wed, "05:30"), cramp(wed, "23:10", severity=8)]
+    r = review.compute(events, SETTINGS, TZ, W, AFTER)
+    assert r.days[1].cramps == 1  # Tuesday night
+    assert r.days[2].cramps == 1 and r.days[2].max_severity == 8
+    assert r.cramps.nights == 2 and r.cramps.mean_severity == 6.5
+
+
+@pytest.mark.parametrize(
+    ("week", "tzname", "change"),
+    [
+        (IsoWeek(2026, 13), "Europe/Berlin", date(2026, 3, 29)),  # spring forward, Sunday
+        (IsoWeek(2026, 43), "Europe/Berlin", date(2026, 10, 25)),  # fall back, Sunday
+        (IsoWeek(2026, 10), "America/New_York", date(2026, 3, 8)),  # spring forward, Sunday
+        (IsoWeek(2026, 44), "America/New_York", date(2026, 11, 1)),  # fall back, Sunday
+    ],
+)
+def test_week_across_daylight_saving_change(week: IsoWeek, tzname: str, change: date) -> None:
+    tz = ZoneInfo(tzname)
+    assert change in week.days()
+    events = []
+    for d in week.days():
+        events.append(session(d, "23:45", tz=tz))
+        events.append(session(d + timedelta(days=1), "02:30", kind="stretch", tz=tz))
+        events.append(cramp(d + timedelta(days=1), "03:30", tz=tz))
+    r = review.compute(events, SETTINGS, tz, week, week.monday + timedelta(days=30))
+    assert [row.bedtime for row in r.days] == [Status.DONE] * 7
+    # 02:30 local happens on the spring-forward day as 03:30 and still counts
+    # for the evening before; no day gets two sessions, none gets zero.
+    assert [row.stretch_sessions for row in r.days] == [1] * 7
+    assert [row.cramps for row in r.days] == [1] * 7
+
+
+def test_week_spanning_new_year_iso_week_53_and_1() -> None:
+    w53 = IsoWeek(2026, 53)
+    assert w53.monday == date(2026, 12, 28) and w53.days()[-1] == date(2027, 1, 3)
+    events = [session(d) for d in w53.days()]
+    events.append(session(date(2026, 12, 27)))  # the Sunday before: week 52
+    events.append(cramp(date(2027, 1, 1), "02:00"))  # New Year's Eve night
+    r = review.compute(events, SETTINGS, TZ, w53, date(2027, 2, 1))
+    assert r.adherence[PlanItem.BEDTIME].done == 7
+    assert r.days[3].day == date(2026, 12, 31) and r.days[3].cramps == 1
+    assert r.previous.week == IsoWeek(2026, 52) and r.previous.bedtime == pytest.approx(100 / 7)
+    assert r.streak.current == 8
+    # 2025-W01 starts in 2024.
+    w1 = IsoWeek(2025, 1)
+    r1 = review.compute([session(date(2024, 12, 30))], SETTINGS, TZ, w1, date(2025, 2, 1))
+    assert r1.days[0].day == date(2024, 12, 30) and r1.days[0].bedtime is Status.DONE
+    assert r1.previous.week == IsoWeek(2024, 52)
+
+
+def test_sick_day_inside_a_streak_does_not_break_it() -> None:
+    d = W.days()
+    events = [session(x) for x in d if x != d[3]]
+    events.append(skip(d[3], reason=SkipReason.SICK))
+    r = review.compute(events, SETTINGS, TZ, W, AFTER)
+    assert r.days[3].bedtime is Status.SKIPPED and r.days[3].bedtime_skip is SkipReason.SICK
+    assert r.streak.current == 6 and r.streak.best == 6
+    assert r.adherence[PlanItem.BEDTIME].done == 6
+    assert r.adherence[PlanItem.BEDTIME].planned == 6  # the sick day is excused
+    # The same day skipped for "other" breaks the streak and counts as missed.
+    other = [e for e in events if e.type is not EventType.SKIP]
+    other.append(skip(d[3], reason=SkipReason.OTHER))
+    r2 = review.compute(other, SETTINGS, TZ, W, AFTER)
+    assert r2.days[3].bedtime is Status.SKIPPED
+    assert r2.streak.current == 3 and r2.streak.best == 3
+    assert r2.adherence[PlanItem.BEDTIME].planned == 7
+
+
+def test_today_is_pending_and_later_days_future() -> None:
+    d = W.days()
+    events = [session(d[0]), session(d[1]), water(d[2], 2000)]
+    r = review.compute(events, SETTINGS, TZ, W, d[2])
+    assert r.in_progress
+    assert [x.bedtime for x in r.days[:4]] == [
+        Status.DONE,
+        Status.DONE,
+        Status.PENDING,
+        Status.FUTURE,
+    ]
+    assert r.days[2].water is Status.DONE and r.days[3].water is Status.FUTURE
+    assert r.adherence[PlanItem.BEDTIME].planned == 2  # tonight is not over
+    assert r.streak.current == 2
+    # Stretch target prorated and rounded down: 3 a week * 3 days / 7 -> 1.
+    assert r.adherence[PlanItem.STRETCH].planned == 1
+    assert "so far" in r.headline()[0]
+
+
+def test_routine_effect_needs_seven_nights_in_each_group() -> None:
+    first = W.shift(-3).monday
+    events = []
+    for i, d in enumerate(days(first, 28)):
+        if i % 2 == 0:
+            events.append(session(d))
+            if i % 4 == 0:
+                events.append(cramp(d + timedelta(days=1), "02:00"))
+        else:
+            events.append(cramp(d + timedelta(days=1), "02:00"))
+            events.append(cramp(d + timedelta(days=1), "04:00"))
+    r = review.compute(events, SETTINGS, TZ, W, AFTER)
+    eff = r.cramps.effect
+    assert (eff.nights_with, eff.cramps_with) == (14, 7)
+    assert (eff.nights_without, eff.cramps_without) == (14, 28)
+    assert eff.enough and eff.per_night_with == 0.5 and eff.per_night_without == 2.0
+    assert "not proof" in eff.summary() and "14 nights with" in eff.summary()
+    # Six nights without the routine is not enough to say anything.
+    few = [e for e in events if e.type is not EventType.SESSION] + [
+        session(d) for d in days(first, 28)[:22]
+    ]
+    eff2 = review.compute(few, SETTINGS, TZ, W, AFTER).cramps.effect
+    assert eff2.nights_without == 6 and not eff2.enough
+    assert eff2.per_night_with is None
+    assert "at least 7 nights in each group" in eff2.summary()
+
+
+def test_warnings_in_review_json() -> None:
+    d = W.days()
+    events = [cramp(d[2], "02:00", minutes=15)]
+    r = review.compute(events, SETTINGS, TZ, W, AFTER)
+    data = json.loads(r.to_json())
+    assert [w["id"] for w in data["warnings"]] == ["long-cramp"]
+    assert data["warnings"][0]["level"] == "urgent"
+    assert data["cramps"]["log"][0]["minutes"] == 15
+    assert data["note"].startswith("CrampCoach gives general information, not medical advice")
+
+
+class RecordingSource:
+    def __init__(self, events: list) -> None:
+        self.all = events
+        self.calls: list[tuple[datetime | None, datetime | None]] = []
+
+    def events(self, start=None, end=None, types=None):
+        self.calls.append((start, end))
+        return [
+            e
+            for e in self.all
+            if (start is None or e.at >= start)
+            and (end is None or e.at < end)
+            and (types is None or e.type in types)
+        ]
+
+
+def test_load_reads_only_the_weeks_it_needs() -> None:
+    old = [session(date(2016, 1, 5)), cramp(date(2016, 1, 6))]
+    src = RecordingSource(old + perfect_week_events(W))
+    r = review.load(src, SETTINGS, TZ, W, AFTER)
+    assert r.overall == 100.0 and r.cramps.episodes == 0
+    for start, end in src.calls:
+        assert start is not None and end is not None
+        assert end - start < timedelta(days=review.HISTORY_DAYS + 130)
+    assert min(s for s, _ in src.calls) > datetime(2025, 6, 1, tzinfo=TZ)
+
+
+def test_notification_text() -> None:
+    title, body = review.compute(perfect_week_events(W), SETTINGS, TZ, W, AFTER).notification()
+    assert title == "Your week in review"
+    assert "Bedtime routine on 7 of 7 nights" in body
