@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from crampcoach import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("docs",)
+COMMAND_MODULES: tuple[str, ...] = ("docs", "routines", "start")
 
 
 class CliError(Exception):

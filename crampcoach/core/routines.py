@@ -458,7 +458,11 @@ def _problem(file: str, raw: Mapping[str, Any], issue: _Issue) -> LoadProblem:
     words = ""
     for part in path:
         # Numbers count from 1, as steps do.
-        words += f"[{part + 1}]" if isinstance(part, int) else ("." if words else "") + part
+        if isinstance(part, int):
+            words += f"[{part + 1}]"
+        else:
+            # A quoted TOML key may hold anything; keep the problem on one printable line.
+            words += ("." if words else "") + (part if part.isprintable() else repr(part))
     return LoadProblem(file, issue.message, step, words or None)
 
 
