@@ -1,0 +1,654 @@
+"""The composition root: builds the store, the windows and the background services.
+
+``run(args)`` is what ``crampcoach`` (and ``crampcoach start ROUTINE``) calls.
+It takes the store's single-writer lock, or hands the request to the app that
+holds it (``crampcoach.ipc``) and exits 0.  It shows the main window first and
+starts background services (tray, reminders) only once that window has been
+painted, and imports each secondary screen only when it first opens, so
+start-up costs little more than a bare PySide6 window
+(``benchmarks/bench_startup.py``).
+
+Other modules call the :class:`App` methods (``start_routine``,
+``show_main_window``, ``show_document``, ``open_review``, ``open_cramp_dialog``,
+``open_settings``, ``log_water``, ``quit``) and listen to ``settings_changed``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import signal
+import socket
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QObject, QSocketNotifier, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from crampcoach import __version__, ipc, paths, resources
+from crampcoach.core import documents
+from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.events import (
+    EventType,
+    SessionEvent,
+    WaterEvent,
+    event_from_dict,
+    local_day,
+    new_id,
+)
+from crampcoach.core.model import LoadProblem, Routine
+from crampcoach.core.settings import SettingError, parse_hhmm
+from crampcoach.qt.main_window import MainWindow, Today
+from crampcoach.qt.ui_loader import stylesheet
+
+if TYPE_CHECKING:
+    from crampcoach.qt.documents_view import DocumentReader
+    from crampcoach.store import Store
+
+APP_ID = "crampcoach"  # matches assets/crampcoach.desktop
+BENCH_ENV = "CRAMPCOACH_BENCH_EXIT_ON_SHOWN"
+HANDOVER_TIMEOUT_S = 10.0
+LAST_DONE_LOOKBACK_DAYS = 366
+
+
+# --------------------------------------------------------------------------- IPC server
+
+
+class IpcServer(QObject):
+    """The GUI side of :mod:`crampcoach.ipc`: a QLocalServer on a full socket path.
+
+    Each connection carries one JSON line; ``handler`` turns it into a reply
+    dict, which is written back before the connection is closed.
+    """
+
+    def __init__(self, path: Path, handler: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        super().__init__()
+        self.path = path
+        self._handler = handler
+        self._server = QLocalServer(self)
+        # Only this user may connect: the socket can change settings and log events.
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    def listen(self) -> None:
+        """Start listening; call only while holding the store lock.
+
+        Holding the lock proves no other app for this data folder is alive, so
+        a socket file still there was left by a killed process and is removed.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        QLocalServer.removeServer(str(self.path))
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+        if not self._server.listen(str(self.path)):
+            raise OSError(f"cannot listen on {self.path}: {self._server.errorString()}")
+
+    def close(self) -> None:
+        """Stop listening and remove the socket file."""
+        self._server.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            conn = self._server.nextPendingConnection()
+            self._buffers[conn] = bytearray()
+            conn.readyRead.connect(lambda c=conn: self._read(c))
+            conn.disconnected.connect(lambda c=conn: self._drop(c))
+            if conn.bytesAvailable():
+                self._read(conn)
+
+    def _drop(self, conn: QLocalSocket) -> None:
+        self._buffers.pop(conn, None)
+        conn.deleteLater()
+
+    def _read(self, conn: QLocalSocket) -> None:
+        buf = self._buffers.get(conn)
+        if buf is None:
+            return
+        buf += bytes(conn.readAll().data())
+        if b"\n" not in buf:
+            if len(buf) > ipc.MAX_MESSAGE:
+                self._reply(conn, {"ok": False, "error": "request too large"})
+            return
+        line = bytes(buf[: buf.index(b"\n")])
+        try:
+            request = ipc.decode(line)
+        except ValueError as exc:
+            reply: dict[str, Any] = {"ok": False, "error": f"request is not a JSON object: {exc}"}
+        else:
+            try:
+                reply = self._handler(request)
+            except Exception as exc:  # a bug must not kill the app or leave the client hanging
+                reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        self._reply(conn, reply)
+
+    def _reply(self, conn: QLocalSocket, reply: dict[str, Any]) -> None:
+        self._buffers.pop(conn, None)
+        conn.write(QByteArray(ipc.encode(reply)))
+        conn.flush()
+        conn.disconnectFromServer()  # waits for the reply to be written
+
+
+# --------------------------------------------------------------------------- signals
+
+
+class SignalWaker(QObject):
+    """Run Python signal handlers promptly while Qt's C++ loop is waiting.
+
+    Python queues a handler until the interpreter runs again, which may be
+    never while ``exec()`` sits in C++.  ``signal.set_wakeup_fd`` writes a byte
+    to a socket pair on each signal; a QSocketNotifier on the other end wakes
+    the loop, and any Python code running lets the handler run.  No polling
+    timer, so no idle wake-ups.
+    """
+
+    def __init__(self, on_signal: Callable[[int], None]) -> None:
+        super().__init__()
+        self._read, self._write = socket.socketpair()
+        self._read.setblocking(False)
+        self._write.setblocking(False)
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        self._previous_fd = signal.set_wakeup_fd(self._write.fileno())
+        self._previous: dict[int, Any] = {}
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            self._previous[sig] = signal.signal(sig, lambda num, _frame: on_signal(num))
+
+    def _drain(self) -> None:
+        with contextlib.suppress(BlockingIOError, OSError):
+            self._read.recv(256)
+
+    def close(self) -> None:
+        """Restore the previous handlers and wake-up fd."""
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._read.close()
+        self._write.close()
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def last_done_words(when: datetime, now: datetime, boundary: str = "04:00") -> str:
+    """When a session was, in words ("today", "3 days ago"), by the log's day boundary."""
+    tz = now.astimezone().tzinfo
+    assert tz is not None
+    b = parse_hhmm(boundary)
+    days = (local_day(now, tz, b) - local_day(when, tz, b)).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+class App(QObject):
+    """Holds the store, the routines and every window; the thing other parts call."""
+
+    settings_changed = Signal(object)  # the full merged settings dict after a change
+
+    def __init__(
+        self,
+        store: Store,
+        data_dir: Path,
+        *,
+        clock: Clock | None = None,
+        routines: Sequence[Routine] | None = None,
+        problems: Sequence[LoadProblem | str] = (),
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.data_dir = data_dir
+        self.clock: Clock = clock or SystemClock()
+        self._settings: dict[str, Any] = store.settings()
+        if routines is None:
+            routines, problems = load_routines(data_dir)
+        self.routines: dict[str, Routine] = {r.id: r for r in routines}
+        self.problems: list[str] = [str(p) for p in problems]
+        self.notices: list[str] = []
+        if store.recovery:
+            self.notices.append("Your log was repaired when it was opened:")
+            self.notices.extend(f"  {line}" for line in store.recovery)
+        if self.problems:
+            self.notices.append(
+                f"{len(self.problems)} problem(s) in your routine files; those routines are "
+                "not listed (check them with: crampcoach routines check):"
+            )
+            self.notices.extend(f"  {p}" for p in self.problems)
+        self.player: QWidget | None = None
+        self.reader: DocumentReader | None = None
+        self._windows: dict[str, QWidget] = {}
+        self._background_started = False
+        self._quitting = False
+        self.ipc_server: IpcServer | None = None
+        self.main_window = MainWindow()
+        self._connect_main_window()
+        self.refresh()
+
+    # -- wiring ---------------------------------------------------------------
+
+    def _connect_main_window(self) -> None:
+        w = self.main_window
+        w.start_requested.connect(self.start_routine)
+        w.document_requested.connect(lambda doc_id: self.show_document(doc_id))
+        w.log_water_requested.connect(lambda: self.log_water())
+        w.log_cramp_requested.connect(self.open_cramp_dialog)
+        w.review_requested.connect(self.open_review)
+        w.settings_requested.connect(self.open_settings)
+        w.quit_requested.connect(self.quit)
+        w.about_requested.connect(self.show_about)
+        w.shown.connect(self._on_main_window_shown)
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """The current settings (merged with defaults)."""
+        return dict(self._settings)
+
+    def listen(self) -> None:
+        """Start answering :mod:`crampcoach.ipc` requests (we hold the store lock)."""
+        self.ipc_server = IpcServer(ipc.socket_path(self.data_dir), self.handle_request)
+        self.ipc_server.listen()
+
+    def _on_main_window_shown(self) -> None:
+        if os.environ.get(BENCH_ENV):
+            # The start-up benchmark's mark: the window is painted; report and leave
+            # before background services, which bench_idle measures separately.
+            print(f"shown {time.perf_counter():.6f}", flush=True)
+            QTimer.singleShot(0, self.quit)
+            return
+        # After the first paint so that tray, scheduler and notifications
+        # (apscheduler, jeepney) never delay the window.
+        QTimer.singleShot(0, self._start_background)
+
+    def _start_background(self) -> None:
+        """Start background services (tray, reminders) once the main window is on screen.
+
+        ---- BACKGROUND SERVICES: the reminders/tray engineer wires in here. ----
+        Keep each service's imports inside this method (start-up cost), and
+        make each one optional: a failure is shown, never fatal.
+        """
+        if self._background_started:
+            return
+        self._background_started = True
+        # ---- end of background services ----
+
+    # -- data for the main window -------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read what the main window shows from the store."""
+        now = self.clock.now()
+        boundary = str(self._settings.get("day_boundary", "04:00"))
+        sessions = self.store.events(
+            start=now - timedelta(days=LAST_DONE_LOOKBACK_DAYS), types=[EventType.SESSION]
+        )
+        last: dict[str, datetime] = {}
+        for ev in sessions:
+            if isinstance(ev, SessionEvent):
+                last[ev.routine_id] = max(ev.at, last.get(ev.routine_id, ev.at))
+        last_done = {rid: last_done_words(at, now, boundary) for rid, at in last.items()}
+        for rid in self.routines:
+            last_done.setdefault(rid, "never")
+        self.main_window.set_routines(list(self.routines.values()), last_done)
+        self.main_window.set_documents(list(documents.bundled().values()))
+        self.main_window.set_today(self.today())
+        self.main_window.set_notices(self.notices)
+
+    def today(self) -> Today:
+        """Sessions and water in today's log day (by the ``day_boundary`` setting)."""
+        now = self.clock.now()
+        boundary = parse_hhmm(str(self._settings.get("day_boundary", "04:00")))
+        tz = now.astimezone().tzinfo
+        assert tz is not None
+        day = local_day(now, tz, boundary)
+        # A naive local wall time made aware by the system's rules (DST included).
+        start = datetime.combine(day, boundary).astimezone()
+        end = datetime.combine(day + timedelta(days=1), boundary).astimezone()
+        events = self.store.events(start=start, end=end, types=[EventType.SESSION, EventType.WATER])
+        done = sum(1 for e in events if isinstance(e, SessionEvent) and e.completed)
+        partial = sum(1 for e in events if isinstance(e, SessionEvent) and not e.completed)
+        water = sum(e.ml for e in events if isinstance(e, WaterEvent))
+        return Today(done, partial, water, int(self._settings.get("water_goal_ml", 0)))
+
+    # -- the public API --------------------------------------------------------
+
+    def show_main_window(self) -> None:
+        """Show the main window and bring it to the front."""
+        w = self.main_window
+        w.setWindowState(w.windowState() & ~Qt.WindowState.WindowMinimized)
+        w.show()
+        w.raise_()
+        w.activateWindow()
+
+    def start_routine(self, routine_id: str) -> bool:
+        """Open the player on ``routine_id``; False (and a message) when it cannot."""
+        routine = self.routines.get(routine_id)
+        if routine is None:
+            self._status(f"There is no routine called “{routine_id}”.")
+            return False
+        if self.player is not None and self.player.isVisible():
+            self._status("A session is already running; stop it before starting another.")
+            _raise(self.player)
+            return False
+        import importlib
+
+        # Imported on first use: the player loads sounds and speech.
+        player_mod = importlib.import_module("crampcoach.qt.player")
+
+        player = player_mod.PlayerWindow(routine, self.store, self.settings)
+        player.finished.connect(self._on_session_finished)
+        player.citation_requested.connect(self.show_document)
+        player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        player.destroyed.connect(lambda *_: self._forget_player(player))
+        self.player = player
+        player.show()
+        _raise(player)
+        return True
+
+    def _forget_player(self, player: QWidget) -> None:
+        if self.player is player:
+            self.player = None
+
+    def _on_session_finished(self, event: object) -> None:
+        self.refresh()
+
+    def stop_session(self) -> None:
+        """Stop a session in progress; the player records it as partial."""
+        player = self.player
+        if player is None:
+            return
+        stop = getattr(player, "stop", None)
+        if callable(stop):
+            stop()
+        else:  # the player records a partial session when its window closes
+            player.close()
+
+    def show_document(self, doc_id: str, quote: str | None = None, evidence: object = None) -> bool:
+        """Open the reader on ``doc_id`` with ``quote`` highlighted; False if unknown."""
+        try:
+            doc = documents.get(doc_id)
+        except documents.DocumentError as exc:
+            self._status(str(exc))
+            return False
+        if self.reader is None:
+            from crampcoach.qt.documents_view import DocumentReader
+
+            self.reader = DocumentReader()
+        self.reader.show_document(doc, quote, str(evidence) if evidence else None)
+        _raise(self.reader)
+        return True
+
+    def open_review(self) -> QWidget | None:
+        """Open the weekly review window."""
+        return self._open_window(
+            "review", "crampcoach.qt.review_view", "ReviewWindow", (self.store, self.settings)
+        )
+
+    def open_cramp_dialog(self) -> QWidget | None:
+        """Open the dialog that logs a cramp."""
+        dialog = self._open_window(
+            "cramp", "crampcoach.qt.cramp_dialog", "CrampDialog", (self.store,)
+        )
+        if dialog is not None and hasattr(dialog, "finished"):
+            dialog.finished.connect(lambda *_: self.refresh())
+        return dialog
+
+    def open_settings(self) -> QWidget | None:
+        """Open the settings dialog."""
+        return self._open_window(
+            "settings", "crampcoach.qt.settings_dialog", "SettingsDialog", (self.store,)
+        )
+
+    def _open_window(
+        self, key: str, module: str, cls: str, ctor: tuple[Any, ...]
+    ) -> QWidget | None:
+        """Import a secondary screen when it first opens (start-up cost) and show it."""
+        existing = self._windows.get(key)
+        if existing is not None:
+            _raise(existing)
+            return existing
+        import importlib
+
+        try:
+            factory = getattr(importlib.import_module(module), cls)
+        except (ImportError, AttributeError) as exc:
+            self._status(f"This part of CrampCoach is not available yet ({module}.{cls}: {exc}).")
+            return None
+        window: QWidget = factory(*ctor, parent=self.main_window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self._windows[key] = window
+        window.destroyed.connect(lambda *_: self._windows.pop(key, None))
+        if hasattr(window, "settings_changed"):
+            window.settings_changed.connect(lambda *_: self.reload_settings())
+        window.show()
+        _raise(window)
+        return window
+
+    def log_water(self, ml: int | None = None) -> WaterEvent | None:
+        """Log a glass (``glass_ml`` by default); returns the event, None if it was not stored."""
+        from crampcoach.store import StoreWriteError
+
+        amount = int(ml if ml is not None else self._settings.get("glass_ml", 250))
+        event = WaterEvent(id=new_id(), at=self.clock.now(), ml=amount)
+        try:
+            self.store.add(event)
+        except StoreWriteError as exc:
+            self._status(f"Could not save the glass of water: {exc}. It will be retried.")
+            return None
+        self._status(f"Logged {amount} ml of water.")
+        self.main_window.set_today(self.today())
+        return event
+
+    def reload_settings(self) -> None:
+        """Re-read settings from the store and tell everyone."""
+        self._settings = self.store.settings()
+        self.settings_changed.emit(self.settings)
+        self.main_window.set_today(self.today())
+
+    def show_about(self) -> None:
+        """The About box."""
+        QMessageBox.about(
+            self.main_window,
+            "About CrampCoach",
+            f"CrampCoach {__version__}\n\nGuided leg stretching, reminders and a weekly "
+            "review for people whose legs cramp.\n\nGeneral information, not medical "
+            "advice. See a doctor if cramps are frequent, disturb your sleep, or come "
+            "with swelling, numbness or weakness.",
+        )
+
+    def quit(self) -> None:
+        """Quit cleanly: a session in progress is recorded as partial first."""
+        if self._quitting:
+            return
+        self._quitting = True
+        self.stop_session()
+        for window in [self.reader, *self._windows.values()]:
+            if window is not None:
+                window.close()
+        self.main_window.hide_on_close = False
+        self.main_window.hide()
+        QApplication.quit()
+
+    def _status(self, message: str) -> None:
+        self.main_window.statusBar().showMessage(message, 10_000)
+
+    # -- IPC ------------------------------------------------------------------------
+
+    def handle_request(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Answer one :mod:`crampcoach.ipc` request (runs in the GUI thread)."""
+        cmd = request.get("cmd")
+        if cmd == "activate":
+            self.show_main_window()
+            return {"ok": True}
+        if cmd == "start":
+            routine_id = str(request.get("routine", ""))
+            if routine_id not in self.routines:
+                known = ", ".join(sorted(self.routines)) or "none"
+                return {"ok": False, "error": f"unknown routine {routine_id!r}; known: {known}"}
+            if not self.start_routine(routine_id):
+                return {"ok": False, "error": "a session is already running"}
+            return {"ok": True}
+        if cmd == "log":
+            return self._ipc_log(request.get("event"))
+        if cmd == "set":
+            key = request.get("key")
+            if not isinstance(key, str):
+                return {"ok": False, "error": "'set' needs a 'key' string"}
+            try:
+                value = self.store.set_setting(key, request.get("value"))
+            except SettingError as exc:
+                return {"ok": False, "error": str(exc)}
+            self.reload_settings()
+            return {"ok": True, "key": key, "value": value}
+        if cmd == "quit":
+            QTimer.singleShot(0, self.quit)
+            return {"ok": True}
+        return {"ok": False, "error": f"unknown command {cmd!r}; expected one of {ipc.COMMANDS}"}
+
+    def _ipc_log(self, data: object) -> dict[str, Any]:
+        from crampcoach.store import StoreWriteError
+
+        if not isinstance(data, dict):
+            return {"ok": False, "error": "'log' needs an 'event' object"}
+        try:
+            event = event_from_dict(data)
+        except (KeyError, ValueError, TypeError) as exc:
+            return {"ok": False, "error": f"not a valid event: {exc!r}"}
+        if self.store.get(event.id) is not None:
+            # A client that timed out and retried: it is already stored.
+            return {"ok": True, "id": event.id, "duplicate": True}
+        try:
+            self.store.add(event)
+        except StoreWriteError as exc:
+            return {"ok": False, "error": f"the app could not save it: {exc}"}
+        self.refresh()
+        return {"ok": True, "id": event.id}
+
+
+def _raise(window: QWidget) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def load_routines(data_dir: Path) -> tuple[list[Routine], list[LoadProblem | str]]:
+    """The built-in and user routines, and a line per problem (never raises)."""
+    try:
+        from crampcoach.core import routines as routines_mod
+    except ImportError as exc:  # pragma: no cover - only while the loader is being written
+        return [], [f"routines could not be loaded: {exc}"]
+    result = routines_mod.load_all(user_dir=paths.user_routines_dir(data_dir))
+    problems: list[LoadProblem | str] = list(result.problems)
+    return list(result.routines), problems
+
+
+# --------------------------------------------------------------------------- run
+
+
+def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
+    """Create (or reuse) the QApplication with name, icon, desktop file and stylesheet."""
+    existing = QApplication.instance()
+    qapp = (
+        existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
+    )
+    qapp.setApplicationName("CrampCoach")
+    qapp.setApplicationDisplayName("CrampCoach")
+    qapp.setOrganizationName("CrampCoach")
+    qapp.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    qapp.setWindowIcon(QIcon(str(resources.path("assets", "icons/crampcoach.svg"))))
+    qapp.setStyleSheet(stylesheet())
+    # The main window decides when to quit (the tray may keep us running).
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp
+
+
+def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = HANDOVER_TIMEOUT_S) -> int:
+    """Another process holds the store: pass ``request`` to it; the exit code to return."""
+    from crampcoach.store import Store, StoreLockedError
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            reply = ipc.send(data_dir, request)
+        except ipc.IpcError as exc:
+            # The holder may be starting up (lock taken, not yet listening) or
+            # be a short CLI command: retry until the deadline.
+            if time.monotonic() >= deadline:
+                print(
+                    f"crampcoach: the data folder is in use and no app answered: {exc}",
+                    file=sys.stderr,
+                )
+                return 1
+            try:
+                Store.open(data_dir).close()
+            except StoreLockedError:
+                pass
+            else:
+                return -1  # the lock is free now: the caller should start normally
+            time.sleep(0.1)
+            continue
+        if reply.get("ok"):
+            return 0
+        print(f"crampcoach: {reply.get('error', 'the running app refused')}", file=sys.stderr)
+        return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the GUI (or hand over to the running one); returns the exit code."""
+    t0 = time.perf_counter()
+    from crampcoach.store import Store, StoreLockedError
+
+    data_dir = paths.data_dir(getattr(args, "data_dir", None))
+    routine_id: str | None = getattr(args, "routine", None)
+    request = {"cmd": "start", "routine": routine_id} if routine_id else {"cmd": "activate"}
+    for _attempt in range(3):
+        try:
+            store = Store.open(data_dir)
+        except StoreLockedError:
+            code = hand_over(data_dir, request)
+            if code >= 0:
+                return code
+            continue
+        break
+    else:
+        print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
+        return 1
+    try:
+        return _run_with_store(store, data_dir, routine_id, t0)
+    finally:
+        store.close()
+
+
+def _run_with_store(store: Store, data_dir: Path, routine_id: str | None, t0: float) -> int:
+    qapp = setup_qapplication()
+    app = App(store, data_dir)
+    if routine_id is not None and routine_id not in app.routines:
+        known = ", ".join(sorted(app.routines)) or "none"
+        print(f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr)
+        return 2
+    app.listen()
+    waker = SignalWaker(lambda _num: app.quit())
+    try:
+        app.show_main_window()
+        if routine_id is not None:
+            app.start_routine(routine_id)
+        if os.environ.get(BENCH_ENV):
+            print(f"started {t0:.6f}", flush=True)
+        qapp.exec()
+    finally:
+        waker.close()
+        if app.ipc_server is not None:
+            app.ipc_server.close()
+    return 0

@@ -1,0 +1,106 @@
+"""The document reader ("Why this step?").
+
+Shows a bundled source document as PLAIN text (``setPlainText``: nothing in a
+file is ever interpreted as markup), its title and our quality note, the
+step's evidence note when there is one, and highlights the cited passage
+(located with :func:`crampcoach.core.documents.find_quote`) with an extra
+selection, scrolled into view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crampcoach.core import documents
+from crampcoach.core.documents import Span
+from crampcoach.core.model import Document
+from crampcoach.qt.ui_loader import child, load_ui
+
+HIGHLIGHT = QColor("#ffe08a")  # warm yellow: dark text on it keeps a contrast above 12:1
+
+
+class DocumentReader(QWidget):
+    """A window that shows one document at a time; reuse it with :meth:`show_document`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("DocumentReader")
+        self.form = load_ui("document_reader.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.title_label = child(self.form, QLabel, "docTitleLabel")
+        self.quality_label = child(self.form, QLabel, "qualityLabel")
+        self.evidence_frame = child(self.form, QFrame, "evidenceFrame")
+        self.evidence_label = child(self.form, QLabel, "evidenceLabel")
+        self.quote_status = child(self.form, QLabel, "quoteStatusLabel")
+        self.text_view = child(self.form, QPlainTextEdit, "textView")
+        close = child(self.form, QPushButton, "closeButton")
+        close.clicked.connect(self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.document: Document | None = None
+        self.span: Span | None = None
+        self.resize(900, 720)
+
+    def show_document(
+        self, doc: Document, quote: str | None = None, evidence: str | None = None
+    ) -> Span | None:
+        """Show ``doc``; highlight ``quote`` if given. Returns where the quote was found."""
+        self.document = doc
+        self.setWindowTitle(f"{doc.title} — CrampCoach")
+        self.title_label.setText(doc.title)
+        self.quality_label.setText(f"About this source: {doc.quality}")
+        self.evidence_frame.setVisible(bool(evidence))
+        self.evidence_label.setText(evidence or "")
+        self.text_view.setPlainText(doc.text)
+        self.span = documents.find_quote(doc.text, quote) if quote else None
+        if quote is None:
+            self.quote_status.setText("The whole document, as published.")
+        elif self.span is None:
+            # Routines are checked against the documents, so this means a user
+            # routine quotes text that is not there: say so rather than guess.
+            self.quote_status.setText(
+                f"The quoted passage was not found in this document: “{quote}”"
+            )
+        else:
+            self.quote_status.setText("The highlighted passage is what this step cites.")
+        self._highlight(self.span)
+        return self.span
+
+    def highlighted_text(self) -> str:
+        """The text under the highlight ('' when nothing is highlighted)."""
+        sels = self.text_view.extraSelections()
+        return sels[0].cursor.selectedText().replace("\u2029", "\n") if sels else ""
+
+    def _highlight(self, span: Span | None) -> None:
+        if span is None:
+            self.text_view.setExtraSelections([])
+            self.text_view.moveCursor(QTextCursor.MoveOperation.Start)
+            return
+        cursor = QTextCursor(self.text_view.document())
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(HIGHLIGHT)
+        fmt.setForeground(QColor("#1d1d1b"))
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        self.text_view.setExtraSelections([selection])
+        # Put the caret at the passage's start and centre it, so it is in view
+        # without selecting it (a selection would hide the highlight colour).
+        caret = QTextCursor(self.text_view.document())
+        caret.setPosition(span.start)
+        self.text_view.setTextCursor(caret)
+        self.text_view.centerCursor()

@@ -1,0 +1,297 @@
+"""The main window: a thin view over data the app hands it.
+
+It shows the routine library, the document library, today's summary and any
+notices, and turns clicks and keys into signals; it computes nothing and
+writes nothing (the composition root in :mod:`crampcoach.qt.app` does).
+The form lives in ``ui/main_window.ui``; only the repeated routine cards are
+built here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crampcoach.core.model import Document, Routine
+from crampcoach.qt.ui_loader import child, load_ui
+
+ROUTINE_ID = Qt.ItemDataRole.UserRole
+DOC_ID = Qt.ItemDataRole.UserRole
+MAX_NOTICE_LINES = 6
+
+
+def format_duration(seconds: int) -> str:
+    """``45 s``, ``3 min``, ``3 min 20 s``: how long a routine takes, in plain words."""
+    minutes, secs = divmod(int(seconds), 60)
+    if minutes == 0:
+        return f"{secs} s"
+    return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """Today's summary as the window shows it."""
+
+    sessions_done: int
+    sessions_partial: int
+    water_ml: int
+    water_goal_ml: int
+
+
+class RoutineCard(QFrame):
+    """One routine in the library: title, facts, description and a Start button."""
+
+    start_clicked = Signal(str)
+
+    def __init__(self, routine: Routine, last_done: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("routineCard")
+        self.routine_id = routine.id
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(14)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.title = QLabel(routine.title)
+        self.title.setObjectName("routineTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        steps = len(routine.steps)
+        facts = [
+            routine.kind.value.capitalize(),
+            format_duration(routine.duration_s),
+            f"{steps} step" + ("" if steps == 1 else "s"),
+            f"last done {last_done}",
+        ]
+        if not routine.builtin:
+            facts.append("your routine")
+        self.facts = QLabel(" · ".join(facts))
+        self.facts.setObjectName("routineFacts")
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts.setWordWrap(True)
+        self.description = QLabel(routine.description)
+        self.description.setObjectName("routineDescription")
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setWordWrap(True)
+        text.addWidget(self.title)
+        text.addWidget(self.facts)
+        text.addWidget(self.description)
+        layout.addLayout(text, 1)
+        self.start_button = QPushButton("Start")
+        self.start_button.setObjectName("startButton")
+        self.start_button.setToolTip(f"Start “{routine.title}” (Enter)")
+        self.start_button.setAccessibleName(f"Start {routine.title}")
+        self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class _WidthTracker(QObject):
+    """Re-fit the height of word-wrapped item widgets whenever the list's width changes."""
+
+    def __init__(self, owner: QListWidget, refit: object) -> None:
+        super().__init__(owner)
+        self._refit = refit
+        owner.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._refit()  # type: ignore[operator]
+        return False
+
+
+class MainWindow(QMainWindow):
+    """The library, today's summary, and the buttons for everything else."""
+
+    start_requested = Signal(str)
+    document_requested = Signal(str)
+    log_water_requested = Signal()
+    log_cramp_requested = Signal()
+    review_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
+    about_requested = Signal()
+    shown = Signal()  # the first paint happened: the window is on screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("CrampCoach")
+        self.form = load_ui("main_window.ui", self)
+        self.setCentralWidget(self.form)
+        self.routine_list = child(self.form, QListWidget, "routineList")
+        self.document_list = child(self.form, QListWidget, "documentList")
+        self.notice_label = child(self.form, QLabel, "noticeLabel")
+        self.sessions_label = child(self.form, QLabel, "sessionsTodayLabel")
+        self.water_label = child(self.form, QLabel, "waterTodayLabel")
+        self.water_bar = child(self.form, QProgressBar, "waterBar")
+        self.disclaimer_label = child(self.form, QLabel, "disclaimerLabel")
+        buttons = {
+            "logWaterButton": self.log_water_requested,
+            "logCrampButton": self.log_cramp_requested,
+            "reviewButton": self.review_requested,
+            "settingsButton": self.settings_requested,
+        }
+        for name, signal in buttons.items():
+            child(self.form, QPushButton, name).clicked.connect(signal.emit)
+        self.routine_list.itemActivated.connect(
+            lambda item: self.start_requested.emit(item.data(ROUTINE_ID))
+        )
+        self.document_list.itemActivated.connect(
+            lambda item: self.document_requested.emit(item.data(DOC_ID))
+        )
+        self._cards: list[tuple[QListWidgetItem, RoutineCard]] = []
+        _WidthTracker(self.routine_list, self._refit_cards)
+        self._build_menu()
+        self.hide_on_close = False  # the tray sets this when it can bring the window back
+        self._painted = False
+        self.resize(1180, 740)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&CrampCoach")
+        entries: list[tuple[str, QKeySequence | str, SignalInstance]] = [
+            ("Log a &glass of water", "Ctrl+G", self.log_water_requested),
+            ("Log a &cramp…", "Ctrl+K", self.log_cramp_requested),
+            ("Weekly &review", "Ctrl+R", self.review_requested),
+            ("&Settings…", "Ctrl+,", self.settings_requested),
+            ("&Quit", QKeySequence(QKeySequence.StandardKey.Quit), self.quit_requested),
+        ]
+        for n, (text, keys, signal) in enumerate(entries):
+            if n == len(entries) - 1:
+                menu.addSeparator()
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(signal.emit)
+            menu.addAction(action)
+        # Ctrl+Q on every platform, even where the standard Quit key differs.
+        quit_action = QAction(self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.quit_requested.emit)
+        self.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About CrampCoach", self)
+        about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        about.triggered.connect(self.about_requested.emit)
+        help_menu.addAction(about)
+
+    # -- data in ------------------------------------------------------------
+
+    def set_routines(self, routines: Sequence[Routine], last_done: Mapping[str, str]) -> None:
+        """Show the routine library; ``last_done`` maps routine id to words like "yesterday"."""
+        current = self.selected_routine()
+        self.routine_list.clear()
+        self._cards.clear()
+        for routine in routines:
+            item = QListWidgetItem(self.routine_list)
+            item.setData(ROUTINE_ID, routine.id)
+            # The item's own text is for accessibility and keyboard search; the
+            # card covers it.
+            item.setText("")
+            item.setToolTip(routine.description)
+            card = RoutineCard(routine, last_done.get(routine.id, "never"))
+            card.start_clicked.connect(self.start_requested.emit)
+            self.routine_list.setItemWidget(item, card)
+            self._cards.append((item, card))
+            if routine.id == current:
+                self.routine_list.setCurrentItem(item)
+        if self.routine_list.currentItem() is None and self.routine_list.count():
+            self.routine_list.setCurrentRow(0)
+        self._refit_cards()
+
+    def set_documents(self, docs: Sequence[Document]) -> None:
+        """Show the document library: title and our quality note."""
+        self.document_list.clear()
+        for doc in docs:
+            item = QListWidgetItem(f"{doc.title}\n{doc.quality}")
+            item.setData(DOC_ID, doc.id)
+            item.setToolTip(doc.quality)
+            self.document_list.addItem(item)
+
+    def set_today(self, today: Today) -> None:
+        """Show today's sessions and water."""
+        done = today.sessions_done
+        text = f"Sessions done today: {done}"
+        if today.sessions_partial:
+            text += f" (and {today.sessions_partial} stopped early)"
+        self.sessions_label.setText(text)
+        if today.water_goal_ml > 0:
+            self.water_label.setText(
+                f"Water logged: {today.water_ml} ml of your {today.water_goal_ml} ml goal"
+            )
+            self.water_bar.setVisible(True)
+            self.water_bar.setRange(0, today.water_goal_ml)
+            self.water_bar.setValue(min(today.water_ml, today.water_goal_ml))
+        else:
+            self.water_label.setText(f"Water logged: {today.water_ml} ml")
+            self.water_bar.setVisible(False)
+
+    def set_notices(self, lines: Sequence[str]) -> None:
+        """Show problems (bad routine files, a recovered database) without blocking anything."""
+        if not lines:
+            self.notice_label.hide()
+            self.notice_label.clear()
+            return
+        shown = list(lines[:MAX_NOTICE_LINES])
+        if len(lines) > MAX_NOTICE_LINES:
+            shown.append(f"… and {len(lines) - MAX_NOTICE_LINES} more.")
+        self.notice_label.setText("\n".join(shown))
+        self.notice_label.setToolTip("\n".join(lines))
+        self.notice_label.show()
+
+    # -- queries --------------------------------------------------------------
+
+    def selected_routine(self) -> str | None:
+        """The id of the selected routine, if any."""
+        item = self.routine_list.currentItem()
+        return None if item is None else str(item.data(ROUTINE_ID))
+
+    def card(self, routine_id: str) -> RoutineCard:
+        """The card showing ``routine_id`` (KeyError when it is not listed)."""
+        for _, card in self._cards:
+            if card.routine_id == routine_id:
+                return card
+        raise KeyError(routine_id)
+
+    def routine_ids(self) -> list[str]:
+        """The routine ids in the order shown."""
+        return [card.routine_id for _, card in self._cards]
+
+    # -- Qt overrides --------------------------------------------------------------
+
+    def _refit_cards(self) -> None:
+        width = self.routine_list.viewport().width() - 2 * self.routine_list.spacing()
+        for item, card in self._cards:
+            height = card.heightForWidth(width)
+            if height <= 0:
+                height = card.sizeHint().height()
+            item.setSizeHint(QSize(width, height))
+
+    def paintEvent(self, event: object) -> None:
+        """Report the first paint once: that is when the window is really on screen."""
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if not self._painted:
+            self._painted = True
+            self.shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Hide to the tray when one can bring the window back; otherwise quit the app."""
+        if self.hide_on_close:
+            event.ignore()
+            self.hide()
+            return
+        event.accept()
+        self.quit_requested.emit()

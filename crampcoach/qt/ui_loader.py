@@ -1,0 +1,57 @@
+"""Load Designer forms (``ui/*.ui``) at run time through :mod:`crampcoach.resources`.
+
+Qt for Python advises ``QUiLoader`` (or ``pyside6-uic`` at build time) over
+``loadUiType``; we load at run time so no generated code is ever committed.
+Forms are plain ``QWidget`` forms: the Python class that owns one embeds it
+(e.g. as a main window's central widget) and finds its children by object
+name with :func:`child`, which fails loudly naming the form and the widget.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from crampcoach import resources
+
+W = TypeVar("W", bound=QWidget)
+
+
+class UiError(RuntimeError):
+    """A form is missing, unreadable, or lacks a widget the code needs."""
+
+
+def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+    """Load ``ui/<name>`` (e.g. ``"main_window.ui"``) and return its top-level widget."""
+    path = resources.path("ui", name)
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise UiError(f"cannot open form {path}: {file.errorString()}")
+    try:
+        loader = QUiLoader()
+        widget = loader.load(file, parent)
+    finally:
+        file.close()
+    if widget is None:
+        raise UiError(f"cannot load form {path}: {loader.errorString()}")
+    widget.setProperty("uiFile", name)
+    return widget
+
+
+def child(form: QWidget, kind: type[W], name: str) -> W:
+    """The widget called ``name`` in ``form``; raises UiError naming both when absent."""
+    found = form.findChild(kind, name)
+    if found is None:
+        raise UiError(
+            f"form {form.property('uiFile') or form.objectName()!r} has no "
+            f"{kind.__name__} named {name!r}; fix the .ui file"
+        )
+    return found
+
+
+def stylesheet() -> str:
+    """The application stylesheet ``ui/style.qss``."""
+    return resources.read_text("ui", "style.qss")
