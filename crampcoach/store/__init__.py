@@ -1,1 +1,27 @@
-"""Crash-safe TinyDB storage for the adherence log."""
+"""Crash-safe TinyDB storage for the adherence log.
+
+``Store.open(data_dir)`` is the one way in; see ``crampcoach.store.store`` for
+the file layout, and ``crampcoach.store.storage`` for how a write is made safe.
+"""
+
+from crampcoach.store.errors import (
+    CorruptFileError,
+    StoreError,
+    StoreLockedError,
+    StoreReadOnlyError,
+    StoreWriteError,
+)
+from crampcoach.store.storage import MIGRATIONS, SCHEMA_VERSION
+from crampcoach.store.store import Store, period_of
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "CorruptFileError",
+    "Store",
+    "StoreError",
+    "StoreLockedError",
+    "StoreReadOnlyError",
+    "StoreWriteError",
+    "period_of",
+]

@@ -1,0 +1,641 @@
+"""The adherence log: events and settings in crash-safe TinyDB files.
+
+Layout of the data folder::
+
+    store.lock                  the single-writer lock (holds the owner's pid)
+    settings.json               the user's settings (one small TinyDB file)
+    events-2026-11.json         the events whose time falls in that UTC month
+    backups/<file>.<YYYY-MM-DD> one copy per file per day, the last 7 kept
+    <file>.corrupt-<stamp>      a damaged file moved aside (never deleted)
+
+Why one file per month: every change rewrites its whole file (that is what
+makes it atomic), so the cost of a write is the size of that file, not of the
+history.  A year file at ~25 events a day is ~9,000 entries and ~2 MB; a month
+is ~750 entries, cheap enough to rewrite on every entry.  At open only the
+current month and the settings are read; other months are read (and checked)
+the first time a query reaches them, and quickly sanity-checked (non-empty,
+``{`` ... ``}``) at open so a cut-short file is reported straight away.
+
+One process writes (``Store.open`` takes the lock).  ``Store.open(...,
+read_only=True)`` takes no lock, never writes, and reads only committed files
+(every write is an atomic rename), so export and review can run beside the app;
+it is a snapshot of each file as first read.  A damaged file seen read-only is
+not moved (the writer owns the folder): the newest good backup is shown instead
+and the writer repairs the file at its next open.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import errno
+import os
+import re
+import threading
+from collections.abc import Collection, Mapping, MutableMapping
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from crampcoach.core import settings as settings_table
+from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.events import Event, EventType, event_from_dict, local_day
+from crampcoach.store import files
+from crampcoach.store.errors import (
+    CorruptFileError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreWriteError,
+)
+from crampcoach.store.lock import StoreLock
+from crampcoach.store.storage import (
+    SCHEMA_VERSION,
+    AtomicJSONStorage,
+    Tables,
+    atomic_write_bytes,
+    decode,
+    encode,
+    migrate,
+)
+
+SETTINGS_FILE = "settings.json"
+EVENTS_TABLE = "events"
+SETTINGS_TABLE = "settings"
+_EVENT_FILE = re.compile(r"^events-(\d{4}-\d{2})\.json$")
+_EVENT_BACKUP = re.compile(r"^events-(\d{4}-\d{2})\.json\.\d{4}-\d{2}-\d{2}$")
+_SETTINGS_DOC = 1
+
+
+def period_of(at: datetime) -> str:
+    """The ``YYYY-MM`` (UTC) month file an event time belongs to."""
+    return at.astimezone(UTC).strftime("%Y-%m")
+
+
+def event_file_name(period: str) -> str:
+    """The file name of a month's events."""
+    return f"events-{period}.json"
+
+
+def _require_aware(at: datetime, what: str) -> float:
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware, got naive {at.isoformat()}")
+    return at.timestamp()
+
+
+def _write_error(path: Path, exc: OSError) -> StoreWriteError:
+    advice = {
+        errno.ENOSPC: "the disk is full: free some space",
+        errno.EDQUOT: "your disk quota is used up: free some space",
+        errno.EROFS: "the disk is read-only: check that it is mounted for writing",
+        errno.EACCES: f"no permission to write in {path.parent}: check its owner and rights",
+        errno.EPERM: f"no permission to write in {path.parent}: check its owner and rights",
+    }.get(exc.errno or 0, "check the disk")
+    reason = exc.strerror or str(exc)
+    return StoreWriteError(
+        f"could not save to {path} ({reason}); {advice}. The entry is kept in memory "
+        "and saved with the next change or retry; the file on disk is unchanged.",
+        exc.errno,
+    )
+
+
+def _storage_of(db: TinyDB) -> AtomicJSONStorage:
+    storage = db.storage
+    assert isinstance(storage, AtomicJSONStorage)
+    return storage
+
+
+class _EventFile:
+    """One loaded month: its TinyDB table and an index sorted by time."""
+
+    def __init__(self, path: Path, tables: Tables, read_only: bool) -> None:
+        self.path = path
+        self.db = TinyDB(path, tables, read_only, storage=AtomicJSONStorage)
+        self.storage = _storage_of(self.db)
+        # No query cache: the store keeps its own index and parsed events.
+        self.table: Table = self.db.table(EVENTS_TABLE, cache_size=0)
+        self.doc_ids: dict[str, int] = {}
+        self.ts: dict[str, float] = {}
+        self.index: list[tuple[float, str]] = []
+        self.parsed: dict[str, Event] = {}
+        self.unreadable = 0
+        for doc_id, doc in tables.get(EVENTS_TABLE, {}).items():
+            try:
+                eid = doc["id"]
+                at = datetime.fromisoformat(doc["at"])
+                ts = _require_aware(at, "time")
+                if not isinstance(eid, str) or eid in self.doc_ids:
+                    raise ValueError(eid)
+                number = int(doc_id)
+            except (KeyError, TypeError, ValueError):
+                self.unreadable += 1
+                continue
+            self.doc_ids[eid] = number
+            self.ts[eid] = ts
+            self.index.append((ts, eid))
+        self.index.sort()
+
+    def event(self, eid: str) -> Event | None:
+        """The parsed event (parsed lazily, then cached); None if its entry is unreadable."""
+        cached = self.parsed.get(eid)
+        if cached is not None:
+            return cached
+        doc = self.storage.peek()[EVENTS_TABLE][str(self.doc_ids[eid])]
+        try:
+            ev = event_from_dict(doc)
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.parsed[eid] = ev
+        return ev
+
+    def between(self, start: float | None, end: float | None) -> list[str]:
+        """Ids of entries with start <= time < end, in time order."""
+        lo = 0 if start is None else bisect.bisect_left(self.index, (start,))
+        hi = len(self.index) if end is None else bisect.bisect_left(self.index, (end,))
+        return [eid for _ts, eid in self.index[lo:hi]]
+
+    def put(self, event: Event) -> None:
+        """Insert or replace ``event`` durably (raises OSError, leaving all as it was)."""
+        doc = event.to_dict()
+        eid = event.id
+        ts = event.at.timestamp()
+        if eid in self.doc_ids:
+
+            def replace(stored: MutableMapping[Any, Any]) -> None:
+                stored.clear()
+                stored.update(doc)
+
+            self.table.update(replace, doc_ids=[self.doc_ids[eid]])
+            self.index.remove((self.ts[eid], eid))
+        else:
+            self.doc_ids[eid] = self.table.insert(doc)
+        self.ts[eid] = ts
+        bisect.insort(self.index, (ts, eid))
+        self.parsed[eid] = event
+
+    def remove(self, eid: str) -> None:
+        """Remove the entry durably (raises OSError, leaving all as it was)."""
+        self.table.remove(doc_ids=[self.doc_ids[eid]])
+        del self.doc_ids[eid]
+        self.index.remove((self.ts.pop(eid), eid))
+        self.parsed.pop(eid, None)
+
+
+class Store:
+    """The adherence log.  Open with ``Store.open``; see the module docstring."""
+
+    def __init__(self, folder: Path, *, read_only: bool, clock: Clock) -> None:
+        """Use ``Store.open``."""
+        self.data_dir = folder
+        self.read_only = read_only
+        self.recovery: list[str] = []
+        self._clock = clock
+        self._lock = StoreLock(folder)
+        self._mutex = threading.RLock()
+        self._closed = False
+        self._months: dict[str, _EventFile] = {}
+        self._settings_db: TinyDB | None = None
+        self._pending: dict[str, Event | None] = {}
+        self._pending_settings: dict[str, Any] = {}
+        self._backed_up: set[tuple[str, date]] = set()
+        self._written: set[Path] = set()
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        read_only: bool = False,
+        clock: Clock | None = None,
+        lock_timeout: float = 0.0,
+    ) -> Store:
+        """Open the log in ``data_dir``.
+
+        A writer takes the lock (StoreLockedError with ``.pid`` if another
+        process has it, after polling up to ``lock_timeout`` seconds), removes
+        leftover temp files, recovers damaged files and makes today's backups.
+        ``store.recovery`` then says in plain words what was repaired.
+        """
+        folder = Path(data_dir)
+        if not read_only:
+            folder.mkdir(parents=True, exist_ok=True)
+        store = cls(folder, read_only=read_only, clock=clock or SystemClock())
+        if not read_only:
+            store._lock.acquire(lock_timeout)
+        try:
+            store._open()
+        except BaseException:
+            store._lock.release()
+            raise
+        return store
+
+    def _open(self) -> None:
+        if not self.read_only:
+            files.clean_temp_files(self.data_dir)
+        self._settings()
+        current = period_of(self._clock.now())
+        for period in self._periods():
+            if period == current or not self._looks_whole(self._path(period)):
+                self._month(period)
+        if not self.read_only:
+            for path in (self._path(current), self.data_dir / SETTINGS_FILE):
+                self._backup(path)
+
+    def close(self) -> None:
+        """Save anything pending, refresh today's backups, release the lock.
+
+        Raises StoreWriteError if pending entries still cannot be saved (the
+        lock is released all the same).
+        """
+        with self._mutex:
+            if self._closed:
+                return
+            try:
+                if not self.read_only and (self._pending or self._pending_settings):
+                    self.flush()
+            finally:
+                if not self.read_only:
+                    for path in sorted(self._written):
+                        self._backup(path, refresh=True)
+                self._closed = True
+                self._lock.release()
+
+    def __enter__(self) -> Self:
+        """The store itself."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close the store."""
+        self.close()
+
+    # -- files ---------------------------------------------------------------
+
+    def _path(self, period: str) -> Path:
+        return self.data_dir / event_file_name(period)
+
+    def _periods(self) -> list[str]:
+        """Months with a file on disk (or a backup of one), oldest first."""
+        found: set[str] = set()
+        for folder, pattern in (
+            (self.data_dir, _EVENT_FILE),
+            (files.backup_dir(self.data_dir), _EVENT_BACKUP),
+        ):
+            with contextlib.suppress(OSError):
+                for entry in folder.iterdir():
+                    m = pattern.match(entry.name)
+                    if m:
+                        found.add(m.group(1))
+        found.update(self._months)
+        return sorted(found)
+
+    @staticmethod
+    def _looks_whole(path: Path) -> bool:
+        """A cheap check at open: non-empty, starts with ``{`` and ends with ``}``."""
+        try:
+            with path.open("rb") as f:
+                size = f.seek(0, os.SEEK_END)
+                if size < 2:
+                    return not path.exists()
+                f.seek(0)
+                head = f.read(1)
+                f.seek(max(0, size - 16))
+                tail = f.read().rstrip(b" \t\r\n")
+        except FileNotFoundError:
+            # Only a backup exists: load it now so the restore is reported at open.
+            return False
+        except OSError:
+            return True  # reported properly when the month is read
+        return head == b"{" and tail.endswith(b"}")
+
+    def _load_tables(self, path: Path) -> Tables:
+        """Read a data file, recovering it if it is missing-with-backups or damaged."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return self._restore_missing(path)
+        except OSError as exc:
+            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+        try:
+            tables, version = decode(raw, path.name)
+        except CorruptFileError as exc:
+            return self._recover(path, exc.reason)
+        if version < SCHEMA_VERSION:
+            tables = migrate(tables, version)
+            if not self.read_only:
+                # Keep the pre-migration file as today's backup, then upgrade it.
+                with contextlib.suppress(OSError):
+                    files.make_backup(path, raw, self._today())
+                atomic_write_bytes(path, encode(tables))
+                self.recovery.append(
+                    f"{path.name} was updated from data format {version} to {SCHEMA_VERSION}."
+                )
+        return tables
+
+    def _restored_tables(self, restored: files.Restored, path: Path) -> Tables:
+        tables = migrate(restored.tables, restored.version)
+        if not self.read_only:
+            atomic_write_bytes(path, encode(tables))
+        return tables
+
+    def _restore_missing(self, path: Path) -> Tables:
+        restored = files.newest_good_backup(path)
+        if restored is None:
+            return {}
+        tables = self._restored_tables(restored, path)
+        self.recovery.append(
+            f"{path.name} was missing; the backup from {restored.day.isoformat()} "
+            "was restored. Entries logged after that backup could not be recovered."
+        )
+        return tables
+
+    def _recover(self, path: Path, reason: str) -> Tables:
+        restored = files.newest_good_backup(path)
+        if self.read_only:
+            shown = (
+                f"the backup from {restored.day.isoformat()} is shown instead"
+                if restored
+                else "no good backup was found, so that part of the log is shown empty"
+            )
+            self.recovery.append(
+                f"{path.name} is damaged ({reason}); {shown}. "
+                "CrampCoach will repair the file when it next opens the log for writing."
+            )
+            return migrate(restored.tables, restored.version) if restored else {}
+        stamp = self._clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        moved = files.quarantine(path, stamp)
+        if restored is None:
+            self.recovery.append(
+                f"{path.name} was damaged ({reason}). It was moved aside as {moved.name}; "
+                "no good backup was found, so that part of the log starts empty."
+            )
+            return {}
+        tables = self._restored_tables(restored, path)
+        self.recovery.append(
+            f"{path.name} was damaged ({reason}). It was moved aside as {moved.name} and "
+            f"the backup from {restored.day.isoformat()} was restored; entries logged after "
+            "that backup are only in the moved-aside file."
+        )
+        return tables
+
+    def _month(self, period: str) -> _EventFile:
+        """The loaded month file (loaded and checked on first use)."""
+        loaded = self._months.get(period)
+        if loaded is None:
+            path = self._path(period)
+            loaded = _EventFile(path, self._load_tables(path), self.read_only)
+            if loaded.unreadable:
+                self.recovery.append(
+                    f"{loaded.unreadable} entr{'y' if loaded.unreadable == 1 else 'ies'} in "
+                    f"{path.name} could not be read; they are left in the file untouched."
+                )
+            self._months[period] = loaded
+        return loaded
+
+    def _settings(self) -> TinyDB:
+        if self._settings_db is None:
+            path = self.data_dir / SETTINGS_FILE
+            tables = self._load_tables(path)
+            self._settings_db = TinyDB(path, tables, self.read_only, storage=AtomicJSONStorage)
+        return self._settings_db
+
+    def _today(self) -> date:
+        return self._clock.now().astimezone(UTC).date()
+
+    def _backup(self, path: Path, *, refresh: bool = False) -> None:
+        """Make (or with ``refresh`` update) today's backup of ``path`` if it reads cleanly."""
+        today = self._today()
+        if (path.name, today) in self._backed_up and not refresh:
+            return
+        try:
+            raw = path.read_bytes()
+            decode(raw, path.name)
+            files.make_backup(path, raw, today, refresh=refresh)
+        except FileNotFoundError:
+            return
+        except CorruptFileError:
+            return  # never back up a damaged file over a good backup
+        except OSError as exc:
+            self.recovery.append(f"could not back up {path.name}: {exc.strerror or exc}.")
+        self._backed_up.add((path.name, today))
+
+    # -- reading -------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the log is closed")
+
+    def _check_writable(self) -> None:
+        self._check_open()
+        if self.read_only:
+            raise StoreReadOnlyError("the log was opened read-only")
+
+    @property
+    def pending(self) -> list[Event]:
+        """Events added or updated but not yet saved because a write failed."""
+        with self._mutex:
+            return [ev for ev in self._pending.values() if ev is not None]
+
+    def get(self, event_id: str) -> Event | None:
+        """The event with this id, or None (reads older months until found)."""
+        with self._mutex:
+            self._check_open()
+            if event_id in self._pending:
+                return self._pending[event_id]
+            for month in self._months.values():
+                if event_id in month.doc_ids:
+                    return month.event(event_id)
+            for period in reversed(self._periods()):
+                month = self._month(period)
+                if event_id in month.doc_ids:
+                    return month.event(event_id)
+            return None
+
+    def events(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        types: Collection[EventType] | None = None,
+    ) -> list[Event]:
+        """Events with ``start <= at < end`` (either bound optional), sorted by time."""
+        lo = None if start is None else _require_aware(start, "start")
+        hi = None if end is None else _require_aware(end, "end")
+        wanted = None if types is None else {EventType(t) for t in types}
+        with self._mutex:
+            self._check_open()
+            first = None if start is None else period_of(start)
+            last = None if end is None else period_of(end)
+            found: dict[str, Event] = {}
+            for period in self._periods():
+                if (first and period < first) or (last and period > last):
+                    continue
+                month = self._month(period)
+                for eid in month.between(lo, hi):
+                    ev = month.event(eid)
+                    if ev is not None and (wanted is None or ev.type in wanted):
+                        found.setdefault(eid, ev)
+            for eid, pending in self._pending.items():
+                found.pop(eid, None)
+                if pending is None or (wanted is not None and pending.type not in wanted):
+                    continue
+                ts = pending.at.timestamp()
+                if (lo is None or ts >= lo) and (hi is None or ts < hi):
+                    found[eid] = pending
+        return sorted(found.values(), key=lambda e: (e.at.timestamp(), e.id))
+
+    def events_for_days(
+        self,
+        start_day: date,
+        end_day: date,
+        tz: tzinfo,
+        boundary: time = time(4, 0),
+        types: Collection[EventType] | None = None,
+    ) -> list[Event]:
+        """Events whose ``local_day`` is within ``start_day``..``end_day`` (inclusive).
+
+        Queries a day more on each side and filters with ``local_day``, so
+        daylight-saving days (23 or 25 hours) and any boundary are exact.
+        """
+        lo = datetime.combine(start_day - timedelta(days=1), time(0), tzinfo=tz)
+        hi = datetime.combine(end_day + timedelta(days=2), time(0), tzinfo=tz)
+        return [
+            ev
+            for ev in self.events(lo, hi, types)
+            if start_day <= local_day(ev.at, tz, boundary) <= end_day
+        ]
+
+    def events_by_day(
+        self,
+        start_day: date,
+        end_day: date,
+        tz: tzinfo,
+        boundary: time = time(4, 0),
+        types: Collection[EventType] | None = None,
+    ) -> dict[date, list[Event]]:
+        """Like ``events_for_days``, grouped: every day in the range is a key (maybe empty)."""
+        out: dict[date, list[Event]] = {
+            start_day + timedelta(days=n): [] for n in range((end_day - start_day).days + 1)
+        }
+        for ev in self.events_for_days(start_day, end_day, tz, boundary, types):
+            out[local_day(ev.at, tz, boundary)].append(ev)
+        return out
+
+    def settings(self) -> dict[str, Any]:
+        """Every setting: defaults overlaid with the stored (and pending) values."""
+        with self._mutex:
+            self._check_open()
+            stored = dict(self._stored_settings())
+            stored.update(self._pending_settings)
+        return settings_table.merged(stored)
+
+    def _stored_settings(self) -> Mapping[str, Any]:
+        storage = _storage_of(self._settings())
+        doc: Mapping[str, Any] = storage.peek().get(SETTINGS_TABLE, {}).get(str(_SETTINGS_DOC), {})
+        return doc
+
+    # -- writing -------------------------------------------------------------
+
+    def add(self, event: Event) -> None:
+        """Durably add a new event (fsynced and renamed when this returns).
+
+        Adding the very same event again is a no-op (so a retried hand-over
+        cannot duplicate it); a different event with a used id is a ValueError.
+        On a write error the event stays pending and StoreWriteError is raised.
+        """
+        if not isinstance(event, Event):
+            raise TypeError(f"expected an Event, got {type(event).__name__}")
+        with self._mutex:
+            self._check_writable()
+            existing = self._pending.get(event.id)
+            if existing is None:
+                month = self._month(period_of(event.at))
+                if event.id in month.doc_ids:
+                    existing = month.event(event.id)
+                    if existing is None:
+                        raise ValueError(f"an unreadable entry already has id {event.id}")
+            if existing is not None and existing.to_dict() != event.to_dict():
+                raise ValueError(f"an event with id {event.id} exists already; use update()")
+            self._pending[event.id] = event
+            self.flush()
+
+    def update(self, event: Event) -> None:
+        """Durably replace the event with the same id (KeyError if there is none)."""
+        with self._mutex:
+            self._check_writable()
+            if self.get(event.id) is None:
+                raise KeyError(f"no event with id {event.id}")
+            self._pending[event.id] = event
+            self.flush()
+
+    def delete(self, event_id: str) -> Event:
+        """Durably remove an event and return it (for undo); KeyError if there is none."""
+        with self._mutex:
+            self._check_writable()
+            existing = self.get(event_id)
+            if existing is None:
+                raise KeyError(f"no event with id {event_id}")
+            self._pending[event_id] = None
+            self.flush()
+            return existing
+
+    def set_setting(self, key: str, value: Any) -> Any:
+        """Validate (SettingError) and durably store one setting; returns the stored value."""
+        converted = settings_table.validate(key, value)
+        with self._mutex:
+            self._check_writable()
+            self._pending_settings[key] = converted
+            self.flush()
+        return converted
+
+    def flush(self) -> None:
+        """Save every pending change now; StoreWriteError if the disk still refuses."""
+        with self._mutex:
+            self._check_writable()
+            for eid in list(self._pending):
+                self._commit(eid, self._pending[eid])
+                del self._pending[eid]
+            if self._pending_settings:
+                db = self._settings()
+                path = _storage_of(db).path
+                self._before_write(path)
+                try:
+                    db.table(SETTINGS_TABLE).upsert(
+                        Document(dict(self._pending_settings), doc_id=_SETTINGS_DOC)
+                    )
+                except OSError as exc:
+                    raise _write_error(path, exc) from exc
+                self._written.add(path)
+                self._pending_settings.clear()
+
+    def _commit(self, eid: str, event: Event | None) -> None:
+        holders = [m for m in self._months.values() if eid in m.doc_ids]
+        target = None if event is None else self._month(period_of(event.at))
+        # Write the new place first, then remove old copies: a crash in between
+        # leaves a duplicate (queries keep one), never a loss.
+        steps: list[tuple[_EventFile, Event | None]] = []
+        if target is not None and event is not None:
+            steps.append((target, event))
+        steps.extend((m, None) for m in holders if m is not target)
+        for month, ev in steps:
+            self._before_write(month.path)
+            try:
+                if ev is not None:
+                    month.put(ev)
+                else:
+                    month.remove(eid)
+            except OSError as exc:
+                raise _write_error(month.path, exc) from exc
+            self._written.add(month.path)
+
+    def _before_write(self, path: Path) -> None:
+        """Back up a file before its first change of the day."""
+        self._backup(path)
