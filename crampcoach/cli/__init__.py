@@ -53,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"crampcoach {__version__}")
-    parser.set_defaults(func=_run_gui, data_dir=None)
+    # Not data_dir=None here: set_defaults would overwrite the default of the
+    # --data-dir action that every sub-parser shares through `common`, and a
+    # sub-parser would then reset a leading --data-dir to None.
+    parser.set_defaults(func=_run_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"crampcoach.cli.{name}").register(sub, common)
@@ -69,7 +72,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv, argparse.Namespace(data_dir=None))
     try:
         code: int = args.func(args)
     except CliError as exc:
