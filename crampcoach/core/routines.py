@@ -20,6 +20,7 @@ a routine cannot do anything but show its words.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 import tomllib
 import types
@@ -328,19 +329,21 @@ def _structure_issues(value: object, tp: Any, path: KeyPath) -> list[_Issue]:
     return _convert_issue(value, tp, path)
 
 
+def _unknown_field(key: str, fields: Sequence[msgspec.structs.FieldInfo]) -> str:
+    names = [f.encode_name for f in fields]
+    close = difflib.get_close_matches(key, names, n=1)
+    if close:
+        return f"unknown field; did you mean '{close[0]}'? ({FORMAT_HINT})"
+    return f"unknown field; expected one of: {', '.join(names)} ({FORMAT_HINT})"
+
+
 def _struct_issues(value: object, struct: type[msgspec.Struct], path: KeyPath) -> list[_Issue]:
     if not isinstance(value, dict):
         return [_Issue(path, f"expected a table; got {_toml_kind(value)}")]
     fields = msgspec.structs.fields(struct)
     known = {f.encode_name for f in fields}
     issues = [
-        _Issue(
-            (*path, key),
-            f"unknown field; expected one of: {', '.join(f.encode_name for f in fields)} "
-            f"({FORMAT_HINT})",
-        )
-        for key in value
-        if key not in known
+        _Issue((*path, key), _unknown_field(key, fields)) for key in value if key not in known
     ]
     for f in fields:
         if f.encode_name in value:
