@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from crampcoach import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("docs", "routines", "start")
+COMMAND_MODULES: tuple[str, ...] = ("docs", "routines", "start", "log", "export")
 
 
 class CliError(Exception):

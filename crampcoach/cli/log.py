@@ -1,0 +1,268 @@
+"""``crampcoach log water|cramp|session``: record an entry from the command line.
+
+Exit 0 only once the entry is durably on disk (the store fsyncs and renames
+before ``add`` returns), or once the running app, which owns the log, replied
+that it stored it.  Bad values: a one-line error and exit 2.  A disk that
+refuses the write: a one-line error and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crampcoach.cli import CliError
+
+if TYPE_CHECKING:
+    from crampcoach.core.events import Event
+
+# How long to wait for another short-lived writer (another ``log`` command)
+# when no app answers on the socket.
+LOCK_WAIT_S = 5.0
+# An --at further ahead than this is a typo, not an entry made after the fact.
+FUTURE_SLACK = timedelta(minutes=5)
+
+LEGS = ("left", "right", "both")
+MUSCLES = ("calf", "hamstring", "quadriceps", "foot", "other")
+CONTEXTS = ("night", "exercise", "stretching", "resting", "other")
+
+
+def _int_in(lo: int, hi: int) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {lo} to {hi}, got {text!r}"
+            ) from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {lo} to {hi}, got {value}"
+            )
+        return value
+
+    return convert
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected minutes as a number, got {text!r}") from None
+    if not 0 <= value <= 24 * 60:
+        raise argparse.ArgumentTypeError(f"expected 0 to 1440 minutes, got {text}")
+    return value
+
+
+def parse_at(text: str | None, now: datetime | None = None) -> datetime:
+    """``--at``: ISO-8601; a time without an offset is local time; not in the future."""
+    current = now or datetime.now().astimezone()
+    if text is None:
+        return current
+    try:
+        at = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(
+            f"--at: expected an ISO-8601 time such as 2026-11-22T21:30, got {text!r}"
+        ) from None
+    if at.tzinfo is None:
+        at = at.astimezone()  # naive means the computer's local time
+    if at > current + FUTURE_SLACK:
+        raise CliError(f"--at: {at.isoformat()} is in the future; give the time it happened")
+    return at
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add the ``log`` commands."""
+    log = sub.add_parser(
+        "log",
+        help="record water, a cramp, or a session done away from the computer",
+        parents=[common],
+    )
+    what = log.add_subparsers(dest="log_command", metavar="WHAT", required=True)
+    at = argparse.ArgumentParser(add_help=False)
+    at.add_argument(
+        "--at",
+        metavar="ISO-8601",
+        help="when it happened, e.g. 2026-11-22T21:30 (local time unless an offset is given); "
+        "default: now",
+    )
+
+    water = what.add_parser("water", help="a glass of water", parents=[common, at])
+    water.add_argument(
+        "--ml", type=_int_in(1, 5000), help="how much (ml); default: the glass_ml setting"
+    )
+    water.set_defaults(func=_log_water)
+
+    cramp = what.add_parser("cramp", help="a cramp episode", parents=[common, at])
+    cramp.add_argument("--leg", choices=LEGS, required=True)
+    cramp.add_argument("--muscle", choices=MUSCLES, required=True)
+    cramp.add_argument(
+        "--severity", type=_int_in(0, 10), required=True, help="0 (none) to 10 (worst)"
+    )
+    cramp.add_argument("--minutes", type=_minutes, help="how long it lasted")
+    cramp.add_argument("--context", choices=CONTEXTS, help="what you were doing")
+    cramp.add_argument("--note", default="", help="anything else worth remembering")
+    cramp.set_defaults(func=_log_cramp)
+
+    session = what.add_parser(
+        "session", help="a routine done away from the computer", parents=[common, at]
+    )
+    session.add_argument("routine", help="the routine id, e.g. bedtime")
+    session.add_argument("--partial", action="store_true", help="only part of it was done")
+    session.set_defaults(func=_log_session)
+
+
+def _log_water(args: argparse.Namespace) -> int:
+    from crampcoach.core.events import WaterEvent, new_id
+
+    at = parse_at(args.at)
+
+    def make(settings: dict[str, Any]) -> Event:
+        ml = args.ml if args.ml is not None else int(settings["glass_ml"])
+        return WaterEvent(id=new_id(), at=at, ml=ml)
+
+    return _record(args, make, lambda e: f"{e.to_dict()['ml']} ml of water")
+
+
+def _log_cramp(args: argparse.Namespace) -> int:
+    from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, new_id
+
+    at = parse_at(args.at)
+
+    def make(settings: dict[str, Any]) -> Event:
+        return CrampEvent(
+            id=new_id(),
+            at=at,
+            leg=Leg(args.leg),
+            muscle=Muscle(args.muscle),
+            severity=args.severity,
+            minutes=args.minutes,
+            context=None if args.context is None else CrampContext(args.context),
+            note=args.note,
+        )
+
+    return _record(args, make, lambda e: f"a {args.muscle} cramp, severity {args.severity}")
+
+
+def _routine_info(routine_id: str, folder: Path) -> tuple[str, int, int]:
+    """(kind, seconds, number of written steps) of a routine; CliError if the id is unknown."""
+    try:
+        from crampcoach.core import routines
+    except ImportError:  # the routines module is not there: accept any id
+        return "unknown", 0, 0
+    from crampcoach import paths
+
+    result = routines.load_all(user_dir=paths.user_routines_dir(folder))
+    by_id = {r.id: r for r in result.routines}
+    routine = by_id.get(routine_id)
+    if routine is None:
+        known = ", ".join(sorted(by_id)) or "none"
+        raise CliError(f"unknown routine {routine_id!r}; known routines: {known}")
+    seconds = sum(step.duration_s for step in routine.expanded())
+    return routine.kind.value, seconds, len(routine.steps)
+
+
+def _log_session(args: argparse.Namespace) -> int:
+    from crampcoach import paths
+    from crampcoach.core.events import SessionEvent, new_id
+
+    at = parse_at(args.at)
+    kind, seconds, steps = _routine_info(args.routine, paths.data_dir(args.data_dir))
+
+    def make(settings: dict[str, Any]) -> Event:
+        return SessionEvent(
+            id=new_id(),
+            at=at,
+            routine_id=args.routine,
+            routine_kind=kind,
+            started=at - timedelta(seconds=seconds),
+            completed=not args.partial,
+            # Done away from the computer: which steps of a partial session is unknown.
+            steps_done=() if args.partial else tuple(range(steps)),
+            source="cli",
+        )
+
+    how = "part of" if args.partial else "all of"
+    return _record(args, make, lambda e: f"{how} the {args.routine} routine")
+
+
+def _hand_over(folder: Path, event: Event) -> bool:
+    """Give the event to the running app; True once it replied that it stored it."""
+    try:
+        from crampcoach import ipc
+    except ImportError:
+        return False
+    try:
+        reply = ipc.send(folder, {"cmd": "log", "event": event.to_dict()})
+    except ipc.IpcError:
+        return False
+    if not reply.get("ok"):
+        raise CliError(
+            f"the running CrampCoach could not record it: {reply.get('error', 'no reason given')}",
+            code=1,
+        )
+    return True
+
+
+def _record(
+    args: argparse.Namespace,
+    make: Callable[[dict[str, Any]], Event],
+    describe: Callable[[Event], str],
+) -> int:
+    from crampcoach import paths
+    from crampcoach.store import Store, StoreError, StoreLockedError, StoreWriteError
+
+    folder = paths.data_dir(args.data_dir)
+
+    def build(settings: dict[str, Any]) -> Event:
+        try:
+            return make(settings)
+        except ValueError as exc:
+            raise CliError(str(exc)) from None
+
+    event: Event | None = None
+    try:
+        try:
+            store = Store.open(folder)
+        except StoreLockedError as locked:
+            # The app (or another log command) owns the log: read the settings
+            # without the lock, hand the entry to the app, else wait a little
+            # for a short-lived writer to finish.
+            with Store.open(folder, read_only=True) as view:
+                event = build(view.settings())
+            if _hand_over(folder, event):
+                print(f"logged {describe(event)} at {_when(event.at)} (via the running app)")
+                return 0
+            try:
+                store = Store.open(folder, lock_timeout=LOCK_WAIT_S)
+            except StoreLockedError:
+                raise CliError(str(locked)) from None
+    except StoreError as exc:
+        raise CliError(str(exc), code=1) from None
+    try:
+        for line in store.recovery:
+            print(f"crampcoach: {line}", file=sys.stderr)
+        if event is None:
+            event = build(store.settings())
+        store.add(event)
+    except StoreWriteError as exc:
+        raise CliError(f"not saved: {exc}", code=1) from None
+    finally:
+        # Nothing is pending after a successful add; after a failed one the
+        # error is already being reported.
+        with contextlib.suppress(StoreWriteError):
+            store.close()
+    print(f"logged {describe(event)} at {_when(event.at)}")
+    return 0
+
+
+def _when(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
