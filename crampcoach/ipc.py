@@ -8,6 +8,8 @@ store locked hands its request over instead of writing beside it::
     reply = ipc.send(data_dir, {"cmd": "start", "routine": "bedtime"})
     reply = ipc.send(data_dir, {"cmd": "log", "event": event.to_dict()})
     reply = ipc.send(data_dir, {"cmd": "set", "key": "glass_ml", "value": 300})
+    reply = ipc.send(data_dir, {"cmd": "status"})   # pid, running session
+    reply = ipc.send(data_dir, {"cmd": "quit"})     # quit as on SIGTERM
 
 Wire format: one JSON object per line (UTF-8, newline-terminated) each way, one
 request per connection.  The reply is ``{"ok": true, ...}`` or
@@ -29,7 +31,7 @@ SOCKET_NAME = "crampcoach.sock"
 # sun_path is 108 bytes on Linux including the terminating NUL (104 on macOS).
 _MAX_SOCKET_PATH = 103
 MAX_MESSAGE = 1 << 20  # a request or reply larger than 1 MiB is a bug, not data
-COMMANDS = ("activate", "start", "log", "set", "quit")
+COMMANDS = ("activate", "start", "log", "set", "status", "quit")
 
 
 class IpcError(OSError):

@@ -324,11 +324,7 @@ class App(QObject):
 
     def show_main_window(self) -> None:
         """Show the main window and bring it to the front."""
-        w = self.main_window
-        w.setWindowState(w.windowState() & ~Qt.WindowState.WindowMinimized)
-        w.show()
-        w.raise_()
-        w.activateWindow()
+        _raise(self.main_window)
 
     def start_routine(self, routine_id: str) -> bool:
         """Open the player on ``routine_id``; False (and a message) when it cannot."""
@@ -342,14 +338,18 @@ class App(QObject):
             return False
         import importlib
 
-        # Imported on first use: the player loads sounds and speech.
-        player_mod = importlib.import_module("crampcoach.qt.player")
+        try:  # imported on first use: the player loads sounds and speech
+            player_mod = importlib.import_module("crampcoach.qt.player")
+        except ImportError as exc:
+            self._status(f"The player is not available ({exc}).")
+            return False
 
         player = player_mod.PlayerWindow(routine, self.store, self.settings)
         player.finished.connect(self._on_session_finished)
         player.citation_requested.connect(self.show_document)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         player.destroyed.connect(lambda *_: self._forget_player(player))
+        player.setProperty("routineId", routine.id)
         self.player = player
         player.show()
         _raise(player)
@@ -510,6 +510,13 @@ class App(QObject):
                 return {"ok": False, "error": str(exc)}
             self.reload_settings()
             return {"ok": True, "key": key, "value": value}
+        if cmd == "status":
+            return {
+                "ok": True,
+                "pid": os.getpid(),
+                "session": None if self.player is None else self.player.property("routineId"),
+                "window_visible": self.main_window.isVisible(),
+            }
         if cmd == "quit":
             QTimer.singleShot(0, self.quit)
             return {"ok": True}
@@ -538,8 +545,11 @@ class App(QObject):
 def _raise(window: QWidget) -> None:
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
-    window.raise_()
-    window.activateWindow()
+    # The offscreen platform (tests, benchmarks, screenshots) has no stacking
+    # order and logs a warning for raise(); there is nothing to raise there.
+    if QGuiApplication.platformName() != "offscreen":
+        window.raise_()
+        window.activateWindow()
 
 
 def load_routines(data_dir: Path) -> tuple[list[Routine], list[LoadProblem | str]]:

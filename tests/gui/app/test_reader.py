@@ -1,0 +1,85 @@
+"""The document reader shows plain text with the cited passage highlighted and in view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QTextCharFormat
+
+from crampcoach.core import documents
+from crampcoach.core.model import Document
+from crampcoach.qt.documents_view import HIGHLIGHT, DocumentReader
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def reader(qtbot: Any) -> DocumentReader:
+    from crampcoach.qt.app import setup_qapplication
+
+    setup_qapplication()
+    r = DocumentReader()
+    qtbot.addWidget(r)
+    r.resize(900, 600)
+    r.show()
+    qtbot.waitExposed(r)
+    return r
+
+
+def test_highlights_the_quote_and_scrolls_it_into_view(reader: DocumentReader) -> None:
+    doc = documents.get("spasm-in-leg")
+    quote = "stretch before and after excessive activity"  # near the end of the document
+    span = reader.show_document(doc, quote, "Weak: not verified.")
+    assert span is not None
+    sels = reader.text_view.extraSelections()
+    assert len(sels) == 1
+    cursor = sels[0].cursor
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (span.start, span.end)
+    assert cursor.selectedText() == quote
+    fmt: QTextCharFormat = sels[0].format
+    assert fmt.background().color() == HIGHLIGHT
+    # Scrolled: the passage's line lies inside the visible viewport.
+    rect = reader.text_view.cursorRect()
+    assert reader.text_view.verticalScrollBar().value() > 0
+    assert reader.text_view.viewport().rect().contains(rect.center())
+    assert reader.title_label.text() == doc.title
+    assert doc.quality in reader.quality_label.text()
+    assert reader.evidence_label.text() == "Weak: not verified."
+    assert not reader.evidence_frame.isHidden()
+
+
+def test_quote_across_a_line_break_matches_whitespace_normalised(reader: DocumentReader) -> None:
+    text = "First line.\nThe quoted\n   passage spans lines.\nLast."
+    doc = Document("x", "Title", "x.txt", "Quality.", text)
+    reader.show_document(doc, "The quoted passage spans lines.")
+    assert reader.highlighted_text() == "The quoted\n   passage spans lines."
+
+
+def test_text_is_plain_never_rich(reader: DocumentReader) -> None:
+    text = "<h1>Not a heading</h1> <b>not bold</b> <img src='x.png'> &amp; <a href='http://x'>x</a>"
+    reader.show_document(Document("x", "<i>Title</i>", "x.txt", "<b>q</b>", text))
+    assert reader.text_view.toPlainText() == text
+    assert reader.title_label.text() == "<i>Title</i>"
+    assert reader.title_label.textFormat().name == "PlainText"
+    assert reader.evidence_frame.isHidden()
+    assert reader.text_view.extraSelections() == []
+
+
+def test_missing_quote_is_said_not_guessed(reader: DocumentReader) -> None:
+    doc = documents.get("spasm-in-leg")
+    assert reader.show_document(doc, "words that are not in the document") is None
+    assert reader.text_view.extraSelections() == []
+    assert "not found" in reader.quote_status.text()
+
+
+def test_app_opens_the_reader_from_a_citation(make_app: Any, memory_store: Any) -> None:
+    app = make_app(memory_store, routines=[])
+    assert app.show_document(
+        "night-remedies", "footbath water is better than the", "Nothing found: not verified."
+    )
+    assert app.reader is not None and app.reader.isVisible()
+    doc = documents.get("night-remedies")
+    span = documents.find_quote(doc.text, "footbath water is better than the")
+    assert span is not None
+    assert app.reader.highlighted_text() == doc.text[span.start : span.end]
