@@ -1,0 +1,208 @@
+"""The tray icon and its menu, and what the app does when there is no tray.
+
+Stock GNOME has no tray unless the AppIndicator extension is installed
+(``QSystemTrayIcon.isSystemTrayAvailable()`` is False there).  Then the app
+stays fully usable from its window: closing the window quits, and the window
+says why (:data:`NO_TRAY_NOTICE`).  Reminders still arrive as desktop
+notifications or as an in-app toast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from crampcoach import resources
+from crampcoach.qt.reminders import ReminderController
+
+NO_TRAY_NOTICE = (
+    "No system tray was found on this desktop, so closing this window quits CrampCoach "
+    "and reminders only arrive while it runs. (On GNOME, the AppIndicator extension adds a tray.)"
+)
+
+
+def tray_available() -> bool:
+    """Whether the desktop has a system tray to put the icon in."""
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+def app_icon() -> QIcon:
+    """The app icon from its SVG: Qt renders it crisp at every size the tray asks for."""
+    return QIcon(str(resources.path("assets", "icons/crampcoach.svg")))
+
+
+@dataclass
+class TrayHooks:
+    """What the tray menu asks the app to do."""
+
+    routines: Callable[[], Sequence[tuple[str, str]]]  # (id, title)
+    start_routine: Callable[[str], object]
+    log_water: Callable[[], object]
+    log_cramp: Callable[[], object]
+    open_review: Callable[[], object]
+    show_main_window: Callable[[], object]
+    open_settings: Callable[[], object]
+    quit: Callable[[], object]
+
+
+class Tray(QObject):
+    """The tray icon: a menu of the everyday actions and a tooltip with the next reminder."""
+
+    def __init__(
+        self, controller: ReminderController, hooks: TrayHooks, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller, self.hooks = controller, hooks
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.menu = QMenu()
+        self.routines_menu = self.menu.addMenu("Start a routine")
+        self.routines_menu.aboutToShow.connect(self._fill_routines)
+        self._fill_routines()
+        self.action_water = self._add(self.menu, "Log a glass of water", self._log_water)
+        self.action_cramp = self._add(self.menu, "Log a cramp…", hooks.log_cramp)
+        self.pause_menu = self.menu.addMenu("Pause reminders")
+        self.action_pause_hour = self._add(
+            self.pause_menu, "For 1 hour", lambda: controller.pause_for(timedelta(hours=1))
+        )
+        self.action_pause_tomorrow = self._add(
+            self.pause_menu, "Until tomorrow", controller.pause_until_tomorrow
+        )
+        self.action_resume = self._add(self.pause_menu, "Resume reminders", self._resume)
+        self.action_review = self._add(self.menu, "Weekly review", hooks.open_review)
+        self.action_settings = self._add(self.menu, "Settings…", hooks.open_settings)
+        self.action_open = self._add(self.menu, "Open CrampCoach", hooks.show_main_window)
+        self.menu.addSeparator()
+        self.action_quit = self._add(self.menu, "Quit", hooks.quit)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        controller.status_changed.connect(self.update_status)
+        self.update_status()
+
+    @staticmethod
+    def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _fill_routines(self) -> None:
+        self.routines_menu.clear()
+        items = list(self.hooks.routines())
+        if not items:
+            self.routines_menu.addAction("(no routines)").setEnabled(False)
+        for rid, title in items:
+            action = self.routines_menu.addAction(title)
+            action.setData(rid)
+            action.triggered.connect(lambda _c=False, r=rid: self.hooks.start_routine(r))
+
+    def routine_actions(self) -> list[QAction]:
+        """The 'Start a routine' entries (for tests and accessibility)."""
+        return [a for a in self.routines_menu.actions() if a.data()]
+
+    def _log_water(self) -> None:
+        self.hooks.log_water()
+        self.controller.reschedule()  # a drink moves the next hydration reminder
+
+    def _resume(self) -> None:
+        self.controller.pause(None)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.hooks.show_main_window()
+
+    def update_status(self) -> None:
+        """Refresh the tooltip (next reminder, today's water) and the pause entries."""
+        self.icon.setToolTip(self.controller.status_text())
+        paused = self.controller.paused_until is not None
+        self.action_resume.setEnabled(paused)
+
+    def show(self) -> bool:
+        """Put the icon in the tray; False when the desktop has none."""
+        if not tray_available():
+            return False
+        self.icon.show()
+        return True
+
+    def hide(self) -> None:
+        """Take the icon out of the tray."""
+        self.icon.hide()
+
+
+@dataclass
+class Services:
+    """The running reminder services (kept by the app so they live as long as it)."""
+
+    controller: ReminderController
+    tray: Tray | None
+    has_tray: bool
+
+    def stop(self) -> None:
+        """Stop timers, hide the icon, release the bus."""
+        self.controller.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+
+def start_background(app: object) -> Services:
+    """Build notifications, reminders and the tray for the running :class:`App`.
+
+    ``app`` is :class:`crampcoach.qt.app.App` (typed loosely to keep this
+    module free of an import cycle).  Without a tray, closing the main window
+    quits and the window shows :data:`NO_TRAY_NOTICE`.
+    """
+    from typing import Any, cast
+
+    from crampcoach.qt.notify import Notifications
+    from crampcoach.qt.reminders import Hooks
+
+    a = cast(Any, app)
+    window = a.main_window
+    has_tray = tray_available()
+    tray: Tray | None = None
+    notifications = Notifications(
+        tray=lambda: None if tray is None else tray.icon,
+        toast_parent=lambda: window,
+        icon=str(resources.path("assets", "icons/crampcoach.svg")),
+        parent=a,
+    )
+    hooks = Hooks(
+        start_routine=a.start_routine,
+        log_water=a.log_water,
+        show_main_window=a.show_main_window,
+        open_review=a.open_review,
+        dialog_parent=lambda: window,
+    )
+    controller = ReminderController(
+        a.store, lambda: a.settings, notifications, hooks=hooks, clock=a.clock, parent=a
+    )
+    a.settings_changed.connect(controller.settings_changed)
+    if has_tray:
+        tray = Tray(
+            controller,
+            TrayHooks(
+                routines=lambda: [(r.id, r.title) for r in a.routines.values()],
+                start_routine=a.start_routine,
+                log_water=a.log_water,
+                log_cramp=a.open_cramp_dialog,
+                open_review=a.open_review,
+                show_main_window=a.show_main_window,
+                open_settings=a.open_settings,
+                quit=a.quit,
+            ),
+            parent=a,
+        )
+        has_tray = tray.show()
+    window.hide_on_close = has_tray
+    if not has_tray:
+        if NO_TRAY_NOTICE not in a.notices:
+            a.notices.append(NO_TRAY_NOTICE)
+        window.set_notices(a.notices)
+    controller.start()
+    return Services(controller, tray, has_tray)
