@@ -380,3 +380,10 @@ def test_check_paths_files_and_folders(tmp_path: Path) -> None:
     write(twin, HEAD + step(), "good.toml")
     [dup] = routines.check_paths([good, twin])
     assert dup.file == str(twin / "good.toml") and "already used" in dup.message
+
+
+def test_text_is_kept_exactly_as_written(tmp_path: Path) -> None:
+    """Markup and code-like text is plain text: nothing is interpreted or escaped."""
+    odd = "<b>Press</b> & hold {side} $HOME `rm` %s \\\\n *not bold*"
+    text = HEAD + step().replace('"Lean into a wall."', f"'''{odd}'''")
+    assert routines.load_file(write(tmp_path, text)).steps[0].instructions == odd
