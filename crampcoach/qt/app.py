@@ -232,6 +232,7 @@ class App(QObject):
         self._background_started = False
         self._quitting = False
         self.ipc_server: IpcServer | None = None
+        self.activations = 0  # how often another launch asked us to come forward
         self.main_window = MainWindow()
         self._connect_main_window()
         self.refresh()
@@ -488,6 +489,7 @@ class App(QObject):
         """Answer one :mod:`crampcoach.ipc` request (runs in the GUI thread)."""
         cmd = request.get("cmd")
         if cmd == "activate":
+            self.activations += 1
             self.show_main_window()
             return {"ok": True}
         if cmd == "start":
@@ -516,6 +518,7 @@ class App(QObject):
                 "pid": os.getpid(),
                 "session": None if self.player is None else self.player.property("routineId"),
                 "window_visible": self.main_window.isVisible(),
+                "activations": self.activations,
             }
         if cmd == "quit":
             QTimer.singleShot(0, self.quit)

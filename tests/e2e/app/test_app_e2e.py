@@ -1,0 +1,234 @@
+"""The real app as a subprocess: hand-over, signals, stale sockets, a whole session.
+
+No sleeps: every wait polls a condition against a deadline, pausing on the
+child process itself (``proc.wait(timeout=...)``) between polls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crampcoach import ipc
+from crampcoach.core.events import EventType, SessionEvent, WaterEvent
+
+pytestmark = pytest.mark.e2e
+
+CITE = '{ doc = "spasm-in-leg", quote = "stretch before and after excessive activity" }'
+
+
+def _routine_file(data_dir: Path, rid: str, seconds: int, steps: int = 2) -> None:
+    folder = data_dir / "routines"
+    folder.mkdir(parents=True, exist_ok=True)
+    body = [f'title = "Test {rid}"', 'kind = "stretch"', 'description = "For the end-to-end test."']
+    for n in range(steps):
+        body += [
+            "",
+            "[[steps]]",
+            f'name = "Step {n + 1}"',
+            'instructions = "Stand still."',
+            f"duration_s = {seconds}",
+            f"citations = [{CITE}]",
+        ]
+    (folder / f"{rid}.toml").write_text("\n".join(body) + "\n", encoding="utf-8")
+
+
+def _env(data_dir: Path, platform: str = "offscreen") -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        CRAMPCOACH_DATA_DIR=str(data_dir),
+        QT_QPA_PLATFORM=platform,
+        XDG_CONFIG_HOME=str(data_dir / "xdg-config"),
+        XDG_DATA_HOME=str(data_dir / "xdg-data"),
+    )
+    # Start-up benchmarks must not leak into these runs.
+    env.pop("CRAMPCOACH_BENCH_EXIT_ON_SHOWN", None)
+    return env
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "crampcoach", *args]
+
+
+def _wait_for(
+    cond: Callable[[], Any], proc: subprocess.Popen[str], timeout: float, what: str
+) -> Any:
+    """Poll ``cond`` until it returns something truthy; fail if ``proc`` dies or time runs out."""
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = cond()
+        if value:
+            return value
+        if proc.poll() is not None:
+            out, err = proc.communicate()
+            pytest.fail(f"app exited ({proc.returncode}) while waiting for {what}:\n{err}\n{out}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout} s waiting for {what}")
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=0.05)
+
+
+def _status(data_dir: Path) -> dict[str, Any] | None:
+    try:
+        return ipc.send(data_dir, {"cmd": "status"}, timeout=2)
+    except ipc.IpcError:
+        return None
+
+
+@pytest.fixture
+def launch(data_dir: Path) -> Iterator[Callable[..., subprocess.Popen[str]]]:
+    procs: list[subprocess.Popen[str]] = []
+
+    def start(
+        *args: str, cmd: list[str] | None = None, platform: str = "offscreen"
+    ) -> subprocess.Popen[str]:
+        proc = subprocess.Popen(
+            cmd or _cli(*args),
+            env=_env(data_dir, platform),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        procs.append(proc)
+        return proc
+
+    yield start
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate(timeout=30)
+
+
+def _ready(data_dir: Path, proc: subprocess.Popen[str]) -> dict[str, Any]:
+    status: dict[str, Any] = _wait_for(lambda: _status(data_dir), proc, 60, "the app to listen")
+    return status
+
+
+def _sessions(data_dir: Path) -> list[SessionEvent]:
+    from crampcoach.store import Store
+
+    store = Store.open(data_dir, read_only=True)
+    try:
+        return [e for e in store.events(types=[EventType.SESSION]) if isinstance(e, SessionEvent)]
+    finally:
+        store.close()
+
+
+def _terminate(proc: subprocess.Popen[str], pid: int | None = None) -> str:
+    os.kill(pid or proc.pid, signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    return err
+
+
+def test_second_launch_brings_the_running_app_forward(launch: Any, data_dir: Path) -> None:
+    first = launch()
+    assert _ready(data_dir, first)["activations"] == 0
+    second = subprocess.run(_cli(), env=_env(data_dir), capture_output=True, text=True, timeout=60)
+    assert second.returncode == 0, second.stderr
+    status = _status(data_dir)
+    assert status is not None and status["activations"] == 1 and status["window_visible"]
+    assert status["pid"] == first.pid
+    _terminate(first)
+
+
+def test_start_while_running_opens_the_player_in_the_running_app(
+    launch: Any, data_dir: Path
+) -> None:
+    _routine_file(data_dir, "long", 300)
+    first = launch()
+    _ready(data_dir, first)
+    started = subprocess.run(
+        _cli("start", "long"), env=_env(data_dir), capture_output=True, text=True, timeout=60
+    )
+    assert started.returncode == 0, started.stderr
+    assert _status(data_dir)["session"] == "long"  # type: ignore[index]
+    unknown = subprocess.run(
+        _cli("start", "nope"), env=_env(data_dir), capture_output=True, text=True, timeout=60
+    )
+    assert unknown.returncode == 2 and "unknown routine 'nope'" in unknown.stderr
+    _terminate(first)
+
+
+def test_cli_log_while_the_app_runs_is_stored_by_the_app(launch: Any, data_dir: Path) -> None:
+    app = launch()
+    _ready(data_dir, app)
+    logged = subprocess.run(
+        _cli("log", "water", "--ml", "321"),
+        env=_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert logged.returncode == 0, logged.stderr
+    _terminate(app)
+    from crampcoach.store import Store
+
+    with Store.open(data_dir) as store:
+        water = [e for e in store.events(types=[EventType.WATER]) if isinstance(e, WaterEvent)]
+    assert [w.ml for w in water] == [321]
+
+
+def test_sigterm_mid_session_records_a_partial_session(launch: Any, data_dir: Path) -> None:
+    _routine_file(data_dir, "long", 300)
+    app = launch("start", "long")
+    assert _wait_for(
+        lambda: (_status(data_dir) or {}).get("session") == "long", app, 60, "the session to start"
+    )
+    _terminate(app)
+    sessions = _sessions(data_dir)
+    assert len(sessions) == 1
+    assert sessions[0].routine_id == "long" and sessions[0].completed is False
+
+
+def test_a_sigkilled_app_does_not_block_the_next_start(launch: Any, data_dir: Path) -> None:
+    first = launch()
+    _ready(data_dir, first)
+    first.kill()
+    first.communicate(timeout=30)
+    assert ipc.socket_path(data_dir).exists()  # left behind by the killed app
+    second = launch()
+    status = _ready(data_dir, second)
+    assert status["pid"] == second.pid
+    _terminate(second)
+    assert not ipc.socket_path(data_dir).exists()
+
+
+@pytest.mark.skipif(
+    not (shutil.which("xvfb-run") and shutil.which("dbus-run-session")),
+    reason="needs xvfb-run and dbus-run-session (scripts/dev.sh installs them)",
+)
+def test_a_short_routine_runs_to_the_end_under_xvfb(launch: Any, data_dir: Path) -> None:
+    """The issue's acceptance test: a real window on an X server, a whole session, the log."""
+    _routine_file(data_dir, "e2e-short", 1)
+    cmd = [
+        "dbus-run-session",
+        "--",
+        "xvfb-run",
+        "-a",
+        "-s",
+        "-screen 0 1280x800x24",
+        *_cli("start", "e2e-short"),
+    ]
+    wrapper = launch(cmd=cmd, platform="xcb")
+    status = _ready(data_dir, wrapper)
+    sessions = _wait_for(lambda: _sessions(data_dir), wrapper, 60, "the session to be recorded")
+    assert len(sessions) == 1
+    done = sessions[0]
+    assert done.routine_id == "e2e-short" and done.completed
+    assert done.steps_done == (0, 1) and done.steps_skipped == ()
+    assert 1.5 <= (done.at - done.started).total_seconds() <= 30
+    # SIGTERM to the app itself (the wrappers do not forward it); the wrappers then end.
+    _terminate(wrapper, status["pid"])
+    assert len(_sessions(data_dir)) == 1  # quitting after the end adds nothing
