@@ -116,14 +116,15 @@ def decode(raw: bytes, name: str) -> tuple[Tables, int]:
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptFileError(name, "a table in the file is damaged")
     meta_table = data.pop(META, None)
-    meta = next(iter(meta_table.values()), None) if meta_table else None
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
+    meta = meta_table.get("1") if meta_table else None
+    if not isinstance(meta, dict) or type(meta.get("schema")) is not int:
         raise CorruptFileError(name, "the file has no schema version")
     version: int = meta["schema"]
-    crc = meta.get("crc32")
-    if crc is not None and crc != zlib.crc32(_dumps(data)):
+    # Every file this store writes has a checksum; one without was damaged or
+    # hand-made, and is kept aside rather than trusted.
+    if meta.get("crc32") != zlib.crc32(_dumps(data)):
         raise CorruptFileError(name, "the file's checksum does not match (damaged bytes)")
-    if version > SCHEMA_VERSION:
+    if version > SCHEMA_VERSION:  # a newer app's file: never guess at it
         raise CorruptFileError(
             name,
             f"the file was written by a newer CrampCoach (schema {version}, "

@@ -45,6 +45,7 @@ from crampcoach.core import settings as settings_table
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import Event, EventType, event_from_dict, local_day
 from crampcoach.store import files
+from crampcoach.store import storage as _storage
 from crampcoach.store.errors import (
     CorruptFileError,
     StoreError,
@@ -53,7 +54,6 @@ from crampcoach.store.errors import (
 )
 from crampcoach.store.lock import StoreLock
 from crampcoach.store.storage import (
-    SCHEMA_VERSION,
     AtomicJSONStorage,
     Tables,
     atomic_write_bytes,
@@ -329,7 +329,7 @@ class Store:
             tables, version = decode(raw, path.name)
         except CorruptFileError as exc:
             return self._recover(path, exc.reason)
-        if version < SCHEMA_VERSION:
+        if version < _storage.SCHEMA_VERSION:
             tables = migrate(tables, version)
             if not self.read_only:
                 # Keep the pre-migration file as today's backup, then upgrade it.
@@ -337,7 +337,7 @@ class Store:
                     files.make_backup(path, raw, self._today())
                 atomic_write_bytes(path, encode(tables))
                 self.recovery.append(
-                    f"{path.name} was updated from data format {version} to {SCHEMA_VERSION}."
+                    f"{path.name} was updated from data format {version} to {_storage.SCHEMA_VERSION}."
                 )
         return tables
 
@@ -367,7 +367,7 @@ class Store:
                 else "no good backup was found, so that part of the log is shown empty"
             )
             self.recovery.append(
-                f"{path.name} is damaged ({reason}); {shown}. "
+                f"{path.name} is damaged: {reason}; {shown}. "
                 "CrampCoach will repair the file when it next opens the log for writing."
             )
             return migrate(restored.tables, restored.version) if restored else {}
@@ -375,13 +375,13 @@ class Store:
         moved = files.quarantine(path, stamp)
         if restored is None:
             self.recovery.append(
-                f"{path.name} was damaged ({reason}). It was moved aside as {moved.name}; "
+                f"{path.name} was damaged: {reason}. It was moved aside as {moved.name}; "
                 "no good backup was found, so that part of the log starts empty."
             )
             return {}
         tables = self._restored_tables(restored, path)
         self.recovery.append(
-            f"{path.name} was damaged ({reason}). It was moved aside as {moved.name} and "
+            f"{path.name} was damaged: {reason}. It was moved aside as {moved.name} and "
             f"the backup from {restored.day.isoformat()} was restored; entries logged after "
             "that backup are only in the moved-aside file."
         )

@@ -1,0 +1,150 @@
+"""ENOSPC, EROFS and EACCES on write: a clear error, the file untouched, the entry kept and retried."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crampcoach.core.clock import FakeClock
+from crampcoach.core.events import WaterEvent
+from crampcoach.store import Store, StoreLockedError, StoreWriteError
+
+T0 = datetime(2026, 3, 10, 20, 0, tzinfo=UTC)
+MONTH = "events-2026-03.json"
+
+
+def water(n: int, ml: int = 250) -> WaterEvent:
+    return WaterEvent(id=f"w{n}", at=T0 + timedelta(minutes=n), ml=ml)
+
+
+def _fail(code: int) -> Callable[..., Any]:
+    def raiser(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(code, os.strerror(code))
+
+    return raiser
+
+
+@contextmanager
+def _fault(monkeypatch: pytest.MonkeyPatch, where: str, code: int) -> Iterator[None]:
+    """Inject ``code`` at one step of the write path: the temp file, its bytes, or the rename."""
+    with monkeypatch.context() as m:
+        if where == "write":
+            m.setattr(os, "write", _fail(code))
+        elif where == "replace":
+            m.setattr(os, "replace", _fail(code))
+        elif where == "mkstemp":
+            m.setattr(tempfile, "mkstemp", _fail(code))
+        else:
+            raise AssertionError(where)
+        yield
+
+
+FAULTS = [
+    pytest.param("write", errno.ENOSPC, "disk is full", id="ENOSPC-on-write"),
+    pytest.param("mkstemp", errno.EROFS, "read-only", id="EROFS-on-create"),
+    pytest.param("replace", errno.EACCES, "no permission", id="EACCES-on-rename"),
+    pytest.param("replace", errno.EROFS, "read-only", id="EROFS-on-rename"),
+    pytest.param("write", errno.EACCES, "no permission", id="EACCES-on-write"),
+]
+
+
+def _leftover_temp(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob(".*.tmp")]
+
+
+@pytest.mark.parametrize(("where", "code", "words"), FAULTS)
+def test_failed_add_keeps_the_event_and_retries(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int, words: str
+) -> None:
+    store = Store.open(data_dir, clock=FakeClock(T0))
+    store.add(water(1))
+    before = (data_dir / MONTH).read_bytes()
+    with _fault(monkeypatch, where, code):
+        with pytest.raises(StoreWriteError) as info:
+            store.add(water(2))
+        assert info.value.errno == code
+        message = str(info.value)
+        assert words in message and MONTH in message and "kept" in message
+        # Untouched on disk, kept in memory and visible to the app.
+        assert (data_dir / MONTH).read_bytes() == before
+        assert _leftover_temp(data_dir) == []
+        assert store.pending == [water(2)]
+        assert store.events() == [water(1), water(2)]
+        assert store.get("w2") == water(2)
+        # Still failing: the retry fails too, nothing lost, nothing duplicated.
+        with pytest.raises(StoreWriteError):
+            store.add(water(3))
+        assert store.pending == [water(2), water(3)]
+        assert (data_dir / MONTH).read_bytes() == before
+    # The disk is back: the next write carries the pending ones with it.
+    store.add(water(4))
+    assert store.pending == []
+    store.close()
+    with Store.open(data_dir, clock=FakeClock(T0)) as again:
+        assert again.events() == [water(1), water(2), water(3), water(4)]
+
+
+def test_flush_retries_without_a_new_entry(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        with _fault(monkeypatch, "write", errno.ENOSPC), pytest.raises(StoreWriteError):
+            store.add(water(1))
+        assert not (data_dir / MONTH).exists()
+        store.flush()
+        assert store.pending == []
+    with Store.open(data_dir, clock=FakeClock(T0)) as again:
+        assert again.events() == [water(1)]
+
+
+def test_failed_update_and_delete_are_kept_pending(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        store.add(water(1))
+        store.add(water(2))
+        with _fault(monkeypatch, "replace", errno.ENOSPC):
+            with pytest.raises(StoreWriteError):
+                store.update(water(1, ml=500))
+            with pytest.raises(StoreWriteError):
+                store.delete("w2")
+            # The app sees what the user did even before it is saved.
+            assert store.events() == [water(1, ml=500)]
+            assert store.pending == [water(1, ml=500)]
+        store.flush()
+    with Store.open(data_dir, clock=FakeClock(T0)) as again:
+        assert again.events() == [water(1, ml=500)]
+
+
+def test_failed_setting_is_kept_and_retried(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        with _fault(monkeypatch, "write", errno.EROFS), pytest.raises(StoreWriteError):
+            store.set_setting("glass_ml", 400)
+        assert store.settings()["glass_ml"] == 400
+        assert not (data_dir / "settings.json").exists()
+    # close() saved it once the disk allowed.
+    with Store.open(data_dir, clock=FakeClock(T0)) as again:
+        assert again.settings()["glass_ml"] == 400
+
+
+def test_close_with_unsaveable_entries_raises_and_still_unlocks(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(data_dir, clock=FakeClock(T0))
+    with _fault(monkeypatch, "write", errno.ENOSPC):
+        with pytest.raises(StoreWriteError):
+            store.add(water(1))
+        with pytest.raises(StoreWriteError, match="disk is full"):
+            store.close()
+    try:
+        Store.open(data_dir, clock=FakeClock(T0)).close()
+    except StoreLockedError:  # pragma: no cover - the assertion below explains
+        pytest.fail("close() left the lock held after a failed flush")
