@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -75,11 +76,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv, argparse.Namespace(data_dir=None))
     try:
         code: int = args.func(args)
+        sys.stdout.flush()  # inside the try, so a closed pipe is caught here
     except CliError as exc:
         print(f"crampcoach: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`crampcoach routines list | head`).  Python's
+        # documented recipe: point stdout at devnull so the interpreter's last
+        # flush does not print a second traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a shell reports for SIGPIPE
     return code
 
 

@@ -337,3 +337,18 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
     code, out, _ = run(capsys, "--version")
     assert code == 0 and out.strip() == f"crampcoach {crampcoach.__version__}"
+
+
+def test_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
+    """`crampcoach routines list | head -1`: the reader leaving is not an error to report."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crampcoach", "routines", "show", "bedtime"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # no reader left before the first write: the write must fail
+    _, err = proc.communicate(timeout=60)
+    assert err.decode() == ""
+    assert proc.returncode == 141
