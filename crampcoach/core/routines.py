@@ -55,8 +55,10 @@ __all__ = [
     "LoadResult",
     "RoutineError",
     "check_paths",
+    "id_from_file_name",
     "load_all",
     "load_file",
+    "quote_found",
     "routine_files",
 ]
 
@@ -69,16 +71,18 @@ FORMAT_HINT = "see routines/README.md"
 # At least one visible character, and no control characters except tab and
 # line breaks: text is shown as written, so it must not carry terminal escapes.
 _TEXT = r"^(?=[\s\S]*\S)[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+# Names and titles are one line: they head a screen or a list row.
+_LINE = r"^(?=.*\S)[^\x00-\x1f\x7f]*$"
 
 
-def _text(lo: int, hi: int, what: str) -> Meta:
+def _text(lo: int, hi: int, what: str, pattern: str = _TEXT) -> Meta:
     return Meta(
-        min_length=lo, max_length=hi, pattern=_TEXT, description=f"{what} ({lo}–{hi} characters)"
+        min_length=lo, max_length=hi, pattern=pattern, description=f"{what} ({lo}–{hi} characters)"
     )
 
 
-Name = Annotated[str, _text(1, 60, "a short name")]
-Title = Annotated[str, _text(1, 80, "a title")]
+Name = Annotated[str, _text(1, 60, "a short name on one line", _LINE)]
+Title = Annotated[str, _text(1, 80, "a title on one line", _LINE)]
 Description = Annotated[str, _text(1, 300, "one or two sentences")]
 Instructions = Annotated[str, _text(1, 600, "instructions in plain words")]
 Note = Annotated[str, _text(1, 600, "a short note")]

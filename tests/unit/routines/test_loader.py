@@ -387,3 +387,13 @@ def test_text_is_kept_exactly_as_written(tmp_path: Path) -> None:
     odd = "<b>Press</b> & hold {side} $HOME `rm` %s \\\\n *not bold*"
     text = HEAD + step().replace('"Lean into a wall."', f"'''{odd}'''")
     assert routines.load_file(write(tmp_path, text)).steps[0].instructions == odd
+
+
+def test_names_and_titles_are_one_line(tmp_path: Path) -> None:
+    text = HEAD.replace('"Test routine"', '"""Two\nlines"""') + step().replace(
+        'name = "Calf stretch"', 'name = "Calf\\nstretch"'
+    )
+    assert {(p.step, p.field) for p in problems_of(write(tmp_path, text))} == {
+        (None, "title"),
+        ("1", "name"),
+    }
