@@ -129,6 +129,9 @@ class ReminderController(QObject):
         self.scheduler = scheduler or GuiScheduler(timezone=self.tz, clock=self.clock)
         self.scheduler.clock_jumped.connect(self._on_clock_jump)
         self.paused_until: datetime | None = None
+        #: job id -> when it is planned, on our clock ("bedtime", "hydration",
+        #: "review", "snooze-<kind>", "debug").
+        self.plan: dict[str, datetime] = {}
         self.active: dict[str, _Shown] = {}
         self._skip_dialog: SkipDialog | None = None
         notifications.action_invoked.connect(self.on_action)
@@ -155,9 +158,7 @@ class ReminderController(QObject):
         kind, _, seconds = spec.partition(":")
         due = self.clock.now() + timedelta(seconds=float(seconds or 0))
         reminder = math.Reminder(ReminderKind(kind), due)
-        self.scheduler.add_job(
-            self.show, "date", run_date=due, args=(reminder,), id="debug", replace_existing=True
-        )
+        self._add_job(self.show, due, "debug", (reminder,))
 
     # -- what the log says --------------------------------------------------
 
@@ -204,6 +205,28 @@ class ReminderController(QObject):
 
     # -- planning ------------------------------------------------------------
 
+    def _run_date(self, when: datetime) -> datetime:
+        """Where to put a job on the scheduler's clock for a time on ours.
+
+        apscheduler always reads the real wall clock.  With the real clock the
+        two agree (a sub-second difference is ignored, so a job never fires a
+        hair before its time); with a fake clock (tests, simulations) the job
+        goes the same distance ahead on the real clock, so it never fires at
+        once just because the fake date lies in the real past.
+        """
+        offset = datetime.now(UTC) - self.clock.now()
+        if abs(offset) < timedelta(seconds=1):
+            return when
+        return when + offset
+
+    def _add_job(
+        self, func: Callable[..., object], when: datetime, job_id: str, args: tuple[Any, ...] = ()
+    ) -> None:
+        self.plan[job_id] = when
+        self.scheduler.add_job(
+            func, "date", run_date=self._run_date(when), args=args, id=job_id, replace_existing=True
+        )
+
     def check(self) -> list[math.Reminder]:
         """Show whatever is due now, then plan the next jobs; returns what was shown."""
         now = self.clock.now()
@@ -226,12 +249,11 @@ class ReminderController(QObject):
         }
         for job_id, when in plan.items():
             if when is None:
+                self.plan.pop(job_id, None)
                 if self.scheduler.get_job(job_id) is not None:
                     self.scheduler.remove_job(job_id)
                 continue
-            self.scheduler.add_job(
-                self.check, "date", run_date=when, id=job_id, replace_existing=True
-            )
+            self._add_job(self.check, when, job_id)
         self.status_changed.emit()
 
     def settings_changed(self, *_args: object) -> None:
@@ -289,13 +311,17 @@ class ReminderController(QObject):
             title = title + " (snoozed)"
         self.active[token] = _Shown(reminder, snoozed)
         self._fate(reminder, ReminderFate.SHOWN)
-        self.notifications.show(
+        backend = self.notifications.show(
             token,
             title,
             body,
             ACTIONS[reminder.kind],
             persistent=reminder.kind is ReminderKind.BEDTIME,
         )
+        if backend == "toast":
+            # Neither a notification server nor a tray: the toast lives in the
+            # main window, so the window must be on screen to show it.
+            self.hooks.show_main_window()
         self.reminder_shown.emit(token, reminder.kind.value)
         self.status_changed.emit()
         return token
@@ -316,14 +342,7 @@ class ReminderController(QObject):
         if key == "snooze":
             self._fate(reminder, ReminderFate.SNOOZED)
             when = self.clock.now() + SNOOZE
-            self.scheduler.add_job(
-                self._snoozed,
-                "date",
-                run_date=when,
-                args=(reminder,),
-                id=f"snooze-{reminder.kind.value}",
-                replace_existing=True,
-            )
+            self._add_job(self._snoozed, when, f"snooze-{reminder.kind.value}", (reminder,))
         elif key == "skip" and reminder.kind is ReminderKind.BEDTIME:
             self._fate(reminder, ReminderFate.DISMISSED)
             self.skip_tonight(reminder)
