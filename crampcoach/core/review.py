@@ -25,6 +25,7 @@ Rules, stated once:
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import re
@@ -437,6 +438,109 @@ def _pct(value: float | None) -> str:
     return "nothing planned" if value is None else f"{value:.0f}%"
 
 
+# --------------------------------------------------------------------------- text
+
+
+GRID_ROWS: tuple[str, ...] = ("bedtime", "stretch", "water", "cramps")
+GRID_LABELS: dict[str, str] = {
+    "bedtime": "Bedtime routine",
+    "stretch": "Stretch / warm-up",
+    "water": "Water",
+    "cramps": "Cramps that night",
+}
+
+
+def _skip_text(reason: SkipReason | None) -> str:
+    return f"skipped ({reason.value})" if reason else "skipped"
+
+
+def cell_text(row: DayRow, item: str) -> str:
+    """The grid cell for ``item`` (one of GRID_ROWS) on ``row``'s day, in plain words."""
+    if item == "bedtime":
+        return {
+            Status.DONE: "✓ done",
+            Status.PARTIAL: "½ partial",
+            Status.MISSED: "✗ missed",
+            Status.SKIPPED: _skip_text(row.bedtime_skip),
+            Status.PENDING: "tonight",
+        }.get(row.bedtime, "")
+    if item == "stretch":
+        if row.stretch_sessions:
+            extra = f" +{row.stretch_partial}½" if row.stretch_partial else ""
+            return f"✓ {row.stretch_sessions}{extra}"
+        if row.stretch is Status.PARTIAL:
+            return "½ partial"
+        if row.stretch is Status.SKIPPED:
+            return _skip_text(row.stretch_skip)
+        return ""
+    if item == "water":
+        if row.water is Status.FUTURE:
+            return ""
+        if row.water is Status.SKIPPED:
+            return _skip_text(None)
+        if row.water is Status.NOT_PLANNED:
+            return f"{row.water_ml} ml" if row.water_ml else ""
+        mark = {Status.DONE: "✓ ", Status.MISSED: "✗ "}.get(row.water, "")
+        return f"{mark}{row.water_ml}/{row.water_goal_ml} ml"
+    if item == "cramps":
+        if row.cramps:
+            return f"{row.cramps} (worst {row.max_severity}/10)"
+        return "" if row.bedtime is Status.FUTURE else "none"
+    raise ValueError(f"unknown grid row {item!r}; expected one of {GRID_ROWS}")
+
+
+def cell_status(row: DayRow, item: str) -> Status | None:
+    """The status a grid cell is coloured by (None for the cramp row)."""
+    return {"bedtime": row.bedtime, "stretch": row.stretch, "water": row.water}.get(item)
+
+
+def week_title(week: IsoWeek) -> str:
+    """E.g. "Week 2026-W10: Mon 2 Mar – Sun 8 Mar 2026"."""
+    first, last = week.monday, week.monday + timedelta(days=6)
+    return (
+        f"Week {week}: {first.strftime('%a')} {first.day} {first.strftime('%b')} – "
+        f"{last.strftime('%a')} {last.day} {last.strftime('%b %Y')}"
+    )
+
+
+def to_text(r: WeekReview) -> str:
+    """The review as plain text (``crampcoach review``)."""
+    lines = [week_title(r.week) + (" (in progress)" if r.in_progress else ""), ""]
+    width = max(len(v) for v in GRID_LABELS.values())
+    header = " " * width + "".join(f"  {d.day.strftime('%a %d'):<16}" for d in r.days)
+    lines.append(header.rstrip())
+    for item in GRID_ROWS:
+        cells = "".join(f"  {cell_text(d, item):<16}" for d in r.days)
+        lines.append(f"{GRID_LABELS[item]:<{width}}{cells}".rstrip())
+    lines.append("")
+    lines.extend(r.headline())
+    lines.append("")
+    lines.append(r.cramps.effect.summary())
+    if r.cramps.log:
+        lines.append("")
+        lines.append("Cramp diary:")
+        for c in r.cramps.log:
+            local = c.at.astimezone(r.tz)
+            mins = "" if c.minutes is None else f", {c.minutes:g} min"
+            ctx = f", {c.context.value}" if c.context else ""
+            note = f" — {c.note}" if c.note else ""
+            lines.append(
+                f"  {local.strftime('%a %d %b %H:%M')}  {c.leg.value} {c.muscle.value}, "
+                f"severity {c.severity}/10{mins}{ctx}{note}"
+            )
+    if r.warnings:
+        lines.append("")
+        for w in r.warnings:
+            label = "URGENT" if w.level is safety.Level.URGENT else "See a doctor"
+            lines.append(f"{label}: {w.title}. {w.reason} {w.action}")
+    lines.append("")
+    lines.append("See a doctor if:")
+    lines.extend(f"  - {item.text}" for item in safety.CHECKLIST)
+    lines.append("")
+    lines.append(safety.NOT_MEDICAL_ADVICE)
+    return "\n".join(lines) + "\n"
+
+
 # --------------------------------------------------------------------------- computing
 
 
@@ -754,3 +858,35 @@ def _effect(
         first_night=first,
         last_night=last_night if first else None,
     )
+
+
+def local_timezone() -> tzinfo:
+    """The user's time zone with its daylight-saving rules (not just today's offset).
+
+    ``datetime.now().astimezone()`` gives a fixed offset, which puts events on
+    the other side of a DST change an hour off; the review needs the zone
+    itself.  ``$TZ``, then the ``/etc/localtime`` link, then ``/etc/timezone``;
+    the fixed offset only as a last resort.
+    """
+    import os
+    from pathlib import Path
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates: list[str] = []
+    if os.environ.get("TZ"):
+        candidates.append(os.environ["TZ"].removeprefix(":"))
+    link = Path("/etc/localtime")
+    if link.is_symlink():
+        target = str(link.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for name in candidates:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    fallback = datetime.now().astimezone().tzinfo
+    assert fallback is not None
+    return fallback

@@ -62,8 +62,8 @@ class SafetyWarning:
 
 
 _URGENT_ACTION = (
-    "Get medical help now: call your doctor's urgent line or an emergency number "
-    "(111 in England). Do not wait for the next review."
+    "Get medical help now: an urgent appointment with your doctor or your local "
+    "urgent-care line (NHS 111 in England). Do not wait for the next review."
 )
 _SEE_ACTION = "See a clinician (your GP or doctor) and show them this log."
 
@@ -165,6 +165,9 @@ def check_log(
     to cover at least the ``ROUTINE_NIGHTS`` nights up to ``last_night``.
     """
     warnings: list[SafetyWarning] = []
+    span = f"the {RECENT_NIGHTS} nights to {last_night.strftime('%a')} {last_night.day} " + (
+        last_night.strftime("%b")
+    )
     recent = [last_night - timedelta(days=i) for i in range(RECENT_NIGHTS)]
     recent_cramps = [c for night in recent for c in cramps_by_night.get(night, ())]
 
@@ -177,7 +180,7 @@ def check_log(
                 level=Level.URGENT,
                 title="A cramp lasting more than 10 minutes",
                 reason=(
-                    f"In the last {RECENT_NIGHTS} days you logged {len(long_ones)} "
+                    f"In {span} you logged {len(long_ones)} "
                     f"cramp{'s' if len(long_ones) != 1 else ''} lasting more than "
                     f"{LONG_CRAMP_MIN:g} minutes (the longest: {_minutes(longest)}). "
                     "A cramp that long and not easing needs a clinician urgently."
@@ -194,7 +197,7 @@ def check_log(
                 level=Level.SEE_DOCTOR,
                 title="Cramps on most nights for two weeks",
                 reason=(
-                    f"You had cramps on {cramp_nights} of the last {RECENT_NIGHTS} nights. "
+                    f"You had cramps on {cramp_nights} of {span}. "
                     "Cramps that come this often are worth a clinician's look."
                 ),
                 action=_SEE_ACTION,
@@ -213,7 +216,7 @@ def check_log(
                 level=Level.SEE_DOCTOR,
                 title="Strong cramps that can disturb your sleep",
                 reason=(
-                    f"On {strong_nights} of the last {RECENT_NIGHTS} nights you logged a "
+                    f"On {strong_nights} of {span} you logged a "
                     f"cramp of severity {STRONG_SEVERITY} or more (out of 10). Cramps that "
                     "disturb sleep or daily life are a reason to see a clinician."
                 ),

@@ -51,7 +51,7 @@ def test_cramps_on_most_nights_for_two_weeks() -> None:
     eight.append(cramp(LAST, "23:00"))  # the 8th night of 14
     ws = safety.check_log(nights(eight), set(), LAST)
     assert ids(ws) == ["most-nights"]
-    assert ws[0].level is Level.SEE_DOCTOR and "8 of the last 14 nights" in ws[0].reason
+    assert ws[0].level is Level.SEE_DOCTOR and "8 of the 14 nights to Sun 8 Mar" in ws[0].reason
 
 
 def test_strong_cramps_that_disturb_sleep() -> None:
@@ -59,7 +59,7 @@ def test_strong_cramps_that_disturb_sleep() -> None:
     assert safety.check_log(nights(two), set(), LAST) == []
     three = [*two, cramp(LAST - timedelta(days=6), severity=7)]
     ws = safety.check_log(nights(three), set(), LAST)
-    assert ids(ws) == ["strong-cramps"] and "3 of the last 14 nights" in ws[0].reason
+    assert ids(ws) == ["strong-cramps"] and "3 of the 14 nights to Sun 8 Mar" in ws[0].reason
 
 
 def test_no_improvement_after_six_weeks_of_nightly_routine() -> None:

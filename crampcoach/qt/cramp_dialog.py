@@ -1,0 +1,281 @@
+"""The cramp diary entry: log an episode in two clicks, or edit a wrong one.
+
+Opened from the tray, the main window (``App.open_cramp_dialog``) and the
+review window's diary.  Every field has a default (time: now; leg and muscle:
+those of the last entry), so "Log a cramp…" then "Save" is enough.  A duration
+over 10 minutes shows the urgent prompt at once (``core.safety.check_episode``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crampcoach.core import safety
+from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.events import CrampContext, CrampEvent, EventType, Leg, Muscle, new_id
+from crampcoach.qt.ui_loader import child, load_ui
+
+if TYPE_CHECKING:
+    from crampcoach.store import Store
+
+LAST_NIGHT_AT = time(3, 0)  # "last night" means the most recent 03:00
+DEFAULTS_LOOKBACK = timedelta(days=90)  # where the last entry's leg and muscle are found
+
+LEG_LABELS = {Leg.LEFT: "Left", Leg.RIGHT: "Right", Leg.BOTH: "Both"}
+MUSCLE_LABELS = {
+    Muscle.CALF: "Calf",
+    Muscle.HAMSTRING: "Hamstring (back of thigh)",
+    Muscle.QUADRICEPS: "Quadriceps (front of thigh)",
+    Muscle.FOOT: "Foot",
+    Muscle.OTHER: "Other",
+}
+CONTEXT_LABELS: dict[CrampContext | None, str] = {
+    None: "Not said",
+    CrampContext.NIGHT: "In bed / asleep",
+    CrampContext.EXERCISE: "Exercising",
+    CrampContext.STRETCHING: "Stretching",
+    CrampContext.RESTING: "Sitting or resting",
+    CrampContext.OTHER: "Something else",
+}
+
+
+def last_night(now: datetime) -> datetime:
+    """The most recent 03:00 local time at or before ``now``."""
+    candidate = datetime.combine(now.date(), LAST_NIGHT_AT, now.tzinfo)
+    if candidate > now:
+        candidate -= timedelta(days=1)
+    return candidate
+
+
+class CrampDialog(QDialog):
+    """Log a new cramp (``event=None``) or edit ``event``; saves through the store.
+
+    ``saved`` carries the stored CrampEvent.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        event: CrampEvent | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.editing = event
+        self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
+        self.form = load_ui("cramp_dialog.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+
+        f = self.form
+        self.now_radio = child(f, QRadioButton, "nowRadio")
+        self.last_night_radio = child(f, QRadioButton, "lastNightRadio")
+        self.other_radio = child(f, QRadioButton, "otherTimeRadio")
+        self.when_edit = child(f, QDateTimeEdit, "whenEdit")
+        self.leg_combo = child(f, QComboBox, "legCombo")
+        self.muscle_combo = child(f, QComboBox, "muscleCombo")
+        self.severity_slider = child(f, QSlider, "severitySlider")
+        self.severity_spin = child(f, QSpinBox, "severitySpin")
+        self.minutes_spin = child(f, QDoubleSpinBox, "minutesSpin")
+        self.context_combo = child(f, QComboBox, "contextCombo")
+        self.note_edit = child(f, QLineEdit, "noteEdit")
+        self.warning_label = child(f, QLabel, "warningLabel")
+        self.status_label = child(f, QLabel, "statusLabel")
+        self.buttons = child(f, QDialogButtonBox, "buttonBox")
+
+        for leg, label in LEG_LABELS.items():
+            self.leg_combo.addItem(label, leg.value)
+        for muscle, label in MUSCLE_LABELS.items():
+            self.muscle_combo.addItem(label, muscle.value)
+        for context, label in CONTEXT_LABELS.items():
+            self.context_combo.addItem(label, context.value if context else None)
+
+        self.severity_slider.valueChanged.connect(self.severity_spin.setValue)
+        self.severity_spin.valueChanged.connect(self.severity_slider.setValue)
+        self.minutes_spin.valueChanged.connect(lambda *_: self._check())
+        self.now_radio.toggled.connect(self._now_toggled)
+        self.last_night_radio.toggled.connect(self._last_night_toggled)
+        self.other_radio.toggled.connect(self.when_edit.setEnabled)
+        self.when_edit.dateTimeChanged.connect(lambda *_: self._when_edited())
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        self._setting_when = False
+        if event is not None:
+            self._load(event)
+        else:
+            self._set_when(self.clock.now())
+            self.when_edit.setEnabled(False)
+            self._default_from_last_entry()
+        self._check()
+
+    # -- values ------------------------------------------------------------------
+
+    @property
+    def tz(self) -> tzinfo:
+        """The zone the clock reports local time in."""
+        tz = self.clock.now().tzinfo
+        assert tz is not None  # Clock.now() is aware by contract
+        return tz
+
+    def _set_when(self, when: datetime) -> None:
+        self._setting_when = True
+        try:
+            # The edit shows wall-clock fields only; ``when()`` puts the zone back.
+            local = when.astimezone(self.tz)
+            self.when_edit.setDateTime(
+                QDateTime(
+                    QDate(local.year, local.month, local.day),
+                    QTime(local.hour, local.minute),
+                )
+            )
+        finally:
+            self._setting_when = False
+
+    def _now_toggled(self, on: bool) -> None:
+        if on:
+            self._set_when(self.clock.now())
+
+    def _last_night_toggled(self, on: bool) -> None:
+        if on:
+            self._choose_last_night()
+
+    def _when_edited(self) -> None:
+        if not self._setting_when and not self.other_radio.isChecked():
+            self.other_radio.setChecked(True)
+
+    def _choose_last_night(self) -> None:
+        self._set_when(last_night(self.clock.now()))
+        if self.context_combo.currentData() is None:
+            self._select(self.context_combo, CrampContext.NIGHT.value)
+
+    def when(self) -> datetime:
+        """The chosen start time, timezone-aware."""
+        if self.now_radio.isChecked() and self.editing is None:
+            return self.clock.now()
+        qdt = self.when_edit.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.tz)
+
+    def _select(self, combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _load(self, event: CrampEvent) -> None:
+        self.other_radio.setChecked(True)
+        self._set_when(event.at)
+        self._select(self.leg_combo, event.leg.value)
+        self._select(self.muscle_combo, event.muscle.value)
+        self.severity_spin.setValue(event.severity)
+        self.minutes_spin.setValue(event.minutes or 0.0)
+        self._select(self.context_combo, event.context.value if event.context else None)
+        self.note_edit.setText(event.note)
+
+    def _default_from_last_entry(self) -> None:
+        now = self.clock.now()
+        try:
+            recent = self.store.events(now - DEFAULTS_LOOKBACK, now, types=[EventType.CRAMP])
+        except Exception:  # defaults are a convenience: never block logging on them
+            return
+        cramps = [e for e in recent if isinstance(e, CrampEvent)]
+        if cramps:
+            self._select(self.leg_combo, cramps[-1].leg.value)
+            self._select(self.muscle_combo, cramps[-1].muscle.value)
+
+    def entry(self) -> CrampEvent:
+        """The entry as the form shows it (a new id unless editing)."""
+        minutes = self.minutes_spin.value()
+        context = self.context_combo.currentData()
+        return CrampEvent(
+            id=self.editing.id if self.editing else new_id(),
+            at=self.when(),
+            leg=Leg(self.leg_combo.currentData()),
+            muscle=Muscle(self.muscle_combo.currentData()),
+            severity=self.severity_spin.value(),
+            minutes=minutes if minutes > 0 else None,
+            context=CrampContext(context) if context else None,
+            note=self.note_edit.text().strip(),
+        )
+
+    # -- actions -----------------------------------------------------------------
+
+    def _check(self) -> None:
+        """Show the urgent prompt as soon as the duration crosses 10 minutes."""
+        minutes = self.minutes_spin.value()
+        probe = CrampEvent(
+            id="probe",
+            at=self.clock.now(),
+            leg=Leg.LEFT,
+            muscle=Muscle.CALF,
+            severity=0,
+            minutes=minutes if minutes > 0 else None,
+        )
+        warnings = safety.check_episode(probe)
+        self.warning_label.setVisible(bool(warnings))
+        self.warning_label.setText(
+            "\n\n".join(f"{w.title}\n{w.reason}\n{w.action}" for w in warnings)
+        )
+        self.warning_label.setProperty("level", warnings[0].level.value if warnings else "")
+        self.warning_label.setStyleSheet(
+            "QLabel { color: #7a0000; background: #ffe5e5; border: 1px solid #c00000;"
+            " padding: 8px; border-radius: 4px; }"
+            if warnings
+            else ""
+        )
+
+    def save(self) -> None:
+        """Store the entry and close; on a write error say so and keep the dialog open."""
+        from crampcoach.store import StoreWriteError
+
+        try:
+            event = self.entry()
+        except ValueError as exc:
+            self._show_status(f"Not saved: {exc}")
+            return
+        try:
+            if self.editing is not None:
+                self.store.update(event)
+            else:
+                self.store.add(event)
+        except StoreWriteError as exc:
+            # The store keeps the entry pending and retries it on the next write,
+            # so nothing is lost; the user still needs to know.
+            self._show_status(
+                f"Kept for now, but not yet on disk: {exc}. CrampCoach retries on the next "
+                "save; keep the app open, or press Save again to retry now."
+            )
+            # A second Save replaces this entry rather than adding a duplicate.
+            self.editing = event
+            self.saved.emit(event)
+            return
+        self.saved.emit(event)
+        self.accept()
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(True)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft)

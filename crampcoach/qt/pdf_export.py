@@ -1,0 +1,256 @@
+"""The week as a one-page PDF for a clinician, and all events as CSV or JSON.
+
+The PDF is a QTextDocument (HTML tables) printed with QPdfWriter, with the
+review chart rendered to an image: no new dependency.  It must fit on one A4
+page, so the text shrinks (down to a floor) and a long cramp list is cut with
+"and N more" rather than spilling onto a second page.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from crampcoach import __version__
+from crampcoach.core import review, safety
+from crampcoach.core.review import Status, WeekReview
+
+if TYPE_CHECKING:
+    from crampcoach.store import Store
+
+RESOLUTION = 300  # dpi of the PDF's coordinate system
+CHART_PX = (900, 320)  # drawn at screen scale, so its labels keep a readable size
+MAX_DIARY_ROWS = 14
+FONT_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # points; tried in turn until the page fits
+CELL_BG: dict[Status, str] = {
+    Status.DONE: "#cdeccd",
+    Status.PARTIAL: "#fff0c2",
+    Status.MISSED: "#f7d4d4",
+    Status.SKIPPED: "#dde6f2",
+    Status.PENDING: "#f2f2f2",
+}
+
+
+def chart_image(r: WeekReview, size: tuple[int, int] = CHART_PX) -> QImage:
+    """The review chart drawn into an image (works offscreen)."""
+    from PySide6.QtCharts import QChartView
+
+    from crampcoach.qt.review_view import build_chart
+
+    chart = build_chart(r)
+    view = QChartView(chart)
+    view.resize(*size)
+    chart.resize(QSizeF(*size))
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    chart.scene().render(painter, QRectF(0, 0, *size), QRectF(0, 0, *size))
+    painter.end()
+    view.deleteLater()
+    return image
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def week_html(r: WeekReview, max_rows: int = MAX_DIARY_ROWS, chart_width: int = 480) -> str:
+    """The page as HTML (user text escaped; ``chart.png`` is a document resource)."""
+    days = r.days
+    head = "".join(f"<th>{_e(d.day.strftime('%a %d %b'))}</th>" for d in days)
+    grid_rows = []
+    for item in review.GRID_ROWS:
+        cells = []
+        for d in days:
+            status = review.cell_status(d, item)
+            bg = CELL_BG.get(status) if status else None
+            if item == "cramps" and d.cramps:
+                bg = "#f9e0dc"
+            style = f' bgcolor="{bg}"' if bg else ""
+            cells.append(f"<td align='center'{style}>{_e(review.cell_text(d, item))}</td>")
+        grid_rows.append(
+            f"<tr><th align='left'>{_e(review.GRID_LABELS[item])}</th>{''.join(cells)}</tr>"
+        )
+    headline = "<br>".join(_e(line) for line in r.headline())
+
+    warnings = ""
+    if r.warnings:
+        items = "".join(
+            f"<p style='margin:2px 0'><b>{'URGENT' if w.level is safety.Level.URGENT else 'See a clinician'}"
+            f" — {_e(w.title)}.</b> {_e(w.reason)} {_e(w.action)}</p>"
+            for w in r.warnings
+        )
+        warnings = (
+            "<table width='100%' cellpadding='4' style='background:#ffe5e5;"
+            f"border:1px solid #c00000'><tr><td>{items}</td></tr></table>"
+        )
+
+    log = list(r.cramps.log)
+    shown = log[:max_rows]
+    diary_rows = "".join(
+        "<tr>"
+        f"<td>{_e(c.at.astimezone(r.tz).strftime('%a %d %b %H:%M'))}</td>"
+        f"<td>{_e(c.leg.value)}</td><td>{_e(c.muscle.value)}</td>"
+        f"<td align='center'>{c.severity}/10</td>"
+        f"<td align='center'>{'' if c.minutes is None else _e(f'{c.minutes:g}')}</td>"
+        f"<td>{_e(c.context.value if c.context else '')}</td>"
+        f"<td>{_e(c.note)}</td>"
+        "</tr>"
+        for c in shown
+    )
+    more = (
+        f"<p><i>… and {len(log) - len(shown)} more episodes (see the CSV export).</i></p>"
+        if len(log) > len(shown)
+        else ""
+    )
+    diary = (
+        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+        "style='border-collapse:collapse;border-color:#999'>"
+        "<tr bgcolor='#eeeeee'><th>Began</th><th>Leg</th><th>Muscle</th><th>Severity</th>"
+        f"<th>Minutes</th><th>Context</th><th>Note</th></tr>{diary_rows}</table>{more}"
+        if log
+        else "<p>No cramps logged this week.</p>"
+    )
+    checklist = "; ".join(_e(i.text) for i in safety.CHECKLIST)
+    made = datetime.now(r.tz).strftime("%d %b %Y %H:%M")
+    return f"""
+<html><body>
+<h2 style='margin:0'>CrampCoach — {_e(review.week_title(r.week))}{" (so far)" if r.in_progress else ""}</h2>
+<p style='color:#444;margin-top:2px'>A week of the adherence log, for talking with a clinician.
+Printed {_e(made)} by CrampCoach {_e(__version__)}.</p>
+{warnings}
+<table width='100%' cellspacing='0' cellpadding='3' border='1'
+ style='border-collapse:collapse;border-color:#999'>
+<tr bgcolor='#eeeeee'><th></th>{head}</tr>
+{"".join(grid_rows)}
+</table>
+<table width='100%' cellpadding='2'><tr>
+<td width='45%' valign='top'><p><b>This week</b><br>{headline}</p></td>
+<td valign='top'><p><b>Cramps after nights with vs without the bedtime routine</b><br>
+{_e(r.cramps.effect.summary())}</p></td>
+</tr></table>
+<p align='center'><img src='chart.png' width='{chart_width}' height='{chart_width * CHART_PX[1] // CHART_PX[0]}'></p>
+<h3 style='margin-bottom:2px'>Cramp diary</h3>
+{diary}
+<p style="margin-top:10px"><b>See a doctor if:</b> {checklist}.</p>
+<p style='margin-top:6px'><b>{_e(safety.NOT_MEDICAL_ADVICE)}</b></p>
+</body></html>
+"""
+
+
+def _document(
+    r: WeekReview, writer: QPdfWriter, page: QSizeF, font_pt: float, max_rows: int
+) -> QTextDocument:
+    doc = QTextDocument()
+    # Lay out for the PDF's resolution: otherwise point sizes are laid out at
+    # screen dpi and everything comes out a third too large.
+    doc.documentLayout().setPaintDevice(writer)
+    font = doc.defaultFont()
+    font.setPointSizeF(font_pt)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart_image(r))
+    doc.setPageSize(page)
+    # Image sizes in the HTML are in 96-dpi pixels; Qt scales them to the device.
+    doc.setHtml(week_html(r, max_rows, int(page.width() * 0.92 * 96 / writer.resolution())))
+    return doc
+
+
+def _fits(doc: QTextDocument, page: QSizeF) -> bool:
+    size = doc.size()
+    # Table borders round up a pixel or two past the text width: allow 1 %.
+    return size.height() <= page.height() and size.width() <= page.width() * 1.01
+
+
+def _fitted(r: WeekReview, writer: QPdfWriter, page: QSizeF) -> QTextDocument:
+    """The largest text (and longest diary) that fits one page; the smallest otherwise."""
+    doc: QTextDocument | None = None
+    for max_rows in (MAX_DIARY_ROWS, 8, 4):
+        for size in FONT_SIZES:
+            doc = _document(r, writer, page, size, max_rows)
+            if _fits(doc, page):
+                return doc
+    assert doc is not None
+    return doc
+
+
+def write_week_pdf(r: WeekReview, path: Path) -> int:
+    """Write the one-page PDF; returns the page count (always 1)."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"CrampCoach {review.week_title(r.week)}")
+    writer.setCreator(f"CrampCoach {__version__}")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(12, 12, 12, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    page = QSizeF(rect.width(), rect.height())
+    doc = _fitted(r, writer, page)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write a PDF to {path}")
+    try:
+        doc.drawContents(painter, QRectF(0, 0, page.width(), page.height()))
+    finally:
+        painter.end()
+    return 1
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _rows(store: Store) -> list[dict[str, Any]]:
+    return [event.to_dict() for event in store.events()]
+
+
+def events_json(store: Store) -> str:
+    """Every event as a JSON list of ``Event.to_dict`` objects."""
+    return json.dumps(_rows(store), indent=2, ensure_ascii=False)
+
+
+def events_csv(store: Store) -> str:
+    """Every event as CSV: one row per event, the union of all fields as columns."""
+    rows = _rows(store)
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+        )
+    return out.getvalue()
+
+
+def write_events(store: Store, path: Path, fmt: str) -> int:
+    """Write every event as ``fmt`` ("csv" or "json"); returns how many."""
+    text = events_csv(store) if fmt == "csv" else events_json(store)
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"unknown export format {fmt!r}; expected csv or json")
+    path.write_text(text, encoding="utf-8")
+    return len(store.events())

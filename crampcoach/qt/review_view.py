@@ -1,0 +1,467 @@
+"""The weekly review window: a thin view over ``core.review.WeekReview``.
+
+Shows the week grid (days × plan items), the headline numbers, the safety
+prompts, the with/without-routine comparison, a QtCharts chart of the last
+weeks, the cramp diary (edit, delete, undo) and the export buttons.  QtCharts
+is imported only when this window builds its chart (start-up cost; see
+platform.md).  Page Up / Page Down / Home move between weeks.
+"""
+
+from __future__ import annotations
+
+import time as _time
+from datetime import date, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crampcoach.core import review, safety
+from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.events import CrampEvent, local_day
+from crampcoach.core.review import IsoWeek, Status, WeekReview
+from crampcoach.core.settings import parse_hhmm
+from crampcoach.qt.ui_loader import child, load_ui
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart, QChartView
+
+    from crampcoach.store import Store
+
+# Cell colours: readable on light backgrounds, and never the only cue (the text says it too).
+STATUS_COLOURS: dict[Status, str] = {
+    Status.DONE: "#cdeccd",
+    Status.PARTIAL: "#fff0c2",
+    Status.MISSED: "#f7d4d4",
+    Status.SKIPPED: "#dde6f2",
+    Status.PENDING: "#f2f2f2",
+}
+ADHERENCE_COLOUR = "#3c7dc4"
+CRAMP_COLOUR = "#c0392b"
+DIARY_COLUMNS = ("When", "Leg", "Muscle", "Severity", "Minutes", "Context", "Note")
+
+
+def build_chart(r: WeekReview) -> QChart:
+    """Adherence bars (bedtime and overall %) and cramp nights for the series weeks."""
+    from PySide6.QtCharts import (
+        QBarCategoryAxis,
+        QBarSeries,
+        QBarSet,
+        QChart,
+        QLineSeries,
+        QValueAxis,
+    )
+    from PySide6.QtCore import QPointF
+
+    chart = QChart()
+    chart.setTitle(f"The last {len(r.series)} weeks")
+    overall = QBarSet("Plan done %")
+    overall.setColor(QColor(ADHERENCE_COLOUR))
+    bedtime = QBarSet("Bedtime routine %")
+    bedtime.setColor(QColor("#9cc3ea"))
+    for s in r.series:
+        overall.append(s.overall or 0.0)
+        bedtime.append(s.bedtime or 0.0)
+    bars = QBarSeries()
+    bars.append(overall)
+    bars.append(bedtime)
+    chart.addSeries(bars)
+    cramps = QLineSeries()
+    cramps.setName("Nights with cramps (of 7)")
+    cramps.setColor(QColor(CRAMP_COLOUR))
+    pen = cramps.pen()
+    pen.setWidthF(2.5)
+    cramps.setPen(pen)
+    cramps.setPointsVisible(True)
+    for i, s in enumerate(r.series):
+        cramps.append(QPointF(i, s.cramp_nights))
+    chart.addSeries(cramps)
+
+    axis_x = QBarCategoryAxis()
+    axis_x.append([f"W{s.week.week:02d}" for s in r.series])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    bars.attachAxis(axis_x)
+    cramps.attachAxis(axis_x)
+    axis_pct = QValueAxis()
+    axis_pct.setRange(0, 100)
+    axis_pct.setLabelFormat("%d%%")
+    axis_pct.setTickCount(6)
+    chart.addAxis(axis_pct, Qt.AlignmentFlag.AlignLeft)
+    bars.attachAxis(axis_pct)
+    axis_nights = QValueAxis()
+    # 0-8 in steps of 2: eight ticks do not fit a short chart and Qt elides them all.
+    axis_nights.setRange(0, 8)
+    axis_nights.setTickCount(5)
+    axis_nights.setLabelFormat("%d")
+    chart.addAxis(axis_nights, Qt.AlignmentFlag.AlignRight)
+    cramps.attachAxis(axis_nights)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def warnings_text(r: WeekReview) -> str:
+    """The matched warning signs as plain text (empty when none)."""
+    parts = []
+    for w in r.warnings:
+        label = "URGENT" if w.level is safety.Level.URGENT else "See a clinician"
+        parts.append(f"{label} — {w.title}\n{w.reason}\n{w.action}")
+    return "\n\n".join(parts)
+
+
+def checklist_text() -> str:
+    """The "see a doctor if…" signs the log cannot see."""
+    return "See a doctor if:  " + ";  ".join(item.text for item in safety.CHECKLIST) + "."
+
+
+class ReviewWindow(QWidget):
+    """The weekly review; ``ReviewWindow(store, settings, parent=None)``."""
+
+    week_changed = Signal(str)
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        settings: dict[str, Any],
+        parent: QWidget | None = None,
+        *,
+        clock: Clock | None = None,
+        tz: tzinfo | None = None,
+        week: IsoWeek | None = None,
+    ) -> None:
+        super().__init__(parent)
+        # A separate top-level window even when the main window is its parent.
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setWindowTitle("CrampCoach — your week in review")
+        self.store = store
+        self.settings = dict(settings)
+        self.clock: Clock = clock or SystemClock()
+        self.tz: tzinfo = tz or review.local_timezone()
+        self.review: WeekReview | None = None
+        self.week: IsoWeek = week or IsoWeek.of(self.today())
+        self.last_load_s = 0.0
+        self._deleted: list[CrampEvent] = []
+        self._chart_view: QChartView | None = None
+        self._dialog: QWidget | None = None
+
+        self.form = load_ui("review_window.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.form)
+        f = self.form
+        self.week_label = child(f, QLabel, "weekLabel")
+        self.prev_button = child(f, QPushButton, "prevButton")
+        self.next_button = child(f, QPushButton, "nextButton")
+        self.this_week_button = child(f, QPushButton, "thisWeekButton")
+        self.log_cramp_button = child(f, QPushButton, "logCrampButton")
+        self.warnings_label = child(f, QLabel, "warningsLabel")
+        self.grid = child(f, QTableWidget, "gridTable")
+        self.headline_label = child(f, QLabel, "headlineLabel")
+        self.effect_label = child(f, QLabel, "effectLabel")
+        self.chart_host = child(f, QWidget, "chartHost")
+        self.diary = child(f, QTableWidget, "diaryTable")
+        self.edit_button = child(f, QPushButton, "editButton")
+        self.delete_button = child(f, QPushButton, "deleteButton")
+        self.undo_button = child(f, QPushButton, "undoButton")
+        self.checklist_label = child(f, QLabel, "checklistLabel")
+        self.status_label = child(f, QLabel, "statusLabel")
+        self.pdf_button = child(f, QPushButton, "pdfButton")
+        self.csv_button = child(f, QPushButton, "csvButton")
+        self.json_button = child(f, QPushButton, "jsonButton")
+        self.disclaimer_label = child(f, QLabel, "disclaimerLabel")
+
+        self.disclaimer_label.setText(safety.NOT_MEDICAL_ADVICE)
+        self.checklist_label.setText(checklist_text())
+        self.warnings_label.setStyleSheet(
+            "QLabel { color: #7a0000; background: #ffe5e5; border: 1px solid #c00000;"
+            " padding: 8px; border-radius: 4px; }"
+        )
+        self._setup_grid()
+        self._setup_diary()
+
+        self.prev_button.clicked.connect(lambda: self.show_week(self.week.shift(-1)))
+        self.next_button.clicked.connect(lambda: self.show_week(self.week.shift(1)))
+        self.this_week_button.clicked.connect(lambda: self.show_week(self.this_week()))
+        self.log_cramp_button.clicked.connect(lambda: self.open_cramp_dialog())
+        self.edit_button.clicked.connect(lambda: self.edit_selected())
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self.undo_button.clicked.connect(lambda: self.undo_delete())
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.csv_button.clicked.connect(lambda: self.export_events("csv"))
+        self.json_button.clicked.connect(lambda: self.export_events("json"))
+        self.diary.itemSelectionChanged.connect(self._update_diary_buttons)
+        self.diary.itemDoubleClicked.connect(lambda *_: self.edit_selected())
+        for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda s=step: self.show_week(self.week.shift(s)))
+        QShortcut(QKeySequence(Qt.Key.Key_Home), self).activated.connect(
+            lambda: self.show_week(self.this_week())
+        )
+
+        self.resize(1120, 900)
+        self.refresh()
+
+    # -- weeks -----------------------------------------------------------------------
+
+    def today(self) -> date:
+        """Today in the log's terms (local day with the day boundary)."""
+        boundary = parse_hhmm(str(self.settings.get("day_boundary", "04:00")))
+        return local_day(self.clock.now(), self.tz, boundary)
+
+    def this_week(self) -> IsoWeek:
+        """The week today is in."""
+        return IsoWeek.of(self.today())
+
+    def show_week(self, week: IsoWeek) -> None:
+        """Show ``week`` (never later than this week: the future has nothing to review)."""
+        week = min(week, self.this_week())
+        if week == self.week and self.review is not None:
+            return
+        self.week = week
+        self.refresh()
+        self.week_changed.emit(str(week))
+
+    def set_settings(self, settings: dict[str, Any]) -> None:
+        """New settings (from ``App.settings_changed``): recompute."""
+        self.settings = dict(settings)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the log and redraw everything."""
+        t0 = _time.perf_counter()
+        self.review = review.load(self.store, self.settings, self.tz, self.week, self.today())
+        self.last_load_s = _time.perf_counter() - t0
+        r = self.review
+        self.week_label.setText(review.week_title(r.week) + (" (so far)" if r.in_progress else ""))
+        self.next_button.setEnabled(r.week < self.this_week())
+        self.this_week_button.setEnabled(r.week != self.this_week())
+        self.headline_label.setText("\n".join(r.headline()))
+        self.effect_label.setText(r.cramps.effect.summary())
+        text = warnings_text(r)
+        self.warnings_label.setText(text)
+        self.warnings_label.setVisible(bool(text))
+        self._fill_grid(r)
+        self._fill_diary(r)
+        self._update_chart(r)
+        self.refreshed.emit()
+
+    # -- grid ------------------------------------------------------------------------
+
+    def _setup_grid(self) -> None:
+        self.grid.setRowCount(len(review.GRID_ROWS))
+        self.grid.setColumnCount(7)
+        self.grid.setVerticalHeaderLabels([review.GRID_LABELS[i] for i in review.GRID_ROWS])
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def _fill_grid(self, r: WeekReview) -> None:
+        self.grid.setHorizontalHeaderLabels([f"{d.day.strftime('%a')} {d.day.day}" for d in r.days])
+        for col, row in enumerate(r.days):
+            for line, item in enumerate(review.GRID_ROWS):
+                cell = QTableWidgetItem(review.cell_text(row, item))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                status = review.cell_status(row, item)
+                colour = STATUS_COLOURS.get(status) if status else None
+                if item == "cramps" and row.cramps:
+                    colour = "#f9e0dc"
+                if colour:
+                    cell.setBackground(QBrush(QColor(colour)))
+                    # Explicit text colour: the background is fixed, so dark themes stay readable.
+                    cell.setForeground(QBrush(QColor("#1a1a1a")))
+                if status is Status.SKIPPED or (item == "bedtime" and row.bedtime_skip):
+                    reason = row.bedtime_skip if item == "bedtime" else row.stretch_skip
+                    cell.setToolTip(f"skipped: {reason.value if reason else 'no reason given'}")
+                cell.setData(Qt.ItemDataRole.UserRole, status.value if status else None)
+                self.grid.setItem(line, col, cell)
+
+    def cell(self, item: str, day_index: int) -> str:
+        """The text shown in the grid (for tests and accessibility checks)."""
+        widget = self.grid.item(review.GRID_ROWS.index(item), day_index)
+        return widget.text() if widget else ""
+
+    # -- chart -----------------------------------------------------------------------
+
+    def _update_chart(self, r: WeekReview) -> None:
+        from PySide6.QtCharts import QChartView
+        from PySide6.QtGui import QPainter
+
+        chart = build_chart(r)
+        if self._chart_view is None:
+            self._chart_view = QChartView(chart, self.chart_host)
+            self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._chart_view.setAccessibleName("Chart of the last weeks")
+            layout = self.chart_host.layout()
+            assert layout is not None
+            layout.addWidget(self._chart_view)
+        else:
+            old = self._chart_view.chart()
+            self._chart_view.setChart(chart)
+            old.deleteLater()
+
+    @property
+    def chart(self) -> QChart | None:
+        """The chart shown (None before the first refresh)."""
+        return self._chart_view.chart() if self._chart_view else None
+
+    # -- diary -----------------------------------------------------------------------
+
+    def _setup_diary(self) -> None:
+        self.diary.setColumnCount(len(DIARY_COLUMNS))
+        self.diary.setHorizontalHeaderLabels(list(DIARY_COLUMNS))
+        self.diary.verticalHeader().setVisible(False)
+        header = self.diary.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def _fill_diary(self, r: WeekReview) -> None:
+        self.diary.setRowCount(len(r.cramps.log))
+        for n, c in enumerate(r.cramps.log):
+            local = c.at.astimezone(self.tz)
+            values = (
+                local.strftime("%a %d %b %H:%M"),
+                c.leg.value,
+                c.muscle.value,
+                f"{c.severity}/10",
+                "" if c.minutes is None else f"{c.minutes:g}",
+                c.context.value if c.context else "",
+                c.note,
+            )
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                self.diary.setItem(n, col, item)
+        self._update_diary_buttons()
+
+    def _update_diary_buttons(self) -> None:
+        has = self.selected_cramp() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.undo_button.setEnabled(bool(self._deleted))
+
+    def selected_cramp(self) -> CrampEvent | None:
+        """The diary entry selected, if any."""
+        if self.review is None:
+            return None
+        rows = self.diary.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.diary.item(rows[0].row(), 0)
+        eid = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return next((c for c in self.review.cramps.log if c.id == eid), None)
+
+    def select_cramp(self, index: int) -> None:
+        """Select the diary row ``index``."""
+        self.diary.selectRow(index)
+
+    def open_cramp_dialog(self, event: CrampEvent | None = None) -> QWidget:
+        """Open the cramp dialog (new entry, or ``event`` to edit); refresh when saved."""
+        from crampcoach.qt.cramp_dialog import CrampDialog
+
+        dialog = CrampDialog(self.store, self, event=event, clock=self.clock)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.saved.connect(lambda *_: self.refresh())
+        dialog.show()
+        self._dialog = dialog
+        return dialog
+
+    def edit_selected(self) -> QWidget | None:
+        """Open the selected entry for editing."""
+        event = self.selected_cramp()
+        return self.open_cramp_dialog(event) if event else None
+
+    def delete_selected(self) -> CrampEvent | None:
+        """Delete the selected entry (undo puts it back)."""
+        from crampcoach.store import StoreError
+
+        event = self.selected_cramp()
+        if event is None:
+            return None
+        try:
+            removed = self.store.delete(event.id)
+        except (StoreError, KeyError) as exc:
+            self._status(f"Could not delete the entry: {exc}")
+            return None
+        self._deleted.append(removed if isinstance(removed, CrampEvent) else event)
+        self._status("Entry deleted. Undo puts it back.")
+        self.refresh()
+        return removed if isinstance(removed, CrampEvent) else event
+
+    def undo_delete(self) -> CrampEvent | None:
+        """Put back the last deleted entry."""
+        from crampcoach.store import StoreError
+
+        if not self._deleted:
+            return None
+        event = self._deleted.pop()
+        try:
+            self.store.add(event)
+        except StoreError as exc:
+            self._status(f"Could not restore the entry yet: {exc}. CrampCoach will retry.")
+        else:
+            self._status("Entry restored.")
+        self.refresh()
+        return event
+
+    # -- export ----------------------------------------------------------------------
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        """Save the week as a one-page PDF (asks where when ``path`` is None)."""
+        from crampcoach.qt.pdf_export import write_week_pdf
+
+        if self.review is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Save the week as PDF",
+                str(Path.home() / f"crampcoach-{self.review.week}.pdf"),
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            write_week_pdf(self.review, path)
+        except OSError as exc:
+            self._status(f"Could not write {path}: {exc}")
+            return None
+        self._status(f"Saved {path}")
+        return path
+
+    def export_events(self, fmt: str, path: Path | None = None) -> Path | None:
+        """Save every event in the log as CSV or JSON (asks where when ``path`` is None)."""
+        from crampcoach.qt.pdf_export import write_events
+
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                f"Save all events as {fmt.upper()}",
+                str(Path.home() / f"crampcoach-events.{fmt}"),
+                f"{fmt.upper()} (*.{fmt})",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            count = write_events(self.store, path, fmt)
+        except OSError as exc:
+            self._status(f"Could not write {path}: {exc}")
+            return None
+        self._status(f"Saved {count} events to {path}")
+        return path
+
+    def _status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(True)
