@@ -50,6 +50,7 @@ from crampcoach.qt.ui_loader import stylesheet
 
 if TYPE_CHECKING:
     from crampcoach.qt.documents_view import DocumentReader
+    from crampcoach.qt.tray import Services
     from crampcoach.store import Store
 
 APP_ID = "crampcoach"  # matches assets/crampcoach.desktop
@@ -230,6 +231,7 @@ class App(QObject):
         self.reader: DocumentReader | None = None
         self._windows: dict[str, QWidget] = {}
         self._background_started = False
+        self.services: Services | None = None  # reminders and tray, once started
         self._quitting = False
         self.ipc_server: IpcServer | None = None
         self.activations = 0  # how often another launch asked us to come forward
@@ -282,6 +284,14 @@ class App(QObject):
         if self._background_started:
             return
         self._background_started = True
+        # -- reminders, notifications and tray (owner: crampcoach/qt/tray.py) --
+        try:
+            from crampcoach.qt.tray import start_background
+
+            self.services = start_background(self)
+        except Exception as exc:  # a failed service is shown, never fatal
+            self.notices.append(f"Reminders could not start: {exc}")
+            self.main_window.set_notices(self.notices)
         # ---- end of background services ----
 
     # -- data for the main window -------------------------------------------
@@ -473,6 +483,8 @@ class App(QObject):
             return
         self._quitting = True
         self.stop_session()
+        if self.services is not None:  # reminders/tray: stop timers, release the bus
+            self.services.stop()
         for window in [self.reader, *self._windows.values()]:
             if window is not None:
                 window.close()
