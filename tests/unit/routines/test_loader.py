@@ -397,3 +397,20 @@ def test_names_and_titles_are_one_line(tmp_path: Path) -> None:
         (None, "title"),
         ("1", "name"),
     }
+
+
+def test_msgspec_paths_become_step_and_field_words() -> None:
+    """The fallback when msgspec reports something the field walk did not: its path in words."""
+    message, path = routines._split_msgspec_error(
+        "Expected `int` >= 1 - at `$.steps[2].citations[0].quote`"
+    )
+    assert (message, path) == ("Expected `int` >= 1", ("steps", 2, "citations", 0, "quote"))
+    raw = {"steps": [{}, {}, {"name": "Standing calf stretch"}]}
+    problem = routines._problem("f.toml", raw, routines._Issue(path, message))
+    assert str(problem) == (
+        "f.toml: step 3 \"Standing calf stretch\": field 'citations[1].quote': Expected `int` >= 1"
+    )
+    assert routines._split_msgspec_error("Object missing required field `title`") == (
+        "Object missing required field `title`",
+        (),
+    )
