@@ -1,0 +1,673 @@
+"""The step-by-step player: a thin Qt view over :class:`crampcoach.core.session.Session`.
+
+Timing: the engine owns time.  One single-shot ``Qt.PreciseTimer`` is armed
+for ``session.next_deadline()`` (the next boundary or cue) and calls
+``tick()``; a 10 Hz repaint timer, running only while the session runs, asks
+the engine for the remaining time.  Nothing here counts seconds, so a busy or
+blocked event loop delays a repaint but never shifts the schedule.
+
+Outcome: when the session finishes or is stopped (Esc, the Stop button,
+closing the window, or the app quitting through ``stop()``), the outcome is
+written to the store once, as a SessionEvent, and a short summary is shown.
+Nothing is written mid-session, so a crash loses at most the session in
+progress.
+
+Keeping the screen awake: while a session runs we ask the desktop's
+``org.freedesktop.ScreenSaver`` D-Bus service (KDE, GNOME, Xfce, LXQt, Cinnamon
+and others implement it) to inhibit blanking, through jeepney, and release it
+when the session ends.  Where there is no session bus or no such service we
+carry on without it (``ScreenSaverInhibitor.note`` says why).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QFile, QIODevice, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crampcoach import resources
+from crampcoach.core import documents
+from crampcoach.core import settings as core_settings
+from crampcoach.core.clock import Clock, FakeClock, SystemClock
+from crampcoach.core.events import SessionEvent
+from crampcoach.core.model import Citation, PlannedStep, Routine, Side
+from crampcoach.core.session import (
+    Countdown,
+    Finished,
+    HalfWay,
+    Outcome,
+    RepStarted,
+    RestStarted,
+    SegmentKind,
+    Session,
+    SessionEventT,
+    State,
+    StepStarted,
+    Stopped,
+    SwitchSides,
+)
+from crampcoach.qt.cues import Cues
+
+if TYPE_CHECKING:
+    from crampcoach.store import Store
+
+#: A cue more than this late (the loop was blocked) is not played: it would be wrong now.
+STALE_CUE_S = 0.75
+#: Repaint interval while running (10 Hz: a countdown digit is never more than 0.1 s late).
+REPAINT_MS = 100
+
+DISCLAIMER = "General information, not medical advice. Stop if it hurts."
+
+_SIDE_BANNER = {
+    Side.LEFT: "◀  LEFT LEG",
+    Side.RIGHT: "RIGHT LEG  ▶",
+    Side.BOTH: "BOTH LEGS",
+}
+
+
+def format_clock(seconds: float) -> str:
+    """``mm:ss``, rounding up so "00:01" shows until the very end of the last second."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes:02d}:{secs:02d}"
+
+
+def side_words(side: Side) -> str:
+    """The side in words: "left leg", "right leg" or "both legs"."""
+    return {Side.LEFT: "left leg", Side.RIGHT: "right leg"}.get(side, "both legs")
+
+
+class ScreenSaverInhibitor:
+    """Asks the desktop not to blank the screen, via org.freedesktop.ScreenSaver over D-Bus.
+
+    The inhibition is tied to our D-Bus connection, so it ends by itself if
+    the app dies; ``release()`` ends it at once.  Every failure (no session
+    bus, no service, a slow reply) leaves the inhibitor inactive with a
+    ``note`` saying why; it never raises.
+    """
+
+    SERVICE = "org.freedesktop.ScreenSaver"
+    PATH = "/org/freedesktop/ScreenSaver"
+    TIMEOUT_S = 1.0
+
+    def __init__(self) -> None:
+        """Nothing is contacted until ``inhibit()``."""
+        self._conn: Any = None
+        self._cookie: int | None = None
+        self.note = ""
+
+    @property
+    def active(self) -> bool:
+        """Whether the screen saver is currently inhibited by us."""
+        return self._cookie is not None
+
+    def _address(self) -> Any:
+        from jeepney import DBusAddress
+
+        return DBusAddress(self.PATH, bus_name=self.SERVICE, interface=self.SERVICE)
+
+    def inhibit(self, reason: str) -> bool:
+        """Inhibit blanking; True when the desktop agreed."""
+        if self.active:
+            return True
+        try:
+            from jeepney import new_method_call
+            from jeepney.io.blocking import open_dbus_connection
+
+            self._conn = open_dbus_connection(bus="SESSION")
+            reply = self._conn.send_and_get_reply(
+                new_method_call(self._address(), "Inhibit", "ss", ("CrampCoach", reason)),
+                timeout=self.TIMEOUT_S,
+            )
+            self._cookie = int(reply.body[0])
+        except KeyError:  # jeepney: DBUS_SESSION_BUS_ADDRESS is not set
+            self.note = "no D-Bus session bus; the screen may blank during a session"
+            self._close()
+            return False
+        except Exception as exc:  # no service, refused, timed out: carry on without it
+            self.note = f"the screen saver could not be held off ({exc})"
+            self._close()
+            return False
+        self.note = ""
+        return True
+
+    def release(self) -> None:
+        """End the inhibition (safe to call at any time)."""
+        if self._cookie is not None and self._conn is not None:
+            try:
+                from jeepney import new_method_call
+
+                self._conn.send_and_get_reply(
+                    new_method_call(self._address(), "UnInhibit", "u", (self._cookie,)),
+                    timeout=self.TIMEOUT_S,
+                )
+            except Exception:  # closing the connection below ends it anyway
+                pass
+        self._cookie = None
+        self._close()
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(OSError):
+                self._conn.close()
+        self._conn = None
+
+
+def _load_form() -> QWidget:
+    path = resources.path("ui", "player.ui")
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise RuntimeError(f"cannot open {path}: {file.errorString()}")
+    try:
+        loader = QUiLoader()
+        form = loader.load(file, None)
+    finally:
+        file.close()
+    if form is None:
+        raise RuntimeError(f"cannot load {path}: {loader.errorString()}")
+    return form
+
+
+class PlayerWindow(QWidget):
+    """Plays a routine: big countdown, the side, the step, controls with shortcuts.
+
+    The session starts when the window is first shown (``autostart``), or on
+    ``start()`` / Space.  ``finished`` carries the SessionEvent of the session
+    (also when it could not be stored: see ``recorded``), or None when the
+    window closed before a session started.
+    """
+
+    finished = Signal(object)
+    citation_requested = Signal(str, str, object)  # doc id, quote, the step's evidence note or None
+
+    def __init__(
+        self,
+        routine: Routine,
+        store: Store | None,
+        settings: Mapping[str, Any],
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        *,
+        autostart: bool = True,
+        keep_awake: bool = True,
+        speech_engine: str | None = None,
+    ) -> None:
+        """Build the window and its session; nothing runs until shown or started."""
+        super().__init__(parent)
+        self.setObjectName("PlayerWindow")
+        self.setWindowTitle(f"{routine.title} — CrampCoach")
+        self.routine = routine
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.session = Session(routine, self.clock)
+        self.session.subscribe(self._on_event)
+        opts = core_settings.merged(dict(settings))
+        self.cues = Cues(
+            bool(opts["sounds"]), bool(opts["voice"]), self, speech_engine=speech_engine
+        )
+        self.inhibitor = ScreenSaverInhibitor() if keep_awake else None
+        self.autostart = autostart
+        self.session_event: SessionEvent | None = None  # the outcome's log entry, once ended
+        self.recorded = False
+        self.record_error: str | None = None
+        self._ended = False
+        self._switching = False
+        self._shown_step: int | None = None  # planned-step position last drawn
+
+        self.form = _load_form()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.setStyleSheet(resources.read_text("ui", "player.qss"))
+        self.setMinimumSize(900, 620)
+        self.resize(1180, 760)
+
+        f = self.form
+        self.pages = self._child(QStackedWidget, "pages")
+        self.session_page = self._child(QWidget, "sessionPage")
+        self.summary_page = self._child(QWidget, "summaryPage")
+        self.routine_title = self._child(QLabel, "routineTitleLabel")
+        self.step_progress = self._child(QLabel, "stepProgressLabel")
+        self.total_left = self._child(QLabel, "totalLeftLabel")
+        self.progress = self._child(QProgressBar, "progressBar")
+        self.side_banner = self._child(QLabel, "sideBanner")
+        self.step_name = self._child(QLabel, "stepNameLabel")
+        self.countdown = self._child(QLabel, "countdownLabel")
+        self.rep = self._child(QLabel, "repLabel")
+        self.status = self._child(QLabel, "statusLabel")
+        self.instructions = self._child(QLabel, "instructionsLabel")
+        self.safety = self._child(QLabel, "safetyLabel")
+        self.citations_box = self._child(QWidget, "citationsBox")
+        self.next_step = self._child(QLabel, "nextStepLabel")
+        self.back_button = self._child(QPushButton, "backButton")
+        self.pause_button = self._child(QPushButton, "pauseButton")
+        self.skip_button = self._child(QPushButton, "skipButton")
+        self.restart_button = self._child(QPushButton, "restartButton")
+        self.stop_button = self._child(QPushButton, "stopButton")
+        self.disclaimer = self._child(QLabel, "disclaimerLabel")
+        self.summary_title = self._child(QLabel, "summaryTitleLabel")
+        self.summary = self._child(QLabel, "summaryLabel")
+        self.record_label = self._child(QLabel, "recordLabel")
+        self.retry_button = self._child(QPushButton, "retryButton")
+        self.close_button = self._child(QPushButton, "closeButton")
+        del f
+
+        # Routine text is plain text, never markup (the .ui says so too; this is the guarantee).
+        for label in (
+            self.routine_title,
+            self.step_name,
+            self.instructions,
+            self.safety,
+            self.next_step,
+            self.summary,
+            self.record_label,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.routine_title.setText(routine.title)
+        self.disclaimer.setText(DISCLAIMER)
+        self.retry_button.hide()
+
+        self.back_button.clicked.connect(self.back)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.skip_button.clicked.connect(self.skip)
+        self.restart_button.clicked.connect(self.restart_step)
+        self.stop_button.clicked.connect(self.stop)
+        self.close_button.clicked.connect(self.close)
+        self.retry_button.clicked.connect(self.retry_save)
+
+        # Buttons take no focus, so Space and the arrows always reach these
+        # shortcuts instead of clicking whichever button was last focused.
+        self._shortcuts = [
+            self._shortcut(Qt.Key.Key_Space, self.toggle_pause),
+            self._shortcut(Qt.Key.Key_Right, self.skip),
+            self._shortcut(Qt.Key.Key_Left, self.back),
+            self._shortcut(Qt.Key.Key_R, self.restart_step),
+            self._shortcut(Qt.Key.Key_Escape, self._escape),
+        ]
+
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline_timer.timeout.connect(self.tick)
+        self._repaint_timer = QTimer(self)
+        self._repaint_timer.setInterval(REPAINT_MS)
+        self._repaint_timer.timeout.connect(self._refresh_time)
+
+        self._refresh()
+
+    # --- construction helpers ---------------------------------------------
+
+    def _child(self, kind: type[Any], name: str) -> Any:
+        found = self.form.findChild(kind, name)
+        if found is None:
+            raise RuntimeError(f"ui/player.ui has no {kind.__name__} named {name!r}")
+        return found
+
+    def _shortcut(self, key: Qt.Key, slot: Any) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    # --- controls -----------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the session (no-op once started)."""
+        if self.session.state is not State.READY:
+            return
+        if self.inhibitor is not None:
+            self.inhibitor.inhibit("A guided stretching session is running")
+        self.session.start()
+        self._after_change()
+
+    def toggle_pause(self) -> None:
+        """Space: start, pause or resume."""
+        if self.session.state is State.READY:
+            self.start()
+            return
+        self.session.toggle_pause()
+        self._after_change()
+
+    def skip(self) -> None:
+        """Right: skip the rest of the current step."""
+        self.session.skip()
+        self._after_change()
+
+    def back(self) -> None:
+        """Left: restart the step, or the previous step in the first 3 seconds."""
+        self.session.back()
+        self._after_change()
+
+    def restart_step(self) -> None:
+        """R: start the current step again."""
+        self.session.restart_step()
+        self._after_change()
+
+    def stop(self) -> None:
+        """Esc: end the session now and record what was done (asks nothing)."""
+        self.session.stop()
+        self._after_change()
+
+    def tick(self) -> None:
+        """Let the engine handle whatever is due; the deadline timer calls this.
+
+        Tests with a fake clock call it after advancing the clock.
+        """
+        self.session.tick()
+        self._after_change()
+
+    def retry_save(self) -> None:
+        """Try again to write a session the store could not save."""
+        if self.store is None or self.session_event is None or self.recorded:
+            return
+        flush = getattr(self.store, "flush", None)
+        self._record(self.session_event, retry=flush)
+        self._show_record_state()
+
+    def _escape(self) -> None:
+        if self._ended or self.session.state is State.READY:
+            self.close()
+        else:
+            self.stop()
+
+    # --- engine events --------------------------------------------------------
+
+    def _fresh(self, due: float) -> bool:
+        return self.clock.monotonic() - due <= STALE_CUE_S
+
+    def _on_event(self, ev: SessionEventT) -> None:
+        cues = self.cues
+        if isinstance(ev, SwitchSides):
+            self._switching = True
+            if self._fresh(ev.due):
+                cues.play("switch")
+                cues.say(f"Switch to the {side_words(ev.to)}.")
+        elif isinstance(ev, StepStarted):
+            switching, self._switching = self._switching, False
+            if not switching and self._fresh(ev.due):
+                cues.play("next")
+                step = ev.segment.step
+                extra = f", {side_words(step.side)}" if step.side is not Side.BOTH else ""
+                cues.say(f"{step.name}{extra}.")
+        elif isinstance(ev, RepStarted):
+            if self._fresh(ev.due):
+                cues.play("next")
+                cues.say(f"Hold {ev.segment.rep} of {ev.segment.reps}.")
+        elif isinstance(ev, RestStarted):
+            if self._fresh(ev.due):
+                cues.play("next")
+                cues.say("Relax.")
+        elif isinstance(ev, Countdown):
+            if self._fresh(ev.due):
+                cues.play("tick")
+        elif isinstance(ev, HalfWay):
+            if self._fresh(ev.due):
+                cues.say("Half way.")
+        elif isinstance(ev, Finished):
+            cues.play("done")
+            cues.say("Well done. The routine is finished.")
+            self._end(ev.outcome)
+        elif isinstance(ev, Stopped):
+            cues.stop()
+            self._end(ev.outcome)
+
+    def _end(self, outcome: Outcome) -> None:
+        """Record the outcome once, show the summary, tell the host."""
+        if self._ended:
+            return
+        self._ended = True
+        self._deadline_timer.stop()
+        self._repaint_timer.stop()
+        if self.inhibitor is not None:
+            self.inhibitor.release()
+        self.session_event = outcome.to_event("app")
+        if self.store is not None:
+            self._record(self.session_event)
+        self._show_summary(outcome)
+        self.finished.emit(self.session_event)
+
+    def _record(self, event: SessionEvent, retry: Any = None) -> None:
+        from crampcoach.store import StoreWriteError
+
+        assert self.store is not None
+        try:
+            if retry is not None:
+                retry()
+            else:
+                self.store.add(event)
+        except StoreWriteError as exc:
+            self.recorded = False
+            self.record_error = str(exc)
+            return
+        # A retry through flush() saves every pending change, this session included.
+        self.recorded = True
+        self.record_error = None
+
+    # --- drawing ----------------------------------------------------------------
+
+    def _after_change(self) -> None:
+        """Redraw and re-arm the timers after any operation or tick."""
+        if self._ended:
+            return
+        self._refresh()
+        running = self.session.state is State.RUNNING
+        deadline = self.session.next_deadline()
+        if deadline is None:
+            self._deadline_timer.stop()
+        else:
+            ms = max(0, math.ceil((deadline - self.clock.monotonic()) * 1000))
+            self._deadline_timer.start(ms)
+        if running and not self._repaint_timer.isActive():
+            self._repaint_timer.start()
+        elif not running:
+            self._repaint_timer.stop()
+
+    def _refresh(self) -> None:
+        s = self.session
+        seg = s.segment
+        if seg.step_position != self._shown_step:
+            self._shown_step = seg.step_position
+            self._draw_step(seg.step)
+        self.step_progress.setText(f"Step {s.step_number} of {s.step_count}")
+        if seg.kind is SegmentKind.REST:
+            self.rep.setText(f"Relax — hold {seg.rep} of {seg.reps} next")
+        elif seg.reps > 1:
+            self.rep.setText(f"Hold {seg.rep} of {seg.reps}")
+        else:
+            self.rep.setText("")
+        self._set_prop(self.rep, "rest", seg.kind is SegmentKind.REST)
+        paused = s.state is State.PAUSED
+        if s.state is State.READY:
+            self.status.setText("Press Space or Start when you are in position.")
+            self.pause_button.setText("Start  (Space)")
+        elif paused:
+            self.status.setText("Paused — press Space to continue.")
+            self.pause_button.setText("Resume  (Space)")
+        else:
+            self.status.setText("")
+            self.pause_button.setText("Pause  (Space)")
+        self._set_prop(self.countdown, "paused", paused)
+        self._refresh_time()
+
+    def _draw_step(self, step: PlannedStep) -> None:
+        s = self.session
+        self.side_banner.setText(_SIDE_BANNER.get(step.side, "BOTH LEGS"))
+        self._set_prop(self.side_banner, "side", str(step.side))
+        self.side_banner.setAccessibleName(f"Side: {side_words(step.side)}")
+        self.step_name.setText(step.name)
+        self.instructions.setText(step.instructions)
+        self.safety.setText(step.safety or "")
+        self.safety.setVisible(bool(step.safety))
+        nxt = s.next_step
+        if nxt is None:
+            self.next_step.setText("Next: the end of the routine.")
+        else:
+            self.next_step.setText(f"Next: {nxt.name} — {side_words(nxt.side)}")
+        self._draw_citations(step)
+
+    def _draw_citations(self, step: PlannedStep) -> None:
+        layout = self.citations_box.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self._citation_labels: list[QLabel] = []
+        for n, citation in enumerate(step.citations):
+            # A link needs rich text: only our own fixed words and the escaped
+            # document title go into it, never text from a routine or a document.
+            label = QLabel(self.citations_box)
+            label.setObjectName("citationLabel")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            label.setText(
+                f'<a href="cite:{n}" style="color:#1f4f8a">Why this step?</a> '
+                f"— {html.escape(self._doc_title(citation))}"
+            )
+            label.setToolTip(f"“{citation.quote}”\nOpens the source with this passage marked.")
+            label.linkActivated.connect(self._open_citation)
+            layout.addWidget(label)
+            self._citation_labels.append(label)
+
+    def _open_citation(self, href: str) -> None:
+        """A "Why this step?" link was clicked: ask the host to open the source."""
+        step = self.session.step
+        try:
+            citation = step.citations[int(href.removeprefix("cite:"))]
+        except (ValueError, IndexError):
+            return
+        self.citation_requested.emit(citation.doc, citation.quote, step.evidence)
+
+    def citation_links(self) -> list[QLabel]:
+        """The "Why this step?" labels of the step on screen, in order."""
+        return list(self._citation_labels)
+
+    @staticmethod
+    def _doc_title(citation: Citation) -> str:
+        try:
+            return documents.get(citation.doc).title
+        except documents.DocumentError:
+            return citation.doc
+
+    def _refresh_time(self) -> None:
+        s = self.session
+        self.countdown.setText(format_clock(s.remaining_s()))
+        total = s.total_duration_s()
+        left = s.total_remaining_s()
+        self.total_left.setText(f"{format_clock(left)} left")
+        self.progress.setValue(round(1000 * (total - left) / total) if total else 1000)
+
+    @staticmethod
+    def _set_prop(widget: QWidget, name: str, value: object) -> None:
+        if widget.property(name) != value:
+            widget.setProperty(name, value)
+            # Qt re-evaluates property selectors only on a re-polish.
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _show_summary(self, outcome: Outcome) -> None:
+        steps = len(self.routine.steps)
+        done = len(outcome.steps_done)
+        skipped = len(outcome.steps_skipped)
+        time = format_clock(outcome.active_s)
+        if outcome.completed:
+            self.summary_title.setText("Well done")
+            text = f"All {steps} steps done in {time}."
+        else:
+            self.summary_title.setText(
+                "Session stopped" if self.session.state is State.STOPPED else "Routine finished"
+            )
+            text = f"{done} of {steps} steps done"
+            if skipped:
+                text += f", {skipped} skipped"
+            text += f", in {time}."
+        self.summary.setText(text)
+        self._show_record_state()
+        self.pages.setCurrentWidget(self.summary_page)
+
+    def _show_record_state(self) -> None:
+        if self.store is None:
+            text, failed = "Not recorded: no log is open.", False
+        elif self.recorded:
+            text, failed = "Recorded in your log.", False
+        else:
+            text = (
+                f"Could not save this session to your log: {self.record_error}. "
+                "It is kept and will be saved with your next entry, or press "
+                "“Try saving again”."
+            )
+            failed = True
+        self.record_label.setText(text)
+        self._set_prop(self.record_label, "failed", failed)
+        self.retry_button.setVisible(failed)
+
+    # --- Qt events --------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start on first show when ``autostart``."""
+        super().showEvent(event)
+        if self.autostart and self.session.state is State.READY and not self._ended:
+            self.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing mid-session stops it (recorded as partial); never-started emits None."""
+        if self.session.state in (State.RUNNING, State.PAUSED):
+            self.stop()
+        elif not self._ended:
+            self._ended = True
+            self.finished.emit(None)
+        self._deadline_timer.stop()
+        self._repaint_timer.stop()
+        self.cues.stop()
+        if self.inhibitor is not None:
+            self.inhibitor.release()
+        super().closeEvent(event)
+
+
+def staged_player(
+    routine: Routine,
+    side: Side,
+    *,
+    seconds_in: float = 4.0,
+    clock: FakeClock | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> PlayerWindow:
+    """A player already running on the first step on ``side``, for screenshots and tests.
+
+    Uses a fake clock (time only moves when told), no store, no sound or
+    voice, and leaves the screen saver alone.  Raises ValueError when the
+    routine has no step on that side.
+    """
+    clock = clock or FakeClock()
+    player = PlayerWindow(
+        routine,
+        None,
+        settings or {"sounds": False, "voice": False},
+        clock,
+        autostart=False,
+        keep_awake=False,
+    )
+    if not any(step.side is side for step in player.session.steps):
+        raise ValueError(f"routine {routine.id!r} has no step on side {side}")
+    player.start()
+    while player.session.side is not side:
+        player.skip()
+    clock.advance(seconds_in)
+    player.tick()
+    return player

@@ -1,0 +1,470 @@
+"""The player window, driven by keyboard and buttons with a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+
+from crampcoach.core.clock import FakeClock
+from crampcoach.core.events import EventType, SessionEvent
+from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
+from crampcoach.core.session import State
+from crampcoach.qt import cues as cues_mod
+from crampcoach.qt.player import PlayerWindow, ScreenSaverInhibitor, format_clock, staged_player
+from crampcoach.store import Store, StoreWriteError
+
+QUIET = {"sounds": False, "voice": False}
+CITE = Citation(doc="spasm-in-leg", quote="stretch before and after excessive activity")
+
+
+def make_routine() -> Routine:
+    return Routine(
+        id="evening",
+        title="Evening test",
+        kind=RoutineKind.BEDTIME,
+        description="d",
+        steps=(
+            Step(
+                name="Warm up",
+                instructions="Walk on the spot. <b>not bold</b>",
+                duration_s=20,
+                side=Side.BOTH,
+                citations=(CITE,),
+                safety="Stop if it hurts.",
+            ),
+            Step(
+                name="Calf stretch",
+                instructions="Lean on the wall.",
+                duration_s=3 * 10 + 2 * 5,
+                side=Side.EACH,
+                citations=(CITE,),
+                repetitions=3,
+                hold_s=10,
+                rest_s=5,
+                evidence="Weakly supported (Hallegraeff 2012).",
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Any:
+    s = Store.open(data_dir)
+    yield s
+    s.close()
+
+
+def open_player(qtbot: Any, clock: FakeClock, store: Any = None, **kw: Any) -> PlayerWindow:
+    player = PlayerWindow(
+        make_routine(), store, kw.pop("settings", QUIET), clock, keep_awake=False, **kw
+    )
+    qtbot.addWidget(player)
+    player.show()
+    qtbot.waitExposed(player)
+    player.activateWindow()  # shortcuts reach the active window only, as on a desktop
+    qtbot.waitUntil(player.isActiveWindow)
+    return player
+
+
+def advance(player: PlayerWindow, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock, stopping at every deadline the way the real timer would."""
+    target = clock.monotonic() + seconds
+    while True:
+        nd = player.session.next_deadline()
+        if nd is None or nd > target:
+            break
+        clock.advance(nd - clock.monotonic())
+        player.tick()
+    clock.advance(target - clock.monotonic())
+    player.tick()
+
+
+def key(qtbot: Any, player: PlayerWindow, k: Qt.Key) -> None:
+    qtbot.keyClick(player, k)
+
+
+def test_shows_the_first_step(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    assert p.session.state is State.RUNNING  # started when shown
+    assert p.countdown.text() == "00:20"
+    assert p.side_banner.text() == "BOTH LEGS"
+    assert p.side_banner.property("side") == "both"
+    assert p.step_name.text() == "Warm up"
+    assert p.step_progress.text() == "Step 1 of 3"
+    assert p.total_left.text() == "01:40 left"  # 20 + 2 x 40
+    assert p.rep.text() == ""
+    assert p.safety.text() == "Stop if it hurts." and p.safety.isVisible()
+    assert p.next_step.text() == "Next: Calf stretch — left leg"
+    assert "not medical advice" in p.disclaimer.text() and p.disclaimer.isVisible()
+    # Routine text is plain text: markup shows as written.
+    assert p.instructions.textFormat() == Qt.TextFormat.PlainText
+    assert p.instructions.text() == "Walk on the spot. <b>not bold</b>"
+    # The shortcuts are shown on the buttons.
+    assert "Space" in p.pause_button.text() and "Esc" in p.stop_button.text()
+    assert "→" in p.skip_button.text() and "←" in p.back_button.text()
+    assert "(R)" in p.restart_button.text()
+
+
+def test_countdown_follows_the_clock_without_drift(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    clock.advance(7.3)
+    p.tick()
+    assert p.countdown.text() == "00:13"
+    assert p.progress.value() == round(1000 * 7.3 / 100)
+    advance(p, clock, 12.7)  # to the end of the first step exactly
+    assert p.step_name.text() == "Calf stretch"
+    assert p.countdown.text() == "00:10"
+
+
+def test_keyboard_skip_shows_left_then_right_with_reps(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    key(qtbot, p, Qt.Key.Key_Right)
+    assert "LEFT" in p.side_banner.text() and p.side_banner.property("side") == "left"
+    assert p.rep.text() == "Hold 1 of 3"
+    assert p.step_progress.text() == "Step 2 of 3"
+    assert p.next_step.text() == "Next: Calf stretch — right leg"
+    advance(p, clock, 10)
+    assert p.rep.text() == "Relax — hold 2 of 3 next"
+    assert p.countdown.text() == "00:05"
+    advance(p, clock, 5)
+    assert p.rep.text() == "Hold 2 of 3"
+    key(qtbot, p, Qt.Key.Key_Right)  # skips the rest of the left side
+    assert "RIGHT" in p.side_banner.text() and p.side_banner.property("side") == "right"
+    assert p.rep.text() == "Hold 1 of 3"
+    assert p.next_step.text() == "Next: the end of the routine."
+
+
+def test_keyboard_back_and_restart(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    key(qtbot, p, Qt.Key.Key_Right)
+    clock.advance(1)
+    key(qtbot, p, Qt.Key.Key_Left)  # 1 s in: the previous step
+    assert p.step_name.text() == "Warm up" and p.countdown.text() == "00:20"
+    clock.advance(8)
+    p.tick()
+    assert p.countdown.text() == "00:12"
+    key(qtbot, p, Qt.Key.Key_Left)  # 8 s in: restart it
+    assert p.step_name.text() == "Warm up" and p.countdown.text() == "00:20"
+    clock.advance(5)
+    key(qtbot, p, Qt.Key.Key_R)
+    assert p.countdown.text() == "00:20"
+
+
+def test_space_pauses_and_resumes(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    clock.advance(4.5)
+    key(qtbot, p, Qt.Key.Key_Space)
+    assert p.session.state is State.PAUSED
+    assert "Paused" in p.status.text() and p.pause_button.text().startswith("Resume")
+    assert p.countdown.property("paused") is True
+    assert not p._deadline_timer.isActive() and not p._repaint_timer.isActive()
+    clock.advance(60)
+    p.tick()
+    assert p.countdown.text() == "00:16"
+    key(qtbot, p, Qt.Key.Key_Space)
+    assert p.session.state is State.RUNNING and p.status.text() == ""
+    assert p.pause_button.text().startswith("Pause")
+    assert p._deadline_timer.isActive() and p._repaint_timer.isActive()
+    clock.advance(1)
+    p.tick()
+    assert p.countdown.text() == "00:15"
+
+
+def test_deadline_timer_is_one_precise_single_shot_for_the_next_deadline(
+    qtbot: Any, clock: FakeClock
+) -> None:
+    p = open_player(qtbot, clock)
+    t = p._deadline_timer
+    assert t.isSingleShot() and t.timerType() == Qt.TimerType.PreciseTimer
+    assert t.isActive() and t.interval() == 10_000  # half-way of the 20 s step
+    clock.advance(10)
+    p.tick()
+    assert t.interval() == 7_000  # the "3" of 3-2-1
+    assert p._repaint_timer.interval() == 100
+
+
+def test_buttons_drive_the_session(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    qtbot.mouseClick(p.skip_button, Qt.MouseButton.LeftButton)
+    assert p.step_progress.text() == "Step 2 of 3"
+    qtbot.mouseClick(p.pause_button, Qt.MouseButton.LeftButton)
+    assert p.session.state is State.PAUSED
+    qtbot.mouseClick(p.pause_button, Qt.MouseButton.LeftButton)
+    assert p.session.state is State.RUNNING
+    clock.advance(0.5)
+    qtbot.mouseClick(p.back_button, Qt.MouseButton.LeftButton)
+    assert p.step_progress.text() == "Step 1 of 3"
+    clock.advance(5)
+    qtbot.mouseClick(p.restart_button, Qt.MouseButton.LeftButton)
+    assert p.countdown.text() == "00:20"
+    with qtbot.waitSignal(p.finished) as blocker:
+        qtbot.mouseClick(p.stop_button, Qt.MouseButton.LeftButton)
+    assert isinstance(blocker.args[0], SessionEvent)
+    assert p.pages.currentWidget() is p.summary_page
+
+
+def test_buttons_never_take_focus_so_space_cannot_click_them(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    for b in (p.back_button, p.pause_button, p.skip_button, p.restart_button, p.stop_button):
+        assert b.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_escape_stops_and_records_a_partial_session(
+    qtbot: Any, clock: FakeClock, store: Any
+) -> None:
+    p = open_player(qtbot, clock, store)
+    advance(p, clock, 20)  # warm-up done
+    key(qtbot, p, Qt.Key.Key_Right)  # left side skipped
+    clock.advance(3)
+    with qtbot.waitSignal(p.finished) as blocker:
+        key(qtbot, p, Qt.Key.Key_Escape)
+    event = blocker.args[0]
+    assert isinstance(event, SessionEvent)
+    assert not event.completed and event.steps_done == (0,) and event.steps_skipped == (1,)
+    assert event.routine_id == "evening" and event.routine_kind == "bedtime"
+    stored = store.events(types=[EventType.SESSION])
+    assert stored == [event]
+    assert p.recorded
+    assert p.pages.currentWidget() is p.summary_page
+    assert p.summary_title.text() == "Session stopped"
+    assert p.summary.text() == "1 of 2 steps done, 1 skipped, in 00:23."
+    assert p.record_label.text() == "Recorded in your log."
+    assert not p._deadline_timer.isActive() and not p._repaint_timer.isActive()
+    # Esc again closes the summary.
+    key(qtbot, p, Qt.Key.Key_Escape)
+    assert not p.isVisible()
+    assert len(store.events()) == 1  # recorded once
+
+
+def test_finishing_records_a_completed_session(qtbot: Any, clock: FakeClock, store: Any) -> None:
+    p = open_player(qtbot, clock, store)
+    with qtbot.waitSignal(p.finished) as blocker:
+        advance(p, clock, 100)
+    event = blocker.args[0]
+    assert event.completed and event.steps_done == (0, 1) and event.steps_skipped == ()
+    assert (event.at - event.started).total_seconds() == pytest.approx(100)
+    assert store.events() == [event]
+    assert p.summary_title.text() == "Well done"
+    assert p.summary.text() == "All 2 steps done in 01:40."
+    assert not p._deadline_timer.isActive() and not p._repaint_timer.isActive()
+
+
+def test_closing_mid_session_records_it_as_partial(
+    qtbot: Any, clock: FakeClock, store: Any
+) -> None:
+    p = open_player(qtbot, clock, store)
+    advance(p, clock, 25)
+    with qtbot.waitSignal(p.finished):
+        p.close()
+    [event] = store.events()
+    assert not event.completed and event.steps_done == (0,)
+
+
+def test_closing_before_start_records_nothing(qtbot: Any, clock: FakeClock, store: Any) -> None:
+    p = open_player(qtbot, clock, store, autostart=False)
+    assert p.session.state is State.READY
+    assert p.pause_button.text().startswith("Start")
+    with qtbot.waitSignal(p.finished) as blocker:
+        key(qtbot, p, Qt.Key.Key_Escape)
+    assert blocker.args == [None]
+    assert store.events() == []
+
+
+def test_space_starts_a_session_that_was_not_autostarted(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock, autostart=False)
+    key(qtbot, p, Qt.Key.Key_Space)
+    assert p.session.state is State.RUNNING
+
+
+class FailingStore:
+    """A store whose disk is full until ``heal()``; keeps the event pending like the real one."""
+
+    def __init__(self) -> None:
+        self.pending: list[SessionEvent] = []
+        self.saved: list[SessionEvent] = []
+        self.broken = True
+
+    def add(self, event: SessionEvent) -> None:
+        self.pending.append(event)
+        self.flush()
+
+    def flush(self) -> None:
+        if self.broken:
+            raise StoreWriteError("no space left on device", 28)
+        self.saved.extend(self.pending)
+        self.pending.clear()
+
+
+def test_a_failed_write_is_told_and_can_be_retried(qtbot: Any, clock: FakeClock) -> None:
+    failing = FailingStore()
+    p = open_player(qtbot, clock, failing)
+    key(qtbot, p, Qt.Key.Key_Escape)
+    assert not p.recorded
+    assert "Could not save" in p.record_label.text()
+    assert "no space left on device" in p.record_label.text()
+    assert p.record_label.property("failed") is True
+    assert p.retry_button.isVisible()
+    qtbot.mouseClick(p.retry_button, Qt.MouseButton.LeftButton)
+    assert not p.recorded  # still full
+    failing.broken = False
+    qtbot.mouseClick(p.retry_button, Qt.MouseButton.LeftButton)
+    assert p.recorded and failing.saved == [p.session_event]
+    assert p.record_label.text() == "Recorded in your log." and not p.retry_button.isVisible()
+
+
+def test_no_store_still_reports_the_outcome(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    with qtbot.waitSignal(p.finished) as blocker:
+        p.stop()
+    assert isinstance(blocker.args[0], SessionEvent)
+    assert p.record_label.text() == "Not recorded: no log is open."
+
+
+def test_why_this_step_link_asks_for_the_document(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    key(qtbot, p, Qt.Key.Key_Right)  # the calf step has an evidence note
+    links = p.citation_links()
+    assert len(links) == 1
+    assert "Why this step?" in links[0].text() and "Spasm in Leg" in links[0].text()
+    qtbot.waitUntil(lambda: links[0].isVisible() and links[0].height() > 10)
+    with qtbot.waitSignal(p.citation_requested) as blocker:
+        qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton, pos=QPoint(8, links[0].height() // 2))
+    assert blocker.args == [CITE.doc, CITE.quote, "Weakly supported (Hallegraeff 2012)."]
+
+
+def test_staged_player_shows_each_side(qtbot: Any) -> None:
+    for side, word in ((Side.LEFT, "LEFT"), (Side.RIGHT, "RIGHT")):
+        p = staged_player(make_routine(), side, seconds_in=4)
+        qtbot.addWidget(p)
+        assert word in p.side_banner.text()
+        assert p.countdown.text() == "00:06"
+        assert p.session.state is State.RUNNING
+        p.close()
+    with pytest.raises(ValueError, match="no step on side"):
+        staged_player(make_routine(), Side.EACH)
+
+
+def test_format_clock() -> None:
+    assert format_clock(0) == "00:00"
+    assert format_clock(0.01) == "00:01"
+    assert format_clock(59.99) == "01:00"
+    assert format_clock(61) == "01:01"
+    assert format_clock(600) == "10:00"
+
+
+# --- cues -----------------------------------------------------------------------
+
+# Importing QtTextToSpeech loads QtMultimedia, which reports the optional
+# libraries this machine lacks; those lines are about the test machine, not us.
+MULTIMEDIA_NOISE = r"Couldn't (load|resolve) (pipewire|va)"
+
+
+@pytest.mark.qt_log_ignore(MULTIMEDIA_NOISE)
+def test_cues_follow_the_session(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(
+        qtbot,
+        clock,
+        settings={"sounds": True, "voice": True},
+        speech_engine="mock",
+        autostart=False,
+    )
+    assert p.cues.voice_on
+    heard: list[tuple[str, str]] = []
+    p.cues.cued.connect(lambda kind, text: heard.append((kind, text)))
+    p.start()
+    assert heard == [("next", ""), ("say", "Warm up.")]
+    heard.clear()
+    advance(p, clock, 20)
+    assert heard == [
+        ("say", "Half way."),
+        ("tick", ""),
+        ("tick", ""),
+        ("tick", ""),
+        ("next", ""),
+        ("say", "Calf stretch, left leg."),
+    ]
+    heard.clear()
+    advance(p, clock, 10)
+    assert heard[-2:] == [("next", ""), ("say", "Relax.")]
+    advance(p, clock, 5)
+    assert heard[-2:] == [("next", ""), ("say", "Hold 2 of 3.")]
+    heard.clear()
+    advance(p, clock, 25)  # the left side ends: one switch cue, no "next" on top of it
+    assert heard[-2:] == [("switch", ""), ("say", "Switch to the right leg.")]
+    assert ("next", "") not in heard[-3:]
+    heard.clear()
+    advance(p, clock, 40)
+    assert heard[-2:] == [("done", ""), ("say", "Well done. The routine is finished.")]
+
+
+def test_stale_cues_are_not_played_after_a_blocked_loop(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock, autostart=False)
+    heard: list[tuple[str, str]] = []
+    p.cues.cued.connect(lambda kind, text: heard.append((kind, text)))
+    p.start()
+    heard.clear()
+    clock.advance(31.5)  # blocked through the end of step 1 and into the first rest of step 2
+    p.tick()
+    assert heard == []
+    assert p.step_name.text() == "Calf stretch" and p.rep.text() == "Relax — hold 2 of 3 next"
+
+
+def test_cues_are_silent_without_sound_server_or_speech_engine(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))  # no pulse/pipewire socket in it
+    monkeypatch.setattr(cues_mod, "_speechd_present", lambda: False)
+    cues_mod.availability.cache_clear()
+    try:
+        sound_ok, speech_ok, message = cues_mod.availability()
+    finally:
+        cues_mod.availability.cache_clear()
+    assert (sound_ok, speech_ok) == (False, False)
+    assert "sound cues are off" in message and "spoken cues are off" in message
+    c = cues_mod.Cues(sounds=True, voice=True)
+    assert not c.sound_on and not c.voice_on
+    heard: list[tuple[str, str]] = []
+    c.cued.connect(lambda kind, text: heard.append((kind, text)))
+    c.play("tick")
+    c.say("Hello")
+    c.stop()
+    assert heard == [("tick", ""), ("say", "Hello")]
+    with pytest.raises(ValueError, match="unknown cue sound"):
+        c.play("gong")
+    c.deleteLater()
+
+
+def test_sound_files_are_bundled() -> None:
+    from crampcoach import resources
+
+    for name in cues_mod.SOUNDS:
+        data = resources.path("assets", f"sounds/{name}.wav").read_bytes()
+        assert data[:4] == b"RIFF" and data[8:12] == b"WAVE"
+
+
+# --- keeping the screen awake -------------------------------------------------------
+
+
+def test_inhibitor_without_a_session_bus_carries_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    inhibitor = ScreenSaverInhibitor()
+    assert not inhibitor.inhibit("test")
+    assert not inhibitor.active and "D-Bus" in inhibitor.note
+    inhibitor.release()  # harmless
+
+
+def test_player_timers_stop_when_the_window_closes(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock)
+    timers = p.findChildren(QTimer)
+    assert any(t.isActive() for t in timers)
+    p.close()
+    assert not any(t.isActive() for t in p.findChildren(QTimer))
