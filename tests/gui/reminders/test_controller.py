@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from crampcoach.core.events import (
     EventType,
     ReminderEvent,
-    ReminderFate,
     ReminderKind,
     SkipEvent,
     SkipReason,

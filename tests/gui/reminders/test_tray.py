@@ -1,0 +1,146 @@
+"""The tray menu drives the real app; without a tray the window is the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from crampcoach.core.clock import FakeClock
+from crampcoach.core.events import EventType, WaterEvent
+from crampcoach.qt import tray as tray_mod
+from crampcoach.store import Store
+
+# Both are the offscreen platform's, not ours: it implements neither
+# QPlatformWindow::propagateSizeHints nor the native interface's tray signal
+# that QSystemTrayIcon.show() connects to (the tray is simulated here).
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    r"QObject::connect: No such signal QPlatformNativeInterface::systemTrayWindowChanged",
+)
+
+UTC_ZONE = ZoneInfo("UTC")  # tzlocal's answer on the test machine is irrelevant: we pass times in
+
+
+@pytest.fixture
+def app(
+    qtbot, qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    from crampcoach.qt.app import App
+
+    # No session bus: notifications fall back to the tray balloon or the toast.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={data_dir}/no-bus")
+    monkeypatch.setattr("crampcoach.qt.reminders.local_zone", lambda: UTC_ZONE)
+    clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=UTC_ZONE))
+    store = Store.open(data_dir, clock=clock)
+    a = App(store, data_dir, clock=clock, routines=[])
+    qtbot.addWidget(a.main_window)
+    a.calls = []  # type: ignore[attr-defined]
+    for name in ("start_routine", "open_cramp_dialog", "open_review", "open_settings", "quit"):
+        monkeypatch.setattr(a, name, lambda *args, _n=name: a.calls.append((_n, *args)))
+    yield a
+    if a.services is not None:
+        a.services.stop()
+    store.close()
+
+
+def _services(app: Any, monkeypatch: pytest.MonkeyPatch, *, tray: bool) -> tray_mod.Services:
+    monkeypatch.setattr(tray_mod, "tray_available", lambda: tray)
+    app.services = tray_mod.start_background(app)
+    return app.services
+
+
+def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    app.routines = {"bedtime": type("R", (), {"id": "bedtime", "title": "Bedtime stretches"})()}
+    services = _services(app, monkeypatch, tray=True)
+    assert services.has_tray and services.tray is not None
+    t = services.tray
+    assert not t.icon.icon().isNull()
+    menu_texts = [a.text() for a in t.menu.actions() if not a.isSeparator()]
+    assert menu_texts == [
+        "Start a routine",
+        "Log a glass of water",
+        "Log a cramp…",
+        "Pause reminders",
+        "Weekly review",
+        "Settings…",
+        "Open CrampCoach",
+        "Quit",
+    ]
+    assert "Next: hydration reminder 12:30" in t.icon.toolTip()
+    assert "Water today: 0 ml of 1500 ml" in t.icon.toolTip()
+
+    [start] = t.routine_actions()
+    assert start.text() == "Bedtime stretches"
+    start.trigger()
+    t.action_cramp.trigger()
+    t.action_review.trigger()
+    t.action_settings.trigger()
+    assert app.calls == [
+        ("start_routine", "bedtime"),
+        ("open_cramp_dialog",),
+        ("open_review",),
+        ("open_settings",),
+    ]
+
+    t.action_water.trigger()
+    water = app.store.events(types=[EventType.WATER])
+    assert [(type(e), e.ml) for e in water] == [(WaterEvent, 250)]
+    assert "Water today: 250 ml of 1500 ml" in t.icon.toolTip()
+    # the drink at 12:10 skips the 12:30 slot
+    assert "Next: hydration reminder 14:00" in t.icon.toolTip()
+
+    assert not t.action_resume.isEnabled()
+    t.action_pause_hour.trigger()
+    assert services.controller.paused_until == app.clock.now() + timedelta(hours=1)
+    assert "Reminders paused until Mon 13:10" in t.icon.toolTip()
+    assert t.action_resume.isEnabled()
+    t.action_pause_tomorrow.trigger()
+    assert services.controller.paused_until == datetime(2026, 1, 6, 4, 0, tzinfo=UTC_ZONE)
+    t.action_resume.trigger()
+    assert services.controller.paused_until is None
+
+    t.action_quit.trigger()
+    assert app.calls[-1] == ("quit",)
+
+
+def test_with_a_tray_closing_the_window_hides_it(
+    qtbot, app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    _services(app, monkeypatch, tray=True)
+    app.main_window.show()
+    assert app.main_window.hide_on_close
+    quits: list[bool] = []
+    app.main_window.quit_requested.connect(lambda: quits.append(True))
+    app.main_window.close()
+    assert not app.main_window.isVisible()
+    assert quits == []
+
+
+def test_without_a_tray_the_window_is_the_app(
+    qtbot, app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    services = _services(app, monkeypatch, tray=False)
+    app.main_window.show()
+    assert services.tray is None and not services.has_tray
+    assert not app.main_window.hide_on_close
+    notice = app.main_window.notice_label
+    assert notice.isVisible() and "No system tray was found" in notice.text()
+    assert "closing this window quits" in notice.text()
+    # reminders still arrive, as a toast in the window, with their buttons
+    app.clock.advance(20 * 60)  # 12:30, a hydration slot
+    shown = services.controller.check()
+    assert len(shown) == 1
+    toast = services.controller.notifications.toast
+    assert services.controller.notifications.last_backend == "toast"
+    assert toast is not None and toast.isVisible() and toast.parentWidget() is app.main_window
+    toast.buttons()["glass"].click()
+    assert len(app.store.events(types=[EventType.WATER])) == 1
+    # closing the window quits
+    with qtbot.waitSignal(app.main_window.quit_requested, timeout=1000):
+        app.main_window.close()
