@@ -207,8 +207,11 @@ class App(QObject):
         clock: Clock | None = None,
         routines: Sequence[Routine] | None = None,
         problems: Sequence[LoadProblem | str] = (),
+        background: bool = True,
     ) -> None:
+        """``background=False`` keeps tray and reminders off (tests, screenshots)."""
         super().__init__()
+        self.background = background
         self.store = store
         self.data_dir = data_dir
         self.clock: Clock = clock or SystemClock()
@@ -272,7 +275,8 @@ class App(QObject):
             return
         # After the first paint so that tray, scheduler and notifications
         # (apscheduler, jeepney) never delay the window.
-        QTimer.singleShot(0, self._start_background)
+        if self.background:
+            QTimer.singleShot(0, self._start_background)
 
     def _start_background(self) -> None:
         """Start background services (tray, reminders) once the main window is on screen.

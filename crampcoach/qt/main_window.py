@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -100,6 +101,40 @@ class RoutineCard(QFrame):
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
+class DocumentRow(QFrame):
+    """One document in the library: its title, and our note on how far to trust it."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentRow")
+        self.doc_id = doc.id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        self.title = QLabel(doc.title)
+        self.title.setObjectName("documentTitle")
+        self.quality = QLabel(doc.quality)
+        self.quality.setObjectName("documentQuality")
+        for label in (self.title, self.quality):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+
+
+def _mark_selected(lst: QListWidget, current: QListWidgetItem | None) -> None:
+    """Show which row is selected on the row widget itself (it covers the item)."""
+    for row in range(lst.count()):
+        item = lst.item(row)
+        widget = lst.itemWidget(item)
+        if widget is None:
+            continue
+        selected = item is current
+        if widget.property("selected") != selected:
+            widget.setProperty("selected", selected)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+
 class _WidthTracker(QObject):
     """Re-fit the height of word-wrapped item widgets whenever the list's width changes."""
 
@@ -155,7 +190,13 @@ class MainWindow(QMainWindow):
             lambda item: self.document_requested.emit(item.data(DOC_ID))
         )
         self._cards: list[tuple[QListWidgetItem, RoutineCard]] = []
+        self._doc_rows: list[tuple[QListWidgetItem, DocumentRow]] = []
         _WidthTracker(self.routine_list, self._refit_cards)
+        _WidthTracker(self.document_list, self._refit_cards)
+        for lst in (self.routine_list, self.document_list):
+            lst.currentItemChanged.connect(
+                lambda current, _previous, lst=lst: _mark_selected(lst, current)
+            )
         self._build_menu()
         self.hide_on_close = False  # the tray sets this when it can bring the window back
         self._painted = False
@@ -211,15 +252,20 @@ class MainWindow(QMainWindow):
         if self.routine_list.currentItem() is None and self.routine_list.count():
             self.routine_list.setCurrentRow(0)
         self._refit_cards()
+        _mark_selected(self.routine_list, self.routine_list.currentItem())
 
     def set_documents(self, docs: Sequence[Document]) -> None:
         """Show the document library: title and our quality note."""
         self.document_list.clear()
+        self._doc_rows.clear()
         for doc in docs:
-            item = QListWidgetItem(f"{doc.title}\n{doc.quality}")
+            item = QListWidgetItem(self.document_list)
             item.setData(DOC_ID, doc.id)
-            item.setToolTip(doc.quality)
-            self.document_list.addItem(item)
+            item.setToolTip(f"{doc.title}: {doc.quality}")
+            row = DocumentRow(doc)
+            self.document_list.setItemWidget(item, row)
+            self._doc_rows.append((item, row))
+        self._refit_cards()
 
     def set_today(self, today: Today) -> None:
         """Show today's sessions and water."""
@@ -272,13 +318,22 @@ class MainWindow(QMainWindow):
 
     # -- Qt overrides --------------------------------------------------------------
 
+    def document_rows(self) -> list[DocumentRow]:
+        """The document rows in the order shown."""
+        return [row for _, row in self._doc_rows]
+
     def _refit_cards(self) -> None:
-        width = self.routine_list.viewport().width() - 2 * self.routine_list.spacing()
-        for item, card in self._cards:
-            height = card.heightForWidth(width)
-            if height <= 0:
-                height = card.sizeHint().height()
-            item.setSizeHint(QSize(width, height))
+        rows: list[tuple[QListWidget, list[tuple[QListWidgetItem, Any]]]] = [
+            (self.routine_list, list(self._cards)),
+            (self.document_list, list(self._doc_rows)),
+        ]
+        for lst, pairs in rows:
+            width = lst.viewport().width() - 2 * lst.spacing()
+            for item, widget in pairs:
+                height = widget.heightForWidth(width)
+                if height <= 0:
+                    height = widget.sizeHint().height()
+                item.setSizeHint(QSize(width, height))
 
     def paintEvent(self, event: object) -> None:
         """Report the first paint once: that is when the window is really on screen."""

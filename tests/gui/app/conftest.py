@@ -87,6 +87,7 @@ def make_app(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Any]
 
             store = Store.open(data_dir)
         kwargs.setdefault("clock", fake_clock)
+        kwargs.setdefault("background", False)  # no tray/reminder timers in these tests
         app = App(store, data_dir, **kwargs)
         qtbot.addWidget(app.main_window)
         made.append(app)

@@ -81,8 +81,11 @@ def test_lists_every_bundled_document_with_its_quality_note(
     lst = app.main_window.document_list
     docs = list(documents.bundled().values())
     assert lst.count() == len(docs) == 5
-    for row, doc in enumerate(docs):
-        assert lst.item(row).text() == f"{doc.title}\n{doc.quality}"
+    rows = app.main_window.document_rows()
+    assert [(r.title.text(), r.quality.text()) for r in rows] == [
+        (d.title, d.quality) for d in docs
+    ]
+    assert [lst.item(n).data(0x0100) for n in range(lst.count())] == [d.id for d in docs]
 
 
 def test_start_by_button_enter_and_double_click(

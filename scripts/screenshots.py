@@ -1,0 +1,128 @@
+"""Regenerate the README screenshots from the real widgets (offscreen, ``QWidget.grab``).
+
+    .venv/bin/python scripts/screenshots.py                      # 1280x800 into docs/screenshots/
+    .venv/bin/python scripts/screenshots.py --size 1920x1080 --out /tmp/shots   # check a big screen
+
+Uses a throw-away data folder with a little history and a fixed clock, so the
+pictures are the same on every run.  Look at every PNG after a layout change:
+text must not be cut, overlap or be unreadable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from crampcoach.core.clock import FakeClock  # noqa: E402
+from crampcoach.core.events import SessionEvent, WaterEvent, new_id  # noqa: E402
+from crampcoach.core.model import Side  # noqa: E402
+
+Shot = Callable[[], QWidget]
+
+
+def _settle(widget: QWidget, width: int, height: int) -> None:
+    widget.resize(width, height)
+    widget.show()
+    for _ in range(5):  # layouts, then word-wrapped heights, then paint
+        QApplication.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="1280x800", help="window size WxH (default 1280x800)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from crampcoach.qt.app import App, setup_qapplication
+    from crampcoach.store import Store
+
+    setup_qapplication()
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        # A Tuesday evening, local time, with some history.
+        clock = FakeClock(datetime(2026, 3, 10, 20, 30).astimezone())
+        now = clock.now()
+        store = Store.open(data_dir, clock=clock)
+        for days, rid, kind in ((1, "bedtime", "bedtime"), (3, "leg-stretch", "stretch")):
+            end = now - timedelta(days=days, hours=-2)
+            store.add(
+                SessionEvent(
+                    id=new_id(),
+                    at=end,
+                    routine_id=rid,
+                    routine_kind=kind,
+                    started=end - timedelta(minutes=8),
+                    completed=True,
+                )
+            )
+        store.add(
+            SessionEvent(
+                id=new_id(),
+                at=now - timedelta(hours=3),
+                routine_id="warmup",
+                routine_kind="warmup",
+                started=now - timedelta(hours=3, minutes=5),
+                completed=True,
+            )
+        )
+        for hours in (9, 6, 4, 1):
+            store.add(WaterEvent(id=new_id(), at=now - timedelta(hours=hours), ml=250))
+        app = App(store, data_dir, clock=clock, background=False)
+
+        def main_window() -> QWidget:
+            return app.main_window
+
+        def reader() -> QWidget:
+            bedtime = app.routines["bedtime"]
+            # The trial-backed calf stretch: a step with an evidence note.
+            step = next(s for s in bedtime.steps if s.evidence and s.side is Side.EACH)
+            cite = step.citations[0]
+            app.show_document(cite.doc, cite.quote, step.evidence)
+            assert app.reader is not None
+            return app.reader
+
+        def player(side: Side) -> Shot:
+            def make() -> QWidget:
+                from crampcoach.qt.player import staged_player
+
+                return staged_player(app.routines["bedtime"], side, seconds_in=4.0)
+
+            return make
+
+        shots: dict[str, Shot] = {
+            "main_window": main_window,
+            "player_left": player(Side.LEFT),
+            "player_right": player(Side.RIGHT),
+            "document_reader": reader,
+        }
+        for name, make in shots.items():
+            widget = make()
+            _settle(widget, width, height)
+            path = args.out / f"{name}.png"
+            if not widget.grab().save(str(path)):
+                print(f"could not write {path}", file=sys.stderr)
+                return 1
+            print(path)
+            if widget is not app.main_window:
+                widget.close()
+        app.main_window.hide()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
