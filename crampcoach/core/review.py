@@ -668,10 +668,10 @@ def compute(
     week_rows = rows_by_week[week]
     adherence = _adherence(week_rows, cfg, today)
     series = tuple(
-        _summary(w, rows_by_week[w], cfg, today)
+        _summary(w, rows_by_week[w], cfg, today, first_logged)
         for w in (week.shift(-i) for i in range(SERIES_WEEKS - 1, -1, -1))
     )
-    previous = _summary(week.shift(-1), rows_by_week[week.shift(-1)], cfg, today)
+    previous = _summary(week.shift(-1), rows_by_week[week.shift(-1)], cfg, today, first_logged)
 
     # The last night that is over: the one before today (or the week's end, for a past week).
     last_night = min(week_end, today - timedelta(days=1))
@@ -798,8 +798,13 @@ def _adherence(rows: Sequence[DayRow], cfg: _Config, today: date) -> dict[PlanIt
     return {PlanItem.BEDTIME: bedtime, PlanItem.STRETCH: stretch, PlanItem.WATER: water}
 
 
-def _summary(week: IsoWeek, rows: Sequence[DayRow], cfg: _Config, today: date) -> WeekSummary:
+def _summary(
+    week: IsoWeek, rows: Sequence[DayRow], cfg: _Config, today: date, first_logged: date | None
+) -> WeekSummary:
     adherence = _adherence(rows, cfg, today)
+    if first_logged is None or rows[-1].day < first_logged:
+        # Nothing logged yet by then: "no data", not "0 % done".
+        return WeekSummary(week=week, overall=None, bedtime=None, cramp_nights=0, cramps=0)
     return WeekSummary(
         week=week,
         overall=_overall(adherence.values()),

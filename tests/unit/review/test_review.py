@@ -66,11 +66,16 @@ def test_perfect_week() -> None:
     assert r.adherence[PlanItem.STRETCH].planned == 3
     assert r.overall == 100.0
     assert r.streak.current == 7 and r.streak.best == 7
-    assert r.previous.overall == 0.0
+    # Nothing was logged before: "no data", never "0 % done".
+    assert r.previous.overall is None and r.headline()[0] == "Plan done: 100%"
     assert r.series[-1].week == W and r.series[-1].overall == 100.0
     assert len(r.series) == review.SERIES_WEEKS
     assert r.series[0].week == W.shift(-(review.SERIES_WEEKS - 1))
-    assert "Plan done: 100% (+100 points on last week)" in r.headline()[0]
+    # With a logged (empty-ish) week before, the comparison shows.
+    earlier = [*perfect_week_events(W), water(W.monday - timedelta(days=7), 250)]
+    r2 = review.compute(earlier, SETTINGS, TZ, W, AFTER)
+    assert r2.previous.overall == 0.0
+    assert r2.headline()[0] == "Plan done: 100% (+100 points on last week)"
 
 
 def test_partial_and_other_items() -> None:

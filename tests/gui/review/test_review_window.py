@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from crampcoach.core.clock import FakeClock
+from crampcoach.core.events import CrampEvent, EventType, SkipReason
+from crampcoach.core.review import IsoWeek
+from crampcoach.qt.review_view import ReviewWindow
+from crampcoach.store import Store
+from tests.unit.review.helpers import TZ, cramp, days, session, skip, water
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+THIS_WEEK = IsoWeek(2026, 11)  # the conftest clock: Wed 11 March 2026
+LAST_WEEK = IsoWeek(2026, 10)
+
+
+def fill(store: Store) -> None:
+    for d in LAST_WEEK.days():
+        if d.weekday() != 2:
+            store.add(session(d))
+        store.add(water(d, 1500 if d.weekday() < 5 else 500))
+    store.add(skip(date(2026, 3, 4), reason=SkipReason.SICK))
+    store.add(session(date(2026, 3, 2), "18:00", kind="stretch"))
+    store.add(cramp(date(2026, 3, 6), "02:40", severity=6, minutes=3))
+    store.add(session(date(2026, 3, 9)))
+    store.add(session(date(2026, 3, 10), completed=False))
+
+
+def window(qtbot, store: Store, clock: FakeClock, **kw) -> ReviewWindow:
+    w = ReviewWindow(store, store.settings(), clock=clock, tz=TZ, **kw)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_grid_shows_the_log(qtbot, store: Store, clock: FakeClock) -> None:
+    fill(store)
+    w = window(qtbot, store, clock)
+    assert w.week == THIS_WEEK
+    assert [w.cell("bedtime", i) for i in range(4)] == ["✓ done", "½ partial", "tonight", ""]
+    assert not w.next_button.isEnabled() and not w.this_week_button.isEnabled()
+    assert "(so far)" in w.week_label.text()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)  # window shortcuts need the active window
+    qtbot.keyClick(w, Qt.Key.Key_PageUp)
+    assert w.week == LAST_WEEK
+    assert w.cell("bedtime", 0) == "✓ done"
+    assert w.cell("bedtime", 2) == "skipped (sick)"
+    assert w.cell("stretch", 0) == "✓ 1"
+    assert w.cell("water", 0) == "✓ 1500/1500 ml" and w.cell("water", 6) == "500/1500 ml"
+    assert w.cell("cramps", 3) == "1 (worst 6/10)"  # 02:40 on Friday: Thursday night
+    assert "Bedtime routine: 6 of 6 nights" in w.headline_label.text()
+    assert w.grid.item(0, 2).data(Qt.ItemDataRole.UserRole) == "skipped"
+    assert w.diary.rowCount() == 1 and w.diary.item(0, 3).text() == "6/10"
+    assert "not medical advice" in w.disclaimer_label.text()
+    assert "never stop a medicine on your own" in w.checklist_label.text()
+    assert not w.warnings_label.isVisible()
+    qtbot.keyClick(w, Qt.Key.Key_PageDown)
+    assert w.week == THIS_WEEK
+    qtbot.keyClick(w, Qt.Key.Key_PageDown)  # never into the future
+    assert w.week == THIS_WEEK
+
+
+def test_chart_has_the_last_weeks(qtbot, store: Store, clock: FakeClock) -> None:
+    fill(store)
+    w = window(qtbot, store, clock, week=LAST_WEEK)
+    bars, line = w.chart.series()
+    assert line.count() == 12 and line.at(11).y() == 1  # one cramp night in W10
+    overall = bars.barSets()[0]
+    assert overall.count() == 12 and overall.at(11) == pytest.approx(w.review.overall)
+    assert overall.at(10) == 0.0
+
+
+def test_logging_a_cramp_from_the_window_updates_grid_and_diary(
+    qtbot, store: Store, clock: FakeClock
+) -> None:
+    w = window(qtbot, store, clock)
+    qtbot.mouseClick(w.log_cramp_button, Qt.MouseButton.LeftButton)
+    dialog = w._dialog
+    dialog.last_night_radio.click()
+    dialog.minutes_spin.setValue(12)
+    assert dialog.warning_label.isVisible()
+    with qtbot.waitSignal(w.refreshed):
+        dialog.save()
+    assert w.cell("cramps", 1) == "1 (worst 5/10)"  # 03:00 Wednesday: Tuesday night
+    assert w.diary.rowCount() == 1
+    assert w.warnings_label.isVisible() and "URGENT" in w.warnings_label.text()
+    assert len(store.events(types=[EventType.CRAMP])) == 1
+
+
+def test_edit_delete_and_undo_in_the_diary(qtbot, store: Store, clock: FakeClock) -> None:
+    wrong = cramp(date(2026, 3, 10), severity=9)
+    store.add(wrong)
+    w = window(qtbot, store, clock)
+    assert not w.delete_button.isEnabled()
+    w.select_cramp(0)
+    assert w.selected_cramp() == wrong and w.delete_button.isEnabled()
+    dialog = w.edit_selected()
+    dialog.severity_spin.setValue(4)
+    with qtbot.waitSignal(w.refreshed):
+        dialog.save()
+    assert store.get(wrong.id).severity == 4
+    assert w.cell("cramps", 0) == "1 (worst 4/10)"
+
+    w.select_cramp(0)
+    qtbot.mouseClick(w.delete_button, Qt.MouseButton.LeftButton)
+    assert store.get(wrong.id) is None
+    assert w.diary.rowCount() == 0 and w.cell("cramps", 0) == "none"
+    assert w.undo_button.isEnabled()
+    qtbot.mouseClick(w.undo_button, Qt.MouseButton.LeftButton)
+    restored = store.get(wrong.id)
+    assert isinstance(restored, CrampEvent) and restored.severity == 4
+    assert w.diary.rowCount() == 1 and not w.undo_button.isEnabled()
+
+
+def test_pdf_export_is_one_readable_page(qtbot, store: Store, clock: FakeClock, tmp_path) -> None:
+    fill(store)
+    for i, d in enumerate(days(date(2026, 3, 2), 7)):
+        store.add(cramp(d, "23:30", severity=8, minutes=12 if i == 3 else 2))
+    store.add(
+        CrampEvent(
+            **{**_dict(cramp(date(2026, 3, 3), "15:00")), "note": "<b>after a long walk</b> & hill"}
+        )
+    )
+    w = window(qtbot, store, clock, week=LAST_WEEK)
+    pdf = w.export_pdf(tmp_path / "week.pdf")
+    assert pdf is not None and pdf.stat().st_size > 5000
+    if not shutil.which("pdftoppm"):
+        pytest.skip("poppler-utils is not installed")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.MULTILINE)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Week 2026-W10" in text
+    assert "not medical advice" in text
+    assert "<b>after a long walk</b> & hill" in text  # user text is escaped, not markup
+    assert "URGENT" in text and "See a doctor if" in text
+    assert "Bedtime routine: 6 of 6 nights" in text
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", "-singlefile", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    # The page is kept in pytest's basetemp (last 3 runs) for a person to look at.
+    image = QImage(str(tmp_path / "page.png"))
+    assert image.width() > 400 and image.height() > image.width()  # A4 portrait
+    # Not blank: the chart's blue bars are there.
+    blue = sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if (c := image.pixelColor(x, y)).blue() > 150 and c.red() < 100
+    )
+    assert blue > 50
+
+
+def _dict(ev: CrampEvent) -> dict:
+    return {
+        f: getattr(ev, f)
+        for f in ("id", "at", "leg", "muscle", "severity", "minutes", "context", "note")
+    }
+
+
+def test_events_export_csv_and_json(qtbot, store: Store, clock: FakeClock, tmp_path) -> None:
+    fill(store)
+    w = window(qtbot, store, clock)
+    total = len(store.events())
+    js = w.export_events("json", tmp_path / "all.json")
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert len(data) == total and {d["type"] for d in data} == {"session", "water", "skip", "cramp"}
+    cs = w.export_events("csv", tmp_path / "all.csv")
+    lines = cs.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == total + 1 and lines[0].startswith("type,id,at")
+    assert f"Saved {total} events" in w.status_label.text()
+
+
+def test_qtcharts_is_imported_only_when_the_window_opens() -> None:
+    code = (
+        "import sys, os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import crampcoach.qt.review_view, crampcoach.qt.cramp_dialog\n"
+        "print('PySide6.QtCharts' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_week_days_are_monday_first_across_year_end(qtbot, store: Store, clock: FakeClock) -> None:
+    clock.advance((date(2027, 1, 2) - date(2026, 3, 11)).days * 86400)
+    w = window(qtbot, store, clock)
+    assert w.week == IsoWeek(2026, 53)
+    assert w.grid.horizontalHeaderItem(0).text() == "Mon 28"
+    assert w.grid.horizontalHeaderItem(6).text() == "Sun 3"
+    assert w.review.days[-1].day == date(2027, 1, 3) - timedelta(days=0)
