@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from crampcoach import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("docs", "routines", "start", "log", "export")
+COMMAND_MODULES: tuple[str, ...] = ("docs", "routines", "start", "log", "export", "review")
 
 
 class CliError(Exception):

@@ -8,13 +8,10 @@ page, so the text shrinks (down to a floor) and a long cramp list is cut with
 
 from __future__ import annotations
 
-import csv
 import html
-import io
-import json
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
@@ -220,37 +217,18 @@ def write_week_pdf(r: WeekReview, path: Path) -> int:
 # --------------------------------------------------------------------------- events
 
 
-def _rows(store: Store) -> list[dict[str, Any]]:
-    return [event.to_dict() for event in store.events()]
-
-
-def events_json(store: Store) -> str:
-    """Every event as a JSON list of ``Event.to_dict`` objects."""
-    return json.dumps(_rows(store), indent=2, ensure_ascii=False)
-
-
-def events_csv(store: Store) -> str:
-    """Every event as CSV: one row per event, the union of all fields as columns."""
-    rows = _rows(store)
-    columns: list[str] = []
-    for row in rows:
-        for key in row:
-            if key not in columns:
-                columns.append(key)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
-        )
-    return out.getvalue()
-
-
 def write_events(store: Store, path: Path, fmt: str) -> int:
-    """Write every event as ``fmt`` ("csv" or "json"); returns how many."""
-    text = events_csv(store) if fmt == "csv" else events_json(store)
+    """Write every event as ``fmt`` ("csv" or "json"); returns how many.
+
+    The same text as ``crampcoach export`` (one exporter, in ``cli/export.py``),
+    written atomically so a failed save never leaves half a file.
+    """
+    from crampcoach.cli.export import rows, to_csv, to_json
+    from crampcoach.store.storage import atomic_write_bytes
+
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown export format {fmt!r}; expected csv or json")
-    path.write_text(text, encoding="utf-8")
-    return len(store.events())
+    records = rows(store.events())
+    text = to_csv(records) if fmt == "csv" else to_json(records)
+    atomic_write_bytes(path, text.encode("utf-8"))
+    return len(records)

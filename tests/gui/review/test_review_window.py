@@ -180,7 +180,7 @@ def test_events_export_csv_and_json(qtbot, store: Store, clock: FakeClock, tmp_p
     assert len(data) == total and {d["type"] for d in data} == {"session", "water", "skip", "cramp"}
     cs = w.export_events("csv", tmp_path / "all.csv")
     lines = cs.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == total + 1 and lines[0].startswith("type,id,at")
+    assert len(lines) == total + 1 and lines[0].startswith("id,type,at")
     assert f"Saved {total} events" in w.status_label.text()
 
 
