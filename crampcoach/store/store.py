@@ -32,7 +32,7 @@ import errno
 import os
 import re
 import threading
-from collections.abc import Collection, Mapping, MutableMapping
+from collections.abc import Collection, Iterable, Mapping, MutableMapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -175,6 +175,17 @@ class _EventFile:
         self.ts[eid] = ts
         bisect.insort(self.index, (ts, eid))
         self.parsed[eid] = event
+
+    def put_many(self, events: list[Event]) -> None:
+        """Insert new events with one write (raises OSError, leaving all as it was)."""
+        doc_ids = self.table.insert_multiple(ev.to_dict() for ev in events)
+        for ev, doc_id in zip(events, doc_ids, strict=True):
+            ts = ev.at.timestamp()
+            self.doc_ids[ev.id] = doc_id
+            self.ts[ev.id] = ts
+            self.index.append((ts, ev.id))
+            self.parsed[ev.id] = ev
+        self.index.sort()
 
     def remove(self, eid: str) -> None:
         """Remove the entry durably (raises OSError, leaving all as it was)."""
@@ -566,6 +577,39 @@ class Store:
                 raise ValueError(f"an event with id {event.id} exists already; use update()")
             self._pending[event.id] = event
             self.flush()
+
+    def add_many(self, events: Iterable[Event]) -> None:
+        """Durably add many new events with one write per month file (imports, benchmarks).
+
+        All ids must be new (ValueError before anything is written).  If a
+        write fails, that month's and the later months' events become pending
+        and StoreWriteError is raised, as for ``add``.
+        """
+        batch = list(events)
+        with self._mutex:
+            self._check_writable()
+            by_month: dict[str, list[Event]] = {}
+            seen: set[str] = set()
+            for ev in batch:
+                if not isinstance(ev, Event):
+                    raise TypeError(f"expected an Event, got {type(ev).__name__}")
+                month = self._month(period_of(ev.at))
+                if ev.id in seen or ev.id in month.doc_ids or ev.id in self._pending:
+                    raise ValueError(f"an event with id {ev.id} exists already")
+                seen.add(ev.id)
+                by_month.setdefault(period_of(ev.at), []).append(ev)
+            self.flush()
+            periods = sorted(by_month)
+            for n, period in enumerate(periods):
+                month = self._month(period)
+                self._before_write(month.path)
+                try:
+                    month.put_many(by_month[period])
+                except OSError as exc:
+                    for later in periods[n:]:
+                        self._pending.update((ev.id, ev) for ev in by_month[later])
+                    raise _write_error(month.path, exc) from exc
+                self._written.add(month.path)
 
     def update(self, event: Event) -> None:
         """Durably replace the event with the same id (KeyError if there is none)."""
