@@ -1,9 +1,11 @@
 """Rolling backups, quarantine of damaged files, and restore from the newest good backup.
 
 Backups live in ``<data>/backups/<file name>.<YYYY-MM-DD>``: at most one per file
-per day (refreshed at close), the newest ``KEEP_BACKUPS`` kept.  They are real
-copies, not hard links: a tool that rewrites a data file in place would damage
-a hard-linked backup with it.
+per day (refreshed at close).  Kept: those of the last ``KEEP_DAYS`` days, and
+always the newest ``KEEP_ALWAYS`` of every file, so a month last written years
+ago still has a copy to restore while the folder does not grow by a week of
+copies per month of history.  They are real copies, not hard links: a tool
+that rewrites a data file in place would damage a hard-linked backup with it.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import contextlib
 import os
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from crampcoach.store.errors import CorruptFileError
 from crampcoach.store.storage import TEMP_SUFFIX, Tables, atomic_write_bytes, decode, fsync_dir
 
-KEEP_BACKUPS = 7
+KEEP_DAYS = 7
+KEEP_ALWAYS = 2
 BACKUP_DIR = "backups"
 _BACKUP_DAY = re.compile(r"\.(\d{4}-\d{2}-\d{2})$")
 
@@ -55,10 +58,32 @@ def make_backup(path: Path, raw: bytes, today: date, *, refresh: bool = False) -
     if target.exists() and not refresh:
         return False
     atomic_write_bytes(target, raw)
-    for _day, old in backups_of(path)[KEEP_BACKUPS:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    _prune(backups_of(path), today)
     return True
+
+
+def _prune(newest_first: list[tuple[date, Path]], today: date) -> None:
+    oldest_kept = today - timedelta(days=KEEP_DAYS - 1)
+    for n, (day, old) in enumerate(newest_first):
+        if n >= KEEP_ALWAYS and (day < oldest_kept or n >= KEEP_DAYS):
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def prune_backups(folder: Path, today: date) -> None:
+    """Apply the keep rule to every file's backups (months no longer written included)."""
+    groups: dict[str, list[tuple[date, Path]]] = {}
+    with contextlib.suppress(OSError):
+        for candidate in backup_dir(folder).iterdir():
+            m = _BACKUP_DAY.search(candidate.name)
+            if not m:
+                continue
+            with contextlib.suppress(ValueError):
+                day = date.fromisoformat(m.group(1))
+                groups.setdefault(candidate.name[: m.start()], []).append((day, candidate))
+    for found in groups.values():
+        found.sort(reverse=True)
+        _prune(found, today)
 
 
 def quarantine(path: Path, stamp: str) -> Path:

@@ -236,10 +236,16 @@ class Store:
         if not read_only:
             folder.mkdir(parents=True, exist_ok=True)
         store = cls(folder, read_only=read_only, clock=clock or SystemClock())
-        if not read_only:
-            store._lock.acquire(lock_timeout)
         try:
+            if not read_only:
+                store._lock.acquire(lock_timeout)
             store._open()
+        except OSError as exc:
+            store._lock.release()
+            where = exc.filename or folder
+            raise StoreError(
+                f"cannot open the log in {folder}: {exc.strerror or exc} ({where})"
+            ) from exc
         except BaseException:
             store._lock.release()
             raise
@@ -256,6 +262,7 @@ class Store:
         if not self.read_only:
             for path in (self._path(current), self.data_dir / SETTINGS_FILE):
                 self._backup(path)
+            files.prune_backups(self.data_dir, self._today())
 
     def close(self) -> None:
         """Save anything pending, refresh today's backups, release the lock.
@@ -363,9 +370,10 @@ class Store:
         if restored is None:
             return {}
         tables = self._restored_tables(restored, path)
+        done = "is shown" if self.read_only else "was restored"
         self.recovery.append(
             f"{path.name} was missing; the backup from {restored.day.isoformat()} "
-            "was restored. Entries logged after that backup could not be recovered."
+            f"{done}. Entries logged after that backup could not be recovered."
         )
         return tables
 

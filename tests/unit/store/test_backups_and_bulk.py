@@ -116,3 +116,22 @@ def test_files_are_private_to_the_user(data_dir: Path) -> None:
     with Store.open(data_dir, clock=FakeClock(T0)) as store:
         store.add(WaterEvent(id="a", at=T0, ml=100))
     assert (data_dir / MONTH).stat().st_mode & 0o077 == 0
+
+
+def test_old_months_keep_their_two_newest_backups(data_dir: Path) -> None:
+    clock = FakeClock(datetime(2026, 1, 20, 12, 0, tzinfo=UTC))
+    for day in range(10):  # January written on ten days
+        with Store.open(data_dir, clock=clock) as store:
+            store.add(WaterEvent(id=f"jan{day}", at=clock.now(), ml=100))
+        clock.advance(24 * 3600)
+    jan = "events-2026-01.json"
+    assert len(list((data_dir / "backups").glob(f"{jan}.*"))) == 7
+    clock.advance(60 * 24 * 3600)  # two months on, January is never written again
+    Store.open(data_dir, clock=clock).close()
+    kept = sorted(p.name for p in (data_dir / "backups").glob(f"{jan}.*"))
+    assert kept == [f"{jan}.2026-01-28", f"{jan}.2026-01-29"]
+    # ... and they still restore January if its file is damaged.
+    (data_dir / jan).write_bytes(b"")
+    with Store.open(data_dir, clock=clock) as store:
+        assert len(store.events(end=datetime(2026, 2, 1, tzinfo=UTC))) == 10
+        assert "backup from 2026-01-29" in store.recovery[0]
