@@ -19,11 +19,9 @@ app answers.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import socket
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +47,22 @@ def socket_path(data_dir: Path) -> Path:
     direct = data_dir / SOCKET_NAME
     if len(os.fsencode(direct)) <= _MAX_SOCKET_PATH:
         return direct
-    digest = hashlib.sha256(os.fsencode(data_dir)).hexdigest()[:16]
+    # crc32, not hashlib: this runs in the GUI's start-up, and hashlib loads
+    # OpenSSL (about 4 MiB); the name only has to tell one user's folders apart.
+    raw = os.fsencode(data_dir)
+    digest = f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    base = Path(runtime) if runtime and Path(runtime).is_dir() else Path(tempfile.gettempdir())
+    base = Path(runtime) if runtime and Path(runtime).is_dir() else Path(_tmp_dir())
     return base / f"crampcoach-{os.getuid()}-{digest}.sock"
+
+
+def _tmp_dir() -> str:
+    # tempfile.gettempdir() without importing tempfile (which imports random/hashlib).
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        folder = os.environ.get(name)
+        if folder and Path(folder).is_dir():
+            return folder
+    return "/tmp"
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -76,6 +86,8 @@ def send(data_dir: Path, message: dict[str, Any], timeout: float = 10.0) -> dict
     is garbled.  An ``{"ok": false}`` reply is returned, not raised: the caller
     decides how to word it.
     """
+    import socket  # only a client needs it; the GUI imports ipc for the path and codec
+
     path = socket_path(data_dir)
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:

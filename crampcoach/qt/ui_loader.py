@@ -9,9 +9,10 @@ name with :func:`child`, which fails loudly naming the form and the widget.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +25,24 @@ class UiError(RuntimeError):
     """A form is missing, unreadable, or lacks a widget the code needs."""
 
 
+@cache
+def _loader() -> QUiLoader:
+    """One loader that loads no Designer plugins.
+
+    QUiLoader's constructor loads every plugin in ``<Qt plugins>/designer``
+    (QtQuick's ``libqquickwidget`` and a WebEngine one in the PySide6 wheels):
+    about 8 MiB and several ms at start-up for widgets our forms never use.
+    Plugin paths derive from the library paths at construction, so construct
+    it with none and restore them at once.
+    """
+    saved = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        return QUiLoader()
+    finally:
+        QCoreApplication.setLibraryPaths(saved)
+
+
 def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     """Load ``ui/<name>`` (e.g. ``"main_window.ui"``) and return its top-level widget."""
     path = resources.path("ui", name)
@@ -31,7 +50,7 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise UiError(f"cannot open form {path}: {file.errorString()}")
     try:
-        loader = QUiLoader()
+        loader = _loader()
         widget = loader.load(file, parent)
     finally:
         file.close()

@@ -232,3 +232,37 @@ def test_a_short_routine_runs_to_the_end_under_xvfb(launch: Any, data_dir: Path)
     # SIGTERM to the app itself (the wrappers do not forward it); the wrappers then end.
     _terminate(wrapper, status["pid"])
     assert len(_sessions(data_dir)) == 1  # quitting after the end adds nothing
+
+
+def test_start_up_imports_no_secondary_screen_or_service(data_dir: Path) -> None:
+    """Import what a screen needs when it first opens: nothing heavy before the window."""
+    probe = (
+        "import atexit, runpy, sys\n"
+        "atexit.register(lambda: print('MODULES', ' '.join(sorted(sys.modules)), flush=True))\n"
+        "sys.argv = ['crampcoach']\n"
+        "runpy.run_module('crampcoach', run_name='__main__')\n"
+    )
+    env = _env(data_dir)
+    env["CRAMPCOACH_BENCH_EXIT_ON_SHOWN"] = "1"  # leave at the first paint
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert "shown " in out.stdout
+    line = next(x for x in out.stdout.splitlines() if x.startswith("MODULES "))
+    loaded = set(line.split()[1:])
+    assert "crampcoach.qt.main_window" in loaded  # the probe saw the real start-up
+    heavy = {
+        "PySide6.QtMultimedia",
+        "PySide6.QtTextToSpeech",
+        "PySide6.QtCharts",
+        "PySide6.QtSvg",
+        "apscheduler",
+        "jeepney",
+        "hashlib",
+        "crampcoach.qt.player",
+        "crampcoach.qt.review_view",
+        "crampcoach.qt.documents_view",
+        "crampcoach.qt.tray",
+    }
+    assert loaded & heavy == set()

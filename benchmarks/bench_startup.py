@@ -1,0 +1,117 @@
+"""Start-up: launch -> main window painted, and peak memory, beside a bare PySide6 window.
+
+Both are measured in the same run, interleaved, offscreen, median of RUNS each.
+The app prints ``shown`` at its main window's first paint and quits when
+``CRAMPCOACH_BENCH_EXIT_ON_SHOWN`` is set (see ``crampcoach.qt.app``); the floor
+is a script that imports QtWidgets, shows a QWidget and quits at its first
+paint.  Time is from ``Popen`` to reading that line; memory is the child's
+``ru_maxrss`` from ``wait4``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import Row
+
+RUNS = 7
+TIME_GOAL = 1.3
+MEMORY_GOAL = 1.25
+
+BARE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class W(QWidget):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            print("shown", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+app = QApplication([])
+w = W()
+w.resize(1180, 740)
+w.show()
+app.exec()
+"""
+
+
+def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from launch to the ``shown`` line, and peak RSS in MiB."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    elapsed = None
+    for line in proc.stdout:
+        if line.startswith("shown"):
+            elapsed = time.perf_counter() - t0
+            break
+    proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read() if proc.stderr else ""
+    if elapsed is None or proc.returncode != 0:
+        raise RuntimeError(f"{cmd} did not report its window (exit {proc.returncode}):\n{err}")
+    return elapsed, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def run() -> list[Row]:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ)
+        env.update(
+            QT_QPA_PLATFORM="offscreen",
+            CRAMPCOACH_DATA_DIR=str(Path(tmp) / "data"),
+            XDG_CONFIG_HOME=str(Path(tmp) / "config"),
+            CRAMPCOACH_BENCH_EXIT_ON_SHOWN="1",
+        )
+        # An installed app has compiled bytecode (pip writes it); let the warm-up
+        # run write ours too, or every run would pay for compiling the sources.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        app_cmd = [sys.executable, "-m", "crampcoach"]
+        bare_cmd = [sys.executable, "-c", BARE]
+        _measure(app_cmd, env)  # creates the data folder: measure a normal, not a first, start
+        _measure(bare_cmd, env)  # and warm the file cache for both
+        app: list[tuple[float, float]] = []
+        bare: list[tuple[float, float]] = []
+        for _ in range(RUNS):
+            bare.append(_measure(bare_cmd, env))
+            app.append(_measure(app_cmd, env))
+    t_app = statistics.median(t for t, _ in app) * 1000
+    t_bare = statistics.median(t for t, _ in bare) * 1000
+    m_app = statistics.median(m for _, m in app)
+    m_bare = statistics.median(m for _, m in bare)
+    return [
+        Row(
+            "startup",
+            "launch to main window painted",
+            t_app,
+            "ms",
+            f"<= {TIME_GOAL}x floor",
+            t_app <= TIME_GOAL * t_bare,
+            floor=t_bare,
+        ),
+        Row(
+            "startup",
+            "peak memory (max RSS)",
+            m_app,
+            "MiB",
+            f"<= {MEMORY_GOAL}x floor",
+            m_app <= MEMORY_GOAL * m_bare,
+            floor=m_bare,
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    from benchmarks.common import print_table
+
+    print_table(run())
