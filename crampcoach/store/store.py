@@ -233,11 +233,10 @@ class Store:
         ``store.recovery`` then says in plain words what was repaired.
         """
         folder = Path(data_dir)
-        if not read_only:
-            folder.mkdir(parents=True, exist_ok=True)
         store = cls(folder, read_only=read_only, clock=clock or SystemClock())
         try:
             if not read_only:
+                folder.mkdir(parents=True, exist_ok=True)
                 store._lock.acquire(lock_timeout)
             store._open()
         except OSError as exc:

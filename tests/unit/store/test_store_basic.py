@@ -149,3 +149,12 @@ def test_closed_store_refuses_use(data_dir: Path) -> None:
     store.close()
     with pytest.raises(Exception, match="closed"):
         store.events()
+
+
+def test_unusable_data_folder_is_a_store_error(tmp_path: Path) -> None:
+    from crampcoach.store import StoreError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot open the log"):
+        Store.open(blocker / "data")
