@@ -487,6 +487,8 @@ class App(QObject):
             return
         self._quitting = True
         self.stop_session()
+        if self.player is not None:  # after stop(): releases its timers and screen-saver hold
+            self.player.close()
         if self.services is not None:  # reminders/tray: stop timers, release the bus
             self.services.stop()
         for window in [self.reader, *self._windows.values()]:
@@ -636,7 +638,6 @@ def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = HANDOVER
 
 def run(args: argparse.Namespace) -> int:
     """Start the GUI (or hand over to the running one); returns the exit code."""
-    t0 = time.perf_counter()
     from crampcoach.store import Store, StoreLockedError
 
     data_dir = paths.data_dir(getattr(args, "data_dir", None))
@@ -655,12 +656,12 @@ def run(args: argparse.Namespace) -> int:
         print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
         return 1
     try:
-        return _run_with_store(store, data_dir, routine_id, t0)
+        return _run_with_store(store, data_dir, routine_id)
     finally:
         store.close()
 
 
-def _run_with_store(store: Store, data_dir: Path, routine_id: str | None, t0: float) -> int:
+def _run_with_store(store: Store, data_dir: Path, routine_id: str | None) -> int:
     qapp = setup_qapplication()
     app = App(store, data_dir)
     if routine_id is not None and routine_id not in app.routines:
@@ -673,8 +674,6 @@ def _run_with_store(store: Store, data_dir: Path, routine_id: str | None, t0: fl
         app.show_main_window()
         if routine_id is not None:
             app.start_routine(routine_id)
-        if os.environ.get(BENCH_ENV):
-            print(f"started {t0:.6f}", flush=True)
         qapp.exec()
     finally:
         waker.close()

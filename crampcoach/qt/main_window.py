@@ -209,20 +209,24 @@ class MainWindow(QMainWindow):
             ("Log a &cramp…", "Ctrl+K", self.log_cramp_requested),
             ("Weekly &review", "Ctrl+R", self.review_requested),
             ("&Settings…", "Ctrl+,", self.settings_requested),
-            ("&Quit", QKeySequence(QKeySequence.StandardKey.Quit), self.quit_requested),
+            ("&Quit", "Ctrl+Q", self.quit_requested),
         ]
         for n, (text, keys, signal) in enumerate(entries):
             if n == len(entries) - 1:
                 menu.addSeparator()
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
+            if signal is self.quit_requested:
+                # Ctrl+Q everywhere, plus the platform's own Quit key where it differs
+                # (two actions on one key would make the shortcut ambiguous: neither fires).
+                std = [
+                    k
+                    for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+                    if k != QKeySequence(keys)
+                ]
+                action.setShortcuts([QKeySequence(keys), *std])
             action.triggered.connect(signal.emit)
             menu.addAction(action)
-        # Ctrl+Q on every platform, even where the standard Quit key differs.
-        quit_action = QAction(self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.quit_requested.emit)
-        self.addAction(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About CrampCoach", self)
         about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
