@@ -63,6 +63,8 @@ from crampcoach.store.storage import (
 )
 
 SETTINGS_FILE = "settings.json"
+#: Marks an entry whose event is being moved to another month's file (see ``_commit``).
+MOVING = "_moving_to"
 EVENTS_TABLE = "events"
 SETTINGS_TABLE = "settings"
 _EVENT_FILE = re.compile(r"^events-(\d{4}-\d{2})\.json$")
@@ -73,6 +75,11 @@ _SETTINGS_DOC = 1
 def period_of(at: datetime) -> str:
     """The ``YYYY-MM`` (UTC) month file an event time belongs to."""
     return at.astimezone(UTC).strftime("%Y-%m")
+
+
+def _period_of_file(path: Path) -> str:
+    m = _EVENT_FILE.match(path.name)
+    return m.group(1) if m else ""
 
 
 def event_file_name(period: str) -> str:
@@ -121,6 +128,7 @@ class _EventFile:
         self.ts: dict[str, float] = {}
         self.index: list[tuple[float, str]] = []
         self.parsed: dict[str, Event] = {}
+        self.moving: dict[str, str] = {}  # id -> the month it is being moved to
         self.unreadable = 0
         for doc_id, doc in tables.get(EVENTS_TABLE, {}).items():
             try:
@@ -136,7 +144,25 @@ class _EventFile:
             self.doc_ids[eid] = number
             self.ts[eid] = ts
             self.index.append((ts, eid))
+            if isinstance(doc.get(MOVING), str):
+                self.moving[eid] = doc[MOVING]
         self.index.sort()
+
+    def mark_moving(self, eid: str, period: str) -> None:
+        """Durably mark the entry as being moved to ``period`` (raises OSError)."""
+
+        def mark(stored: MutableMapping[Any, Any]) -> None:
+            stored[MOVING] = period
+
+        self.table.update(mark, doc_ids=[self.doc_ids[eid]])
+        self.moving[eid] = period
+
+    def forget(self, eid: str) -> None:
+        """Hide an entry from queries without touching the file (a stale moved copy)."""
+        del self.doc_ids[eid]
+        self.index.remove((self.ts.pop(eid), eid))
+        self.parsed.pop(eid, None)
+        self.moving.pop(eid, None)
 
     def event(self, eid: str) -> Event | None:
         """The parsed event (parsed lazily, then cached); None if its entry is unreadable."""
@@ -175,6 +201,7 @@ class _EventFile:
         self.ts[eid] = ts
         bisect.insort(self.index, (ts, eid))
         self.parsed[eid] = event
+        self.moving.pop(eid, None)
 
     def put_many(self, events: list[Event]) -> None:
         """Insert new events with one write (raises OSError, leaving all as it was)."""
@@ -190,9 +217,7 @@ class _EventFile:
     def remove(self, eid: str) -> None:
         """Remove the entry durably (raises OSError, leaving all as it was)."""
         self.table.remove(doc_ids=[self.doc_ids[eid]])
-        del self.doc_ids[eid]
-        self.index.remove((self.ts.pop(eid), eid))
-        self.parsed.pop(eid, None)
+        self.forget(eid)
 
 
 class Store:
@@ -416,8 +441,30 @@ class Store:
                     f"{loaded.unreadable} entr{'y' if loaded.unreadable == 1 else 'ies'} in "
                     f"{path.name} could not be read; they are left in the file untouched."
                 )
+            # Registered before resolving moves: two months may point at each other.
             self._months[period] = loaded
+            self._resolve_moves(loaded)
         return loaded
+
+    def _resolve_moves(self, month: _EventFile) -> None:
+        """Settle entries a crash left half-moved (see ``_commit``).
+
+        An entry marked as moving whose target month has the event is a stale
+        copy: the writer removes it, a reader hides it.  If the target lacks
+        it, the move never happened and this copy is the event.
+        """
+        for eid, period in list(month.moving.items()):
+            if period == _period_of_file(month.path) or eid not in self._month(period).doc_ids:
+                continue
+            if eid not in month.doc_ids:  # settled meanwhile by a recursive load
+                continue
+            if self.read_only:
+                month.forget(eid)
+                continue
+            try:
+                month.remove(eid)
+            except OSError:
+                month.forget(eid)  # retried at the next open; hidden until then
 
     def _settings(self) -> TinyDB:
         if self._settings_db is None:
@@ -668,19 +715,31 @@ class Store:
                 self._pending_settings.clear()
 
     def _commit(self, eid: str, event: Event | None) -> None:
+        """Write one change (idempotent: a retry after any failure redoes what is left).
+
+        Moving an event to another month touches two files, which cannot be
+        replaced together.  So: mark the old copy as moving (write 1), write
+        the new copy (write 2), remove the old copy (write 3).  A crash after
+        write 1 or 2 leaves a marked copy, which ``_resolve_moves`` settles
+        the next time that month is read; nothing is lost or shown twice.
+        """
         holders = [m for m in self._months.values() if eid in m.doc_ids]
         target = None if event is None else self._month(period_of(event.at))
-        # Write the new place first, then remove old copies: a crash in between
-        # leaves a duplicate (queries keep one), never a loss.
-        steps: list[tuple[_EventFile, Event | None]] = []
-        if target is not None and event is not None:
-            steps.append((target, event))
-        steps.extend((m, None) for m in holders if m is not target)
-        for month, ev in steps:
+        old = [m for m in holders if m is not target]
+        steps: list[tuple[_EventFile, str]] = []
+        if target is not None:
+            steps.extend(
+                (m, "mark") for m in old if m.moving.get(eid) != _period_of_file(target.path)
+            )
+            steps.append((target, "put"))
+        steps.extend((m, "remove") for m in old)
+        for month, action in steps:
             self._before_write(month.path)
             try:
-                if ev is not None:
-                    month.put(ev)
+                if action == "put" and event is not None:
+                    month.put(event)
+                elif action == "mark" and target is not None:
+                    month.mark_moving(eid, _period_of_file(target.path))
                 else:
                     month.remove(eid)
             except OSError as exc:

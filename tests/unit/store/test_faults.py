@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -148,3 +149,72 @@ def test_close_with_unsaveable_entries_raises_and_still_unlocks(
         Store.open(data_dir, clock=FakeClock(T0)).close()
     except StoreLockedError:  # pragma: no cover - the assertion below explains
         pytest.fail("close() left the lock held after a failed flush")
+
+
+@pytest.mark.parametrize(
+    ("dies_at", "survivor"),
+    [
+        pytest.param(1, "old", id="before-marking"),
+        pytest.param(2, "old", id="marked-not-copied"),
+        pytest.param(3, "new", id="copied-not-removed"),
+    ],
+)
+def test_crash_while_moving_an_event_between_months(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, dies_at: int, survivor: str
+) -> None:
+    store = Store.open(data_dir, clock=FakeClock(T0))
+    store.add(water(1))
+    moved = WaterEvent(id="w1", at=T0 - timedelta(days=40), ml=999)
+    calls: list[str] = []
+    real_replace = os.replace
+
+    def dies_on_nth_data_write(src: str, dst: str) -> None:
+        if Path(dst).parent == data_dir:  # not the backups
+            calls.append(Path(dst).name)
+            if len(calls) == dies_at:
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_replace(src, dst)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", dies_on_nth_data_write)
+        with pytest.raises(StoreWriteError):
+            store.update(moved)
+    # Mark the old copy, write the new month, remove the old copy.
+    assert calls == [MONTH, "events-2026-01.json", MONTH][:dies_at]
+    # Simulate the process dying here: no flush, no close, just the lock gone.
+    store._lock.release()
+
+    expected = moved if survivor == "new" else water(1)
+    with Store.open(data_dir, clock=FakeClock(T0)) as again:
+        # The current month is read at open and any half-move settled.
+        assert again.events(start=T0 - timedelta(days=5)) == (
+            [] if survivor == "new" else [water(1)]
+        )
+        assert again.get("w1") == expected
+        assert again.events() == [expected]
+        assert again.recovery == []
+    with Store.open(data_dir, read_only=True, clock=FakeClock(T0)) as view:
+        assert view.events() == [expected]
+    with Store.open(data_dir, clock=FakeClock(T0)) as again:
+        assert again.delete("w1") == expected
+    with Store.open(data_dir, clock=FakeClock(T0)) as again:
+        assert again.events() == []
+    on_disk = [
+        doc["id"]
+        for path in data_dir.glob("events-*.json")
+        for doc in json.loads(path.read_text())["events"].values()
+    ]
+    assert on_disk == []
+
+
+def test_moving_an_event_leaves_no_marker(data_dir: Path) -> None:
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        store.add(water(1))
+        store.update(WaterEvent(id="w1", at=T0 - timedelta(days=40), ml=999))
+        store.update(water(1))  # and back
+    docs = [
+        doc
+        for path in data_dir.glob("events-*.json")
+        for doc in json.loads(path.read_text())["events"].values()
+    ]
+    assert docs == [water(1).to_dict()]
