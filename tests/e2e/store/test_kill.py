@@ -14,10 +14,12 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -27,6 +29,7 @@ CHILD = r"""
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from crampcoach.core.events import WaterEvent
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store
 
@@ -126,3 +129,73 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_event(data_dir: Path) -
         f"({killed_after_write} after their write, {len(killed) - killed_after_write} before "
         f"or during it); one run takes {run_time * 1000:.0f} ms"
     )
+
+
+# A child that stops inside the write, at the n-th fsync after open, and waits
+# there to be killed: the "during the write" moments, hit exactly every time.
+STOPPER = r"""
+import os, sys
+from datetime import UTC, datetime
+from pathlib import Path
+from crampcoach.core.events import WaterEvent
+from crampcoach.core.events import WaterEvent
+from crampcoach.store import Store
+
+store = Store.open(Path(sys.argv[1]))
+real_fsync, calls, stop_at = os.fsync, [0], int(sys.argv[2])
+
+def fsync(fd):
+    calls[0] += 1
+    if calls[0] == stop_at:
+        print("stopped", flush=True)
+        sys.stdin.read()  # wait here for SIGKILL
+    real_fsync(fd)
+
+os.fsync = fsync
+store.add(WaterEvent(id="inflight", at=datetime.now(UTC), ml=500))
+print("added", flush=True)
+store.close()
+"""
+
+
+@pytest.mark.parametrize(
+    ("stop_at", "present"),
+    [
+        pytest.param(1, False, id="temp-file-written-not-renamed"),
+        pytest.param(2, True, id="renamed-folder-not-synced"),
+        pytest.param(3, True, id="closing-backup-being-written"),
+    ],
+)
+def test_kill_inside_the_write(data_dir: Path, stop_at: int, present: bool) -> None:
+    import select
+
+    with Store.open(data_dir) as store:  # today's backups exist: the add is one write
+        store.add(WaterEvent(id="before", at=datetime.now(UTC), ml=100))
+    (month,) = data_dir.glob("events-*.json")
+    before = month.read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STOPPER, str(data_dir), str(stop_at)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], 30)
+    assert ready, "the child never reached the write"
+    lines = [proc.stdout.readline().strip()]
+    if stop_at == 3:
+        lines.append(proc.stdout.readline().strip())
+    assert lines[-1] == "stopped", lines
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert proc.returncode == -9
+
+    if not present:
+        assert month.read_bytes() == before  # the old file, whole
+        assert list(data_dir.glob(".*.tmp")), "the kill should have left the temp file"
+    with Store.open(data_dir) as store:
+        assert store.recovery == []
+        ids = [e.id for e in store.events()]
+    assert ids == (["before", "inflight"] if present else ["before"])
+    assert list(data_dir.rglob(".*.tmp")) == []
