@@ -468,3 +468,99 @@ def test_player_timers_stop_when_the_window_closes(qtbot: Any, clock: FakeClock)
     assert any(t.isActive() for t in timers)
     p.close()
     assert not any(t.isActive() for t in p.findChildren(QTimer))
+
+
+@pytest.fixture
+def private_bus(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A private D-Bus session bus (dbus-daemon), never the desktop's."""
+    import select
+    import shutil
+    import subprocess
+
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed")
+    proc = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # it grumbles about fd limits in containers
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 10)
+        assert ready, "dbus-daemon printed no address within 10 s"
+        address = proc.stdout.readline().strip()
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        yield address
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+class FakeScreenSaver:
+    """org.freedesktop.ScreenSaver on the private bus, in a thread, recording its calls."""
+
+    def __init__(self, address: str) -> None:
+        import threading
+
+        self.address = address
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.ready = threading.Event()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        from jeepney import HeaderFields, MessageType, new_method_return
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import open_dbus_connection
+
+        with open_dbus_connection(self.address) as conn:
+            conn.send_and_get_reply(message_bus.RequestName("org.freedesktop.ScreenSaver"))
+            self.ready.set()
+            while not self.done.is_set():
+                try:
+                    msg = conn.receive(timeout=0.1)
+                except TimeoutError:
+                    continue
+                if msg.header.message_type is not MessageType.method_call:
+                    continue
+                member = msg.header.fields[HeaderFields.member]
+                self.calls.append((member, msg.body))
+                if member == "Inhibit":
+                    conn.send(new_method_return(msg, "u", (42,)))
+                else:
+                    conn.send(new_method_return(msg))
+
+    def __enter__(self) -> FakeScreenSaver:
+        self.thread.start()
+        assert self.ready.wait(10), "fake screen saver did not start"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
+        self.thread.join(10)
+
+
+def test_player_holds_off_the_screen_saver_during_a_session(
+    qtbot: Any, clock: FakeClock, private_bus: str
+) -> None:
+    with FakeScreenSaver(private_bus) as saver:
+        p = PlayerWindow(make_routine(), None, QUIET, clock)
+        qtbot.addWidget(p)
+        p.show()
+        assert p.inhibitor is not None and p.inhibitor.active
+        assert saver.calls == [
+            ("Inhibit", ("CrampCoach", "A guided stretching session is running"))
+        ]
+        p.stop()
+        assert not p.inhibitor.active
+        qtbot.waitUntil(lambda: len(saver.calls) == 2)
+        assert saver.calls[1] == ("UnInhibit", (42,))
+
+
+def test_inhibitor_without_the_service_carries_on(private_bus: str) -> None:
+    inhibitor = ScreenSaverInhibitor()
+    assert not inhibitor.inhibit("test")
+    assert not inhibitor.active and "could not be held off" in inhibitor.note
