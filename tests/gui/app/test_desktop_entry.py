@@ -1,0 +1,40 @@
+"""The desktop entry and the icon the app announces belong together."""
+
+from __future__ import annotations
+
+import configparser
+import tomllib
+from pathlib import Path
+
+from crampcoach import resources
+from crampcoach.qt.app import APP_ID
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_desktop_entry_matches_the_app() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    entry.read_string(resources.read_text("assets", "crampcoach.desktop"))
+    main = entry["Desktop Entry"]
+    assert main["Type"] == "Application"
+    assert main["Name"] == "CrampCoach"
+    assert main["Icon"] == APP_ID == main["StartupWMClass"]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    scripts = pyproject["project"]["gui-scripts"]
+    assert main["Exec"].split()[0] in scripts
+    assert entry["Desktop Action bedtime"]["Exec"] == "crampcoach start bedtime"
+
+
+def test_app_icon_renders_at_small_and_large_sizes(qapp: object) -> None:
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon(str(resources.path("assets", "icons/crampcoach.svg")))
+    for size in (16, 48, 256):
+        image = icon.pixmap(size, size).toImage()
+        assert image.width() == size
+        # Drawn, not blank: teal background top right, white leg in the middle.
+        bg = image.pixelColor(int(size * 0.8), int(size * 0.2))
+        assert (bg.red(), bg.green(), bg.blue()) == (0x2F, 0x6F, 0x6A)
+        leg = image.pixelColor(int(size * 0.4), int(size * 0.55))
+        assert (leg.red(), leg.green(), leg.blue()) == (255, 255, 255)
