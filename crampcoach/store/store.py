@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import errno
+import json
 import os
 import re
 import threading
@@ -519,7 +520,21 @@ class Store:
             for month in self._months.values():
                 if event_id in month.doc_ids:
                     return month.event(event_id)
+            # Not in a loaded month.  Parsing ten years of months to learn that
+            # an id is new would take seconds, so look for its bytes first and
+            # read only a month that has them (quotes inside text are escaped
+            # in the file, so a note quoting an id does not match).
+            needle = b'"id":' + json.dumps(event_id).encode("ascii")
             for period in reversed(self._periods()):
+                if period in self._months:
+                    continue
+                try:
+                    if needle not in self._path(period).read_bytes():
+                        continue
+                except FileNotFoundError:
+                    pass  # only a backup is left: read it properly
+                except OSError:
+                    pass  # reading it properly reports the problem
                 month = self._month(period)
                 if event_id in month.doc_ids:
                     return month.event(event_id)

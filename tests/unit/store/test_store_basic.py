@@ -158,3 +158,26 @@ def test_unusable_data_folder_is_a_store_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="cannot open the log"):
         Store.open(blocker / "data")
+
+
+def test_get_reads_only_the_month_that_holds_the_id(data_dir: Path) -> None:
+    old = [water(T0 - timedelta(days=31 * k)) for k in range(1, 13)]
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        store.add_many(old)
+        # A note quoting an id is escaped in the file: no false hit.
+        store.add(
+            CrampEvent(
+                id=new_id(),
+                at=T0 - timedelta(days=200),
+                leg=Leg.LEFT,
+                muscle=Muscle.FOOT,
+                severity=1,
+                note='"id":"fresh"',
+            )
+        )
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        loaded_at_open = set(store._months)
+        assert store.get("fresh") is None
+        assert set(store._months) == loaded_at_open
+        assert store.get(old[5].id) == old[5]
+        assert set(store._months) - loaded_at_open == {"2025-09"}
