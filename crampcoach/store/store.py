@@ -5,13 +5,19 @@ Layout of the data folder::
     store.lock                  the single-writer lock (holds the owner's pid)
     settings.json               the user's settings (one small TinyDB file)
     events-2026-11.json         the events whose time falls in that UTC month
-    backups/<file>.<YYYY-MM-DD> one copy per file per day, the last 7 kept
+    backups/<file>.<YYYY-MM-DD> one copy per file per day: the last 7 days,
+                                and always each file's 2 newest (see files.py)
     <file>.corrupt-<stamp>      a damaged file moved aside (never deleted)
+
+Files are created 0600 (health data) and every write replaces a whole file
+atomically (see ``storage.py``).
 
 Why one file per month: every change rewrites its whole file (that is what
 makes it atomic), so the cost of a write is the size of that file, not of the
-history.  A year file at ~25 events a day is ~9,000 entries and ~2 MB; a month
-is ~750 entries, cheap enough to rewrite on every entry.  At open only the
+history.  A year file at ~25 events a day is ~9,000 entries and ~1.3 MB; a
+month is ~750 entries (~110 kB), cheap enough to rewrite on every entry
+(``benchmarks/README.md``).  Months are UTC months so an event's file never
+depends on the zone the computer was in.  At open only the
 current month and the settings are read; other months are read (and checked)
 the first time a query reaches them, and quickly sanity-checked (non-empty,
 ``{`` ... ``}``) at open so a cut-short file is reported straight away.
@@ -629,6 +635,8 @@ class Store:
 
         Adding the very same event again is a no-op (so a retried hand-over
         cannot duplicate it); a different event with a used id is a ValueError.
+        (Ids are checked in the event's own month and among pending entries:
+        ``new_id()`` ids are random, and checking every month would read years.)
         On a write error the event stays pending and StoreWriteError is raised.
         """
         if not isinstance(event, Event):
