@@ -131,8 +131,11 @@ def _mark_selected(lst: QListWidget, current: QListWidgetItem | None) -> None:
         selected = item is current
         if widget.property("selected") != selected:
             widget.setProperty("selected", selected)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            # Re-polish only what is already styled: the first polish (at show)
+            # reads the property anyway, and polishing early costs start-up time.
+            if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
 
 class _WidthTracker(QObject):
