@@ -111,7 +111,7 @@ def _write_error(path: Path, exc: OSError) -> StoreWriteError:
     reason = exc.strerror or str(exc)
     return StoreWriteError(
         f"could not save to {path} ({reason}); {advice}. The entry is kept in memory "
-        "and saved with the next change or retry; the file on disk is unchanged.",
+        "and saved with the next change or retry; what was saved before is intact.",
         exc.errno,
     )
 

@@ -218,3 +218,21 @@ def test_moving_an_event_leaves_no_marker(data_dir: Path) -> None:
         for doc in json.loads(path.read_text())["events"].values()
     ]
     assert docs == [water(1).to_dict()]
+
+
+def test_folder_fsync_failing_after_the_rename_retries_without_duplicates(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crampcoach.store import storage
+
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        store.add(water(1))
+        with monkeypatch.context() as m:
+            m.setattr(storage, "fsync_dir", _fail(errno.EIO))
+            # The rename happened but is not known durable: reported, kept pending.
+            with pytest.raises(StoreWriteError):
+                store.add(water(2))
+        assert store.pending == [water(2)]
+        store.flush()
+    raw = json.loads((data_dir / MONTH).read_text())["events"]
+    assert sorted(doc["id"] for doc in raw.values()) == ["w1", "w2"]
