@@ -32,6 +32,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QLabel,
+    QLayout,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -233,7 +234,6 @@ class PlayerWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self.setStyleSheet(resources.read_text("ui", "player.qss"))
-        self.setMinimumSize(900, 620)
         self.resize(1180, 760)
 
         f = self.form
@@ -308,6 +308,17 @@ class PlayerWindow(QWidget):
         self._repaint_timer.timeout.connect(self._refresh_time)
 
         self._refresh()
+        # Fix the minimum size once, from the polished layout, instead of
+        # letting the layout push a new one to the window whenever a label
+        # changes: that works too, but each push makes platforms without size
+        # hints (offscreen: "does not support propagateSizeHints()") warn.
+        self.ensurePolished()
+        # Size hints were cached before the stylesheet's fonts applied.
+        for sub in self.findChildren(QLayout):
+            sub.invalidate()
+        layout.invalidate()
+        self.setMinimumSize(layout.totalMinimumSize())
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
     # --- construction helpers ---------------------------------------------
 

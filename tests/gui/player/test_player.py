@@ -564,3 +564,21 @@ def test_inhibitor_without_the_service_carries_on(private_bus: str) -> None:
     inhibitor = ScreenSaverInhibitor()
     assert not inhibitor.inhibit("test")
     assert not inhibitor.active and "could not be held off" in inhibitor.note
+
+
+@pytest.mark.parametrize("size", [None, (1280, 800), (1920, 1080)])
+def test_controls_are_never_cut(qtbot: Any, clock: FakeClock, size: Any) -> None:
+    p = open_player(qtbot, clock)
+    key(qtbot, p, Qt.Key.Key_Space)  # "Resume  (Space)" is the widest pause-button text
+    if size is None:
+        p.resize(p.minimumSize())  # the smallest the user can make it
+    else:
+        p.resize(*size)
+    qtbot.waitUntil(lambda: p.pause_button.width() > 0)
+    p.form.layout().activate()
+    for b in (p.back_button, p.pause_button, p.skip_button, p.restart_button, p.stop_button):
+        need = b.fontMetrics().horizontalAdvance(b.text())
+        assert b.width() > need, (b.objectName(), b.width(), need)
+    for label in (p.countdown, p.side_banner, p.rep):
+        need = label.fontMetrics().horizontalAdvance(label.text())
+        assert label.width() >= need, (label.objectName(), label.width(), need)
