@@ -460,9 +460,22 @@ class App(QObject):
         except StoreWriteError as exc:
             self._status(f"Could not save the glass of water: {exc}. It will be retried.")
             return None
-        self._status(f"Logged {amount} ml of water.")
+        self.main_window.show_undoable(
+            f"Logged {amount} ml of water.", lambda: self._take_back(event.id, "the glass")
+        )
         self.main_window.set_today(self.today())
         return event
+
+    def _take_back(self, event_id: str, what: str) -> None:
+        from crampcoach.store import StoreWriteError
+
+        try:
+            self.store.delete(event_id)
+        except (KeyError, StoreWriteError) as exc:
+            self._status(f"Could not take back {what}: {exc}")
+            return
+        self._status(f"Took back {what}.")
+        self.main_window.set_today(self.today())
 
     def reload_settings(self) -> None:
         """Re-read settings from the store and tell everyone."""

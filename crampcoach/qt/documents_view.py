@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +26,7 @@ from crampcoach.core.documents import Span
 from crampcoach.core.model import Document
 from crampcoach.qt.ui_loader import child, load_ui
 
+MAX_WIDTH = 1100
 HIGHLIGHT = QColor("#ffe08a")  # warm yellow: dark text on it keeps a contrast above 12:1
 
 
@@ -36,9 +37,14 @@ class DocumentReader(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("DocumentReader")
         self.form = load_ui("document_reader.ui", self)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        # A readable measure on a wide screen: one centred column, not 250-character
+        # lines. The form grows to MAX_WIDTH; the side stretches take the rest.
+        self.form.setMaximumWidth(MAX_WIDTH)
+        layout.addStretch(1)
+        layout.addWidget(self.form, 1000)
+        layout.addStretch(1)
         self.title_label = child(self.form, QLabel, "docTitleLabel")
         self.quality_label = child(self.form, QLabel, "qualityLabel")
         self.evidence_frame = child(self.form, QFrame, "evidenceFrame")

@@ -9,12 +9,12 @@ built here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,6 +34,15 @@ from crampcoach.qt.ui_loader import child, load_ui
 ROUTINE_ID = Qt.ItemDataRole.UserRole
 DOC_ID = Qt.ItemDataRole.UserRole
 MAX_NOTICE_LINES = 6
+
+
+def _fitting(wanted: QSize) -> QSize:
+    """``wanted``, shrunk to leave a margin on a small screen (a 1366×768 laptop)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() * 0.92
+    return wanted.boundedTo(room)
 
 
 def format_duration(seconds: int) -> str:
@@ -201,9 +210,20 @@ class MainWindow(QMainWindow):
                 lambda current, _previous, lst=lst: _mark_selected(lst, current)
             )
         self._build_menu()
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip("Take back what was just logged (Ctrl+Z)")
+        self.undo_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._undo)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self._undo_action: Callable[[], None] | None = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._forget_undo)
         self.hide_on_close = False  # the tray sets this when it can bring the window back
         self._painted = False
-        self.resize(1180, 740)
+        self.resize(_fitting(QSize(1180, 740)))
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&CrampCoach")
@@ -304,6 +324,24 @@ class MainWindow(QMainWindow):
         self.notice_label.setText("\n".join(shown))
         self.notice_label.setToolTip("\n".join(lines))
         self.notice_label.show()
+
+    def show_undoable(self, message: str, undo: Callable[[], None], ms: int = 10_000) -> None:
+        """Say what was just done, with an Undo button for ``ms`` milliseconds."""
+        self.statusBar().showMessage(message, ms)
+        self._undo_action = undo
+        self.undo_button.show()
+        self._undo_timer.start(ms)
+
+    def _undo(self) -> None:
+        action = self._undo_action
+        self._forget_undo()
+        if action is not None:
+            action()
+
+    def _forget_undo(self) -> None:
+        self._undo_timer.stop()
+        self._undo_action = None
+        self.undo_button.hide()
 
     # -- queries --------------------------------------------------------------
 

@@ -183,3 +183,16 @@ def test_missing_secondary_screens_are_reported_not_fatal(
     monkeypatch.setitem(sys.modules, "crampcoach.qt.review_view", None)  # import fails
     assert app.open_review() is None
     assert "not available" in app.main_window.statusBar().currentMessage()
+
+
+def test_a_logged_glass_can_be_taken_back(make_app: Any, memory_store: Any, qtbot: Any) -> None:
+    app = make_app(memory_store, routines=ROUTINES)
+    w = app.main_window
+    event = app.log_water()
+    assert event is not None and memory_store.get(event.id) == event
+    assert not w.undo_button.isHidden()
+    qtbot.mouseClick(w.undo_button, Qt.MouseButton.LeftButton)
+    assert memory_store.events(types=[EventType.WATER]) == []
+    assert w.water_label.text() == "Water logged: 0 ml of your 1500 ml goal"
+    assert w.undo_button.isHidden()
+    assert w.statusBar().currentMessage() == "Took back the glass."
