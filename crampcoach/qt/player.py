@@ -521,8 +521,13 @@ class PlayerWindow(QWidget):
         self.side_banner.setAccessibleName(f"Side: {side_words(step.side)}")
         self.step_name.setText(step.name)
         self.instructions.setText(step.instructions)
-        self.safety.setText(step.safety or "")
-        self.safety.setVisible(bool(step.safety))
+        notes = [step.safety] if step.safety else []
+        if s.segment.step_position == 0 and self.routine.safety:
+            # The routine's own caution (e.g. when to get urgent help) leads the
+            # first step, since the session starts as soon as the window opens.
+            notes.insert(0, self.routine.safety)
+        self.safety.setText("\n\n".join(notes))
+        self.safety.setVisible(bool(notes))
         nxt = s.next_step
         if nxt is None:
             self.next_step.setText("Next: the end of the routine.")

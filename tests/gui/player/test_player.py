@@ -113,6 +113,23 @@ def test_shows_the_first_step(qtbot: Any, clock: FakeClock) -> None:
     assert "(R)" in p.restart_button.text()
 
 
+def test_routine_safety_note_leads_the_first_step_only(qtbot: Any, clock: FakeClock) -> None:
+    from dataclasses import replace
+
+    routine = replace(make_routine(), safety="Get help at once if a cramp lasts over 10 minutes.")
+    p = PlayerWindow(routine, None, QUIET, clock, keep_awake=False)
+    qtbot.addWidget(p)
+    p.show()
+    assert p.safety.text() == (
+        "Get help at once if a cramp lasts over 10 minutes.\n\nStop if it hurts."
+    )
+    p.skip()
+    assert p.safety.text() == "" and not p.safety.isVisible()
+    p.skip()
+    assert p.safety.text() == ""
+    p.close()
+
+
 def test_countdown_follows_the_clock_without_drift(qtbot: Any, clock: FakeClock) -> None:
     p = open_player(qtbot, clock)
     clock.advance(7.3)
