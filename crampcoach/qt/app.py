@@ -78,6 +78,7 @@ class IpcServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytearray] = {}
+        self.idle_ms = 10_000
 
     def listen(self) -> None:
         """Start listening; call only while holding the store lock.
@@ -102,6 +103,12 @@ class IpcServer(QObject):
         while self._server.hasPendingConnections():
             conn = self._server.nextPendingConnection()
             self._buffers[conn] = bytearray()
+            # A client that connects and never finishes its line is cut off, so a
+            # stuck or hostile peer cannot pile up open sockets.
+            idle = QTimer(conn)
+            idle.setSingleShot(True)
+            idle.timeout.connect(lambda c=conn: c.abort())
+            idle.start(self.idle_ms)
             conn.readyRead.connect(lambda c=conn: self._read(c))
             conn.disconnected.connect(lambda c=conn: self._drop(c))
             if conn.bytesAvailable():

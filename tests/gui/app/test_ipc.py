@@ -142,3 +142,17 @@ def test_long_data_dir_falls_back_to_a_short_hashed_path(
     assert len(os.fsencode(pa)) <= 103
     short = tmp_path / "d"
     assert ipc.socket_path(short) == short.resolve() / "crampcoach.sock"
+
+
+def test_a_silent_client_is_cut_off(running: Any, qtbot: Any, pool: Any) -> None:
+    running.ipc_server.idle_ms = 200
+
+    def silent() -> bytes:
+        with socket.socket(socket.AF_UNIX) as s:
+            s.settimeout(10)
+            s.connect(str(running.ipc_server.path))
+            return s.recv(4096)  # b"" once the server hangs up
+
+    fut = pool.submit(silent)
+    qtbot.waitUntil(fut.done, timeout=5000)
+    assert fut.result() == b""

@@ -196,3 +196,22 @@ def test_a_logged_glass_can_be_taken_back(make_app: Any, memory_store: Any, qtbo
     assert w.water_label.text() == "Water logged: 0 ml of your 1500 ml goal"
     assert w.undo_button.isHidden()
     assert w.statusBar().currentMessage() == "Took back the glass."
+
+
+def test_a_broken_user_routine_is_named_and_the_rest_still_load(
+    make_app: Any, data_dir: Any
+) -> None:
+    folder = data_dir / "routines"
+    folder.mkdir(exist_ok=True)
+    (folder / "mine.toml").write_text(
+        'title = "Mine"\nkind = "stretch"\ndescription = "x"\n\n[[steps]]\nname = "A"\n'
+        'instructions = "Do it."\nduration_s = "long"\n'
+        'citations = [{ doc = "spasm-in-leg", quote = "stretch before and after excessive activity" }]\n',
+        encoding="utf-8",
+    )
+    app = make_app()  # the real loader on the test's data folder
+    notice = app.main_window.notice_label.text()
+    assert "mine.toml" in notice and "duration_s" in notice
+    assert not app.main_window.notice_label.isHidden()
+    assert "mine" not in app.main_window.routine_ids()
+    assert "bedtime" in app.main_window.routine_ids()
