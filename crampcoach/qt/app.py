@@ -501,6 +501,11 @@ class App(QObject):
             "with swelling, numbness or weakness.",
         )
 
+    @property
+    def quitting(self) -> bool:
+        """True once :meth:`quit` has been called."""
+        return self._quitting
+
     def quit(self) -> None:
         """Quit cleanly: a session in progress is recorded as partial first."""
         if self._quitting:
@@ -688,13 +693,20 @@ def _run_with_store(store: Store, data_dir: Path, routine_id: str | None) -> int
         known = ", ".join(sorted(app.routines)) or "none"
         print(f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr)
         return 2
-    app.listen()
+    try:
+        app.listen()
+    except OSError as exc:  # the app still works; only hand-over from other launches fails
+        app.notices.append(f"Other CrampCoach commands cannot reach this window: {exc}")
+        app.main_window.set_notices(app.notices)
     waker = SignalWaker(lambda _num: app.quit())
     try:
         app.show_main_window()
         if routine_id is not None:
             app.start_routine(routine_id)
-        qapp.exec()
+        # A signal that came before the loop ran asked QApplication.quit() to stop
+        # a loop that did not exist yet, which does nothing: do not start one.
+        if not app.quitting:
+            qapp.exec()
     finally:
         waker.close()
         if app.ipc_server is not None:
