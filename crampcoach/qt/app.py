@@ -447,6 +447,8 @@ class App(QObject):
             self._status(f"This part of CrampCoach is not available yet ({module}.{cls}: {exc}).")
             return None
         window: QWidget = factory(*ctor, parent=self.main_window)
+        if not window.isWindow():  # parented for lifetime and centring, never embedded
+            window.setWindowFlag(Qt.WindowType.Window, True)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._windows[key] = window
         window.destroyed.connect(lambda *_: self._windows.pop(key, None))

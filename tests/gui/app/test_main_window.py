@@ -215,3 +215,17 @@ def test_a_broken_user_routine_is_named_and_the_rest_still_load(
     assert not app.main_window.notice_label.isHidden()
     assert "mine" not in app.main_window.routine_ids()
     assert "bedtime" in app.main_window.routine_ids()
+
+
+def test_review_and_cramp_dialog_open_once_as_their_own_windows(
+    make_app: Any, memory_store: Any, qtbot: Any
+) -> None:
+    app = make_app(memory_store, routines=ROUTINES)
+    review = app.open_review()
+    assert review is not None and review.isWindow() and review.isVisible()
+    assert app.open_review() is review  # a second click raises it, no second window
+    cramp = app.open_cramp_dialog()
+    assert cramp is not None and cramp.isWindow() and cramp.isVisible()
+    review.close()
+    cramp.close()
+    qtbot.waitUntil(lambda: "review" not in app._windows and "cramp" not in app._windows)
