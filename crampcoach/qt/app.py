@@ -5,8 +5,8 @@ It takes the store's single-writer lock, or hands the request to the app that
 holds it (``crampcoach.ipc``) and exits 0.  It shows the main window first and
 starts background services (tray, reminders) only once that window has been
 painted, and imports each secondary screen only when it first opens, so
-start-up costs little more than a bare PySide6 window
-(``benchmarks/bench_startup.py``).
+nothing heavy delays the window (``benchmarks/bench_startup.py``; figures and
+what is left in ``benchmarks/README.md``).
 
 Other modules call the :class:`App` methods (``start_routine``,
 ``show_main_window``, ``show_document``, ``open_review``, ``open_cramp_dialog``,
