@@ -266,3 +266,12 @@ def test_start_up_imports_no_secondary_screen_or_service(data_dir: Path) -> None
         "crampcoach.qt.tray",
     }
     assert loaded & heavy == set()
+
+
+def test_start_an_unknown_routine_fails_fast_without_opening_the_app(data_dir: Path) -> None:
+    out = subprocess.run(
+        _cli("start", "nope"), env=_env(data_dir), capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 2
+    assert "unknown routine 'nope'" in out.stderr and "bedtime" in out.stderr
+    assert not ipc.socket_path(data_dir).exists()
