@@ -15,6 +15,9 @@ Wire format: one JSON object per line (UTF-8, newline-terminated) each way, one
 request per connection.  The reply is ``{"ok": true, ...}`` or
 ``{"ok": false, "error": "..."}``.  ``send`` raises :class:`IpcError` when no
 app answers.
+
+Linux and macOS only: on Windows QLocalServer listens on a named pipe, which
+this client does not speak.
 """
 
 from __future__ import annotations
