@@ -1,7 +1,7 @@
 """Synthesise the player's cue sounds into ``assets/sounds/`` with the stdlib only.
 
 The WAV files are committed; this script is how they were made, so anyone can
-change a cue and rebuild it exactly: ``python scripts/make_sounds.py``.
+change a cue and rebuild it exactly: ``python scripts/make_sounds.py [OUT_DIR]``.
 Output is byte-for-byte reproducible (pure arithmetic, no randomness, no
 timestamps): 16-bit mono PCM at 22 050 Hz, which every QSoundEffect backend
 plays.
@@ -82,14 +82,16 @@ def write(path: Path, samples: list[float]) -> None:
         w.writeframes(frames)
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str]) -> int:
+    """Write every cue into ``argv[0]`` (default: assets/sounds/)."""
+    out = Path(argv[0]) if argv else OUT
+    out.mkdir(parents=True, exist_ok=True)
     for name, samples in SOUNDS.items():
-        path = OUT / f"{name}.wav"
+        path = out / f"{name}.wav"
         write(path, samples)
-        print(f"{path.relative_to(OUT.parents[1])}: {len(samples) / RATE:.2f} s")
+        print(f"{path}: {len(samples) / RATE:.2f} s")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

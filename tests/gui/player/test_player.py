@@ -16,6 +16,7 @@ from crampcoach.qt import cues as cues_mod
 from crampcoach.qt.player import PlayerWindow, ScreenSaverInhibitor, format_clock, staged_player
 from crampcoach.store import Store, StoreWriteError
 
+ROOT = Path(__file__).resolve().parents[3]
 QUIET = {"sounds": False, "voice": False}
 CITE = Citation(doc="spasm-in-leg", quote="stretch before and after excessive activity")
 
@@ -460,12 +461,43 @@ def test_cues_are_silent_without_sound_server_or_speech_engine(
     c.deleteLater()
 
 
-def test_sound_files_are_bundled() -> None:
+def test_sound_files_are_bundled_and_reproducible(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import wave
+
     from crampcoach import resources
 
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_sounds.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     for name in cues_mod.SOUNDS:
-        data = resources.path("assets", f"sounds/{name}.wav").read_bytes()
-        assert data[:4] == b"RIFF" and data[8:12] == b"WAVE"
+        bundled = resources.path("assets", f"sounds/{name}.wav")
+        with wave.open(str(bundled), "rb") as w:
+            assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 22050)
+            assert 0.05 < w.getnframes() / 22050 < 1.5
+        assert bundled.read_bytes() == (tmp_path / f"{name}.wav").read_bytes(), name
+
+
+def test_the_real_timer_drives_the_session_to_its_end(qtbot: Any) -> None:
+    """No fake clock: the precise single-shot timer alone must carry a 1 s routine through."""
+    from dataclasses import replace
+
+    from crampcoach.core.clock import SystemClock
+
+    one = make_routine()
+    routine = replace(one, steps=(replace(one.steps[0], duration_s=1, safety=None),))
+    p = PlayerWindow(routine, None, QUIET, SystemClock(), keep_awake=False)
+    qtbot.addWidget(p)
+    with qtbot.waitSignal(p.finished, timeout=5000) as blocker:
+        p.show()
+    event = blocker.args[0]
+    assert event.completed
+    assert 0.95 <= (event.at - event.started).total_seconds() <= 3
+    assert not any(t.isActive() for t in p.findChildren(QTimer))
 
 
 # --- keeping the screen awake -------------------------------------------------------
