@@ -225,6 +225,7 @@ class PlayerWindow(QWidget):
         self.session_event: SessionEvent | None = None  # the outcome's log entry, once ended
         self.recorded = False
         self.record_error: str | None = None
+        self.can_retry = False
         self._ended = False
         self._switching = False
         self._shown_step: int | None = None  # planned-step position last drawn
@@ -452,7 +453,7 @@ class PlayerWindow(QWidget):
         self.finished.emit(self.session_event)
 
     def _record(self, event: SessionEvent, retry: Any = None) -> None:
-        from crampcoach.store import StoreWriteError
+        from crampcoach.store import StoreError, StoreWriteError
 
         assert self.store is not None
         try:
@@ -460,9 +461,12 @@ class PlayerWindow(QWidget):
                 retry()
             else:
                 self.store.add(event)
-        except StoreWriteError as exc:
+        except StoreError as exc:
+            # A failed write (disk full ...) stays pending in the store and can
+            # be retried; any other store error (e.g. a read-only store) cannot.
             self.recorded = False
             self.record_error = str(exc)
+            self.can_retry = isinstance(exc, StoreWriteError)
             return
         # A retry through flush() saves every pending change, this session included.
         self.recorded = True
@@ -623,15 +627,16 @@ class PlayerWindow(QWidget):
         elif self.recorded:
             text, failed = "Recorded in your log.", False
         else:
-            text = (
-                f"Could not save this session to your log: {self.record_error}. "
-                "It is kept and will be saved with your next entry, or press "
-                "“Try saving again”."
-            )
+            text = f"Could not save this session to your log: {self.record_error}."
+            if self.can_retry:
+                text += (
+                    " It is kept and will be saved with your next entry, or press "
+                    "“Try saving again”."
+                )
             failed = True
         self.record_label.setText(text)
         self._set_prop(self.record_label, "failed", failed)
-        self.retry_button.setVisible(failed)
+        self.retry_button.setVisible(failed and self.can_retry)
 
     # --- Qt events --------------------------------------------------------------
 

@@ -338,6 +338,26 @@ def test_a_failed_write_is_told_and_can_be_retried(qtbot: Any, clock: FakeClock)
     assert p.record_label.text() == "Recorded in your log." and not p.retry_button.isVisible()
 
 
+def test_a_read_only_store_is_told_without_a_retry(
+    qtbot: Any, clock: FakeClock, data_dir: Path
+) -> None:
+    from crampcoach.store import StoreReadOnlyError
+
+    class ReadOnly:
+        def add(self, event: SessionEvent) -> None:
+            raise StoreReadOnlyError("the log is open read-only")
+
+    p = open_player(qtbot, clock, ReadOnly())
+    with qtbot.waitSignal(p.finished):
+        key(qtbot, p, Qt.Key.Key_Escape)
+    assert not p.recorded
+    assert p.record_label.text() == (
+        "Could not save this session to your log: the log is open read-only."
+    )
+    assert not p.retry_button.isVisible()
+    assert p.pages.currentWidget() is p.summary_page
+
+
 def test_no_store_still_reports_the_outcome(qtbot: Any, clock: FakeClock) -> None:
     p = open_player(qtbot, clock)
     with qtbot.waitSignal(p.finished) as blocker:
