@@ -57,9 +57,24 @@ def _speechd_present() -> bool:
     return ctypes.util.find_library("speechd") is not None
 
 
+def _quiet_multimedia_probing() -> None:
+    """Silence QtMultimedia's warnings about optional libraries it probes for.
+
+    With a sound server present, importing QtMultimedia still logs warnings
+    such as "Couldn't load pipewire-0.3 library" or "va-drm" for optional
+    back-ends the machine lacks; they are about Qt's probing, never about a
+    failure of ours.  Only that one category is turned off
+    (QT_LOGGING_RULES still overrides it).
+    """
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+
+
 def _sound_available() -> tuple[bool, str]:
     if not _sound_server_present():
         return False, "No sound server is running, so sound cues are off."
+    _quiet_multimedia_probing()
     from PySide6.QtMultimedia import QMediaDevices
 
     if not QMediaDevices.audioOutputs():
@@ -71,6 +86,7 @@ def _make_speech(engine: str | None) -> Any:
     """A QTextToSpeech on ``engine`` (the platform default when None), or None when it cannot speak."""
     if engine is None and not _speechd_present():
         return None
+    _quiet_multimedia_probing()
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     if engine is not None and engine not in QTextToSpeech.availableEngines():

@@ -1,0 +1,109 @@
+"""The cue sounds really play where a sound server exists (a private PulseAudio null sink)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        shutil.which("pulseaudio") is None, reason="needs pulseaudio (a private null sink)"
+    ),
+]
+
+# Runs in its own process: QtMultimedia keeps its first view of the audio
+# devices for the life of the process, and other tests run with no server.
+CHILD = r"""
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+warnings = []
+qInstallMessageHandler(lambda mode, ctx, msg: warnings.append(msg) if mode.value in (1, 2, 3) else None)
+app = QApplication([])
+from crampcoach.qt import cues
+
+sound_ok, speech_ok, message = cues.availability()
+c = cues.Cues(sounds=True, voice=False)
+played = {}
+queue = list(cues.SOUNDS)
+
+def next_sound():
+    if not queue:
+        app.quit()
+        return
+    name = queue.pop(0)
+    effect = c._effects[name]
+    played[name] = {"status": effect.status().name, "started": False}
+    def changed(name=name, effect=effect):
+        if effect.isPlaying():
+            played[name]["started"] = True
+        else:
+            QTimer.singleShot(0, next_sound)
+    effect.playingChanged.connect(changed)
+    c.play(name)
+
+QTimer.singleShot(200, next_sound)  # let the effects load
+QTimer.singleShot(20000, app.quit)  # guard
+app.exec()
+print(json.dumps({"sound_ok": sound_ok, "sound_on": c.sound_on, "played": played,
+                  "warnings": warnings, "message": message}))
+"""
+
+
+@pytest.fixture
+def null_sink(tmp_path: Path) -> Iterator[dict[str, str]]:
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(tmp_path)}
+    env.pop("PULSE_SERVER", None)
+    # --start returns once the daemon is ready to take connections.
+    subprocess.run(
+        [
+            "pulseaudio",
+            "--start",
+            "-n",
+            "--exit-idle-time=-1",
+            "-L",
+            "module-native-protocol-unix",
+            "-L",
+            "module-null-sink sink_name=nullsink",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    try:
+        assert (runtime / "pulse" / "native").exists()
+        yield env
+    finally:
+        subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True, timeout=30)
+
+
+def test_every_cue_sound_plays_through_a_sound_server(null_sink: dict[str, str]) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        env=null_sink,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["sound_ok"] and result["sound_on"]
+    assert "sound cues are off" not in result["message"]
+    assert set(result["played"]) == {"tick", "next", "switch", "done"}
+    for name, info in result["played"].items():
+        assert info == {"status": "Ready", "started": True}, name
+    # Qt's probing for optional libraries must not reach the terminal as warnings.
+    assert not [w for w in result["warnings"] if "symbols" in w or "library" in w], result
