@@ -502,7 +502,8 @@ class Session:
     def step_elapsed_s(self) -> float:
         """Seconds of the current planned step that have run."""
         seg = self.segment
-        return seg.offset_s + seg.duration_s - self.remaining_s()
+        # Clamped: deadline arithmetic in floats can leave -1e-13 at a step's start.
+        return max(0.0, seg.offset_s + seg.duration_s - self.remaining_s())
 
     def step_duration_s(self) -> float:
         """Full length of the current planned step."""

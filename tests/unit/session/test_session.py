@@ -636,3 +636,73 @@ def test_outcome_becomes_a_session_event() -> None:
 def test_empty_routine_is_refused() -> None:
     with pytest.raises(ValueError, match="no steps"):
         Session(routine(), FakeClock())
+
+
+def test_skip_last_step_while_paused_finishes() -> None:
+    s, clock, rec = make(step("a", 10))
+    s.start()
+    clock.advance(3)
+    s.pause()
+    clock.advance(50)
+    assert s.skip()
+    assert s.state is State.FINISHED and isinstance(rec.events[-1], Finished)
+    assert s.outcome().active_s == pytest.approx(3)
+
+
+def test_random_walks_keep_the_invariants() -> None:
+    """Seeded random sequences of operations and clock moves; the bookkeeping must always add up."""
+    import random
+
+    ops = ["tick", "tick", "tick", "pause", "resume", "toggle", "skip", "back", "restart"]
+    for seed in range(60):
+        rng = random.Random(seed)
+        s, clock, rec = make(
+            step("a", 12),
+            step("b", side=Side.EACH, reps=3, hold=5, rest=2),
+            step("c", 4, side=Side.EACH),
+            step("d", side=Side.BOTH, reps=2, hold=6, rest=0),
+        )
+        s.start()
+        running_time = 0.0
+        for _ in range(400):
+            if s.state not in (State.RUNNING, State.PAUSED):
+                break
+            dt = rng.choice([0.0, 0.05, 0.4, 1.0, 2.5, 7.0])
+            if s.state is State.RUNNING:
+                running_time += dt
+            clock.advance(dt)
+            op = rng.choice(ops)
+            before = s.state
+            {
+                "tick": s.tick,
+                "pause": s.pause,
+                "resume": s.resume,
+                "toggle": s.toggle_pause,
+                "skip": s.skip,
+                "back": s.back,
+                "restart": s.restart_step,
+            }[op]()
+            if s.state in (State.RUNNING, State.PAUSED):
+                seg = s.segment
+                assert 0 <= s.remaining_s() <= seg.duration_s + 1e-9
+                assert s.total_remaining_s() >= s.remaining_s() - 1e-9
+                assert 0 <= s.step_elapsed_s() <= s.step_duration_s() + 1e-9
+            if before is State.RUNNING and s.state is State.RUNNING and op == "tick":
+                nd = s.next_deadline()
+                assert nd is not None and nd > clock.monotonic()  # nothing due is left behind
+        if s.state in (State.RUNNING, State.PAUSED):
+            s.stop()
+        out = s.outcome()
+        assert not set(out.steps_done) & set(out.steps_skipped)
+        assert set(out.steps_done) | set(out.steps_skipped) <= {0, 1, 2, 3}
+        assert out.completed == (s.state is State.FINISHED and out.steps_done == (0, 1, 2, 3))
+        # Running time is exactly what the clock ran while not paused.
+        if s.state is State.STOPPED:
+            assert out.active_s == pytest.approx(running_time, abs=1e-6)
+        else:  # finished part-way through the last clock move
+            assert 0 <= out.active_s <= running_time + 1e-6
+        # Timed events come in time order; countdowns never repeat within one run of a segment.
+        dues = [e.due for e in rec.events if hasattr(e, "due")]
+        assert dues == sorted(dues)
+        ends = [e for e in rec.events if isinstance(e, Finished | Stopped)]
+        assert len(ends) == 1 and ends[0] is rec.events[-1]
