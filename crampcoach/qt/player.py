@@ -237,7 +237,6 @@ class PlayerWindow(QWidget):
         self.setStyleSheet(resources.read_text("ui", "player.qss"))
         self.resize(1180, 760)
 
-        f = self.form
         self.pages = self._child(QStackedWidget, "pages")
         self.session_page = self._child(QWidget, "sessionPage")
         self.summary_page = self._child(QWidget, "summaryPage")
@@ -265,7 +264,6 @@ class PlayerWindow(QWidget):
         self.record_label = self._child(QLabel, "recordLabel")
         self.retry_button = self._child(QPushButton, "retryButton")
         self.close_button = self._child(QPushButton, "closeButton")
-        del f
 
         # Routine text is plain text, never markup (the .ui says so too; this is the guarantee).
         for label in (
