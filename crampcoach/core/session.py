@@ -31,6 +31,10 @@ Navigation, like a music player:
 * ``skip``, ``back`` and ``restart_step`` while paused move the position but
   stay paused, showing the new step's full time.
 
+An optional lead-in (``lead_in_s``) runs a GET_READY segment with its own
+3-2-1 before the first step: ``skip`` ends it early (nothing counts as
+skipped), ``back`` and ``restart_step`` start it again.
+
 Events are small frozen dataclasses passed to every subscriber.  An operation
 first brings the engine to its final state, then delivers its events in
 order, so a subscriber that queries the engine sees the state after the whole
@@ -67,10 +71,11 @@ class State(enum.StrEnum):
 
 
 class SegmentKind(enum.StrEnum):
-    """A hold (the work of a step) or a rest between two holds."""
+    """A hold (the work of a step), a rest between two holds, or the get-ready lead-in."""
 
     HOLD = "hold"
     REST = "rest"
+    GET_READY = "get_ready"  # only before the first step, when a lead-in was asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +106,14 @@ class Segment:
 # ``due`` is the monotonic time the event belongs to: for a boundary, the
 # deadline that passed (it can lie in the past when the loop was blocked, so a
 # host may choose not to play a stale sound); for a user action, "now".
+
+
+@dataclass(frozen=True, slots=True)
+class GetReady:
+    """The lead-in before the first step began (only with ``lead_in_s`` > 0)."""
+
+    segment: Segment
+    due: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +235,8 @@ class Stopped:
 
 
 SessionEventT = (
-    StepStarted
+    GetReady
+    | StepStarted
     | RepStarted
     | RestStarted
     | HalfWay
@@ -236,9 +250,27 @@ SessionEventT = (
 Callback = Callable[[SessionEventT], None]
 
 
-def segments_for(steps: tuple[PlannedStep, ...]) -> tuple[Segment, ...]:
-    """Cut planned steps into hold / rest segments, in playing order."""
+def segments_for(steps: tuple[PlannedStep, ...], lead_in_s: float = 0.0) -> tuple[Segment, ...]:
+    """Cut planned steps into hold / rest segments, in playing order.
+
+    With ``lead_in_s`` > 0 a GET_READY segment comes first; it belongs to the
+    first step (so it shows that step and its side) but is not part of it:
+    it counts in no step's length and ``back`` / ``restart_step`` skip it.
+    """
     out: list[Segment] = []
+    if lead_in_s > 0 and steps:
+        out.append(
+            Segment(
+                position=0,
+                step_position=0,
+                step=steps[0],
+                kind=SegmentKind.GET_READY,
+                rep=0,
+                reps=1,
+                duration_s=float(lead_in_s),
+                offset_s=0.0,
+            )
+        )
     for step_position, step in enumerate(steps):
         parts: list[tuple[SegmentKind, int, float]] = []
         if step.repetitions > 1 and step.hold_s is not None:
@@ -271,17 +303,26 @@ def segments_for(steps: tuple[PlannedStep, ...]) -> tuple[Segment, ...]:
 class Session:
     """Plays one routine; see the module docstring for the rules."""
 
-    def __init__(self, routine: Routine, clock: Clock) -> None:
-        """Prepare a session (state READY); nothing runs until ``start()``."""
+    def __init__(self, routine: Routine, clock: Clock, *, lead_in_s: float = 0.0) -> None:
+        """Prepare a session (state READY); nothing runs until ``start()``.
+
+        ``lead_in_s`` > 0 puts a "get ready" countdown before the first step
+        (time to get into position after pressing Start); it is part of the
+        running session, not of any step.
+        """
+        if lead_in_s < 0:
+            raise ValueError(f"lead_in_s must be 0 or more, got {lead_in_s}")
         self.routine = routine
         self.clock = clock
         self.steps: tuple[PlannedStep, ...] = routine.expanded()
-        self.segments: tuple[Segment, ...] = segments_for(self.steps)
-        if not self.segments:
+        if not self.steps:
             raise ValueError(f"routine {routine.id!r} has no steps to play")
+        self.segments: tuple[Segment, ...] = segments_for(self.steps, lead_in_s)
         self._step_length = [0.0] * len(self.steps)
         self._first_segment = [0] * len(self.steps)
         for seg in reversed(self.segments):
+            if seg.kind is SegmentKind.GET_READY:
+                continue
             self._step_length[seg.step_position] += seg.duration_s
             self._first_segment[seg.step_position] = seg.position
         self._state = State.READY
@@ -369,9 +410,13 @@ class Session:
         if not self._active():
             self._deliver()
             return False
+        now = self.clock.monotonic()
+        if self.segment.kind is SegmentKind.GET_READY:  # ready early: begin the first step
+            self._enter(self._first_segment[0], start=now, previous_step=None)
+            self._deliver()
+            return True
         step_position = self.segment.step_position
         self._skipped.add(step_position)
-        now = self.clock.monotonic()
         if step_position + 1 >= len(self.steps):
             self._finish(now)
         else:
@@ -393,12 +438,13 @@ class Session:
             self._deliver()
             return False
         step_position = self.segment.step_position
-        target = step_position
-        if self.step_elapsed_s() <= BACK_RESTART_S and step_position > 0:
-            target = step_position - 1
-        self._enter(
-            self._first_segment[target], start=self.clock.monotonic(), previous_step=step_position
-        )
+        if self.segment.kind is SegmentKind.GET_READY:
+            position = self.segment.position  # nothing before it: the lead-in again
+        elif self.step_elapsed_s() <= BACK_RESTART_S and step_position > 0:
+            position = self._first_segment[step_position - 1]
+        else:
+            position = self._first_segment[step_position]
+        self._enter(position, start=self.clock.monotonic(), previous_step=step_position)
         self._deliver()
         return True
 
@@ -409,11 +455,10 @@ class Session:
             self._deliver()
             return False
         step_position = self.segment.step_position
-        self._enter(
-            self._first_segment[step_position],
-            start=self.clock.monotonic(),
-            previous_step=step_position,
-        )
+        target = self._first_segment[step_position]
+        if self.segment.kind is SegmentKind.GET_READY:
+            target = self.segment.position  # the lead-in again
+        self._enter(target, start=self.clock.monotonic(), previous_step=step_position)
         self._deliver()
         return True
 
@@ -497,11 +542,15 @@ class Session:
         if self._state in (State.FINISHED, State.STOPPED):
             return 0.0
         seg = self.segment
+        if seg.kind is SegmentKind.GET_READY:
+            return self._step_length[0]
         return self.remaining_s() + self._step_length[seg.step_position] - seg.step_end_s
 
     def step_elapsed_s(self) -> float:
         """Seconds of the current planned step that have run."""
         seg = self.segment
+        if seg.kind is SegmentKind.GET_READY:
+            return 0.0
         # Clamped: deadline arithmetic in floats can leave -1e-13 at a step's start.
         return max(0.0, seg.offset_s + seg.duration_s - self.remaining_s())
 
@@ -558,13 +607,15 @@ class Session:
             (float(n), "countdown", n) for n in COUNTDOWN if n < seg.duration_s
         ]
         step_len = self._step_length[seg.step_position]
-        if step_len >= HALFWAY_MIN_S:
+        if step_len >= HALFWAY_MIN_S and seg.kind is not SegmentKind.GET_READY:
             half = step_len / 2
             if seg.offset_s <= half < seg.step_end_s:
                 cues.append((seg.step_end_s - half, "halfway", 0))
         cues.sort()  # ascending "before deadline" = latest first; pop() takes the earliest
         self._cues = cues
-        if position == self._first_segment[seg.step_position]:
+        if seg.kind is SegmentKind.GET_READY:
+            self._queue.append(GetReady(seg, start))
+        elif position == self._first_segment[seg.step_position]:
             prev = self.steps[previous_step] if previous_step is not None else None
             if (
                 prev is not None

@@ -656,11 +656,12 @@ def test_random_walks_keep_the_invariants() -> None:
     ops = ["tick", "tick", "tick", "pause", "resume", "toggle", "skip", "back", "restart"]
     for seed in range(60):
         rng = random.Random(seed)
-        s, clock, rec = make(
+        s, clock, rec = make_lead(
             step("a", 12),
             step("b", side=Side.EACH, reps=3, hold=5, rest=2),
             step("c", 4, side=Side.EACH),
             step("d", side=Side.BOTH, reps=2, hold=6, rest=0),
+            lead=rng.choice([0, 0, 5]),
         )
         s.start()
         running_time = 0.0
@@ -706,3 +707,77 @@ def test_random_walks_keep_the_invariants() -> None:
         assert dues == sorted(dues)
         ends = [e for e in rec.events if isinstance(e, Finished | Stopped)]
         assert len(ends) == 1 and ends[0] is rec.events[-1]
+
+
+# --- get-ready lead-in ------------------------------------------------------------
+
+
+def make_lead(*steps: Step, lead: float = 5) -> tuple[Session, FakeClock, Recorder]:
+    clock = FakeClock()
+    session = Session(routine(*steps), clock, lead_in_s=lead)
+    return session, clock, Recorder(session)
+
+
+def test_lead_in_counts_down_then_starts_the_first_step() -> None:
+    s, clock, rec = make_lead(step("a", 20, side=Side.EACH), step("b", 4))
+    t0 = clock.monotonic()
+    s.start()
+    assert s.segment.kind is SegmentKind.GET_READY
+    assert s.side is Side.LEFT and s.step_number == 1  # it shows what comes first
+    assert s.remaining_s() == 5 and s.total_remaining_s() == 5 + 20 + 20 + 4
+    assert s.repetition() is None and s.step_elapsed_s() == 0
+    assert s.step_remaining_s() == 20
+    run_to(s, clock, t0 + 5)
+    assert rec.kinds() == ["GetReady", "Countdown3", "Countdown2", "Countdown1", "StepStarted"]
+    assert rec.events[-1].due == t0 + 5
+    assert s.segment.kind is SegmentKind.HOLD and s.remaining_s() == 20
+    run_to(s, clock, t0 + 5 + 44)
+    out = s.outcome()
+    assert out.completed and out.steps_done == (0, 1) and out.steps_skipped == ()
+    assert out.active_s == 49  # the lead-in is running time, not a step
+
+
+def test_skip_during_lead_in_starts_the_first_step_and_skips_nothing() -> None:
+    s, clock, _ = make_lead(step("a", 10), step("b", 10))
+    s.start()
+    clock.advance(1)
+    assert s.skip()
+    assert s.segment.kind is SegmentKind.HOLD and s.step.name == "a" and s.remaining_s() == 10
+    run_to(s, clock, clock.monotonic() + 20)
+    assert s.outcome().steps_skipped == () and s.outcome().completed
+
+
+def test_back_and_restart_in_lead_in_start_it_again_and_never_return_to_it() -> None:
+    s, clock, _ = make_lead(step("a", 10), step("b", 10))
+    s.start()
+    clock.advance(2)
+    assert s.back()
+    assert s.segment.kind is SegmentKind.GET_READY and s.remaining_s() == 5
+    clock.advance(2)
+    assert s.restart_step()
+    assert s.segment.kind is SegmentKind.GET_READY and s.remaining_s() == 5
+    run_to(s, clock, clock.monotonic() + 5 + 1)  # 1 s into step a
+    assert s.back()  # first step: restarts it, not the lead-in
+    assert s.segment.kind is SegmentKind.HOLD and s.step.name == "a"
+    s.skip()
+    clock.advance(1)
+    assert s.back()  # back from b to a, not to the lead-in
+    assert s.segment.kind is SegmentKind.HOLD and s.step.name == "a"
+
+
+def test_pause_during_lead_in() -> None:
+    s, clock, _ = make_lead(step("a", 10))
+    s.start()
+    clock.advance(1.5)
+    s.pause()
+    clock.advance(60)
+    s.resume()
+    assert s.remaining_s() == pytest.approx(3.5)
+    clock.advance(3.5)
+    s.tick()
+    assert s.segment.kind is SegmentKind.HOLD
+
+
+def test_negative_lead_in_is_refused() -> None:
+    with pytest.raises(ValueError, match="lead_in_s"):
+        Session(routine(step("a")), FakeClock(), lead_in_s=-1)
