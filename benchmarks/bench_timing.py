@@ -73,6 +73,7 @@ def measure() -> dict[str, float]:
         clock,
         autostart=False,
         keep_awake=False,
+        lead_in_s=0,
     )
     rng = random.Random(SEED)
     burns: list[tuple[float, float]] = []  # (start, end), monotonic seconds

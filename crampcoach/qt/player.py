@@ -49,6 +49,7 @@ from crampcoach.core.model import Citation, PlannedStep, Routine, Side
 from crampcoach.core.session import (
     Countdown,
     Finished,
+    GetReady,
     HalfWay,
     Outcome,
     RepStarted,
@@ -68,6 +69,8 @@ if TYPE_CHECKING:
 
 #: A cue more than this late (the loop was blocked) is not played: it would be wrong now.
 STALE_CUE_S = 0.75
+#: Seconds to get into position between pressing Start and the first step.
+LEAD_IN_S = 5.0
 #: Repaint interval while running (10 Hz: a countdown digit is never more than 0.1 s late).
 REPAINT_MS = 100
 
@@ -187,7 +190,8 @@ class PlayerWindow(QWidget):
     """Plays a routine: big countdown, the side, the step, controls with shortcuts.
 
     The session starts when the window is first shown (``autostart``), or on
-    ``start()`` / Space.  ``finished`` carries the SessionEvent of the session
+    ``start()`` / Space, with a ``lead_in_s`` get-ready countdown to get into
+    position (Right starts the first step at once).  ``finished`` carries the SessionEvent of the session
     (also when it could not be stored: see ``recorded``), or None when the
     window closed before a session started.
     """
@@ -206,6 +210,7 @@ class PlayerWindow(QWidget):
         autostart: bool = True,
         keep_awake: bool = True,
         speech_engine: str | None = None,
+        lead_in_s: float = LEAD_IN_S,
     ) -> None:
         """Build the window and its session; nothing runs until shown or started."""
         super().__init__(parent)
@@ -214,7 +219,7 @@ class PlayerWindow(QWidget):
         self.routine = routine
         self.store = store
         self.clock: Clock = clock or SystemClock()
-        self.session = Session(routine, self.clock)
+        self.session = Session(routine, self.clock, lead_in_s=lead_in_s)
         self.session.subscribe(self._on_event)
         opts = core_settings.merged(dict(settings))
         self.cues = Cues(
@@ -401,7 +406,11 @@ class PlayerWindow(QWidget):
 
     def _on_event(self, ev: SessionEventT) -> None:
         cues = self.cues
-        if isinstance(ev, SwitchSides):
+        if isinstance(ev, GetReady):
+            step = ev.segment.step
+            extra = f", {side_words(step.side)}" if step.side is not Side.BOTH else ""
+            cues.say(f"Get ready for {step.name}{extra}.")
+        elif isinstance(ev, SwitchSides):
             self._switching = True
             if self._fresh(ev.due):
                 cues.play("switch")
@@ -496,7 +505,9 @@ class PlayerWindow(QWidget):
             self._shown_step = seg.step_position
             self._draw_step(seg.step)
         self.step_progress.setText(f"Step {s.step_number} of {s.step_count}")
-        if seg.kind is SegmentKind.REST:
+        if seg.kind is SegmentKind.GET_READY:
+            self.rep.setText("Get ready")
+        elif seg.kind is SegmentKind.REST:
             self.rep.setText(f"Relax — hold {seg.rep} of {seg.reps} next")
         elif seg.reps > 1:
             self.rep.setText(f"Hold {seg.rep} of {seg.reps}")
@@ -511,7 +522,11 @@ class PlayerWindow(QWidget):
             self.status.setText("Paused — press Space to continue.")
             self.pause_button.setText("Resume  (Space)")
         else:
-            self.status.setText("")
+            self.status.setText(
+                "Get into position, or press → to begin now."
+                if seg.kind is SegmentKind.GET_READY
+                else ""
+            )
             self.pause_button.setText("Pause  (Space)")
         self._set_prop(self.countdown, "paused", paused)
         self._refresh_time()
@@ -681,6 +696,7 @@ def staged_player(
         clock,
         autostart=False,
         keep_awake=False,
+        lead_in_s=0,
     )
     if not any(step.side is side for step in player.session.steps):
         raise ValueError(f"routine {routine.id!r} has no step on side {side}")

@@ -64,6 +64,7 @@ def store(data_dir: Path) -> Any:
 
 
 def open_player(qtbot: Any, clock: FakeClock, store: Any = None, **kw: Any) -> PlayerWindow:
+    kw.setdefault("lead_in_s", 0)  # most tests start on the first step; one tests the lead-in
     player = PlayerWindow(
         make_routine(), store, kw.pop("settings", QUIET), clock, keep_awake=False, **kw
     )
@@ -118,7 +119,7 @@ def test_routine_safety_note_leads_the_first_step_only(qtbot: Any, clock: FakeCl
     from dataclasses import replace
 
     routine = replace(make_routine(), safety="Get help at once if a cramp lasts over 10 minutes.")
-    p = PlayerWindow(routine, None, QUIET, clock, keep_awake=False)
+    p = PlayerWindow(routine, None, QUIET, clock, keep_awake=False, lead_in_s=0)
     qtbot.addWidget(p)
     p.show()
     assert p.safety.text() == (
@@ -129,6 +130,29 @@ def test_routine_safety_note_leads_the_first_step_only(qtbot: Any, clock: FakeCl
     p.skip()
     assert p.safety.text() == ""
     p.close()
+
+
+def test_opens_with_a_get_ready_countdown(qtbot: Any, clock: FakeClock, store: Any) -> None:
+    p = open_player(qtbot, clock, store, lead_in_s=5)
+    assert p.session.state is State.RUNNING
+    assert p.rep.text() == "Get ready" and p.countdown.text() == "00:05"
+    assert p.step_name.text() == "Warm up" and p.side_banner.text() == "BOTH LEGS"
+    assert "press →" in p.status.text()
+    advance(p, clock, 5)
+    assert p.rep.text() == "" and p.countdown.text() == "00:20" and p.status.text() == ""
+    clock.advance(2)
+    key(qtbot, p, Qt.Key.Key_Escape)
+    [event] = store.events()
+    assert event.steps_done == () and event.steps_skipped == ()
+    assert (event.at - event.started).total_seconds() == pytest.approx(7)
+
+
+def test_right_ends_the_get_ready_countdown_early(qtbot: Any, clock: FakeClock) -> None:
+    p = open_player(qtbot, clock, lead_in_s=5)
+    clock.advance(1)
+    key(qtbot, p, Qt.Key.Key_Right)
+    assert p.rep.text() == "" and p.countdown.text() == "00:20"
+    assert p.step_progress.text() == "Step 1 of 3"
 
 
 def test_countdown_follows_the_clock_without_drift(qtbot: Any, clock: FakeClock) -> None:
@@ -510,7 +534,7 @@ def test_the_real_timer_drives_the_session_to_its_end(qtbot: Any) -> None:
 
     one = make_routine()
     routine = replace(one, steps=(replace(one.steps[0], duration_s=1, safety=None),))
-    p = PlayerWindow(routine, None, QUIET, SystemClock(), keep_awake=False)
+    p = PlayerWindow(routine, None, QUIET, SystemClock(), keep_awake=False, lead_in_s=0)
     qtbot.addWidget(p)
     with qtbot.waitSignal(p.finished, timeout=5000) as blocker:
         p.show()
@@ -616,7 +640,7 @@ def test_player_holds_off_the_screen_saver_during_a_session(
     qtbot: Any, clock: FakeClock, private_bus: str
 ) -> None:
     with FakeScreenSaver(private_bus) as saver:
-        p = PlayerWindow(make_routine(), None, QUIET, clock)
+        p = PlayerWindow(make_routine(), None, QUIET, clock, lead_in_s=0)
         qtbot.addWidget(p)
         p.show()
         assert p.inhibitor is not None and p.inhibitor.active
