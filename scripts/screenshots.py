@@ -103,11 +103,23 @@ def main(argv: list[str] | None = None) -> int:
 
             return make
 
+        def review_window() -> QWidget:
+            # Runs last: the history it adds must not change the other shots.
+            from crampcoach.core.review import IsoWeek
+            from crampcoach.qt.review_view import ReviewWindow
+            from tests.unit.review.helpers import history
+
+            store.add_many(history(now, weeks=8))
+            window = ReviewWindow(store, store.settings(), clock=clock)
+            window.show_week(IsoWeek.of(now.date()).shift(-1))  # last week: a whole one
+            return window
+
         shots: dict[str, Shot] = {
             "main_window": main_window,
             "player_left": player(Side.LEFT),
             "player_right": player(Side.RIGHT),
             "document_reader": reader,
+            "review_window": review_window,
         }
         for name, make in shots.items():
             widget = make()

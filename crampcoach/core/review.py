@@ -480,13 +480,22 @@ def cell_text(row: DayRow, item: str) -> str:
             return _skip_text(None)
         if row.water is Status.NOT_PLANNED:
             return f"{row.water_ml} ml" if row.water_ml else ""
+        # The goal is in the row label (grid_label): cells stay short enough for a narrow grid.
         mark = {Status.DONE: "✓ ", Status.MISSED: "✗ "}.get(row.water, "")
-        return f"{mark}{row.water_ml}/{row.water_goal_ml} ml"
+        return f"{mark}{row.water_ml} ml"
     if item == "cramps":
         if row.cramps:
             return f"{row.cramps} (worst {row.max_severity}/10)"
         return "" if row.bedtime is Status.FUTURE else "none"
     raise ValueError(f"unknown grid row {item!r}; expected one of {GRID_ROWS}")
+
+
+def grid_label(item: str, r: WeekReview) -> str:
+    """A grid row's label; the water row names the daily goal."""
+    goal = r.days[0].water_goal_ml
+    if item == "water" and goal > 0:
+        return f"Water (goal {goal} ml)"
+    return GRID_LABELS[item]
 
 
 def cell_status(row: DayRow, item: str) -> Status | None:
@@ -506,12 +515,12 @@ def week_title(week: IsoWeek) -> str:
 def to_text(r: WeekReview) -> str:
     """The review as plain text (``crampcoach review``)."""
     lines = [week_title(r.week) + (" (in progress)" if r.in_progress else ""), ""]
-    width = max(len(v) for v in GRID_LABELS.values())
+    width = max(len(grid_label(i, r)) for i in GRID_ROWS)
     header = " " * width + "".join(f"  {d.day.strftime('%a %d'):<16}" for d in r.days)
     lines.append(header.rstrip())
     for item in GRID_ROWS:
         cells = "".join(f"  {cell_text(d, item):<16}" for d in r.days)
-        lines.append(f"{GRID_LABELS[item]:<{width}}{cells}".rstrip())
+        lines.append(f"{grid_label(item, r):<{width}}{cells}".rstrip())
     lines.append("")
     lines.extend(r.headline())
     lines.append("")

@@ -82,7 +82,7 @@ def week_html(r: WeekReview, max_rows: int = MAX_DIARY_ROWS, chart_width: int = 
             style = f' bgcolor="{bg}"' if bg else ""
             cells.append(f"<td align='center'{style}>{_e(review.cell_text(d, item))}</td>")
         grid_rows.append(
-            f"<tr><th align='left'>{_e(review.GRID_LABELS[item])}</th>{''.join(cells)}</tr>"
+            f"<tr><th align='left'>{_e(review.grid_label(item, r))}</th>{''.join(cells)}</tr>"
         )
     headline = "<br>".join(_e(line) for line in r.headline())
 

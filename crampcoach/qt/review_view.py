@@ -85,7 +85,8 @@ def build_chart(r: WeekReview) -> QChart:
     cramps.setPen(pen)
     cramps.setPointsVisible(True)
     for i, s in enumerate(r.series):
-        cramps.append(QPointF(i, s.cramp_nights))
+        if s.overall is not None or s.cramp_nights:  # no line through weeks before the log began
+            cramps.append(QPointF(i, s.cramp_nights))
     chart.addSeries(cramps)
 
     axis_x = QBarCategoryAxis()
@@ -267,6 +268,7 @@ class ReviewWindow(QWidget):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
     def _fill_grid(self, r: WeekReview) -> None:
+        self.grid.setVerticalHeaderLabels([review.grid_label(i, r) for i in review.GRID_ROWS])
         self.grid.setHorizontalHeaderLabels([f"{d.day.strftime('%a')} {d.day.day}" for d in r.days])
         for col, row in enumerate(r.days):
             for line, item in enumerate(review.GRID_ROWS):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from crampcoach.core.events import (
@@ -20,13 +20,13 @@ from crampcoach.core.events import (
 TZ = ZoneInfo("Europe/Berlin")
 
 
-def at(day: date, hhmm: str, tz: ZoneInfo = TZ) -> datetime:
+def at(day: date, hhmm: str, tz: tzinfo = TZ) -> datetime:
     h, m = (int(x) for x in hhmm.split(":"))
     return datetime.combine(day, time(h, m), tz)
 
 
 def session(
-    day: date, hhmm: str = "22:30", kind: str = "bedtime", completed: bool = True, tz: ZoneInfo = TZ
+    day: date, hhmm: str = "22:30", kind: str = "bedtime", completed: bool = True, tz: tzinfo = TZ
 ) -> SessionEvent:
     end = at(day, hhmm, tz)
     return SessionEvent(
@@ -41,7 +41,7 @@ def session(
     )
 
 
-def water(day: date, ml: int, hhmm: str = "12:00", tz: ZoneInfo = TZ) -> WaterEvent:
+def water(day: date, ml: int, hhmm: str = "12:00", tz: tzinfo = TZ) -> WaterEvent:
     return WaterEvent(id=new_id(), at=at(day, hhmm, tz), ml=ml)
 
 
@@ -50,7 +50,7 @@ def cramp(
     hhmm: str = "03:00",
     severity: int = 5,
     minutes: float | None = 2,
-    tz: ZoneInfo = TZ,
+    tz: tzinfo = TZ,
     context: CrampContext | None = CrampContext.NIGHT,
 ) -> CrampEvent:
     return CrampEvent(
@@ -70,3 +70,34 @@ def skip(day: date, item: str = "bedtime", reason: SkipReason = SkipReason.SICK)
 
 def days(first: date, n: int) -> list[date]:
     return [first + timedelta(days=i) for i in range(n)]
+
+
+def history(now: datetime, weeks: int, seed: int = 7) -> list:
+    """A plausible few weeks before ``now`` (for screenshots): routine most nights,
+    some stretching and water, cramps on fewer nights once the routine took hold."""
+    import random
+
+    rng = random.Random(seed)
+    zone = now.tzinfo
+    assert zone is not None
+    events: list = []
+    first = now.date() - timedelta(days=7 * weeks)
+    for n in range(7 * weeks - 2):
+        d = first + timedelta(days=n)
+        if rng.random() < (0.55 if n < 14 else 0.85):
+            events.append(session(d, "22:40", completed=rng.random() < 0.9, tz=zone))
+        if rng.random() < 0.4:
+            events.append(session(d, "18:10", kind="stretch", tz=zone))
+        for k in range(rng.randint(2, 7)):
+            events.append(water(d, 250, f"{9 + 2 * k:02d}:15", tz=zone))
+        if rng.random() < (0.6 if n < 14 else 0.25):
+            events.append(
+                cramp(
+                    d + timedelta(days=1),
+                    f"0{rng.randint(1, 5)}:{rng.randint(10, 50)}",
+                    severity=rng.randint(3, 8),
+                    minutes=rng.choice([1, 2, 3, 5]),
+                    tz=zone,
+                )
+            )
+    return events
