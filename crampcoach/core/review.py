@@ -874,6 +874,27 @@ def _effect(
     )
 
 
+def reviewed_week(today: date) -> IsoWeek:
+    """The week a "your week in review" reminder on ``today`` is about.
+
+    On a Sunday the week is all but over, so it is this week; on any other day
+    the last whole week.
+    """
+    week = IsoWeek.of(today)
+    return week if today.weekday() == 6 else week.shift(-1)
+
+
+def week_in_review(
+    source: EventSource, settings: Mapping[str, Any], tz: tzinfo, now: datetime
+) -> tuple[str, str]:
+    """Title and body of the weekly review reminder (the reminders call this when it fires).
+
+    Reads only the weeks it needs from ``source`` (the Store); pure otherwise.
+    """
+    today = local_day(now, tz, parse_hhmm(str(settings.get("day_boundary", "04:00"))))
+    return load(source, settings, tz, reviewed_week(today), today).notification()
+
+
 def local_timezone() -> tzinfo:
     """The user's time zone with its daylight-saving rules (not just today's offset).
 

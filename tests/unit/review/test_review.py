@@ -264,3 +264,23 @@ def test_notification_text() -> None:
     title, body = review.compute(perfect_week_events(W), SETTINGS, TZ, W, AFTER).notification()
     assert title == "Your week in review"
     assert "Bedtime routine on 7 of 7 nights" in body
+
+
+def test_week_in_review_reminder_text() -> None:
+    src = RecordingSource(perfect_week_events(W))
+    # Sunday evening: this week; Monday morning: the week just ended.
+    sunday = datetime(2026, 3, 8, 19, 0, tzinfo=TZ)
+    monday = datetime(2026, 3, 9, 9, 0, tzinfo=TZ)
+    assert review.reviewed_week(sunday.date()) == W
+    assert review.reviewed_week(monday.date()) == W
+    assert review.reviewed_week(date(2026, 3, 14)) == W  # Saturday: still the last whole week
+    title, body = review.week_in_review(src, SETTINGS, TZ, monday)
+    assert title == "Your week in review"
+    assert body.startswith("Bedtime routine on 7 of 7 nights, plan done 100%")
+    # On Sunday evening tonight's routine is still to come.
+    so_far = RecordingSource([e for e in src.all if e.at <= sunday])
+    _, body = review.week_in_review(so_far, SETTINGS, TZ, sunday)
+    assert "6 of 6 nights" in body
+    src.all.append(cramp(date(2026, 3, 4), "02:00", minutes=20))
+    _, body = review.week_in_review(src, SETTINGS, TZ, monday)
+    assert "matches a warning sign" in body
