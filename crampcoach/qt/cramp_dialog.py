@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crampcoach.core import safety
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import CrampContext, CrampEvent, EventType, Leg, Muscle, new_id
+from crampcoach.core.review import local_timezone
 from crampcoach.qt.ui_loader import child, load_ui
 
 if TYPE_CHECKING:
@@ -56,9 +57,10 @@ CONTEXT_LABELS: dict[CrampContext | None, str] = {
 }
 
 
-def last_night(now: datetime) -> datetime:
-    """The most recent 03:00 local time at or before ``now``."""
-    candidate = datetime.combine(now.date(), LAST_NIGHT_AT, now.tzinfo)
+def last_night(now: datetime, tz: tzinfo | None = None) -> datetime:
+    """The most recent 03:00 local time (in ``tz``, default ``now``'s zone) at or before ``now``."""
+    local = now.astimezone(tz) if tz else now
+    candidate = datetime.combine(local.date(), LAST_NIGHT_AT, local.tzinfo)
     if candidate > now:
         candidate -= timedelta(days=1)
     return candidate
@@ -79,10 +81,15 @@ class CrampDialog(QDialog):
         *,
         event: CrampEvent | None = None,
         clock: Clock | None = None,
+        tz: tzinfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.clock: Clock = clock or SystemClock()
+        # A zone with its DST rules (the system clock only knows today's offset),
+        # so "last night" and an edited time get the offset of *their* date.
+        zone = tz or (clock.now().tzinfo if clock is not None else None)
+        self.tz: tzinfo = zone or local_timezone()
         self.editing = event
         self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
         self.form = load_ui("cramp_dialog.ui", self)
@@ -134,13 +141,6 @@ class CrampDialog(QDialog):
 
     # -- values ------------------------------------------------------------------
 
-    @property
-    def tz(self) -> tzinfo:
-        """The zone the clock reports local time in."""
-        tz = self.clock.now().tzinfo
-        assert tz is not None  # Clock.now() is aware by contract
-        return tz
-
     def _set_when(self, when: datetime) -> None:
         self._setting_when = True
         try:
@@ -168,7 +168,7 @@ class CrampDialog(QDialog):
             self.other_radio.setChecked(True)
 
     def _choose_last_night(self) -> None:
-        self._set_when(last_night(self.clock.now()))
+        self._set_when(last_night(self.clock.now(), self.tz))
         if self.context_combo.currentData() is None:
             self._select(self.context_combo, CrampContext.NIGHT.value)
 

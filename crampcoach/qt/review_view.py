@@ -234,14 +234,11 @@ class ReviewWindow(QWidget):
         self.refresh()
         self.week_changed.emit(str(week))
 
-    def set_settings(self, settings: dict[str, Any]) -> None:
-        """New settings (from ``App.settings_changed``): recompute."""
-        self.settings = dict(settings)
-        self.refresh()
-
     def refresh(self) -> None:
         """Re-read the log and redraw everything."""
         t0 = _time.perf_counter()
+        # The store's settings are the truth (they may have changed since the window opened).
+        self.settings = self.store.settings()
         self.review = review.load(self.store, self.settings, self.tz, self.week, self.today())
         self.last_load_s = _time.perf_counter() - t0
         r = self.review
@@ -371,7 +368,7 @@ class ReviewWindow(QWidget):
         """Open the cramp dialog (new entry, or ``event`` to edit); refresh when saved."""
         from crampcoach.qt.cramp_dialog import CrampDialog
 
-        dialog = CrampDialog(self.store, self, event=event, clock=self.clock)
+        dialog = CrampDialog(self.store, self, event=event, clock=self.clock, tz=self.tz)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saved.connect(lambda *_: self.refresh())
         dialog.show()

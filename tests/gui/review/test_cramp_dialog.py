@@ -133,3 +133,15 @@ def test_write_error_is_shown_and_retry_does_not_duplicate(
     assert dialog.status_label.isVisible() and "disk full" in dialog.status_label.text()
     dialog.save()  # the retry replaces, never adds a second copy
     assert len(updates) == 1 and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_time_before_a_dst_change_gets_that_dates_offset(qtbot, store: Store) -> None:
+    summer = FakeClock(at(date(2026, 3, 30), "20:00"))  # CEST, UTC+2
+    dialog = CrampDialog(store, clock=summer, tz=TZ)
+    qtbot.addWidget(dialog)
+    dialog.other_radio.click()
+    dialog.when_edit.setDateTime(dialog.when_edit.dateTime().addDays(-2).addSecs(2 * 3600))
+    dialog.save()
+    (saved,) = cramps(store)
+    assert saved.at.astimezone(TZ).utcoffset().total_seconds() == 3600  # CET on the 28th
+    assert (saved.at.astimezone(TZ).day, saved.at.astimezone(TZ).hour) == (28, 22)
