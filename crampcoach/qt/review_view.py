@@ -14,7 +14,7 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -254,6 +254,20 @@ class ReviewWindow(QWidget):
         self._fill_diary(r)
         self._update_chart(r)
         self.refreshed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-read the log when the window comes back to the front.
+
+        Entries may have been logged meanwhile from the tray, the main window
+        or ``crampcoach log``; a refresh costs ~10 ms even on ten years.
+        """
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.review is not None
+        ):
+            self.refresh()
 
     # -- grid ------------------------------------------------------------------------
 

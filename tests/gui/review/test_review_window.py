@@ -204,3 +204,14 @@ def test_week_days_are_monday_first_across_year_end(qtbot, store: Store, clock: 
     assert w.grid.horizontalHeaderItem(0).text() == "Mon 28"
     assert w.grid.horizontalHeaderItem(6).text() == "Sun 3"
     assert w.review.days[-1].day == date(2027, 1, 3) - timedelta(days=0)
+
+
+def test_coming_back_to_the_window_shows_entries_logged_elsewhere(
+    qtbot, store: Store, clock: FakeClock
+) -> None:
+    w = window(qtbot, store, clock)
+    assert w.diary.rowCount() == 0
+    store.add(cramp(date(2026, 3, 10), severity=4))  # e.g. from the tray's dialog
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.diary.rowCount() == 1)
+    assert w.cell("cramps", 0) == "1 (worst 4/10)"
