@@ -284,3 +284,41 @@ def test_week_in_review_reminder_text() -> None:
     src.all.append(cramp(date(2026, 3, 4), "02:00", minutes=20))
     _, body = review.week_in_review(src, SETTINGS, TZ, monday)
     assert "matches a warning sign" in body
+
+
+def test_cell_texts_say_each_state_in_words() -> None:
+    d = W.days()
+    events = [
+        session(d[0]),
+        session(d[1], completed=False),
+        skip(d[2], reason=SkipReason.REST),
+        skip(d[3], item="stretch", reason=SkipReason.SICK),
+        session(d[4], "18:00", kind="stretch"),
+        session(d[4], "19:00", kind="cooldown", completed=False),
+        water(d[0], 1500),
+        water(d[1], 400),
+        cramp(d[1], "23:00", severity=6),
+    ]
+    r = review.compute(events, SETTINGS, TZ, W, d[5])
+    texts = {item: [review.cell_text(row, item) for row in r.days] for item in review.GRID_ROWS}
+    assert texts["bedtime"] == [
+        "✓ done",
+        "½ partial",
+        "skipped (rest)",
+        "✗ missed",
+        "✗ missed",
+        "tonight",
+        "",
+    ]
+    assert texts["stretch"][3:5] == ["skipped (sick)", "✓ 1 +1½"]
+    assert texts["water"][:3] == ["✓ 1500 ml", "400 ml", "✗ 0 ml"]
+    assert texts["water"][5:] == ["0 ml", ""]  # today: pending, not yet missed
+    assert texts["cramps"][:3] == ["none", "1 (worst 6/10)", "none"]
+    assert texts["cramps"][6] == ""
+    assert review.grid_label("water", r) == "Water (goal 1500 ml)"
+    no_goal = review.compute(events, {**SETTINGS, "water_goal_ml": 0}, TZ, W, d[5])
+    assert review.grid_label("water", no_goal) == "Water"
+    assert no_goal.adherence[PlanItem.WATER].planned == 0
+    assert review.cell_text(no_goal.days[0], "water") == "1500 ml"
+    text = review.to_text(r)
+    assert "Week 2026-W10" in text and "(in progress)" in text and "skipped (rest)" in text
