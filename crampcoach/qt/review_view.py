@@ -396,20 +396,24 @@ class ReviewWindow(QWidget):
 
     def delete_selected(self) -> CrampEvent | None:
         """Delete the selected entry (undo puts it back)."""
-        from crampcoach.store import StoreError
+        from crampcoach.store import StoreWriteError
 
         event = self.selected_cramp()
         if event is None:
             return None
         try:
-            removed = self.store.delete(event.id)
-        except (StoreError, KeyError) as exc:
-            self._status(f"Could not delete the entry: {exc}")
-            return None
-        self._deleted.append(removed if isinstance(removed, CrampEvent) else event)
-        self._status("Entry deleted. Undo puts it back.")
+            self.store.delete(event.id)
+        except KeyError:
+            self._status("That entry was already deleted.")
+        except StoreWriteError as exc:
+            # The store keeps the deletion pending and retries it on the next write.
+            self._deleted.append(event)
+            self._status(f"Entry deleted, but not yet on disk ({exc}); CrampCoach will retry.")
+        else:
+            self._deleted.append(event)
+            self._status("Entry deleted. Undo puts it back.")
         self.refresh()
-        return removed if isinstance(removed, CrampEvent) else event
+        return event
 
     def undo_delete(self) -> CrampEvent | None:
         """Put back the last deleted entry."""
