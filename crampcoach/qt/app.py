@@ -426,7 +426,12 @@ class App(QObject):
         return dialog
 
     def open_settings(self) -> QWidget | None:
-        """Open the settings dialog."""
+        """Open the settings dialog.
+
+        Expects ``crampcoach.qt.settings_dialog.SettingsDialog(store, parent=None)``;
+        if it has a ``settings_changed`` signal, the app re-reads the settings from
+        the store when it fires and emits :attr:`settings_changed` to everyone.
+        """
         return self._open_window(
             "settings", "crampcoach.qt.settings_dialog", "SettingsDialog", (self.store,)
         )
