@@ -83,3 +83,17 @@ def test_app_opens_the_reader_from_a_citation(make_app: Any, memory_store: Any) 
     span = documents.find_quote(doc.text, "footbath water is better than the")
     assert span is not None
     assert app.reader.highlighted_text() == doc.text[span.start : span.end]
+
+
+def test_a_citation_from_the_player_opens_the_reader(make_app: Any, memory_store: Any) -> None:
+    memory_store.set_setting("sounds", False)
+    memory_store.set_setting("voice", False)
+    app = make_app(memory_store)
+    assert app.start_routine("bedtime")
+    step = next(s for s in app.routines["bedtime"].steps if s.evidence and s.citations)
+    cite = step.citations[0]
+    app.player.citation_requested.emit(cite.doc, cite.quote, step.evidence)
+    assert app.reader is not None and app.reader.isVisible()
+    assert app.reader.evidence_label.text() == step.evidence
+    assert documents.normalise(app.reader.highlighted_text()) == documents.normalise(cite.quote)
+    app.stop_session()
