@@ -1,0 +1,186 @@
+"""The settings dialog: every setting in ``core.settings.SETTINGS``, from ``ui/settings_dialog.ui``.
+
+Each input widget in the form is named after its setting key, so the dialog
+reads and writes values generically by widget type (check box, time, number,
+choice, text) and a new key needs only a widget in the form.  Saving goes
+through ``store.set_setting`` (validated, durable); the app's
+``settings_changed`` then reaches the reminders, which re-plan without a
+restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crampcoach.core.settings import SETTINGS, SettingError, parse_hhmm
+from crampcoach.qt.ui_loader import child, load_ui
+
+#: Next to the water goal (evidence.md: hydration and cramps; hyponatraemia).
+WATER_NOTE = (
+    "Good evidence that drinking more prevents cramps is lacking, and drinking far more "
+    "than you are thirsty for can be harmful (it can dilute the salt in your blood). "
+    "Keep the goal modest; your doctor can advise if you have heart or kidney problems."
+)
+WEEKDAYS = (
+    ("Monday", "mon"),
+    ("Tuesday", "tue"),
+    ("Wednesday", "wed"),
+    ("Thursday", "thu"),
+    ("Friday", "fri"),
+    ("Saturday", "sat"),
+    ("Sunday", "sun"),
+)
+
+
+def _default_availability() -> tuple[bool, bool, str]:
+    try:
+        from crampcoach.qt.cues import availability
+    except ImportError:  # the player's module is optional for this dialog
+        return True, True, ""
+    return availability()
+
+
+def _default_routines() -> Sequence[tuple[str, str]]:
+    try:
+        from crampcoach.core import routines
+    except ImportError:
+        return []
+    result = routines.load_all()
+    return [(r.id, r.title) for r in result.routines]
+
+
+class SettingsDialog(QDialog):
+    """Edit and save every setting; emits ``settings_changed`` with the saved dict."""
+
+    settings_changed = Signal(object)
+
+    def __init__(
+        self,
+        store: Any,
+        parent: QWidget | None = None,
+        *,
+        availability: Callable[[], tuple[bool, bool, str]] = _default_availability,
+        routines: Callable[[], Sequence[tuple[str, str]]] = _default_routines,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.form = load_ui("settings_dialog.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.setWindowTitle(self.form.windowTitle())
+        self.resize(520, 640)
+        self.inputs: dict[str, QWidget] = {}
+        for setting in SETTINGS:
+            widget = self.form.findChild(QWidget, setting.key)
+            if widget is not None:
+                widget.setToolTip(setting.help[:1].upper() + setting.help[1:])
+                self.inputs[setting.key] = widget
+        day = child(self.form, QComboBox, "review_day")
+        for label, value in WEEKDAYS:
+            day.addItem(label, value)
+        routine_box = child(self.form, QComboBox, "bedtime_routine")
+        for rid, title in routines():
+            routine_box.addItem(f"{title} ({rid})", rid)
+        child(self.form, QLabel, "water_note").setText(WATER_NOTE)
+        sound_ok, speech_ok, message = availability()
+        av_note = child(self.form, QLabel, "av_note")
+        av_note.setText(message)
+        av_note.setVisible(bool(message))
+        self.sound_ok, self.speech_ok = sound_ok, speech_ok
+        self.error_label = child(self.form, QLabel, "error_label")
+        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.hide()
+        buttons = child(self.form, QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.save_and_close)
+        buttons.rejected.connect(self.reject)
+        self.load()
+
+    # -- widgets <-> values ---------------------------------------------------
+
+    def load(self) -> None:
+        """Show the stored settings."""
+        values = self.store.settings()
+        for key, widget in self.inputs.items():
+            _set_value(widget, values[key])
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds now, by key."""
+        return {key: _get_value(w) for key, w in self.inputs.items()}
+
+    def save(self) -> dict[str, Any]:
+        """Store every changed value; raises SettingError (shown in the dialog) on a bad one."""
+        current = self.store.settings()
+        changed: dict[str, Any] = {}
+        for key, value in self.values().items():
+            if value != current.get(key):
+                changed[key] = self.store.set_setting(key, value)
+        if "autostart" in changed:
+            from crampcoach.qt import autostart
+
+            autostart.set_enabled(bool(changed["autostart"]))
+        return changed
+
+    def save_and_close(self) -> None:
+        """Save; on success tell the app and close, else say what is wrong and stay open."""
+        from crampcoach.store import StoreError
+
+        try:
+            changed = self.save()
+        except (SettingError, StoreError, OSError) as exc:
+            self.error_label.setText(f"Not saved: {exc}")
+            self.error_label.show()
+            return
+        if changed:
+            self.settings_changed.emit(self.store.settings())
+        self.accept()
+
+
+def _set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QTimeEdit):
+        t = parse_hhmm(str(value))
+        widget.setTime(QTime(t.hour, t.minute))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        if index < 0 and widget.isEditable():
+            widget.setEditText(str(value))
+        else:
+            widget.setCurrentIndex(max(index, 0))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value))
+
+
+def _get_value(widget: QWidget) -> Any:
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QTimeEdit):
+        return widget.time().toString("HH:mm")
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        index = widget.currentIndex()
+        if widget.isEditable() and (index < 0 or widget.currentText() != widget.itemText(index)):
+            return widget.currentText().strip()
+        return widget.currentData()
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    raise TypeError(f"no value for {type(widget).__name__}")
