@@ -17,7 +17,15 @@ from typing import NoReturn
 
 from crampcoach import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("docs", "routines", "start", "log", "export", "review")
+COMMAND_MODULES: tuple[str, ...] = (
+    "docs",
+    "routines",
+    "start",
+    "log",
+    "export",
+    "review",
+    "settings",
+)
 
 
 class CliError(Exception):

@@ -150,6 +150,20 @@ class Services:
             self.tray.hide()
 
 
+def _sync_autostart(settings: object) -> None:
+    """Keep the login entry in step with the setting (it may change over IPC or the CLI)."""
+    import logging
+
+    from crampcoach.qt import autostart
+
+    wanted = bool(getattr(settings, "get", lambda _k, _d=None: False)("autostart", False))
+    if wanted != autostart.is_enabled():
+        try:
+            autostart.set_enabled(wanted)
+        except OSError as exc:
+            logging.getLogger(__name__).warning("could not change the login entry: %s", exc)
+
+
 def start_background(app: object) -> Services:
     """Build notifications, reminders and the tray for the running :class:`App`.
 
@@ -183,6 +197,7 @@ def start_background(app: object) -> Services:
         a.store, lambda: a.settings, notifications, hooks=hooks, clock=a.clock, parent=a
     )
     a.settings_changed.connect(controller.settings_changed)
+    a.settings_changed.connect(_sync_autostart)
     if has_tray:
         tray = Tray(
             controller,

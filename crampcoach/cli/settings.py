@@ -1,0 +1,136 @@
+"""``crampcoach settings show|set``: the same settings as the dialog, from the command line.
+
+``set`` validates with ``core.settings.validate`` (a bad key or value is one
+clear line, exit 2).  When the app is running it holds the store's lock, so
+the change is handed to it over IPC and takes effect at once (the reminders
+re-plan); otherwise it is written to the store directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from crampcoach.cli import CliError, add_format
+
+LOCK_WAIT_S = 2.0
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add the ``settings`` commands."""
+    from crampcoach.core.settings import SETTINGS
+
+    settings = sub.add_parser("settings", help="show or change settings", parents=[common])
+    settings_sub = settings.add_subparsers(
+        dest="settings_command", metavar="COMMAND", required=True
+    )
+    show = settings_sub.add_parser("show", help="print every setting", parents=[common])
+    add_format(show)
+    show.set_defaults(func=_show)
+    keys = ", ".join(s.key for s in SETTINGS)
+    set_ = settings_sub.add_parser(
+        "set",
+        help="change one setting",
+        description=f"Change one setting. Keys: {keys}.",
+        parents=[common],
+    )
+    set_.add_argument("key", help="the setting's name (see 'settings show')")
+    set_.add_argument("value", help="the new value, e.g. 22:45, 90, true")
+    set_.set_defaults(func=_set)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from crampcoach import paths
+    from crampcoach.core.settings import SETTINGS
+    from crampcoach.store import Store, StoreError
+
+    folder = paths.data_dir(args.data_dir)
+    try:
+        # Read-only: works beside the running app and never takes its lock.
+        with Store.open(folder, read_only=True) as store:
+            values = store.settings()
+    except StoreError as exc:
+        raise CliError(str(exc), code=1) from None
+    if args.format == "json":
+        print(json.dumps(values, indent=2))
+        return 0
+    width = max(len(s.key) for s in SETTINGS)
+    for s in SETTINGS:
+        value = values[s.key]
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        print(f"{s.key:<{width}}  {shown:<8}  {s.help}")
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    from crampcoach import paths
+    from crampcoach.core.settings import SettingError, validate
+    from crampcoach.store import Store, StoreError, StoreLockedError, StoreWriteError
+
+    try:
+        value = validate(args.key, args.value)
+    except SettingError as exc:
+        raise CliError(str(exc)) from None
+    folder = paths.data_dir(args.data_dir)
+    try:
+        try:
+            store = Store.open(folder)
+        except StoreLockedError as locked:
+            if _hand_over(folder, args.key, value):
+                print(f"{args.key} = {_shown(value)} (the running app uses it now)")
+                return 0
+            try:
+                store = Store.open(folder, lock_timeout=LOCK_WAIT_S)
+            except StoreLockedError:
+                raise CliError(str(locked), code=1) from None
+    except StoreError as exc:
+        raise CliError(str(exc), code=1) from None
+    try:
+        for line in store.recovery:
+            print(f"crampcoach: {line}", file=sys.stderr)
+        stored = store.set_setting(args.key, value)
+    except SettingError as exc:
+        raise CliError(str(exc)) from None
+    except StoreWriteError as exc:
+        raise CliError(f"not saved: {exc}", code=1) from None
+    finally:
+        with contextlib.suppress(StoreWriteError):
+            store.close()
+    if args.key == "autostart":
+        _sync_autostart(bool(stored))
+    print(f"{args.key} = {_shown(stored)}")
+    return 0
+
+
+def _hand_over(folder: Path, key: str, value: Any) -> bool:
+    """Give the change to the running app; True once it replied that it stored it."""
+    from crampcoach import ipc
+
+    try:
+        reply = ipc.send(folder, {"cmd": "set", "key": key, "value": value})
+    except ipc.IpcError:
+        return False
+    if not reply.get("ok"):
+        raise CliError(f"the running CrampCoach refused it: {reply.get('error', 'no reason')}")
+    return True
+
+
+def _sync_autostart(enabled: bool) -> None:
+    # Pure Python despite its package: importing it starts no Qt.
+    from crampcoach.qt import autostart
+
+    try:
+        path = autostart.set_enabled(enabled)
+    except OSError as exc:
+        raise CliError(f"saved, but the login entry could not be changed: {exc}", code=1) from None
+    print(f"{'created' if enabled else 'removed'} {path}", file=sys.stderr)
+
+
+def _shown(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
