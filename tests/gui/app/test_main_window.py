@@ -229,3 +229,18 @@ def test_review_and_cramp_dialog_open_once_as_their_own_windows(
     review.close()
     cramp.close()
     qtbot.waitUntil(lambda: "review" not in app._windows and "cramp" not in app._windows)
+
+
+def test_settings_dialog_changes_reach_the_app(
+    make_app: Any, memory_store: Any, qtbot: Any
+) -> None:
+    app = make_app(memory_store, routines=ROUTINES)
+    dialog = app.open_settings()
+    assert dialog is not None and dialog.isWindow() and dialog.isVisible()
+    memory_store.set_setting("water_goal_ml", 2000)  # what the dialog's save does
+    with qtbot.waitSignal(app.settings_changed) as blocker:
+        dialog.settings_changed.emit(memory_store.settings())
+    assert blocker.args[0]["water_goal_ml"] == 2000
+    assert app.settings["water_goal_ml"] == 2000
+    assert "of your 2000 ml goal" in app.main_window.water_label.text()
+    dialog.close()
