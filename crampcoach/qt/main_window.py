@@ -150,14 +150,14 @@ def _mark_selected(lst: QListWidget, current: QListWidgetItem | None) -> None:
 class _WidthTracker(QObject):
     """Re-fit the height of word-wrapped item widgets whenever the list's width changes."""
 
-    def __init__(self, owner: QListWidget, refit: object) -> None:
+    def __init__(self, owner: QListWidget, refit: Callable[[], None]) -> None:
         super().__init__(owner)
         self._refit = refit
         owner.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self._refit()  # type: ignore[operator]
+            self._refit()
         return False
 
 
