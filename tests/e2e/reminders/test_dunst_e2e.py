@@ -1,0 +1,60 @@
+"""Acceptance: the real app's reminder reaches dunst with its buttons, and a click logs water."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DRIVER = Path(__file__).with_name("dunst_driver.py")
+TOOLS = ("xvfb-run", "dbus-run-session", "dunst", "dunstctl", "dbus-monitor")
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not all(shutil.which(t) for t in TOOLS),
+    reason=f"needs {', '.join(TOOLS)} (scripts/dev.sh installs them)",
+)
+def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    proc = subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1280x800x24",
+            "dbus-run-session",
+            "--",
+            sys.executable,
+            str(DRIVER),
+            str(data_dir),
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert lines, (
+        f"driver printed no result\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr[-3000:]}"
+    )
+    result = json.loads(lines[-1])
+    context = json.dumps(result, indent=1)
+    # dunst received a Notify call carrying both buttons
+    assert result["notify_seen"], context
+    for text in ('"A glass of water?"', '"glass"', '"Log a glass"', '"snooze"', '"Snooze"'):
+        assert text in result["notify_text"], context
+    # and offered them to the user (its action menu)
+    assert "Log a glass" in result["dunst_menu"] and "Snooze" in result["dunst_menu"], context
+    # invoking "Log a glass" through D-Bus reached the app and was recorded
+    assert result["action_seen"], context
+    assert result["water_ml"] == [250], context
+    assert result["fates"] == ["hydration:acted", "hydration:shown"], context
+    assert result["app_exit"] == 0, context
+    assert proc.returncode == 0, context
