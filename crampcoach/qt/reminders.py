@@ -126,7 +126,8 @@ class ReminderController(QObject):
         self.hooks = hooks or Hooks()
         self.clock: Clock = clock or SystemClock()
         self.tz = tz or local_zone()
-        self.scheduler = scheduler or GuiScheduler(timezone=self.tz, clock=self.clock)
+        # Parented to us, so its timers die with the app (no timer outlives it).
+        self.scheduler = scheduler or GuiScheduler(timezone=self.tz, clock=self.clock, parent=self)
         self.scheduler.clock_jumped.connect(self._on_clock_jump)
         self.paused_until: datetime | None = None
         #: job id -> when it is planned, on our clock ("bedtime", "hydration",
@@ -229,6 +230,17 @@ class ReminderController(QObject):
 
     def check(self) -> list[math.Reminder]:
         """Show whatever is due now, then plan the next jobs; returns what was shown."""
+        from crampcoach.store import StoreError
+
+        try:
+            return self._check()
+        except StoreError as exc:
+            # Runs from timers: a closed or unreadable log must not take the
+            # app down; the next check (or a restart) tries again.
+            log.warning("reminders could not read the log: %s", exc)
+            return []
+
+    def _check(self) -> list[math.Reminder]:
         now = self.clock.now()
         settings = self._settings()
         due = math.due_now(now, settings, self.tz, self.history(now))

@@ -181,3 +181,9 @@ def test_settings_change_replans_without_restart(rig: Rig) -> None:
     assert len(rig.store.events(types=[EventType.REMINDER])) == 0
     assert rig.controller.plan["review"] == at(19, 0, d=11)
     assert rig.controller.plan["bedtime"] - rig.clock.now() == timedelta(hours=10, minutes=30)
+
+
+def test_a_timer_firing_after_the_log_closed_does_not_raise(rig: Rig, data_dir: Path) -> None:
+    rig.store.close()
+    assert rig.controller.check() == []  # logged, not raised into the event loop
+    rig.store = Store.open(data_dir, clock=rig.clock)  # for the fixture's close
