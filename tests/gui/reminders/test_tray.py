@@ -144,3 +144,19 @@ def test_without_a_tray_the_window_is_the_app(
     # closing the window quits
     with qtbot.waitSignal(app.main_window.quit_requested, timeout=1000):
         app.main_window.close()
+
+
+def test_a_setting_changed_over_ipc_replans_the_running_app(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = _services(app, monkeypatch, tray=True)
+    plan = services.controller.plan
+    assert plan["bedtime"] == datetime(2026, 1, 5, 22, 15, tzinfo=UTC_ZONE)
+    # what `crampcoach settings set bedtime 23:30` sends when the app holds the lock
+    reply = app.handle_request({"cmd": "set", "key": "bedtime", "value": "23:30"})
+    assert reply == {"ok": True, "key": "bedtime", "value": "23:30"}
+    assert plan["bedtime"] == datetime(2026, 1, 5, 23, 15, tzinfo=UTC_ZONE)
+    assert "Next: hydration reminder 12:30" in services.tray.icon.toolTip()  # type: ignore[union-attr]
+    app.handle_request({"cmd": "set", "key": "hydration_reminder", "value": False})
+    assert "hydration" not in plan
+    assert "Next: bedtime reminder 23:15" in services.tray.icon.toolTip()  # type: ignore[union-attr]
