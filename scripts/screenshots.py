@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from crampcoach.core.clock import FakeClock  # noqa: E402
@@ -39,6 +40,13 @@ def _settle(widget: QWidget, width: int, height: int) -> None:
         QApplication.processEvents()
 
 
+def _quiet_offscreen(kind: QtMsgType, _context: object, message: str) -> None:
+    # The offscreen platform logs this for every window with a layout: it does not
+    # implement QPlatformWindow::propagateSizeHints. Nothing is wrong with the shot.
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1280x800", help="window size WxH (default 1280x800)")
@@ -51,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     from crampcoach.store import Store
 
     setup_qapplication()
+    qInstallMessageHandler(_quiet_offscreen)
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         # A Tuesday evening, local time, with some history.
