@@ -1,0 +1,70 @@
+"""The fallback chain: no notification server -> tray balloon (click opens the toast) -> toast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+
+from crampcoach.qt.notify import Notifications
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+ACTIONS = (("glass", "Log a glass"), ("snooze", "Snooze"))
+
+
+class RecordingTray(QSystemTrayIcon):
+    """A tray icon that is 'visible' and records balloons (offscreen has no tray host)."""
+
+    def __init__(self) -> None:
+        super().__init__(QIcon())
+        self.balloons: list[tuple[str, str]] = []
+
+    def isVisible(self) -> bool:
+        return True
+
+    def showMessage(self, title: str, body: str, *args: Any) -> None:  # type: ignore[override]
+        self.balloons.append((title, body))
+
+
+def test_no_bus_with_a_tray_uses_the_balloon_and_a_click_opens_the_toast(
+    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    tray = RecordingTray()
+    notes = Notifications(tray=lambda: tray, toast_parent=lambda: window)
+    got: list[tuple[str, str]] = []
+    notes.action_invoked.connect(lambda token, key: got.append((token, key)))
+    assert notes.show("t1", "A glass of water?", "body", ACTIONS) == "tray"
+    assert tray.balloons == [("A glass of water?", "body")]
+    tray.messageClicked.emit()
+    assert got == [("t1", "default")]
+    # the app answers "default" by opening its window with the buttons in a toast
+    toast = notes.show_toast("t1", "A glass of water?", "body", ACTIONS)
+    assert toast.isVisible() and list(toast.buttons()) == ["glass", "snooze"]
+    toast.buttons()["glass"].click()
+    assert got[-1] == ("t1", "glass")
+
+
+def test_neither_bus_nor_tray_uses_the_toast(
+    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    notes = Notifications(toast_parent=lambda: window)
+    closed: list[tuple[str, str]] = []
+    notes.closed.connect(lambda token, why: closed.append((token, why)))
+    assert notes.show("t2", "Title", "Body", ACTIONS) == "toast"
+    assert notes.toast is not None and notes.toast.parentWidget() is window
+    assert notes.toast.title.text() == "Title" and notes.toast.body.text() == "Body"
+    notes.toast._dismiss()
+    assert closed == [("t2", "dismissed")]
+    assert not notes.toast.isVisible()
