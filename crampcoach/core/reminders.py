@@ -345,6 +345,37 @@ def due_now(
     return out
 
 
+def missed_bedtimes(
+    since: datetime,
+    now: datetime,
+    settings: Mapping[str, Any],
+    tz: tzinfo,
+    history: History | None = None,
+) -> list[datetime]:
+    """Bedtime reminders that were due after ``since`` and whose night ended by ``now`` unshown.
+
+    For a machine that slept (or an app that was blocked) through a whole
+    night: such a reminder is never shown late, but it is logged as missed so
+    the review can tell "no reminder arrived" from "ignored".  Nights already
+    handled, and reminders falling in a pause, are left out.
+    """
+    history = history or History()
+    if not settings["bedtime_reminder"]:
+        return []
+    lo, hi = _utc(since), _utc(now)
+    out: list[datetime] = []
+    for due in _bedtime_occurrences(since, settings, tz):
+        if _utc(due) > hi:
+            break
+        if _utc(due) <= lo or night_of(due, settings, tz) in history.handled_nights:
+            continue
+        if history.paused_until is not None and _utc(due) < _utc(history.paused_until):
+            continue
+        if _utc(night_end(due, settings, tz)) <= hi:
+            out.append(due)
+    return out
+
+
 def history_from_events(
     events: Iterable[Event],
     settings: Mapping[str, Any],

@@ -134,6 +134,9 @@ class ReminderController(QObject):
         #: "review", "snooze-<kind>", "debug").
         self.plan: dict[str, datetime] = {}
         self.active: dict[str, _Shown] = {}
+        #: When :meth:`check` last ran (None before the first run: what happened
+        #: while the app was closed is not logged as missed).
+        self._last_check: datetime | None = None
         self._skip_dialog: SkipDialog | None = None
         notifications.action_invoked.connect(self.on_action)
         notifications.closed.connect(self.on_closed)
@@ -243,7 +246,16 @@ class ReminderController(QObject):
     def _check(self) -> list[math.Reminder]:
         now = self.clock.now()
         settings = self._settings()
-        due = math.due_now(now, settings, self.tz, self.history(now))
+        history = self.history(now)
+        if self._last_check is not None:
+            # Slept through a whole night while running: log it, never show it.
+            for missed in math.missed_bedtimes(self._last_check, now, settings, self.tz, history):
+                self._fate(
+                    math.Reminder(ReminderKind.BEDTIME, missed, late=True), ReminderFate.MISSED
+                )
+            history = self.history(now)
+        self._last_check = now
+        due = math.due_now(now, settings, self.tz, history)
         for reminder in due:
             self.show(reminder)
         self.reschedule()

@@ -187,3 +187,14 @@ def test_a_timer_firing_after_the_log_closed_does_not_raise(rig: Rig, data_dir: 
     rig.store.close()
     assert rig.controller.check() == []  # logged, not raised into the event loop
     rig.store = Store.open(data_dir, clock=rig.clock)  # for the fixture's close
+
+
+def test_a_night_slept_through_while_running_is_logged_as_missed(rig: Rig) -> None:
+    rig.clock.advance((at(21, 0) - rig.clock.now()).total_seconds())
+    rig.controller.start()
+    rig.clock.jump_wall(10.5 * 3600)  # suspended until 07:30: the night is over
+    rig.controller.scheduler.check_clock()
+    assert fates(rig.store) == [("bedtime", "missed")]
+    assert rig.notifications.toast is None  # nothing stale shown
+    rig.controller.check()
+    assert fates(rig.store) == [("bedtime", "missed")]  # logged once

@@ -421,3 +421,19 @@ def test_wall_time_normalises_gap_and_picks_first_of_repeat() -> None:
 
 def _shown(kind: ReminderKind, due: datetime, when: datetime) -> ReminderEvent:
     return ReminderEvent(id=new_id(), at=when, reminder=kind, fate=ReminderFate.SHOWN, due=due)
+
+
+def test_a_night_slept_through_is_missed_once_not_shown() -> None:
+    s = cfg()
+    since = at(BERLIN, 2026, 1, 5, 21, 0)
+    woke = at(BERLIN, 2026, 1, 6, 7, 30)  # the night of the 5th ended at 04:00
+    assert r.due_now(woke, s, BERLIN) == []
+    assert [wall(d, BERLIN) for d in r.missed_bedtimes(since, woke, s, BERLIN)] == [
+        "2026-01-05 22:15 CET"
+    ]
+    # still within the night: not missed (it is shown late instead)
+    assert r.missed_bedtimes(since, at(BERLIN, 2026, 1, 6, 1, 0), s, BERLIN) == []
+    # handled nights and reminders before `since` are not missed
+    hist = r.History(handled_nights=frozenset({date(2026, 1, 5)}))
+    assert r.missed_bedtimes(since, woke, s, BERLIN, hist) == []
+    assert r.missed_bedtimes(at(BERLIN, 2026, 1, 5, 22, 30), woke, s, BERLIN) == []
