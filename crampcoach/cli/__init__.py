@@ -80,8 +80,14 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv, argparse.Namespace(data_dir=None))
+    if argv is None:
+        argv = sys.argv[1:]
+    if not argv:
+        # A bare launch (the desktop entry, the tray's autostart) opens the GUI:
+        # skip importing every sub-command module, which costs start-up time.
+        args = argparse.Namespace(data_dir=None, func=_run_gui)
+    else:
+        args = build_parser().parse_args(argv, argparse.Namespace(data_dir=None))
     try:
         code: int = args.func(args)
         sys.stdout.flush()  # inside the try, so a closed pipe is caught here

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crampcoach import __version__, ipc, paths, resources
@@ -49,6 +48,8 @@ from crampcoach.qt.main_window import MainWindow, Today
 from crampcoach.qt.ui_loader import stylesheet
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+
     from crampcoach.qt.documents_view import DocumentReader
     from crampcoach.qt.tray import Services
     from crampcoach.store import Store
@@ -71,6 +72,10 @@ class IpcServer(QObject):
 
     def __init__(self, path: Path, handler: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
         super().__init__()
+        # Imported here, not at module level: QtNetwork costs start-up time and
+        # nothing needs the socket before the main window is painted.
+        from PySide6.QtNetwork import QLocalServer
+
         self.path = path
         self._handler = handler
         self._server = QLocalServer(self)
@@ -87,7 +92,7 @@ class IpcServer(QObject):
         a socket file still there was left by a killed process and is removed.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        QLocalServer.removeServer(str(self.path))
+        self._server.removeServer(str(self.path))
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
         if not self._server.listen(str(self.path)):
@@ -270,6 +275,8 @@ class App(QObject):
 
     def listen(self) -> None:
         """Start answering :mod:`crampcoach.ipc` requests (we hold the store lock)."""
+        if self.ipc_server is not None:
+            return  # already listening (the window was shown again)
         self.ipc_server = IpcServer(ipc.socket_path(self.data_dir), self.handle_request)
         self.ipc_server.listen()
 
@@ -700,11 +707,18 @@ def _run_with_store(store: Store, data_dir: Path, routine_id: str | None) -> int
         known = ", ".join(sorted(app.routines)) or "none"
         print(f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr)
         return 2
-    try:
-        app.listen()
-    except OSError as exc:  # the app still works; only hand-over from other launches fails
-        app.notices.append(f"Other CrampCoach commands cannot reach this window: {exc}")
-        app.main_window.set_notices(app.notices)
+
+    def listen() -> None:
+        try:
+            app.listen()
+        except OSError as exc:  # the app still works; only hand-over from other launches fails
+            app.notices.append(f"Other CrampCoach commands cannot reach this window: {exc}")
+            app.main_window.set_notices(app.notices)
+
+    # Listen just after the first paint, not before: we already hold the store
+    # lock, and a second launch or a CLI command retries until we answer, so
+    # the socket (and QtNetwork's import) need not delay the window.
+    app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
     waker = SignalWaker(lambda _num: app.quit())
     try:
         app.show_main_window()
