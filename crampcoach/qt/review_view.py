@@ -9,6 +9,7 @@ platform.md).  Page Up / Page Down / Home move between weeks.
 
 from __future__ import annotations
 
+import html
 import time as _time
 from datetime import date, tzinfo
 from pathlib import Path
@@ -31,6 +32,7 @@ from crampcoach.core import review, safety
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import CrampEvent, local_day
 from crampcoach.core.review import IsoWeek, Status, WeekReview
+from crampcoach.core.safety import Level
 from crampcoach.core.settings import parse_hhmm
 from crampcoach.qt.ui_loader import child, load_ui
 
@@ -49,7 +51,8 @@ STATUS_COLOURS: dict[Status, str] = {
 }
 ADHERENCE_COLOUR = "#3c7dc4"
 CRAMP_COLOUR = "#c0392b"
-DIARY_COLUMNS = ("When", "Leg", "Muscle", "Severity", "Minutes", "Context", "Note")
+# Short headers: the diary shares the window's width with the chart.
+DIARY_COLUMNS = ("When", "Leg", "Muscle", "Pain", "Min", "Context", "Note")
 
 
 def build_chart(r: WeekReview) -> QChart:
@@ -122,8 +125,20 @@ def warnings_text(r: WeekReview) -> str:
 
 
 def checklist_text() -> str:
-    """The "see a doctor if…" signs the log cannot see."""
-    return "See a doctor if:  " + ";  ".join(item.text for item in safety.CHECKLIST) + "."
+    """The "see a doctor if…" signs the log cannot see: the urgent ones first, in bold.
+
+    Rich text is safe here: every string is our own constant, and each is escaped.
+    One paragraph with inline bullets keeps the window within a 1280×800 screen
+    (a rich-text table made QLabel ask for ~180 px more height).
+    """
+    urgent = [html.escape(i.text, quote=False) for i in safety.CHECKLIST if i.level is Level.URGENT]
+    other = [
+        html.escape(i.text, quote=False) for i in safety.CHECKLIST if i.level is not Level.URGENT
+    ]
+    return (
+        f"<b>Get help at once if: {'; or '.join(urgent)}.</b><br>"
+        "See a doctor if: " + " &nbsp;• ".join(other) + "."
+    )
 
 
 class ReviewWindow(QWidget):
@@ -343,7 +358,7 @@ class ReviewWindow(QWidget):
         for n, c in enumerate(r.cramps.log):
             local = c.at.astimezone(self.tz)
             values = (
-                local.strftime("%a %d %b %H:%M"),
+                local.strftime("%a %H:%M"),  # the table shows one week
                 c.leg.value,
                 c.muscle.value,
                 f"{c.severity}/10",
@@ -353,6 +368,7 @@ class ReviewWindow(QWidget):
             )
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)  # a long note is cut in the cell
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.diary.setItem(n, col, item)
         self._update_diary_buttons()
