@@ -15,7 +15,7 @@ VENV=${VENV:-.venv}
 RUN_PKGS=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libpulse0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0 fonts-dejavu-core)
-TEST_PKGS=(xvfb xauth dbus-daemon dbus-bin dunst libnotify-bin poppler-utils pulseaudio)
+TEST_PKGS=(xvfb xauth dbus-daemon dbus-bin dunst trayer libnotify-bin poppler-utils pulseaudio)
 
 apt_install() {
   local missing=()

@@ -576,6 +576,8 @@ class App(QObject):
                 "session": None if self.player is None else self.player.property("routineId"),
                 "window_visible": self.main_window.isVisible(),
                 "activations": self.activations,
+                # None until the background services have started after the first paint.
+                "tray": None if self.services is None else self.services.has_tray,
             }
         if cmd == "quit":
             QTimer.singleShot(0, self.quit)
