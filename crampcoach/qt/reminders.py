@@ -327,10 +327,22 @@ class ReminderController(QObject):
             )
         )
 
+    def _text(self, reminder: math.Reminder) -> tuple[str, str]:
+        """The notification's title and body.
+
+        The weekly review's body is the week itself (plan done, cramps, any
+        warning sign), so the reminder is worth reading even if never opened.
+        """
+        if reminder.kind is ReminderKind.REVIEW:
+            from crampcoach.core import review
+
+            return review.week_in_review(self.store, self._settings(), self.tz, self.clock.now())
+        return math.describe(reminder, self.tz)
+
     def show(self, reminder: math.Reminder, *, snoozed: bool = False) -> str:
         """Show a reminder now and record it as shown; returns its token."""
         token = new_id()
-        title, body = math.describe(reminder, self.tz)
+        title, body = self._text(reminder)
         if snoozed and not reminder.late:
             title = title + " (snoozed)"
         self.active[token] = _Shown(reminder, snoozed)
@@ -359,7 +371,7 @@ class ReminderController(QObject):
         if key == "default":
             # Clicked the balloon/body: open the window with the buttons in a toast.
             self.hooks.show_main_window()
-            title, body = math.describe(reminder, self.tz)
+            title, body = self._text(reminder)
             self.notifications.show_toast(token, title, body, ACTIONS[reminder.kind])
             return
         self.active.pop(token, None)

@@ -198,3 +198,33 @@ def test_a_night_slept_through_while_running_is_logged_as_missed(rig: Rig) -> No
     assert rig.notifications.toast is None  # nothing stale shown
     rig.controller.check()
     assert fates(rig.store) == [("bedtime", "missed")]  # logged once
+
+
+def test_weekly_review_reminder_tells_the_week_and_a_warning_sign(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, new_id
+
+    rig.store.set_setting("hydration_reminder", False)
+    rig.store.set_setting("bedtime_reminder", False)
+    # A cramp that lasted 15 minutes is an urgent warning sign (evidence.md).
+    rig.store.add(
+        CrampEvent(
+            id=new_id(),
+            at=at(3, 0, d=6),
+            leg=Leg.LEFT,
+            muscle=Muscle.CALF,
+            severity=8,
+            minutes=15,
+            context=CrampContext.NIGHT,
+        )
+    )
+    rig.controller.reschedule()
+    assert rig.controller.plan["review"] == at(19, 0, d=11)
+    rig.clock.advance((at(19, 0, d=11) - rig.clock.now()).total_seconds())
+    assert [r.kind for r in rig.controller.check()] == [ReminderKind.REVIEW]
+    toast = rig.notifications.toast
+    assert toast is not None
+    assert toast.title.text() == "Your week in review"
+    body = toast.body.text()
+    assert "cramps on 1 night." in body
+    assert "Your log matches a warning sign" in body
+    assert [b.text() for b in toast.buttons().values()] == ["Open the review", "Snooze"]
