@@ -27,9 +27,8 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFile, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QLabel,
     QLayout,
@@ -63,6 +62,7 @@ from crampcoach.core.session import (
     SwitchSides,
 )
 from crampcoach.qt.cues import Cues
+from crampcoach.qt.ui_loader import child, load_ui
 
 if TYPE_CHECKING:
     from crampcoach.store import Store
@@ -171,21 +171,6 @@ class ScreenSaverInhibitor:
         self._conn = None
 
 
-def _load_form() -> QWidget:
-    path = resources.path("ui", "player.ui")
-    file = QFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise RuntimeError(f"cannot open {path}: {file.errorString()}")
-    try:
-        loader = QUiLoader()
-        form = loader.load(file, None)
-    finally:
-        file.close()
-    if form is None:
-        raise RuntimeError(f"cannot load {path}: {loader.errorString()}")
-    return form
-
-
 class PlayerWindow(QWidget):
     """Plays a routine: big countdown, the side, the step, controls with shortcuts.
 
@@ -235,7 +220,7 @@ class PlayerWindow(QWidget):
         self._switching = False
         self._shown_step: int | None = None  # planned-step position last drawn
 
-        self.form = _load_form()
+        self.form = load_ui("player.ui")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
@@ -327,10 +312,7 @@ class PlayerWindow(QWidget):
     # --- construction helpers ---------------------------------------------
 
     def _child(self, kind: type[Any], name: str) -> Any:
-        found = self.form.findChild(kind, name)
-        if found is None:
-            raise RuntimeError(f"ui/player.ui has no {kind.__name__} named {name!r}")
-        return found
+        return child(self.form, kind, name)
 
     def _shortcut(self, key: Qt.Key, slot: Any) -> QShortcut:
         shortcut = QShortcut(QKeySequence(key), self)
