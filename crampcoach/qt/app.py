@@ -44,8 +44,8 @@ from crampcoach.core.events import (
 )
 from crampcoach.core.model import LoadProblem, Routine
 from crampcoach.core.settings import SettingError, parse_hhmm
+from crampcoach.qt.forms import stylesheet
 from crampcoach.qt.main_window import MainWindow, Today
-from crampcoach.qt.ui_loader import stylesheet
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalSocket

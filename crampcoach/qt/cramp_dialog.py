@@ -31,7 +31,7 @@ from crampcoach.core import safety
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import CrampContext, CrampEvent, EventType, Leg, Muscle, new_id
 from crampcoach.core.review import local_timezone
-from crampcoach.qt.ui_loader import child, load_ui
+from crampcoach.qt.forms import child, load_ui
 
 if TYPE_CHECKING:
     from crampcoach.store import Store

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from crampcoach.core import documents
 from crampcoach.core.documents import Span
 from crampcoach.core.model import Document
-from crampcoach.qt.ui_loader import child, load_ui
+from crampcoach.qt.forms import child, load_ui
 
 MAX_WIDTH = 1100
 HIGHLIGHT = QColor("#ffe08a")  # warm yellow: dark text on it keeps a contrast above 12:1

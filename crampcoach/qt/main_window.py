@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core.model import Document, Routine
-from crampcoach.qt.ui_loader import child, load_ui
+from crampcoach.qt.forms import child, load_ui
 
 ROUTINE_ID = Qt.ItemDataRole.UserRole
 DOC_ID = Qt.ItemDataRole.UserRole

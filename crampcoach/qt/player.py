@@ -62,7 +62,7 @@ from crampcoach.core.session import (
     SwitchSides,
 )
 from crampcoach.qt.cues import Cues
-from crampcoach.qt.ui_loader import child, load_ui
+from crampcoach.qt.forms import child, load_ui
 
 if TYPE_CHECKING:
     from crampcoach.store import Store

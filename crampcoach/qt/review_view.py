@@ -34,7 +34,7 @@ from crampcoach.core.events import CrampEvent, local_day
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
 from crampcoach.core.settings import parse_hhmm
-from crampcoach.qt.ui_loader import child, load_ui
+from crampcoach.qt.forms import child, load_ui
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core.settings import SETTINGS, SettingError, parse_hhmm
-from crampcoach.qt.ui_loader import child, load_ui
+from crampcoach.qt.forms import child, load_ui
 
 #: Next to the water goal (evidence.md: hydration and cramps; hyponatraemia).
 WATER_NOTE = (
