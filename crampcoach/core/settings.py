@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time
 from typing import Any
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -68,14 +68,35 @@ def _weekday(value: Any) -> str:
     return text
 
 
+def _moment_or_empty(value: Any) -> str:
+    """An aware ISO-8601 moment, or "" for none (a stored state, e.g. a pause)."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise SettingError(
+            f'expected a date and time like 2026-11-23T08:00+01:00, or "" for none; got {value!r}'
+        ) from None
+    if moment.tzinfo is None:
+        raise SettingError(f"expected a time with its UTC offset (e.g. +01:00), got {value!r}")
+    return moment.isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """One setting: its default, how to validate a value, and a line of help."""
+    """One setting: its default, how to validate a value, and a line of help.
+
+    ``in_dialog=False`` marks state the app sets itself (shown and changeable
+    from the command line, not offered in the settings dialog).
+    """
 
     key: str
     default: Any
     convert: Callable[[Any], Any]
     help: str
+    in_dialog: bool = True
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -101,6 +122,13 @@ SETTINGS: tuple[Setting, ...] = (
         "plan_stretch_per_week", 3, _int_range(0, 14), "planned stretch/warm-up sessions a week"
     ),
     Setting("autostart", False, _bool, "start CrampCoach when I log in"),
+    Setting(
+        "reminders_paused_until",
+        "",
+        _moment_or_empty,
+        'reminders are paused until this moment (set from the tray; "" resumes)',
+        in_dialog=False,
+    ),
 )
 
 _BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

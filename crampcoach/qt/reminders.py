@@ -129,7 +129,8 @@ class ReminderController(QObject):
         # Parented to us, so its timers die with the app (no timer outlives it).
         self.scheduler = scheduler or GuiScheduler(timezone=self.tz, clock=self.clock, parent=self)
         self.scheduler.clock_jumped.connect(self._on_clock_jump)
-        self.paused_until: datetime | None = None
+        # A pause survives a restart: it is kept in the store's settings.
+        self.paused_until: datetime | None = self._stored_pause()
         #: job id -> when it is planned, on our clock ("bedtime", "hydration",
         #: "review", "snooze-<kind>", "debug").
         self.plan: dict[str, datetime] = {}
@@ -282,7 +283,12 @@ class ReminderController(QObject):
 
     def settings_changed(self, *_args: object) -> None:
         """A setting changed (dialog, CLI, IPC): re-plan without a restart."""
+        self.paused_until = self._stored_pause()
         self.reschedule()
+
+    def _stored_pause(self) -> datetime | None:
+        text = str(self._settings().get("reminders_paused_until") or "")
+        return datetime.fromisoformat(text) if text else None
 
     def _on_clock_jump(self, seconds: float) -> None:
         log.info("clock moved %.0f s beyond monotonic time (resume or clock change)", seconds)
@@ -291,8 +297,16 @@ class ReminderController(QObject):
     # -- pausing -----------------------------------------------------------
 
     def pause(self, until: datetime | None) -> None:
-        """Pause reminders until a time (None resumes)."""
+        """Pause reminders until a time (None resumes); kept across a restart."""
+        from crampcoach.store import StoreWriteError
+
         self.paused_until = until
+        try:
+            self.store.set_setting(
+                "reminders_paused_until", "" if until is None else until.isoformat()
+            )
+        except StoreWriteError as exc:  # the pause still holds while the app runs
+            log.warning("could not store the pause: %s", exc)
         self.reschedule()
 
     def pause_for(self, delta: timedelta) -> None:

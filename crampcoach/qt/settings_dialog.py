@@ -86,7 +86,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.form.windowTitle())
         self.resize(520, 640)
         self.inputs: dict[str, QWidget] = {}
-        for setting in SETTINGS:
+        for setting in (s for s in SETTINGS if s.in_dialog):
             widget = self.form.findChild(QWidget, setting.key)
             if widget is not None:
                 widget.setToolTip(setting.help[:1].upper() + setting.help[1:])

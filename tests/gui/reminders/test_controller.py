@@ -228,3 +228,21 @@ def test_weekly_review_reminder_tells_the_week_and_a_warning_sign(qtbot, rig: Ri
     assert "cramps on 1 night." in body
     assert "Your log matches a warning sign" in body
     assert [b.text() for b in toast.buttons().values()] == ["Open the review", "Snooze"]
+
+
+def test_a_pause_survives_a_restart_and_the_cli_can_lift_it(  # type: ignore[no-untyped-def]
+    qtbot, rig: Rig, data_dir: Path
+) -> None:
+    rig.clock.advance((at(20, 0) - rig.clock.now()).total_seconds())
+    rig.controller.pause_until_tomorrow()
+    assert rig.store.settings()["reminders_paused_until"] == "2026-01-06T04:00:00+01:00"
+    # A new controller on the same log (the app restarted) is still paused.
+    again = make_rig(qtbot, data_dir, rig.store, rig.clock)
+    assert again.controller.paused_until == at(4, 0, d=6)
+    rig.clock.advance((at(22, 15) - rig.clock.now()).total_seconds())
+    assert again.controller.check() == []
+    # `crampcoach settings set reminders_paused_until ""` reaches the app as a settings change.
+    rig.store.set_setting("reminders_paused_until", "")
+    again.controller.settings_changed(rig.store.settings())
+    assert again.controller.paused_until is None
+    assert [r.kind for r in again.controller.check()] == [ReminderKind.BEDTIME]
