@@ -164,8 +164,12 @@ def run() -> list[Row]:
             "step boundary handled late, max",
             m["late_max"],
             "ms",
-            f"<= longest burst ({BURN_MS[1]} ms)",
-            m["late_max"] <= BURN_MS[1] + 5,
+            # The issue's goal, judged as written.  A boundary that falls inside
+            # a burst of other main-thread work waits for the burst to end, so
+            # with bursts up to BURN_MS[1] this can miss it; the next row shows
+            # the player's own part.
+            "<= 20 ms (issue)",
+            m["late_max"] <= 20,
         ),
         Row(
             area,
