@@ -28,3 +28,8 @@ def user_routines_dir(data: Path) -> Path:
     folder = data / "routines"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def routine_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files directly in ``folder``, in name order (README.md is not one)."""
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))

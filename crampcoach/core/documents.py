@@ -8,13 +8,12 @@ quoted exactly.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from crampcoach import resources
-from crampcoach.core.model import Document
+from crampcoach.core.model import Document, DocumentInfo
 
 _WS = re.compile(r"\s+")
 
@@ -46,25 +45,35 @@ def find_quote(text: str, quote: str) -> Span | None:
     return Span(m.start(), m.end()) if m else None
 
 
-def load_documents(folder: Path | None = None) -> dict[str, Document]:
-    """Read ``documents.toml`` and the text files it lists, keyed by id."""
+def catalogue(folder: Path | None = None) -> list[DocumentInfo]:
+    """The entries of ``documents.toml`` (id, title, file, quality), without the texts."""
+    import tomllib  # here: a start-up with the library cached never parses TOML
+
     folder = folder or resources.path("assets", "documents")
     meta_path = folder / "documents.toml"
     try:
         meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DocumentError(f"{meta_path}: cannot read document list: {exc}") from exc
-    docs: dict[str, Document] = {}
-    for entry in meta.get("document", []):
-        file = folder / entry["file"]
-        docs[entry["id"]] = Document(
-            id=entry["id"],
-            title=entry["title"],
-            file=entry["file"],
-            quality=entry["quality"],
-            text=file.read_text(encoding="utf-8"),
+        return [
+            DocumentInfo(id=e["id"], title=e["title"], file=e["file"], quality=e["quality"])
+            for e in meta.get("document", [])
+        ]
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise DocumentError(f"{meta_path}: cannot read document list: {exc!r}") from exc
+
+
+def load_documents(folder: Path | None = None) -> dict[str, Document]:
+    """Read ``documents.toml`` and the text files it lists, keyed by id."""
+    folder = folder or resources.path("assets", "documents")
+    return {
+        info.id: Document(
+            id=info.id,
+            title=info.title,
+            file=info.file,
+            quality=info.quality,
+            text=(folder / info.file).read_text(encoding="utf-8"),
         )
-    return docs
+        for info in catalogue(folder)
+    }
 
 
 @cache

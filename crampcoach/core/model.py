@@ -30,6 +30,16 @@ class RoutineKind(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A bundled document's entry in ``documents.toml``: what a list of documents shows."""
+
+    id: str
+    title: str
+    file: str
+    quality: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A bundled source document."""
 

@@ -47,6 +47,7 @@ from crampcoach.core.model import (
     Side,
     Step,
 )
+from crampcoach.paths import routine_files
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -558,11 +559,6 @@ def load_file(
     ``docs`` defaults to the bundled documents (read once per process).
     """
     return _parse(Path(path), documents.bundled() if docs is None else docs, builtin)
-
-
-def routine_files(folder: Path) -> list[Path]:
-    """The ``*.toml`` files directly in ``folder``, in name order (README.md is not one)."""
-    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
 def _load_folder(

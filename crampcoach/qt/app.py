@@ -15,11 +15,9 @@ Other modules call the :class:`App` methods (``start_routine``,
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -27,12 +25,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, QSocketNotifier, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QSize, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crampcoach import __version__, ipc, paths, resources
-from crampcoach.core import documents
+from crampcoach.core import documents, library
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import (
     EventType,
@@ -42,12 +40,15 @@ from crampcoach.core.events import (
     local_day,
     new_id,
 )
+from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, Routine
 from crampcoach.core.settings import SettingError, parse_hhmm
 from crampcoach.qt.forms import stylesheet
 from crampcoach.qt.main_window import MainWindow, Today
 
 if TYPE_CHECKING:
+    import argparse
+
     from PySide6.QtNetwork import QLocalSocket
 
     from crampcoach.qt.documents_view import DocumentReader
@@ -58,6 +59,7 @@ APP_ID = "crampcoach"  # matches assets/crampcoach.desktop
 BENCH_ENV = "CRAMPCOACH_BENCH_EXIT_ON_SHOWN"
 HANDOVER_TIMEOUT_S = 10.0
 LAST_DONE_LOOKBACK_DAYS = 366
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # as rendered by scripts/make_icons.py
 
 
 # --------------------------------------------------------------------------- IPC server
@@ -159,26 +161,27 @@ class SignalWaker(QObject):
 
     Python queues a handler until the interpreter runs again, which may be
     never while ``exec()`` sits in C++.  ``signal.set_wakeup_fd`` writes a byte
-    to a socket pair on each signal; a QSocketNotifier on the other end wakes
+    to a pipe on each signal; a QSocketNotifier on the other end wakes
     the loop, and any Python code running lets the handler run.  No polling
     timer, so no idle wake-ups.
     """
 
     def __init__(self, on_signal: Callable[[int], None]) -> None:
         super().__init__()
-        self._read, self._write = socket.socketpair()
-        self._read.setblocking(False)
-        self._write.setblocking(False)
-        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        # A pipe, not a socket pair: same effect, and no ``socket`` import at start-up.
+        self._read, self._write = os.pipe()
+        os.set_blocking(self._read, False)
+        os.set_blocking(self._write, False)
+        self._notifier = QSocketNotifier(self._read, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
-        self._previous_fd = signal.set_wakeup_fd(self._write.fileno())
+        self._previous_fd = signal.set_wakeup_fd(self._write)
         self._previous: dict[int, Any] = {}
         for sig in (signal.SIGTERM, signal.SIGINT):
             self._previous[sig] = signal.signal(sig, lambda num, _frame: on_signal(num))
 
     def _drain(self) -> None:
         with contextlib.suppress(BlockingIOError, OSError):
-            self._read.recv(256)
+            os.read(self._read, 256)
 
     def close(self) -> None:
         """Restore the previous handlers and wake-up fd."""
@@ -186,8 +189,8 @@ class SignalWaker(QObject):
             signal.signal(sig, handler)
         signal.set_wakeup_fd(self._previous_fd)
         self._notifier.setEnabled(False)
-        self._read.close()
-        self._write.close()
+        os.close(self._read)
+        os.close(self._write)
 
 
 # --------------------------------------------------------------------------- the app
@@ -229,7 +232,11 @@ class App(QObject):
         self.clock: Clock = clock or SystemClock()
         self._settings: dict[str, Any] = store.settings()
         if routines is None:
-            routines, problems = load_routines(data_dir)
+            library = load_library(data_dir)
+            routines, problems = library.routines, library.problems
+            self.document_list = library.documents
+        else:
+            self.document_list = documents.catalogue()
         self.routines: dict[str, Routine] = {r.id: r for r in routines}
         self.problems: list[str] = [str(p) for p in problems]
         self.notices: list[str] = []
@@ -329,7 +336,7 @@ class App(QObject):
         for rid in self.routines:
             last_done.setdefault(rid, "never")
         self.main_window.set_routines(list(self.routines.values()), last_done)
-        self.main_window.set_documents(list(documents.bundled().values()))
+        self.main_window.set_documents(self.document_list)
         self.main_window.set_today(self.today())
         self.main_window.set_notices(self.notices)
 
@@ -614,18 +621,27 @@ def _raise(window: QWidget) -> None:
         window.activateWindow()
 
 
-def load_routines(data_dir: Path) -> tuple[list[Routine], list[LoadProblem | str]]:
-    """The built-in and user routines, and a line per problem (never raises)."""
+def load_library(data_dir: Path) -> Library:
+    """Routines, problem lines and documents for the main window (never raises)."""
     try:
-        from crampcoach.core import routines as routines_mod
-    except ImportError as exc:  # pragma: no cover - only while the loader is being written
-        return [], [f"routines could not be loaded: {exc}"]
-    result = routines_mod.load_all(user_dir=paths.user_routines_dir(data_dir))
-    problems: list[LoadProblem | str] = list(result.problems)
-    return list(result.routines), problems
+        return library.load(data_dir)
+    except Exception as exc:  # a bug in loading must not keep the app from opening
+        return Library(
+            routines=[], problems=[f"routines could not be loaded: {exc!r}"], documents=[]
+        )
 
 
 # --------------------------------------------------------------------------- run
+
+
+def window_icon() -> QIcon:
+    """The app icon from its PNG renderings (``scripts/make_icons.py`` says why not the SVG)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(
+            str(resources.path("assets", f"icons/crampcoach-{size}.png")), QSize(size, size)
+        )
+    return icon
 
 
 def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
@@ -639,7 +655,7 @@ def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
     qapp.setOrganizationName("CrampCoach")
     qapp.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
-    qapp.setWindowIcon(QIcon(str(resources.path("assets", "icons/crampcoach.svg"))))
+    qapp.setWindowIcon(window_icon())
     qapp.setStyleSheet(stylesheet())
     # The main window decides when to quit (the tray may keep us running).
     qapp.setQuitOnLastWindowClosed(False)

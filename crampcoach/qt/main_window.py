@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crampcoach.core.model import Document, Routine
+from crampcoach.core.model import Document, DocumentInfo, Routine
 from crampcoach.qt.forms import child, load_ui
 
 ROUTINE_ID = Qt.ItemDataRole.UserRole
@@ -113,7 +113,7 @@ class RoutineCard(QFrame):
 class DocumentRow(QFrame):
     """One document in the library: its title, and our note on how far to trust it."""
 
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document | DocumentInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentRow")
         self.doc_id = doc.id
@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         self._refit_cards()
         _mark_selected(self.routine_list, self.routine_list.currentItem())
 
-    def set_documents(self, docs: Sequence[Document]) -> None:
+    def set_documents(self, docs: Sequence[Document | DocumentInfo]) -> None:
         """Show the document library: title and our quality note."""
         self.document_list.clear()
         self._doc_rows.clear()

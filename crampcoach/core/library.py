@@ -1,0 +1,145 @@
+"""The routine and document library the main window lists, cached between runs.
+
+Validating routine files (TOML parsing, the msgspec schema, every quote found
+in its document) is the largest piece of our own start-up work, and its
+result only changes when a file does.  :func:`load` keeps the validated
+result in ``<data>/cache/library.json``, keyed by the name, size and
+modification time of every input: the built-in and user routine files, the
+bundled documents, and the validator's own source files (so a new version of
+the rules never trusts an old verdict).  A hit rebuilds the routines from
+JSON without importing the loader, msgspec or tomllib; any miss, or a cache
+file that is unreadable in any way, falls back to the full load and rewrites
+the cache.  The cache holds nothing that is not derived from those files, so
+losing it costs one slower start and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crampcoach import __version__, paths, resources
+from crampcoach.core.model import Citation, DocumentInfo, Routine, RoutineKind, Side, Step
+
+CACHE_FORMAT = 1
+# The modules whose rules decide what a routine file means.
+_VALIDATOR_SOURCES = ("routines.py", "model.py", "documents.py", "library.py")
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """What loading found: routines in display order, problem lines, and the documents."""
+
+    routines: list[Routine]
+    problems: list[str]
+    documents: list[DocumentInfo]
+    from_cache: bool = field(default=False, compare=False)
+
+
+def cache_path(data_dir: Path) -> Path:
+    """Where the cache lives for a data folder."""
+    return data_dir / "cache" / "library.json"
+
+
+def _inputs(user_dir: Path) -> list[Path]:
+    docs = resources.path("assets", "documents")
+    here = Path(__file__).resolve().parent
+    return [
+        *paths.routine_files(resources.path("routines")),
+        *(paths.routine_files(user_dir) if user_dir.is_dir() else []),
+        *sorted(p for p in docs.iterdir() if p.is_file()),
+        *(here / name for name in _VALIDATOR_SOURCES),
+    ]
+
+
+def fingerprint(user_dir: Path) -> list[Any]:
+    """Identifies every input: any edit, addition or removal changes it."""
+    key: list[Any] = [CACHE_FORMAT, __version__]
+    for p in _inputs(user_dir):
+        try:
+            st = p.stat()
+        except OSError:  # vanished while we looked: never matches a stored key
+            key.append([str(p), None])
+            continue
+        key.append([str(p), st.st_size, st.st_mtime_ns])
+    return key
+
+
+def _routine_from(data: dict[str, Any]) -> Routine:
+    steps = tuple(
+        Step(
+            **{
+                **s,
+                "side": Side(s["side"]),
+                "citations": tuple(Citation(**c) for c in s["citations"]),
+            }
+        )
+        for s in data["steps"]
+    )
+    return Routine(**{**data, "kind": RoutineKind(data["kind"]), "steps": steps})
+
+
+def _read(file: Path, key: list[Any]) -> Library | None:
+    """The cached library if ``file`` holds one for exactly ``key``; None otherwise."""
+    try:
+        data = json.loads(file.read_bytes())
+        if data["key"] != key:
+            return None
+        return Library(
+            routines=[_routine_from(r) for r in data["routines"]],
+            problems=[str(p) for p in data["problems"]],
+            documents=[DocumentInfo(**d) for d in data["documents"]],
+            from_cache=True,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # absent, damaged or from another format: load for real
+
+
+def _write(file: Path, key: list[Any], library: Library) -> None:
+    """Replace the cache atomically; failing to write a cache is never an error."""
+    payload = {
+        "key": key,
+        "routines": [asdict(r) for r in library.routines],
+        "problems": library.problems,
+        "documents": [asdict(d) for d in library.documents],
+    }
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def load_fresh(user_dir: Path) -> Library:
+    """Validate every file now (the slow path); never raises for a bad routine file."""
+    from crampcoach.core import documents, routines
+
+    result = routines.load_all(user_dir=user_dir)
+    return Library(
+        routines=list(result.routines),
+        problems=[str(p) for p in result.problems],
+        documents=documents.catalogue(),
+    )
+
+
+def load(data_dir: Path) -> Library:
+    """The library for ``data_dir``: from the cache when nothing changed, else loaded and cached."""
+    user_dir = paths.user_routines_dir(data_dir)
+    file = cache_path(data_dir)
+    key = fingerprint(user_dir)
+    cached = _read(file, key)
+    if cached is not None:
+        return cached
+    library = load_fresh(user_dir)
+    # Inputs that changed while we loaded would make the new key describe the
+    # old content; store only when the key held still.
+    if fingerprint(user_dir) == key:
+        _write(file, key, library)
+    return library
