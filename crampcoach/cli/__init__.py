@@ -8,12 +8,15 @@ those functions.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 from crampcoach import __version__
 
@@ -36,18 +39,15 @@ class CliError(Exception):
         self.code = code
 
 
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line, never a usage dump or traceback."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, every sub-command registered."""
+    import argparse  # here: a bare launch of the app never parses arguments
+
+    from crampcoach.cli._parser import Parser
+
     # --data-dir works before or after the sub-command; SUPPRESS keeps a
     # sub-command's absent option from overwriting the top-level one.
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where your log and settings live (default: $CRAMPCOACH_DATA_DIR, "
         "else the platform's per-user data folder)",
     )
-    parser = _Parser(
+    parser = Parser(
         prog="crampcoach",
         description="Guided leg stretching, reminders and an adherence review. "
         "With no command, the app opens.",
@@ -66,13 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     # --data-dir action that every sub-parser shares through `common`, and a
     # sub-parser would then reset a leading --data-dir to None.
     parser.set_defaults(func=_run_gui)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"crampcoach.cli.{name}").register(sub, common)
     return parser
 
 
-def _run_gui(args: argparse.Namespace) -> int:
+def _run_gui(args: Any) -> int:
     from crampcoach.qt.app import run  # Qt is imported only here
 
     return run(args)
@@ -84,9 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv = sys.argv[1:]
     if not argv:
         # A bare launch (the desktop entry, the tray's autostart) opens the GUI:
-        # skip importing every sub-command module, which costs start-up time.
-        args = argparse.Namespace(data_dir=None, func=_run_gui)
+        # skip argparse and every sub-command module, which cost start-up time.
+        args: Any = SimpleNamespace(data_dir=None, func=_run_gui)
     else:
+        import argparse
+
         args = build_parser().parse_args(argv, argparse.Namespace(data_dir=None))
     try:
         code: int = args.func(args)

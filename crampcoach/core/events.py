@@ -8,7 +8,6 @@ persists exactly those dicts, and ``crampcoach export`` prints them.
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, ClassVar
@@ -80,6 +79,8 @@ class SkipReason(enum.StrEnum):
 
 def new_id() -> str:
     """A fresh unique event id."""
+    import uuid  # here, not at the top: the app's start-up never needs it
+
     return uuid.uuid4().hex
 
 

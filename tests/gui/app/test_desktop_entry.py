@@ -38,3 +38,30 @@ def test_app_icon_renders_at_small_and_large_sizes(qapp: object) -> None:
         assert (bg.red(), bg.green(), bg.blue()) == (0x2F, 0x6F, 0x6A)
         leg = image.pixelColor(int(size * 0.4), int(size * 0.55))
         assert (leg.red(), leg.green(), leg.blue()) == (255, 255, 255)
+
+
+def test_window_icon_pngs_match_the_svg(qapp: object) -> None:
+    """The committed PNGs are what scripts/make_icons.py renders from the SVG today."""
+    import importlib.util
+
+    from crampcoach.qt.app import ICON_SIZES, window_icon
+
+    spec = importlib.util.spec_from_file_location("make_icons", ROOT / "scripts" / "make_icons.py")
+    assert spec is not None and spec.loader is not None
+    make_icons = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_icons)
+    assert tuple(make_icons.SIZES) == ICON_SIZES
+    icon = window_icon()
+    assert sorted(s.width() for s in icon.availableSizes()) == sorted(ICON_SIZES)
+    for size in ICON_SIZES:
+        committed = icon.pixmap(size, size).toImage()
+        fresh = make_icons.render(size).convertToFormat(committed.format())
+        worst = max(
+            abs(committed.pixelColor(x, y).alpha() - fresh.pixelColor(x, y).alpha())
+            + abs(committed.pixelColor(x, y).red() - fresh.pixelColor(x, y).red())
+            for x in range(size)
+            for y in range(size)
+        )
+        # A few levels of anti-aliasing difference between Qt versions at most;
+        # an edited SVG moves whole shapes.
+        assert worst <= 24, f"crampcoach-{size}.png is stale: run scripts/make_icons.py"
