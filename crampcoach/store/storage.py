@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import tempfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -79,8 +80,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     error the temp file is removed and the old file is untouched; the OSError
     propagates.
     """
-    import tempfile  # here: start-up reads the log and need not import it
-
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         try:
