@@ -49,6 +49,44 @@ w.show()
 app.exec()
 """
 
+# Context: the main window's own form and stylesheet, loaded the way the app
+# loads them, with no data and none of our Python: what this window costs in
+# PySide6 before the app does anything.
+FORM = """
+import sys
+from PySide6.QtCore import QCoreApplication, QFile, QObject, QEvent, QTimer
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+ui, qss = sys.argv[1], sys.argv[2]
+app = QApplication([])
+app.setStyleSheet(open(qss, encoding="utf-8").read())
+saved = QCoreApplication.libraryPaths()
+QCoreApplication.setLibraryPaths([])
+loader = QUiLoader()
+QCoreApplication.setLibraryPaths(saved)
+
+class W(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            print("shown", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+w = W()
+f = QFile(ui)
+f.open(QFile.OpenModeFlag.ReadOnly)
+w.setCentralWidget(loader.load(f, w))
+w.menuBar().addMenu("&CrampCoach")
+w.menuBar().addMenu("&Help")
+w.statusBar()
+w.resize(1180, 740)
+w.show()
+app.exec()
+"""
+
 
 def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds from launch to the ``shown`` line, and peak RSS in MiB."""
@@ -86,21 +124,34 @@ def run() -> list[Row]:
         # Context, not the floor: the same window with one label, because the
         # first text on screen loads fontconfig/FreeType/HarfBuzz (~4 MiB).
         text_cmd = [sys.executable, "-c", BARE, "text"]
+        from crampcoach import resources
+
+        form_cmd = [
+            sys.executable,
+            "-c",
+            FORM,
+            str(resources.path("ui", "main_window.ui")),
+            str(resources.path("ui", "style.qss")),
+        ]
         _measure(app_cmd, env)  # creates the data folder: measure a normal, not a first, start
         _measure(bare_cmd, env)  # and warm the file cache for both
         app: list[tuple[float, float]] = []
         bare: list[tuple[float, float]] = []
         text: list[tuple[float, float]] = []
+        form: list[tuple[float, float]] = []
         for _ in range(RUNS):
             bare.append(_measure(bare_cmd, env))
             app.append(_measure(app_cmd, env))
             text.append(_measure(text_cmd, env))
+            form.append(_measure(form_cmd, env))
     t_app = statistics.median(t for t, _ in app) * 1000
     t_bare = statistics.median(t for t, _ in bare) * 1000
     m_app = statistics.median(m for _, m in app)
     m_bare = statistics.median(m for _, m in bare)
     t_text = statistics.median(t for t, _ in text) * 1000
     m_text = statistics.median(m for _, m in text)
+    t_form = statistics.median(t for t, _ in form) * 1000
+    m_form = statistics.median(m for _, m in form)
     return [
         Row(
             "startup", "bare window + one label (context)", t_text, "ms", "info", True, floor=t_bare
@@ -109,6 +160,24 @@ def run() -> list[Row]:
             "startup",
             "bare window + one label, memory (context)",
             m_text,
+            "MiB",
+            "info",
+            True,
+            floor=m_bare,
+        ),
+        Row(
+            "startup",
+            "the main window's form + stylesheet alone, no data (context)",
+            t_form,
+            "ms",
+            "info",
+            True,
+            floor=t_bare,
+        ),
+        Row(
+            "startup",
+            "the form alone, memory (context)",
+            m_form,
             "MiB",
             "info",
             True,
