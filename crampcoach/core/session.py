@@ -39,11 +39,21 @@ Events are small frozen dataclasses passed to every subscriber.  An operation
 first brings the engine to its final state, then delivers its events in
 order, so a subscriber that queries the engine sees the state after the whole
 operation (each event still carries the segment it is about).
+
+Cue plan: ``planned_cues()`` lists the cue events still to come, with the
+monotonic time each is due if nobody pauses or navigates, so a host can time
+sound cues on a thread of its own instead of waiting for ``tick()``.  Every
+cue event carries a ``key`` (``CueKey``) equal to the key of the planned cue
+it fulfils, so a cue played from the plan is recognised when its event
+arrives and is not played twice.  A key names one *entry* into a segment:
+each segment entered (by time, skip, back or restart) gets the next entry
+number, so a replayed segment's cues get new keys and play again.
 """
 
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -76,6 +86,37 @@ class SegmentKind(enum.StrEnum):
     HOLD = "hold"
     REST = "rest"
     GET_READY = "get_ready"  # only before the first step, when a lead-in was asked for
+
+
+class CueKind(enum.StrEnum):
+    """What a cue announces; one per cue event type (``Finished`` included)."""
+
+    GET_READY = "get_ready"
+    STEP = "step"
+    SWITCH_SIDES = "switch_sides"
+    REP = "rep"
+    REST = "rest"
+    HALFWAY = "halfway"
+    COUNTDOWN = "countdown"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True, slots=True)
+class CueKey:
+    """Names one cue of one session uniquely (see "Cue plan" in the module docstring)."""
+
+    entry: int  # 1 for the first segment entered, +1 for every segment entered after it
+    position: int  # the segment's position
+    kind: CueKind
+    n: int = 0  # the countdown's 3, 2 or 1; 0 for other kinds
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCue:
+    """A cue event still to come: ``due`` is its monotonic time if nothing intervenes."""
+
+    due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +155,7 @@ class GetReady:
 
     segment: Segment
     due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +164,7 @@ class StepStarted:
 
     segment: Segment
     due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +173,7 @@ class RepStarted:
 
     segment: Segment
     due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +182,7 @@ class RestStarted:
 
     segment: Segment
     due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +191,7 @@ class HalfWay:
 
     segment: Segment
     due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +201,7 @@ class Countdown:
     n: int
     segment: Segment
     due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +211,7 @@ class SwitchSides:
     to: Side
     segment: Segment
     due: float
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +273,7 @@ class Finished:
     """The session reached the end of the routine (by time or by skipping the last step)."""
 
     outcome: Outcome
+    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,9 +378,10 @@ class Session:
         self._pos = 0
         self._deadline = 0.0  # monotonic; meaningful while RUNNING
         self._remaining = self.segments[0].duration_s  # meaningful while READY/PAUSED
+        self._entry = 0  # segments entered so far: the current entry's number (CueKey.entry)
         # Cues still to come in the current segment: (seconds before the
         # segment's deadline, kind, n), latest-first so pop() gives the earliest.
-        self._cues: list[tuple[float, str, int]] = []
+        self._cues: list[tuple[float, CueKind, int]] = []
         self._done: set[int] = set()  # planned-step positions that ran to their end
         self._skipped: set[int] = set()  # planned-step positions skipped at least once
         self._started: datetime | None = None
@@ -583,6 +633,42 @@ class Session:
             return self._deadline - self._cues[-1][0]
         return self._deadline
 
+    def planned_cues(self, horizon_s: float | None = None) -> tuple[PlannedCue, ...]:
+        """The cue events still to come, in delivery order, with when each is due.
+
+        Dues assume the session runs on untouched (no pause, skip, back,
+        restart or stop).  Empty unless RUNNING.  ``horizon_s`` keeps only the cues due within
+        that many seconds from now.  A cue already due whose ``tick()`` has not
+        run yet is included (first), since its event has not been delivered.
+        Each key is the one the cue's event will carry when it is delivered.
+        """
+        if self._state is not State.RUNNING:
+            return ()
+        limit = math.inf if horizon_s is None else self.clock.monotonic() + horizon_s
+        out: list[PlannedCue] = []
+        entry, seg, deadline = self._entry, self.segment, self._deadline
+        inner = list(reversed(self._cues))  # earliest first
+        while True:
+            out.extend(
+                PlannedCue(deadline - before, CueKey(entry, seg.position, kind, n))
+                for before, kind, n in inner
+            )
+            if deadline > limit:
+                break
+            if seg.position + 1 >= len(self.segments):
+                out.append(PlannedCue(deadline, CueKey(entry, seg.position, CueKind.FINISHED)))
+                break
+            # The same move _catch_up makes when this segment's deadline passes.
+            nxt = self.segments[seg.position + 1]
+            entry += 1
+            out.extend(
+                PlannedCue(deadline, CueKey(entry, nxt.position, kind))
+                for kind in self._entry_kinds(nxt, seg.step_position)
+            )
+            inner = list(reversed(self._inner_cues(nxt)))
+            seg, deadline = nxt, deadline + nxt.duration_s
+        return tuple(cue for cue in out if cue.due <= limit)
+
     def outcome(self) -> Outcome:
         """The outcome so far (final once FINISHED or STOPPED)."""
         if self._outcome is not None:
@@ -598,24 +684,32 @@ class Session:
         """Make ``position`` current, starting at monotonic ``start``, and queue its events."""
         seg = self.segments[position]
         self._pos = position
+        self._entry += 1
         if self._state is State.RUNNING:
             self._deadline = start + seg.duration_s
         else:
             self._remaining = seg.duration_s
-        # Cues, as seconds before this segment's deadline.
-        cues: list[tuple[float, str, int]] = [
-            (float(n), "countdown", n) for n in COUNTDOWN if n < seg.duration_s
-        ]
-        step_len = self._step_length[seg.step_position]
-        if step_len >= HALFWAY_MIN_S and seg.kind is not SegmentKind.GET_READY:
-            half = step_len / 2
-            if seg.offset_s <= half < seg.step_end_s:
-                cues.append((seg.step_end_s - half, "halfway", 0))
-        cues.sort()  # ascending "before deadline" = latest first; pop() takes the earliest
-        self._cues = cues
+        self._cues = self._inner_cues(seg)
+        for kind in self._entry_kinds(seg, previous_step):
+            key = CueKey(self._entry, position, kind)
+            event: SessionEventT
+            if kind is CueKind.GET_READY:
+                event = GetReady(seg, start, key)
+            elif kind is CueKind.SWITCH_SIDES:
+                event = SwitchSides(seg.step.side, seg, start, key)
+            elif kind is CueKind.STEP:
+                event = StepStarted(seg, start, key)
+            elif kind is CueKind.REST:
+                event = RestStarted(seg, start, key)
+            else:
+                event = RepStarted(seg, start, key)
+            self._queue.append(event)
+
+    def _entry_kinds(self, seg: Segment, previous_step: int | None) -> tuple[CueKind, ...]:
+        """The cues that entering ``seg`` from planned step ``previous_step`` announces."""
         if seg.kind is SegmentKind.GET_READY:
-            self._queue.append(GetReady(seg, start))
-        elif position == self._first_segment[seg.step_position]:
+            return (CueKind.GET_READY,)
+        if seg.position == self._first_segment[seg.step_position]:
             prev = self.steps[previous_step] if previous_step is not None else None
             if (
                 prev is not None
@@ -623,12 +717,22 @@ class Session:
                 and prev.index == seg.step.index
                 and prev.side is not seg.step.side
             ):
-                self._queue.append(SwitchSides(seg.step.side, seg, start))
-            self._queue.append(StepStarted(seg, start))
-        elif seg.kind is SegmentKind.REST:
-            self._queue.append(RestStarted(seg, start))
-        else:
-            self._queue.append(RepStarted(seg, start))
+                return (CueKind.SWITCH_SIDES, CueKind.STEP)
+            return (CueKind.STEP,)
+        return (CueKind.REST,) if seg.kind is SegmentKind.REST else (CueKind.REP,)
+
+    def _inner_cues(self, seg: Segment) -> list[tuple[float, CueKind, int]]:
+        """Cues within ``seg`` as (seconds before its deadline, kind, n), latest first."""
+        cues: list[tuple[float, CueKind, int]] = [
+            (float(n), CueKind.COUNTDOWN, n) for n in COUNTDOWN if n < seg.duration_s
+        ]
+        step_len = self._step_length[seg.step_position]
+        if step_len >= HALFWAY_MIN_S and seg.kind is not SegmentKind.GET_READY:
+            half = step_len / 2
+            if seg.offset_s <= half < seg.step_end_s:
+                cues.append((seg.step_end_s - half, CueKind.HALFWAY, 0))
+        cues.sort()  # ascending "before deadline" = latest first; pop() takes the earliest
+        return cues
 
     def _catch_up(self) -> None:
         """Fire every cue and cross every boundary that lies at or before now."""
@@ -639,10 +743,11 @@ class Session:
             while self._cues and self._deadline - self._cues[-1][0] <= now:
                 before, kind, n = self._cues.pop()
                 due = self._deadline - before
-                if kind == "countdown":
-                    self._queue.append(Countdown(n, self.segment, due))
+                key = CueKey(self._entry, self._pos, kind, n)
+                if kind is CueKind.COUNTDOWN:
+                    self._queue.append(Countdown(n, self.segment, due, key))
                 else:
-                    self._queue.append(HalfWay(self.segment, due))
+                    self._queue.append(HalfWay(self.segment, due, key))
             if self._deadline > now:
                 return
             boundary = self._deadline
@@ -667,7 +772,9 @@ class Session:
         self._cues = []
         # When the loop was blocked, the end lies in the past: date it when it happened.
         self._ended = self.clock.now() - timedelta(seconds=max(0.0, now - at_monotonic))
-        self._queue.append(Finished(self._make_outcome()))
+        self._queue.append(
+            Finished(self._make_outcome(), CueKey(self._entry, self._pos, CueKind.FINISHED))
+        )
 
     def _make_outcome(self, final: bool = True) -> Outcome:
         done_idx: set[int] = set()
