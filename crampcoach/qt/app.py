@@ -325,13 +325,7 @@ class App(QObject):
         """Re-read what the main window shows from the store."""
         now = self.clock.now()
         boundary = str(self._settings.get("day_boundary", "04:00"))
-        sessions = self.store.events(
-            start=now - timedelta(days=LAST_DONE_LOOKBACK_DAYS), types=[EventType.SESSION]
-        )
-        last: dict[str, datetime] = {}
-        for ev in sessions:
-            if isinstance(ev, SessionEvent):
-                last[ev.routine_id] = max(ev.at, last.get(ev.routine_id, ev.at))
+        last = self.store.last_sessions(now - timedelta(days=LAST_DONE_LOOKBACK_DAYS))
         last_done = {rid: last_done_words(at, now, boundary) for rid, at in last.items()}
         for rid in self.routines:
             last_done.setdefault(rid, "never")

@@ -8,6 +8,8 @@ Layout of the data folder::
     backups/<file>.<YYYY-MM-DD> one copy per file per day: the last 7 days,
                                 and always each file's 2 newest (see files.py)
     <file>.corrupt-<stamp>      a damaged file moved aside (never deleted)
+    cache/sessions.json         derived, safe to delete: each month's latest
+                                session per routine (``last_sessions``)
 
 Files are created 0600 (health data) and every write replaces a whole file
 atomically (see ``storage.py``).
@@ -50,7 +52,7 @@ from tinydb.table import Document, Table
 
 from crampcoach.core import settings as settings_table
 from crampcoach.core.clock import Clock, SystemClock
-from crampcoach.core.events import Event, EventType, event_from_dict, local_day
+from crampcoach.core.events import Event, EventType, SessionEvent, event_from_dict, local_day
 from crampcoach.store import files
 from crampcoach.store import storage as _storage
 from crampcoach.store.errors import (
@@ -77,6 +79,9 @@ SETTINGS_TABLE = "settings"
 _EVENT_FILE = re.compile(r"^events-(\d{4}-\d{2})\.json$")
 _EVENT_BACKUP = re.compile(r"^events-(\d{4}-\d{2})\.json\.\d{4}-\d{2}-\d{2}$")
 _SETTINGS_DOC = 1
+#: Derived data only (see ``Store.last_sessions``): safe to delete at any time.
+SESSIONS_CACHE = "cache/sessions.json"
+SESSIONS_CACHE_FORMAT = 1
 
 
 def period_of(at: datetime) -> str:
@@ -120,6 +125,63 @@ def _storage_of(db: TinyDB) -> AtomicJSONStorage:
     storage = db.storage
     assert isinstance(storage, AtomicJSONStorage)
     return storage
+
+
+def _latest_sessions(events: Iterable[Event]) -> dict[str, datetime]:
+    latest: dict[str, datetime] = {}
+    for ev in events:
+        if isinstance(ev, SessionEvent):
+            rid = ev.routine_id
+            if rid not in latest or ev.at > latest[rid]:
+                latest[rid] = ev.at
+    return latest
+
+
+def _file_key(path: Path) -> list[int] | None:
+    """What changes whenever a file is replaced: its inode, size and times."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _decode_latest(raw: object) -> dict[str, datetime] | None:
+    if not isinstance(raw, dict):
+        return None
+    try:
+        out = {str(rid): datetime.fromisoformat(at) for rid, at in raw.items()}
+    except (TypeError, ValueError):
+        return None
+    if any(at.tzinfo is None for at in out.values()):
+        return None
+    return out
+
+
+def _read_sessions_cache(path: Path) -> dict[str, Any]:
+    """The per-month session summaries; empty when absent, damaged or another format."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != SESSIONS_CACHE_FORMAT:
+        return {}
+    months = data.get("months")
+    return months if isinstance(months, dict) else {}
+
+
+def _write_sessions_cache(path: Path, months: Mapping[str, Any]) -> None:
+    """Replace the summary atomically; a cache that cannot be written costs only speed."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(
+            json.dumps({"format": SESSIONS_CACHE_FORMAT, "months": dict(months)}), encoding="utf-8"
+        )
+        tmp.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 class _EventFile:
@@ -577,6 +639,60 @@ class Store:
                 if (lo is None or ts >= lo) and (hi is None or ts < hi):
                     found[eid] = pending
         return sorted(found.values(), key=lambda e: (e.at.timestamp(), e.id))
+
+    def last_sessions(self, since: datetime) -> dict[str, datetime]:
+        """Each routine's latest session at or after ``since``, by routine id.
+
+        What the main window's "last done" asks at every start.  A month not
+        loaded yet is answered from ``cache/sessions.json`` (each month's latest
+        session per routine) while its file's inode, size and times are the
+        ones summarised; any write replaces the file, so any change is a miss
+        and that month is read and checked as usual.  A start therefore reads
+        the current month, not a year of files (``benchmarks/README.md``).
+        """
+        lo = _require_aware(since, "since")
+        with self._mutex:
+            self._check_open()
+            if any(ev is None for ev in self._pending.values()):
+                # A delete that could not be saved yet: answer the plain way.
+                return _latest_sessions(self.events(start=since, types=[EventType.SESSION]))
+            cache_file = self.data_dir / SESSIONS_CACHE
+            cached = _read_sessions_cache(cache_file)
+            fresh: dict[str, Any] = {}
+            latest: dict[str, datetime] = {}
+            for period in self._periods():
+                if period < period_of(since):
+                    continue
+                key = None if period in self._months else _file_key(self._path(period))
+                entry = cached.get(period)
+                month_latest: dict[str, datetime] | None = None
+                if key is not None and isinstance(entry, dict) and entry.get("key") == key:
+                    month_latest = _decode_latest(entry.get("last"))
+                if month_latest is None:
+                    month = self._month(period)
+                    month_latest = _latest_sessions(
+                        ev
+                        for eid in month.between(None, None)
+                        if (ev := month.event(eid)) is not None
+                    )
+                    # Only a month that was read as it stood (no repair, no move
+                    # in progress) may be summarised.
+                    if key is not None and key == _file_key(month.path) and not month.moving:
+                        fresh[period] = {
+                            "key": key,
+                            "last": {rid: at.isoformat() for rid, at in month_latest.items()},
+                        }
+                for rid, at in month_latest.items():
+                    if at.timestamp() >= lo and (rid not in latest or at > latest[rid]):
+                        latest[rid] = at
+            for pending in self._pending.values():
+                if isinstance(pending, SessionEvent) and pending.at.timestamp() >= lo:
+                    rid = pending.routine_id
+                    if rid not in latest or pending.at > latest[rid]:
+                        latest[rid] = pending.at
+            if fresh and not self.read_only:
+                _write_sessions_cache(cache_file, {**cached, **fresh})
+        return latest
 
     def events_for_days(
         self,

@@ -11,7 +11,7 @@ import pytest
 
 from crampcoach.core import settings as settings_mod
 from crampcoach.core.clock import FakeClock
-from crampcoach.core.events import Event, EventType
+from crampcoach.core.events import Event, EventType, SessionEvent
 
 
 class MemoryStore:
@@ -49,6 +49,13 @@ class MemoryStore:
             and (types is None or e.type in types)
         ]
         return sorted(out, key=lambda e: e.at)
+
+    def last_sessions(self, since: datetime) -> dict[str, datetime]:
+        last: dict[str, datetime] = {}
+        for e in self.events(start=since, types=[EventType.SESSION]):
+            assert isinstance(e, SessionEvent)
+            last[e.routine_id] = max(e.at, last.get(e.routine_id, e.at))
+        return last
 
     def settings(self) -> dict[str, Any]:
         return settings_mod.merged(self._settings)
