@@ -19,6 +19,11 @@ exists and that libspeechd can be found, and only then ask Qt.
 
 Every cue the player asks for is also emitted as ``cued(kind, text)`` whether
 or not a device plays it, so the player's cue logic is testable anywhere.
+
+Threads: a QSoundEffect plays from the thread it was created in.  ``Cues``
+plays on the GUI thread; ``load_sounds`` / ``play_sound`` let the cue clock
+(``cue_clock.py``) play the same sounds from a worker thread of its own, so a
+sound cue is on time while the GUI thread is busy.  Speech stays here.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,7 +77,8 @@ def _quiet_multimedia_probing() -> None:
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 
 
-def _sound_available() -> tuple[bool, str]:
+def sound_available() -> tuple[bool, str]:
+    """(ok, why not): whether sound cues can play here; call it on the GUI thread."""
     if not _sound_server_present():
         return False, "No sound server is running, so sound cues are off."
     _quiet_multimedia_probing()
@@ -98,6 +105,37 @@ def _make_speech(engine: str | None) -> Any:
     return tts
 
 
+def load_sounds(parent: QObject) -> dict[str, Any]:
+    """Every bundled cue sound as a QSoundEffect owned by ``parent``, by name.
+
+    Call it in the thread that will play them (a QSoundEffect plays from its
+    own thread), and only once ``sound_available()`` said yes.
+    """
+    from PySide6.QtMultimedia import QSoundEffect
+
+    effects: dict[str, Any] = {}
+    for name in SOUNDS:
+        effect = QSoundEffect(parent)
+        effect.setSource(QUrl.fromLocalFile(str(resources.path("assets", f"sounds/{name}.wav"))))
+        effect.setVolume(0.8)
+        effects[name] = effect
+    return effects
+
+
+def play_sound(effects: Mapping[str, Any], name: str) -> None:
+    """Play ``name`` from ``load_sounds``' effects; nothing when it has none or its device vanished."""
+    if name not in SOUNDS:
+        raise ValueError(f"unknown cue sound {name!r}; expected one of {SOUNDS}")
+    effect = effects.get(name)
+    if effect is None:
+        return
+    from PySide6.QtMultimedia import QSoundEffect
+
+    # A device that vanished mid-session leaves the effect in Error: stay quiet.
+    if effect.status() != QSoundEffect.Status.Error:
+        effect.play()
+
+
 @cache
 def availability() -> tuple[bool, bool, str]:
     """(sound_ok, speech_ok, message) for the settings dialog's note; probed once per process.
@@ -105,7 +143,7 @@ def availability() -> tuple[bool, bool, str]:
     The message is empty when both work, else says in plain words what is off
     and why.
     """
-    sound_ok, sound_msg = _sound_available()
+    sound_ok, sound_msg = sound_available()
     tts = _make_speech(None)
     speech_ok = tts is not None
     if tts is not None:
@@ -139,19 +177,9 @@ class Cues(QObject):
         self._tts: Any = None
         self.sound_on = False
         self.voice_on = False
-        if sounds:
-            ok, _ = _sound_available()
-            if ok:
-                from PySide6.QtMultimedia import QSoundEffect
-
-                for name in SOUNDS:
-                    effect = QSoundEffect(self)
-                    effect.setSource(
-                        QUrl.fromLocalFile(str(resources.path("assets", f"sounds/{name}.wav")))
-                    )
-                    effect.setVolume(0.8)
-                    self._effects[name] = effect
-                self.sound_on = True
+        if sounds and sound_available()[0]:
+            self._effects = load_sounds(self)
+            self.sound_on = True
         if voice:
             self._tts = _make_speech(speech_engine)
             if self._tts is not None:
@@ -163,14 +191,7 @@ class Cues(QObject):
         if name not in SOUNDS:
             raise ValueError(f"unknown cue sound {name!r}; expected one of {SOUNDS}")
         self.cued.emit(name, "")
-        effect = self._effects.get(name)
-        if effect is None:
-            return
-        from PySide6.QtMultimedia import QSoundEffect
-
-        # A device that vanished mid-session leaves the effect in Error: stay quiet.
-        if effect.status() != QSoundEffect.Status.Error:
-            effect.play()
+        play_sound(self._effects, name)
 
     def say(self, text: str) -> None:
         """Speak ``text`` if the voice is on, cutting off anything still being said."""

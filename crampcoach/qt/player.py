@@ -6,6 +6,16 @@ for ``session.next_deadline()`` (the next boundary or cue) and calls
 the engine for the remaining time.  Nothing here counts seconds, so a busy or
 blocked event loop delays a repaint but never shifts the schedule.
 
+Sound cues do not wait for this thread: the user follows by ear, eyes on
+their legs, so the sound *is* the step boundary.  With a real clock a
+``CueClock`` plays them from a worker thread of its own, at the times of the
+engine's plan (``Session.planned_cues``), which the player hands it after
+every change; the screen catches up when the GUI thread is free.  Each cue
+is played once, by whichever of the worker and the event handler claims its
+key first (``_sound``).  Speech stays on the GUI thread.  With a fake clock
+(tests, screenshots), which only moves when told, there is no worker and the
+event handler plays the sounds itself, as ``tick()`` delivers their events.
+
 Outcome: when the session finishes or is stopped (Esc, the Stop button,
 closing the window, or the app quitting through ``stop()``), the outcome is
 written to the store once, as a SessionEvent, and a short summary is shown.
@@ -47,6 +57,8 @@ from crampcoach.core.events import SessionEvent
 from crampcoach.core.model import Citation, PlannedStep, Routine, Side
 from crampcoach.core.session import (
     Countdown,
+    CueKey,
+    CueKind,
     Finished,
     GetReady,
     HalfWay,
@@ -61,7 +73,8 @@ from crampcoach.core.session import (
     Stopped,
     SwitchSides,
 )
-from crampcoach.qt.cues import Cues
+from crampcoach.qt.cue_clock import CueClock, SoundCue
+from crampcoach.qt.cues import Cues, sound_available
 from crampcoach.qt.forms import child, load_ui
 
 if TYPE_CHECKING:
@@ -73,6 +86,20 @@ STALE_CUE_S = 0.75
 LEAD_IN_S = 5.0
 #: Repaint interval while running (10 Hz: a countdown digit is never more than 0.1 s late).
 REPAINT_MS = 100
+#: How far ahead the cue clock is told the plan.  The player re-plans at every
+#: cue and boundary, so this only has to outlast a GUI thread stuck that long.
+CUE_PLAN_HORIZON_S = 60.0
+
+#: The sound each kind of cue plays (kinds not listed are spoken only).  A step
+#: that starts with a switch of sides plays "switch" only (see ``_on_event``).
+CUE_SOUNDS = {
+    CueKind.STEP: "next",
+    CueKind.REP: "next",
+    CueKind.REST: "next",
+    CueKind.SWITCH_SIDES: "switch",
+    CueKind.COUNTDOWN: "tick",
+    CueKind.FINISHED: "done",
+}
 
 DISCLAIMER = "General information, not medical advice. Stop if it hurts."
 
@@ -196,8 +223,14 @@ class PlayerWindow(QWidget):
         keep_awake: bool = True,
         speech_engine: str | None = None,
         lead_in_s: float = LEAD_IN_S,
+        cue_thread: bool | None = None,
     ) -> None:
-        """Build the window and its session; nothing runs until shown or started."""
+        """Build the window and its session; nothing runs until shown or started.
+
+        ``cue_thread``: time the sound cues on a ``CueClock`` thread; by default
+        only with the real ``SystemClock``, the one clock that moves by itself
+        and may be read from another thread.
+        """
         super().__init__(parent)
         self.setObjectName("PlayerWindow")
         self.setWindowTitle(f"{routine.title} — CrampCoach")
@@ -207,8 +240,23 @@ class PlayerWindow(QWidget):
         self.session = Session(routine, self.clock, lead_in_s=lead_in_s)
         self.session.subscribe(self._on_event)
         opts = core_settings.merged(dict(settings))
+        sounds = bool(opts["sounds"])
+        if cue_thread is None:
+            cue_thread = isinstance(self.clock, SystemClock)
+        #: Plays the sound cues when there is a worker; None when ``cues`` does.
+        self.cue_clock: CueClock | None = None
+        if cue_thread:
+            self.cue_clock = CueClock(
+                self.clock,
+                sounds=sounds and sound_available()[0],
+                stale_s=STALE_CUE_S,
+                parent=self,
+            )
         self.cues = Cues(
-            bool(opts["sounds"]), bool(opts["voice"]), self, speech_engine=speech_engine
+            sounds and self.cue_clock is None,
+            bool(opts["voice"]),
+            self,
+            speech_engine=speech_engine,
         )
         self.inhibitor = ScreenSaverInhibitor() if keep_awake else None
         self.autostart = autostart
@@ -386,6 +434,14 @@ class PlayerWindow(QWidget):
     def _fresh(self, due: float) -> bool:
         return self.clock.monotonic() - due <= STALE_CUE_S
 
+    def _sound(self, key: CueKey) -> None:
+        """Play the sound of cue ``key``, unless the cue clock's worker already has."""
+        name = CUE_SOUNDS[key.kind]
+        if self.cue_clock is None:
+            self.cues.play(name)
+        else:
+            self.cue_clock.play(key, name)
+
     def _on_event(self, ev: SessionEventT) -> None:
         cues = self.cues
         if isinstance(ev, GetReady):
@@ -395,36 +451,49 @@ class PlayerWindow(QWidget):
         elif isinstance(ev, SwitchSides):
             self._switching = True
             if self._fresh(ev.due):
-                cues.play("switch")
+                self._sound(ev.key)
                 cues.say(f"Switch to the {side_words(ev.to)}.")
         elif isinstance(ev, StepStarted):
             switching, self._switching = self._switching, False
             if not switching and self._fresh(ev.due):
-                cues.play("next")
+                self._sound(ev.key)
                 step = ev.segment.step
                 extra = f", {side_words(step.side)}" if step.side is not Side.BOTH else ""
                 cues.say(f"{step.name}{extra}.")
         elif isinstance(ev, RepStarted):
             if self._fresh(ev.due):
-                cues.play("next")
+                self._sound(ev.key)
                 cues.say(f"Hold {ev.segment.rep} of {ev.segment.reps}.")
         elif isinstance(ev, RestStarted):
             if self._fresh(ev.due):
-                cues.play("next")
+                self._sound(ev.key)
                 cues.say("Relax.")
         elif isinstance(ev, Countdown):
             if self._fresh(ev.due):
-                cues.play("tick")
+                self._sound(ev.key)
         elif isinstance(ev, HalfWay):
             if self._fresh(ev.due):
                 cues.say("Half way.")
         elif isinstance(ev, Finished):
-            cues.play("done")
+            self._sound(ev.key)
             cues.say("Well done. The routine is finished.")
             self._end(ev.outcome)
         elif isinstance(ev, Stopped):
             cues.stop()
+            if self.cue_clock is not None:
+                self.cue_clock.silence()
             self._end(ev.outcome)
+
+    def _sound_plan(self) -> list[SoundCue]:
+        """The sounds still to come, as ``_on_event`` would play them, for the cue clock."""
+        planned = self.session.planned_cues(horizon_s=CUE_PLAN_HORIZON_S)
+        switching = {c.key.entry for c in planned if c.key.kind is CueKind.SWITCH_SIDES}
+        return [
+            SoundCue(c.due, c.key, CUE_SOUNDS[c.key.kind])
+            for c in planned
+            if c.key.kind in CUE_SOUNDS
+            and not (c.key.kind is CueKind.STEP and c.key.entry in switching)
+        ]
 
     def _end(self, outcome: Outcome) -> None:
         """Record the outcome once, show the summary, tell the host."""
@@ -433,6 +502,8 @@ class PlayerWindow(QWidget):
         self._ended = True
         self._deadline_timer.stop()
         self._repaint_timer.stop()
+        if self.cue_clock is not None:
+            self.cue_clock.schedule(())
         if self.inhibitor is not None:
             self.inhibitor.release()
         self.session_event = outcome.to_event("app")
@@ -464,9 +535,12 @@ class PlayerWindow(QWidget):
     # --- drawing ----------------------------------------------------------------
 
     def _after_change(self) -> None:
-        """Redraw and re-arm the timers after any operation or tick."""
+        """Re-plan the sound cues, redraw and re-arm the timers after any operation or tick."""
         if self._ended:
             return
+        if self.cue_clock is not None:
+            # First: a pause or a skip must reach the worker before anything else is done.
+            self.cue_clock.schedule(self._sound_plan())
         self._refresh()
         running = self.session.state is State.RUNNING
         deadline = self.session.next_deadline()
@@ -651,6 +725,8 @@ class PlayerWindow(QWidget):
         self._deadline_timer.stop()
         self._repaint_timer.stop()
         self.cues.stop()
+        if self.cue_clock is not None:
+            self.cue_clock.shutdown()
         if self.inhibitor is not None:
             self.inhibitor.release()
         super().closeEvent(event)

@@ -60,6 +60,64 @@ print(json.dumps({"sound_ok": sound_ok, "sound_on": c.sound_on, "played": played
 """
 
 
+# The cue clock's worker thread creates its own sound effects and plays them
+# from there; each must really start on the server, and ``fired`` must say so.
+CUE_CLOCK_CHILD = r"""
+import json, os
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+warnings = []
+qInstallMessageHandler(lambda mode, ctx, msg: warnings.append(msg) if mode.value in (1, 2, 3) else None)
+app = QApplication([])
+from crampcoach.core.clock import SystemClock
+from crampcoach.qt import cues
+from crampcoach.qt.cue_clock import CueClock, SoundCue
+
+clock = SystemClock()
+sound_ok, _ = cues.sound_available()
+from PySide6.QtMultimedia import QSoundEffect
+
+cc = CueClock(clock, sounds=sound_ok, stale_s=1.0)
+started, fired = [], []
+cc.fired.connect(lambda key, sound, at: fired.append(sound))
+
+def effects():
+    return getattr(cc._worker, "_effects", {})
+
+def when_loaded():
+    loaded = effects()
+    if len(loaded) < len(cues.SOUNDS) or any(
+        e.status() != QSoundEffect.Status.Ready for e in loaded.values()
+    ):
+        QTimer.singleShot(50, when_loaded)
+        return
+    for name, effect in loaded.items():
+        effect.playingChanged.connect(
+            lambda name=name, effect=effect: effect.isPlaying() and started.append(name)
+        )
+    now = clock.monotonic()
+    cc.schedule(SoundCue(now + 0.2 + 0.4 * n, n, name) for n, name in enumerate(cues.SOUNDS))
+    check()
+
+def check():
+    if len(set(started)) == len(cues.SOUNDS) and len(fired) == len(cues.SOUNDS):
+        app.quit()
+    else:
+        QTimer.singleShot(50, check)
+
+QTimer.singleShot(0, when_loaded)
+QTimer.singleShot(20000, app.quit)  # guard
+app.exec()
+for effect in effects().values():
+    effect.playingChanged.disconnect()  # they stop, and tell, as the worker deletes them
+cc.shutdown()
+print(json.dumps({"sound_ok": sound_ok, "sound_on": cc.sound_on, "started": started,
+                  "fired": fired, "stopped": not cc.running, "warnings": warnings}))
+"""
+
+
 @pytest.fixture
 def null_sink(tmp_path: Path) -> Iterator[dict[str, str]]:
     runtime = tmp_path / "run"
@@ -107,3 +165,21 @@ def test_every_cue_sound_plays_through_a_sound_server(null_sink: dict[str, str])
         assert info == {"status": "Ready", "started": True}, name
     # Qt's probing for optional libraries must not reach the terminal as warnings.
     assert not [w for w in result["warnings"] if "symbols" in w or "library" in w], result
+
+
+def test_the_cue_clock_plays_every_sound_from_its_own_thread(null_sink: dict[str, str]) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", CUE_CLOCK_CHILD],
+        env=null_sink,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["sound_ok"] and result["sound_on"]
+    assert result["fired"] == ["tick", "next", "switch", "done"]
+    assert sorted(set(result["started"])) == sorted(result["fired"]), result
+    assert result["stopped"]
+    # No "QObject: cannot create children for a parent in another thread" and the like.
+    assert not [w for w in result["warnings"] if "thread" in w.lower()], result
