@@ -29,6 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -162,6 +163,10 @@ def _member_field() -> Any:
     return HeaderFields.member
 
 
+TOAST_WIDTH = 420  # px, unless the buttons need more
+TOAST_MIN_WIDTH = 260
+
+
 class Toast(QFrame):
     """A small in-app notification with buttons, for desktops with neither server nor tray."""
 
@@ -179,7 +184,7 @@ class Toast(QFrame):
             )
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -229,11 +234,31 @@ class Toast(QFrame):
         return out
 
     def _place(self) -> None:
+        """Bottom right of the parent, wide enough that no button's text is cut.
+
+        The buttons sit in a row when the row fits the room the parent leaves,
+        else one under another at full width (a narrow window, long labels).
+        """
         parent = self.parentWidget()
-        if parent is not None:
-            self.setFixedWidth(min(420, max(260, parent.width() - 24)))
-            self.adjustSize()
-            self.move(parent.width() - self.width() - 12, parent.height() - self.height() - 12)
+        if parent is None:
+            return
+        room = max(TOAST_MIN_WIDTH, parent.width() - 24)
+        buttons = list(self.buttons().values())
+        margins = self._outer.contentsMargins()
+        row = (
+            sum(b.sizeHint().width() for b in buttons)
+            + self._buttons.spacing() * max(0, len(buttons) - 1)
+            + margins.left()
+            + margins.right()
+        )
+        fits = row <= room
+        self._buttons.setDirection(
+            QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        )
+        wanted = max(TOAST_WIDTH, row) if fits else TOAST_WIDTH
+        self.setFixedWidth(min(room, wanted))
+        self.adjustSize()
+        self.move(parent.width() - self.width() - 12, parent.height() - self.height() - 12)
 
     def _act(self, key: str) -> None:
         self.hide()

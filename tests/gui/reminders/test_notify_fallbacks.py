@@ -68,3 +68,30 @@ def test_neither_bus_nor_tray_uses_the_toast(
     notes.toast._dismiss()
     assert closed == [("t2", "dismissed")]
     assert not notes.toast.isVisible()
+
+
+@pytest.mark.parametrize("width", [1180, 700, 320])
+def test_toast_buttons_show_their_whole_text(
+    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    """Bedtime's three long labels once came out as "'t bedtime rou" and "Snooze 10 mir"."""
+    from crampcoach.core.reminders import ReminderKind
+    from crampcoach.qt.reminders import ACTIONS as REMINDER_ACTIONS
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(width, 600)
+    window.show()
+    notes = Notifications(toast_parent=lambda: window)
+    actions = REMINDER_ACTIONS[ReminderKind.BEDTIME]
+    notes.show("t3", "You missed your 22:15 reminder", "There is still time.", actions)
+    toast = notes.toast
+    assert toast is not None
+    qtbot.waitUntil(lambda: toast.isVisible())
+    buttons = toast.buttons()
+    assert [buttons[k].text() for k, _ in actions] == [label for _, label in actions]
+    for button in buttons.values():
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert toast.rect().contains(button.geometry())
+    assert window.rect().contains(toast.geometry())
