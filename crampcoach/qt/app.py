@@ -356,6 +356,17 @@ class App(QObject):
         """Show the main window and bring it to the front."""
         _raise(self.main_window)
 
+    def show_main_window_for_notice(self) -> None:
+        """Show the main window for a reminder's in-app toast, never over a session in progress.
+
+        During a session the toast waits in the main window behind the player and
+        is seen when the session ends: a reminder must not cover the countdown.
+        """
+        if self.player is not None and self.player.isVisible():
+            self.main_window.show()
+            return
+        self.show_main_window()
+
     def start_routine(self, routine_id: str) -> bool:
         """Open the player on ``routine_id``; False (and a message) when it cannot."""
         routine = self.routines.get(routine_id)

@@ -189,7 +189,7 @@ def start_background(app: object) -> Services:
     hooks = Hooks(
         start_routine=a.start_routine,
         log_water=a.log_water,
-        show_main_window=a.show_main_window,
+        show_main_window=a.show_main_window_for_notice,
         open_review=a.open_review,
         dialog_parent=lambda: window,
     )

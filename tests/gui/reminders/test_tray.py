@@ -146,6 +146,33 @@ def test_without_a_tray_the_window_is_the_app(
         app.main_window.close()
 
 
+def test_without_a_tray_a_reminder_never_covers_a_running_session(
+    qtbot, app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The toast waits in the main window behind the player; it is raised only after."""
+    from PySide6.QtWidgets import QWidget
+
+    import crampcoach.qt.app as app_mod
+
+    services = _services(app, monkeypatch, tray=False)
+    raised: list[QWidget] = []
+    monkeypatch.setattr(app_mod, "_raise", raised.append)
+    player = QWidget()  # stands in for the player window of a session in progress
+    qtbot.addWidget(player)
+    player.show()
+    app.player = player
+    app.clock.advance(20 * 60)  # 12:30, a hydration slot
+    assert len(services.controller.check()) == 1
+    toast = services.controller.notifications.toast
+    assert toast is not None and toast.parentWidget() is app.main_window
+    assert app.main_window.isVisible() and raised == []
+    player.close()
+    app.player = None
+    app.clock.advance(90 * 60)  # 14:00, the next slot, with no session running
+    assert len(services.controller.check()) == 1
+    assert raised == [app.main_window]
+
+
 def test_a_setting_changed_over_ipc_replans_the_running_app(
     app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
