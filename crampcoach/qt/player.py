@@ -86,6 +86,7 @@ STALE_CUE_S = 0.75
 LEAD_IN_S = 5.0
 #: Repaint interval while running (10 Hz: a countdown digit is never more than 0.1 s late).
 REPAINT_MS = 100
+QUOTE_EXCERPT_CHARS = 60  # of a cited passage, beside its "Why this step?" link
 #: How far ahead the cue clock is told the plan.  The player re-plans at every
 #: cue and boundary, so this only has to outlast a GUI thread stuck that long.
 CUE_PLAN_HORIZON_S = 60.0
@@ -115,6 +116,14 @@ def format_clock(seconds: float) -> str:
     whole = max(0, math.ceil(seconds - 1e-6))
     minutes, secs = divmod(whole, 60)
     return f"{minutes:02d}:{secs:02d}"
+
+
+def quote_excerpt(quote: str, limit: int = QUOTE_EXCERPT_CHARS) -> str:
+    """The start of a quote, cut at a word, so two citations of one document look different."""
+    words = " ".join(quote.split())
+    if len(words) <= limit:
+        return words
+    return words[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 def side_words(side: Side) -> str:
@@ -618,8 +627,8 @@ class PlayerWindow(QWidget):
                 widget.deleteLater()
         self._citation_labels: list[QLabel] = []
         for n, citation in enumerate(step.citations):
-            # A link needs rich text: only our own fixed words and the escaped
-            # document title go into it, never text from a routine or a document.
+            # A link needs rich text: only our own fixed words and escaped text
+            # (the document's title, the start of the quote) go into it.
             label = QLabel(self.citations_box)
             label.setObjectName("citationLabel")
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -627,7 +636,8 @@ class PlayerWindow(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
             label.setText(
                 f'<a href="cite:{n}" style="color:#1f4f8a">Why this step?</a> '
-                f"— {html.escape(self._doc_title(citation))}"
+                f"— {html.escape(self._doc_title(citation))}: "
+                f"“{html.escape(quote_excerpt(citation.quote))}”"
             )
             label.setToolTip(f"“{citation.quote}”\nOpens the source with this passage marked.")
             label.linkActivated.connect(self._open_citation)

@@ -13,7 +13,13 @@ from crampcoach.core.events import EventType, SessionEvent
 from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
 from crampcoach.core.session import State
 from crampcoach.qt import cues as cues_mod
-from crampcoach.qt.player import PlayerWindow, ScreenSaverInhibitor, format_clock, staged_player
+from crampcoach.qt.player import (
+    PlayerWindow,
+    ScreenSaverInhibitor,
+    format_clock,
+    quote_excerpt,
+    staged_player,
+)
 from crampcoach.store import Store, StoreWriteError
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -396,9 +402,12 @@ def test_why_this_step_link_asks_for_the_document(qtbot: Any, clock: FakeClock) 
     links = p.citation_links()
     assert len(links) == 1
     assert "Why this step?" in links[0].text() and "Spasm in Leg" in links[0].text()
+    assert f"“{quote_excerpt(CITE.quote)}”" in links[0].text()
     qtbot.waitUntil(lambda: links[0].isVisible() and links[0].height() > 10)
     with qtbot.waitSignal(p.citation_requested) as blocker:
-        qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton, pos=QPoint(8, links[0].height() // 2))
+        # The link starts the first line (the label may wrap onto more).
+        first_line = links[0].fontMetrics().height() // 2 + 1
+        qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton, pos=QPoint(8, first_line))
     assert blocker.args == [CITE.doc, CITE.quote, "Weakly supported (Hallegraeff 2012)."]
 
 
@@ -675,3 +684,12 @@ def test_controls_are_never_cut(qtbot: Any, clock: FakeClock, size: Any) -> None
     for label in (p.countdown, p.side_banner, p.rep):
         need = label.fontMetrics().horizontalAdvance(label.text())
         assert label.width() >= need, (label.objectName(), label.width(), need)
+
+
+def test_quote_excerpt_cuts_at_a_word() -> None:
+    assert quote_excerpt("Stretch  the\ncalf.") == "Stretch the calf."
+    long = "Stretching before bed may reduce the frequency of nocturnal leg cramps in older adults."
+    out = quote_excerpt(long)
+    assert out.endswith("…") and len(out) <= 61
+    assert long.startswith(out.removesuffix("…"))
+    assert long[len(out) - 1] == " "  # cut between words, not inside one
