@@ -243,18 +243,23 @@ class Toast(QFrame):
         if parent is None:
             return
         room = max(TOAST_MIN_WIDTH, parent.width() - 24)
-        buttons = list(self.buttons().values())
-        margins = self._outer.contentsMargins()
+        # Sizes as the stylesheet makes them: polish first (it otherwise happens at show).
+        self.ensurePolished()
+        for button in self.buttons().values():
+            button.ensurePolished()
+        self._buttons.setDirection(QBoxLayout.Direction.LeftToRight)
+        self._buttons.invalidate()
+        inner, frame = self._outer.contentsMargins(), self.contentsMargins()
         row = (
-            sum(b.sizeHint().width() for b in buttons)
-            + self._buttons.spacing() * max(0, len(buttons) - 1)
-            + margins.left()
-            + margins.right()
+            self._buttons.sizeHint().width()
+            + inner.left()
+            + inner.right()
+            + frame.left()
+            + frame.right()
         )
         fits = row <= room
-        self._buttons.setDirection(
-            QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
-        )
+        if not fits:
+            self._buttons.setDirection(QBoxLayout.Direction.TopToBottom)
         wanted = max(TOAST_WIDTH, row) if fits else TOAST_WIDTH
         self.setFixedWidth(min(room, wanted))
         self.adjustSize()

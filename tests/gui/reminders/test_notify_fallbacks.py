@@ -70,21 +70,38 @@ def test_neither_bus_nor_tray_uses_the_toast(
     assert not notes.toast.isVisible()
 
 
+@pytest.mark.parametrize("styled", [True, False], ids=["app-stylesheet", "plain"])
 @pytest.mark.parametrize("width", [1180, 700, 320])
 def test_toast_buttons_show_their_whole_text(
-    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any, width: int
+    qtbot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+    width: int,
+    styled: bool,
 ) -> None:  # type: ignore[no-untyped-def]
     """Bedtime's three long labels once came out as "'t bedtime rou" and "Snooze 10 mir"."""
     from crampcoach.core.reminders import ReminderKind
+    from crampcoach.qt.forms import stylesheet
     from crampcoach.qt.reminders import ACTIONS as REMINDER_ACTIONS
 
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(stylesheet() if styled else "")
+    try:
+        _check_toast_buttons(
+            qtbot, monkeypatch, tmp_path, width, REMINDER_ACTIONS[ReminderKind.BEDTIME]
+        )
+    finally:
+        qapp.setStyleSheet(before)
+
+
+def _check_toast_buttons(qtbot, monkeypatch, tmp_path, width, actions) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(width, 600)
     window.show()
     notes = Notifications(toast_parent=lambda: window)
-    actions = REMINDER_ACTIONS[ReminderKind.BEDTIME]
     notes.show("t3", "You missed your 22:15 reminder", "There is still time.", actions)
     toast = notes.toast
     assert toast is not None
