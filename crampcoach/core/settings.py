@@ -129,6 +129,14 @@ SETTINGS: tuple[Setting, ...] = (
         'reminders are paused until this moment (set from the tray; "" resumes)',
         in_dialog=False,
     ),
+    Setting(
+        "reminders_checked_until",
+        "",
+        _moment_or_empty,
+        "when the app last quit while checking reminders (so nights missed while it was "
+        "closed are logged as missed)",
+        in_dialog=False,
+    ),
 )
 
 _BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

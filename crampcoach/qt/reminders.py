@@ -145,18 +145,34 @@ class ReminderController(QObject):
     # -- lifecycle --------------------------------------------------------
 
     def start(self) -> None:
-        """Start the scheduler, show anything due (a late bedtime), plan the next jobs."""
+        """Start the scheduler, show anything due (a late bedtime), plan the next jobs.
+
+        Nights that ended while the app was closed (since it last quit, at most
+        LOOKBACK ago) are logged as missed, never shown: the review can then
+        tell "no reminder arrived" from "ignored".
+        """
         if not self.scheduler.running:
             self.scheduler.start()
+        if self._last_check is None:
+            self._last_check = self._stored_moment("reminders_checked_until")
+            if self._last_check is not None:
+                self._last_check = max(self._last_check, self.clock.now() - LOOKBACK)
         self.check()
         debug = os.environ.get(DEBUG_ENV, "")
         if debug:
             self._debug_reminder(debug)
 
     def stop(self) -> None:
-        """Stop every timer and release the notification bus."""
+        """Stop every timer, remember until when reminders were checked, release the bus."""
+        from crampcoach.store import StoreError
+
         if self.scheduler.running:
             self.scheduler.shutdown()
+            if self._last_check is not None:
+                try:
+                    self.store.set_setting("reminders_checked_until", self._last_check.isoformat())
+                except StoreError as exc:  # costs only the missed-night log of the next start
+                    log.warning("could not store when reminders were last checked: %s", exc)
         self.notifications.shutdown()
 
     def _debug_reminder(self, spec: str) -> None:
@@ -287,7 +303,10 @@ class ReminderController(QObject):
         self.reschedule()
 
     def _stored_pause(self) -> datetime | None:
-        text = str(self._settings().get("reminders_paused_until") or "")
+        return self._stored_moment("reminders_paused_until")
+
+    def _stored_moment(self, key: str) -> datetime | None:
+        text = str(self._settings().get(key) or "")
         return datetime.fromisoformat(text) if text else None
 
     def _on_clock_jump(self, seconds: float) -> None:

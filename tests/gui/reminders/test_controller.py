@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from crampcoach.core.events import (
     EventType,
     ReminderEvent,
+    ReminderFate,
     ReminderKind,
     SkipEvent,
     SkipReason,
@@ -228,6 +229,39 @@ def test_weekly_review_reminder_tells_the_week_and_a_warning_sign(qtbot, rig: Ri
     assert "cramps on 1 night." in body
     assert "Your log matches a warning sign" in body
     assert [b.text() for b in toast.buttons().values()] == ["Open the review", "Snooze"]
+
+
+def test_nights_missed_while_the_app_was_closed_are_logged_once_never_shown(  # type: ignore[no-untyped-def]
+    qtbot, rig: Rig, data_dir: Path
+) -> None:
+    rig.clock.advance((at(21, 0) - rig.clock.now()).total_seconds())
+    rig.controller.start()
+    rig.controller.stop()  # quit at 21:00 on the 5th, before tonight's 22:15
+    assert rig.store.settings()["reminders_checked_until"] == at(21, 0).isoformat()
+    # Started again three days later at 20:00: the nights of the 5th, 6th and
+    # 7th are over; the 8th's reminder is still to come.
+    rig.clock.advance((at(20, 0, d=8) - rig.clock.now()).total_seconds())
+    again = make_rig(qtbot, data_dir, rig.store, rig.clock)
+    again.controller.start()
+    missed = sorted(
+        e.due
+        for e in rig.store.events(types=[EventType.REMINDER])
+        if isinstance(e, ReminderEvent) and e.fate is ReminderFate.MISSED and e.due is not None
+    )
+    assert missed == [at(22, 15, d=5), at(22, 15, d=6), at(22, 15, d=7)]
+    assert ("bedtime", "shown") not in fates(rig.store)  # logged, not shown
+    before = fates(rig.store)
+    again.controller.stop()
+    third = make_rig(qtbot, data_dir, rig.store, rig.clock)
+    third.controller.start()  # a restart at once logs nothing more
+    assert fates(rig.store) == before
+    third.controller.stop()
+
+
+def test_a_first_start_logs_no_missed_nights(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    rig.clock.advance(5 * 86400)
+    rig.controller.start()
+    assert ("bedtime", "missed") not in fates(rig.store)
 
 
 def test_a_pause_survives_a_restart_and_the_cli_can_lift_it(  # type: ignore[no-untyped-def]
