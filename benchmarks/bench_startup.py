@@ -5,11 +5,15 @@ The app prints ``shown`` at its main window's first paint and quits when
 ``CRAMPCOACH_BENCH_EXIT_ON_SHOWN`` is set (see ``crampcoach.qt.app``); the floor
 is a script that imports QtWidgets, shows a QWidget and quits at its first
 paint.  Time is from ``Popen`` to reading that line; memory is the child's
-``ru_maxrss`` from ``wait4``.
+``ru_maxrss`` from ``wait4``.  The launches are spawned by a fresh, small
+process (``run``): a child's ``ru_maxrss`` counts the image it was forked
+from, so spawned straight from ``python -m benchmarks`` after the store
+benchmark every launch reported ~103 MiB, a false pass.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -118,7 +122,17 @@ def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024  # KiB on Linux
 
 
-def run() -> list[Row]:
+def _vm_hwm_mib() -> float:
+    """This process's peak resident size since its exec (Linux ``VmHWM``)."""
+    with Path("/proc/self/status").open(encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def _medians() -> dict[str, float]:
+    """Run every launch RUNS times, interleaved; medians in ms and MiB."""
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ)
         env.update(
@@ -146,8 +160,7 @@ def run() -> list[Row]:
         ]
         # A user's log, not an empty one: ten years of history (~90,000 events,
         # the store benchmark's generator), so reading the log is in the figure.
-        # In a child: a child's ru_maxrss counts its pre-exec copy of this
-        # process, so this process must stay as small as it started.
+        # In a child, so this spawner stays small (see run()).
         subprocess.run(
             [
                 sys.executable,
@@ -167,14 +180,42 @@ def run() -> list[Row]:
             app.append(_measure(app_cmd, env))
             text.append(_measure(text_cmd, env))
             form.append(_measure(form_cmd, env))
-    t_app = statistics.median(t for t, _ in app) * 1000
-    t_bare = statistics.median(t for t, _ in bare) * 1000
-    m_app = statistics.median(m for _, m in app)
-    m_bare = statistics.median(m for _, m in bare)
-    t_text = statistics.median(t for t, _ in text) * 1000
-    m_text = statistics.median(m for _, m in text)
-    t_form = statistics.median(t for t, _ in form) * 1000
-    m_form = statistics.median(m for _, m in form)
+    # VmHWM, not ru_maxrss: this process's own ru_maxrss counts the image it
+    # was forked from, which is exactly what its children must not inherit.
+    own = _vm_hwm_mib()
+    smallest = min(m for _, m in bare)
+    if own >= smallest:
+        raise RuntimeError(
+            f"the spawner's own peak ({own:.1f} MiB) reaches its children's "
+            f"({smallest:.1f} MiB): their ru_maxrss would be the spawner's, not theirs"
+        )
+    runs = {"app": app, "bare": bare, "text": text, "form": form}
+    out: dict[str, float] = {}
+    for name, values in runs.items():
+        out[f"t_{name}"] = statistics.median(t for t, _ in values) * 1000
+        out[f"m_{name}"] = statistics.median(m for _, m in values)
+    return out
+
+
+def run() -> list[Row]:
+    # The launches are spawned by a fresh, small process.  A child's ru_maxrss
+    # counts the pre-exec image it was forked from, and `python -m benchmarks`
+    # may have grown this one (the store benchmark holds ten years of events):
+    # spawned from here, every child would report this process's size.
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json; from benchmarks.bench_startup import _medians; "
+            "print(json.dumps(_medians()))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    m = json.loads(done.stdout.splitlines()[-1])
+    t_app, t_bare, t_text, t_form = m["t_app"], m["t_bare"], m["t_text"], m["t_form"]
+    m_app, m_bare, m_text, m_form = m["m_app"], m["m_bare"], m["m_text"], m["m_form"]
     return [
         Row(
             "startup", "bare window + one label (context)", t_text, "ms", "info", True, floor=t_bare
