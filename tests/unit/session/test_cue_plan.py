@@ -12,7 +12,7 @@ import random
 import pytest
 
 from crampcoach.core.clock import FakeClock
-from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
+from crampcoach.core.model import Side, Step
 from crampcoach.core.session import (
     CueKey,
     CueKind,
@@ -22,32 +22,9 @@ from crampcoach.core.session import (
     SessionEventT,
     State,
 )
+from tests.unit.session.helpers import routine, step
 
-CITE = (Citation(doc="spasm-in-leg", quote="stretch before and after excessive activity"),)
 K = CueKind
-
-
-def step(
-    name: str,
-    duration: int = 20,
-    side: Side = Side.BOTH,
-    reps: int = 1,
-    hold: int | None = None,
-    rest: int = 0,
-) -> Step:
-    if reps > 1:
-        assert hold is not None
-        duration = reps * hold + (reps - 1) * rest
-    return Step(
-        name=name,
-        instructions=f"Do {name}.",
-        duration_s=duration,
-        side=side,
-        citations=CITE,
-        repetitions=reps,
-        hold_s=hold,
-        rest_s=rest,
-    )
 
 
 class Heard:
@@ -68,8 +45,7 @@ class Heard:
 
 def make(*steps: Step, lead: float = 0) -> tuple[Session, FakeClock, Heard]:
     clock = FakeClock()
-    r = Routine(id="t", title="T", kind=RoutineKind.STRETCH, description="d", steps=steps)
-    session = Session(r, clock, lead_in_s=lead)
+    session = Session(routine(*steps), clock, lead_in_s=lead)
     return session, clock, Heard(session, clock)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType, SessionEvent
-from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
+from crampcoach.core.model import Side, Step
 from crampcoach.core.session import (
     Countdown,
     Finished,
@@ -22,37 +22,7 @@ from crampcoach.core.session import (
     Stopped,
     SwitchSides,
 )
-
-CITE = (Citation(doc="spasm-in-leg", quote="stretch before and after excessive activity"),)
-
-
-def step(
-    name: str,
-    duration: int = 20,
-    side: Side = Side.BOTH,
-    reps: int = 1,
-    hold: int | None = None,
-    rest: int = 0,
-) -> Step:
-    if reps > 1:
-        assert hold is not None
-        duration = reps * hold + (reps - 1) * rest
-    return Step(
-        name=name,
-        instructions=f"Do {name}.",
-        duration_s=duration,
-        side=side,
-        citations=CITE,
-        repetitions=reps,
-        hold_s=hold,
-        rest_s=rest,
-    )
-
-
-def routine(*steps: Step) -> Routine:
-    return Routine(
-        id="test", title="Test", kind=RoutineKind.STRETCH, description="d", steps=tuple(steps)
-    )
+from tests.unit.session.helpers import routine, step
 
 
 class Recorder:

@@ -1,0 +1,37 @@
+"""Routines for the session engine's tests: steps with sensible defaults."""
+
+from __future__ import annotations
+
+from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
+
+CITE = (Citation(doc="spasm-in-leg", quote="stretch before and after excessive activity"),)
+
+
+def step(
+    name: str,
+    duration: int = 20,
+    side: Side = Side.BOTH,
+    reps: int = 1,
+    hold: int | None = None,
+    rest: int = 0,
+) -> Step:
+    """A step; with ``reps`` > 1 its duration follows from hold and rest."""
+    if reps > 1:
+        assert hold is not None
+        duration = reps * hold + (reps - 1) * rest
+    return Step(
+        name=name,
+        instructions=f"Do {name}.",
+        duration_s=duration,
+        side=side,
+        citations=CITE,
+        repetitions=reps,
+        hold_s=hold,
+        rest_s=rest,
+    )
+
+
+def routine(*steps: Step) -> Routine:
+    return Routine(
+        id="test", title="Test", kind=RoutineKind.STRETCH, description="d", steps=tuple(steps)
+    )
