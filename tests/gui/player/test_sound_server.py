@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,16 +149,22 @@ def null_sink(tmp_path: Path) -> Iterator[dict[str, str]]:
         subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True, timeout=30)
 
 
-def test_every_cue_sound_plays_through_a_sound_server(null_sink: dict[str, str]) -> None:
+def _child_result(code: str, env: dict[str, str]) -> dict[str, Any]:
+    """Run ``code`` in a fresh Python with ``env``; the JSON object it prints last."""
     out = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        env=null_sink,
+        [sys.executable, "-c", code],
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,
         check=True,
     )
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_every_cue_sound_plays_through_a_sound_server(null_sink: dict[str, str]) -> None:
+    result = _child_result(CHILD, null_sink)
     assert result["sound_ok"] and result["sound_on"]
     assert "sound cues are off" not in result["message"]
     assert set(result["played"]) == {"tick", "next", "switch", "done"}
@@ -168,15 +175,7 @@ def test_every_cue_sound_plays_through_a_sound_server(null_sink: dict[str, str])
 
 
 def test_the_cue_clock_plays_every_sound_from_its_own_thread(null_sink: dict[str, str]) -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", CUE_CLOCK_CHILD],
-        env=null_sink,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = _child_result(CUE_CLOCK_CHILD, null_sink)
     assert result["sound_ok"] and result["sound_on"]
     assert result["fired"] == ["tick", "next", "switch", "done"]
     assert sorted(set(result["started"])) == sorted(result["fired"]), result
