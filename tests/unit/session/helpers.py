@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from crampcoach.core.clock import FakeClock
 from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
+from crampcoach.core.session import Session
 
 CITE = (Citation(doc="spasm-in-leg", quote="stretch before and after excessive activity"),)
 
@@ -35,3 +37,15 @@ def routine(*steps: Step) -> Routine:
     return Routine(
         id="test", title="Test", kind=RoutineKind.STRETCH, description="d", steps=tuple(steps)
     )
+
+
+def run_to(session: Session, clock: FakeClock, t: float) -> None:
+    """Advance the fake clock to monotonic ``t`` stopping at every deadline, like the Qt host."""
+    while True:
+        nd = session.next_deadline()
+        if nd is None or nd > t:
+            break
+        clock.advance(nd - clock.monotonic())
+        session.tick()
+    clock.advance(t - clock.monotonic())
+    session.tick()

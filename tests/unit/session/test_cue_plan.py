@@ -22,7 +22,7 @@ from crampcoach.core.session import (
     SessionEventT,
     State,
 )
-from tests.unit.session.helpers import routine, step
+from tests.unit.session.helpers import routine, run_to, step
 
 K = CueKind
 
@@ -47,18 +47,6 @@ def make(*steps: Step, lead: float = 0) -> tuple[Session, FakeClock, Heard]:
     clock = FakeClock()
     session = Session(routine(*steps), clock, lead_in_s=lead)
     return session, clock, Heard(session, clock)
-
-
-def run_to(session: Session, clock: FakeClock, t: float) -> None:
-    """Advance the fake clock to ``t`` stopping at every deadline, like the Qt host."""
-    while True:
-        nd = session.next_deadline()
-        if nd is None or nd > t:
-            break
-        clock.advance(nd - clock.monotonic())
-        session.tick()
-    clock.advance(t - clock.monotonic())
-    session.tick()
 
 
 def run_out(session: Session, clock: FakeClock, heard: Heard) -> list[PlannedCue]:

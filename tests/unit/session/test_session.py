@@ -22,7 +22,7 @@ from crampcoach.core.session import (
     Stopped,
     SwitchSides,
 )
-from tests.unit.session.helpers import routine, step
+from tests.unit.session.helpers import routine, run_to, step
 
 
 class Recorder:
@@ -47,18 +47,6 @@ def make(*steps: Step) -> tuple[Session, FakeClock, Recorder]:
     clock = FakeClock()
     session = Session(routine(*steps), clock)
     return session, clock, Recorder(session)
-
-
-def run_to(session: Session, clock: FakeClock, t: float) -> None:
-    """Advance the fake clock to monotonic ``t`` stopping at every deadline, like the Qt host."""
-    while True:
-        nd = session.next_deadline()
-        if nd is None or nd > t:
-            break
-        clock.advance(nd - clock.monotonic())
-        session.tick()
-    clock.advance(t - clock.monotonic())
-    session.tick()
 
 
 # --- segments ---------------------------------------------------------------
