@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -33,3 +34,19 @@ def user_routines_dir(data: Path) -> Path:
 def routine_files(folder: Path) -> list[Path]:
     """The ``*.toml`` files directly in ``folder``, in name order (README.md is not one)."""
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
+def write_cache_file(path: Path, text: str) -> None:
+    """Replace a cache file atomically (temp file, rename); failing is never an error.
+
+    For derived data only (``<data>/cache/``): no fsync, because losing it
+    costs one slower start, and a reader never sees half a file.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

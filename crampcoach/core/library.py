@@ -15,9 +15,7 @@ losing it costs one slower start and nothing else.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,14 +105,7 @@ def _write(file: Path, key: list[Any], library: Library) -> None:
         "problems": library.problems,
         "documents": [asdict(d) for d in library.documents],
     }
-    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(file)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    paths.write_cache_file(file, json.dumps(payload, ensure_ascii=False))
 
 
 def load_fresh(user_dir: Path) -> Library:

@@ -50,6 +50,7 @@ from typing import Any, Self
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from crampcoach import paths
 from crampcoach.core import settings as settings_table
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import Event, EventType, SessionEvent, event_from_dict, local_day
@@ -172,16 +173,9 @@ def _read_sessions_cache(path: Path) -> dict[str, Any]:
 
 def _write_sessions_cache(path: Path, months: Mapping[str, Any]) -> None:
     """Replace the summary atomically; a cache that cannot be written costs only speed."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(
-            json.dumps({"format": SESSIONS_CACHE_FORMAT, "months": dict(months)}), encoding="utf-8"
-        )
-        tmp.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    paths.write_cache_file(
+        path, json.dumps({"format": SESSIONS_CACHE_FORMAT, "months": dict(months)})
+    )
 
 
 class _EventFile:
