@@ -3,8 +3,8 @@
 Validating routine files (TOML parsing, the msgspec schema, every quote found
 in its document) is the largest piece of our own start-up work, and its
 result only changes when a file does.  :func:`load` keeps the validated
-result in ``<data>/cache/library.json``, keyed by the name, size and
-modification time of every input: the built-in and user routine files, the
+result in ``<data>/cache/library.json``, keyed by the name, inode, size and
+times of every input: the built-in and user routine files, the
 bundled documents, and the validator's own source files (so a new version of
 the rules never trusts an old verdict).  A hit rebuilds the routines from
 JSON without importing the loader, msgspec or tomllib; any miss, or a cache
@@ -23,7 +23,7 @@ from typing import Any
 from crampcoach import __version__, paths, resources
 from crampcoach.core.model import Citation, DocumentInfo, Routine, RoutineKind, Side, Step
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # The modules whose rules decide what a routine file means.
 _VALIDATOR_SOURCES = ("routines.py", "model.py", "documents.py", "library.py")
 
@@ -63,7 +63,10 @@ def fingerprint(user_dir: Path) -> list[Any]:
         except OSError:  # vanished while we looked: never matches a stored key
             key.append([str(p), None])
             continue
-        key.append([str(p), st.st_size, st.st_mtime_ns])
+        # Inode and ctime too: an editor that saves by renaming changes the
+        # inode, and on a file system with coarse mtimes an edit within the
+        # same tick that keeps the size still moves the ctime on most.
+        key.append([str(p), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns])
     return key
 
 

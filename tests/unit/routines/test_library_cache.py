@@ -63,6 +63,19 @@ def test_an_edited_user_file_is_a_miss(tmp_path: Path) -> None:
     assert "My new title" in [r.title for r in again.routines]
 
 
+def test_an_edit_that_keeps_size_and_mtime_is_still_a_miss(tmp_path: Path) -> None:
+    """As on a file system with coarse timestamps: only the ctime tells."""
+    path = user_file(tmp_path, "mine.toml", GOOD)
+    st = path.stat()
+    library.load(tmp_path)
+    path.write_text(GOOD.replace("My calf routine", "My calf ROUTINE"), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # mtime and size as before
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    again = library.load(tmp_path)
+    assert not again.from_cache
+    assert "My calf ROUTINE" in [r.title for r in again.routines]
+
+
 @pytest.mark.parametrize("change", ["add", "remove"])
 def test_adding_or_removing_a_file_is_a_miss(tmp_path: Path, change: str) -> None:
     path = user_file(tmp_path, "mine.toml", GOOD)
