@@ -39,6 +39,15 @@ def routine(*steps: Step) -> Routine:
     )
 
 
+#: A routine with every kind of segment (sides, holds and rests), for random walks.
+WALK_STEPS = (
+    step("a", 12),
+    step("b", side=Side.EACH, reps=3, hold=5, rest=2),
+    step("c", 4, side=Side.EACH),
+    step("d", side=Side.BOTH, reps=2, hold=6, rest=0),
+)
+
+
 def run_to(session: Session, clock: FakeClock, t: float) -> None:
     """Advance the fake clock to monotonic ``t`` stopping at every deadline, like the Qt host."""
     while True:

@@ -22,7 +22,7 @@ from crampcoach.core.session import (
     Stopped,
     SwitchSides,
 )
-from tests.unit.session.helpers import routine, run_to, step
+from tests.unit.session.helpers import WALK_STEPS, routine, run_to, step
 
 
 class Recorder:
@@ -615,10 +615,7 @@ def test_random_walks_keep_the_invariants() -> None:
     for seed in range(60):
         rng = random.Random(seed)
         s, clock, rec = make_lead(
-            step("a", 12),
-            step("b", side=Side.EACH, reps=3, hold=5, rest=2),
-            step("c", 4, side=Side.EACH),
-            step("d", side=Side.BOTH, reps=2, hold=6, rest=0),
+            *WALK_STEPS,
             lead=rng.choice([0, 0, 5]),
         )
         s.start()
