@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"crampcoach {__version__}")
+    parser.add_argument(
+        "--hidden",
+        action="store_true",
+        help="start in the system tray without opening the window (what 'start at login' "
+        "uses); with no tray, the window opens anyway and says why",
+    )
     # Not data_dir=None here: set_defaults would overwrite the default of the
     # --data-dir action that every sub-parser shares through `common`, and a
     # sub-parser would then reset a leading --data-dir to None.
@@ -82,10 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     if argv is None:
         argv = sys.argv[1:]
-    if not argv:
-        # A bare launch (the desktop entry, the tray's autostart) opens the GUI:
-        # skip argparse and every sub-command module, which cost start-up time.
-        args: Any = SimpleNamespace(data_dir=None, func=_run_gui)
+    if not argv or list(argv) == ["--hidden"]:
+        # A bare launch (the desktop entry) or the login entry's ``--hidden``
+        # opens the GUI: skip argparse and every sub-command module, which cost
+        # start-up time.
+        args: Any = SimpleNamespace(data_dir=None, func=_run_gui, hidden=bool(argv))
     else:
         import argparse
 

@@ -58,6 +58,14 @@ if TYPE_CHECKING:
 APP_ID = "crampcoach"  # matches assets/crampcoach.desktop
 BENCH_ENV = "CRAMPCOACH_BENCH_EXIT_ON_SHOWN"
 HANDOVER_TIMEOUT_S = 10.0
+# At login the panel that hosts the tray may start after us: a ``--hidden``
+# start looks for a tray this long before it gives up and opens the window.
+HIDDEN_TRAY_WAIT_MS = 10_000
+HIDDEN_TRAY_POLL_MS = 500
+HIDDEN_NO_TRAY_NOTICE = (
+    "CrampCoach was asked to start hidden in the system tray, but this desktop has no "
+    "tray, so the window opened instead."
+)
 LAST_DONE_LOOKBACK_DAYS = 366
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # as rendered by scripts/make_icons.py
 
@@ -257,6 +265,7 @@ class App(QObject):
         self._quitting = False
         self.ipc_server: IpcServer | None = None
         self.activations = 0  # how often another launch asked us to come forward
+        self.tray_wait_ms = HIDDEN_TRAY_WAIT_MS  # see start_hidden()
         self.main_window = MainWindow()
         self._connect_main_window()
         self.refresh()
@@ -291,13 +300,50 @@ class App(QObject):
         if os.environ.get(BENCH_ENV):
             # The start-up benchmark's mark: the window is painted; report and leave
             # before background services, which bench_idle measures separately.
-            print(f"shown {time.perf_counter():.6f}", flush=True)
-            QTimer.singleShot(0, self.quit)
+            self._bench_mark()
             return
         # After the first paint so that tray, scheduler and notifications
         # (apscheduler, jeepney) never delay the window.
         if self.background:
             QTimer.singleShot(0, self._start_background)
+
+    def _bench_mark(self) -> None:
+        print(f"shown {time.perf_counter():.6f}", flush=True)
+        QTimer.singleShot(0, self.quit)
+
+    def start_hidden(self) -> None:
+        """Start in the tray without showing the main window (``crampcoach --hidden``).
+
+        Background services start at once, as there is no window paint to wait
+        for.  While the desktop shows no tray, look again every
+        ``HIDDEN_TRAY_POLL_MS`` for up to :attr:`tray_wait_ms` (the panel may
+        still be starting at login); with none by then, open the window with
+        :data:`HIDDEN_NO_TRAY_NOTICE`, because an app with neither a tray icon
+        nor a window cannot be reached.
+        """
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        waited = 0
+
+        def attempt() -> None:
+            nonlocal waited
+            if self._quitting:
+                return
+            if not QSystemTrayIcon.isSystemTrayAvailable() and waited < self.tray_wait_ms:
+                waited += HIDDEN_TRAY_POLL_MS
+                QTimer.singleShot(HIDDEN_TRAY_POLL_MS, attempt)
+                return
+            self._start_background()
+            if self.services is not None and self.services.has_tray:
+                if os.environ.get(BENCH_ENV):
+                    self._bench_mark()  # the hidden start's mark: the tray icon is up
+                return
+            if HIDDEN_NO_TRAY_NOTICE not in self.notices:
+                self.notices.insert(0, HIDDEN_NO_TRAY_NOTICE)
+            self.main_window.set_notices(self.notices)
+            self.show_main_window()
+
+        attempt()
 
     def _start_background(self) -> None:
         """Start background services (tray, reminders) once the main window is on screen.
@@ -704,7 +750,13 @@ def run(args: argparse.Namespace) -> int:
 
     data_dir = paths.data_dir(getattr(args, "data_dir", None))
     routine_id: str | None = getattr(args, "routine", None)
-    request = {"cmd": "start", "routine": routine_id} if routine_id else {"cmd": "activate"}
+    hidden = bool(getattr(args, "hidden", False)) and routine_id is None
+    request: dict[str, Any]
+    if routine_id:
+        request = {"cmd": "start", "routine": routine_id}
+    else:
+        # A hidden start (at login) finding the app already running leaves it as it is.
+        request = {"cmd": "status"} if hidden else {"cmd": "activate"}
     for _attempt in range(3):
         try:
             store = Store.open(data_dir)
@@ -718,12 +770,14 @@ def run(args: argparse.Namespace) -> int:
         print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
         return 1
     try:
-        return _run_with_store(store, data_dir, routine_id)
+        return _run_with_store(store, data_dir, routine_id, hidden=hidden)
     finally:
         store.close()
 
 
-def _run_with_store(store: Store, data_dir: Path, routine_id: str | None) -> int:
+def _run_with_store(
+    store: Store, data_dir: Path, routine_id: str | None, *, hidden: bool = False
+) -> int:
     qapp = setup_qapplication()
     app = App(store, data_dir)
     if routine_id is not None and routine_id not in app.routines:
@@ -744,7 +798,11 @@ def _run_with_store(store: Store, data_dir: Path, routine_id: str | None) -> int
     app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
     waker = SignalWaker(lambda _num: app.quit())
     try:
-        app.show_main_window()
+        if hidden:
+            listen()  # no paint to wait for; the tray menu and other launches need it
+            app.start_hidden()
+        else:
+            app.show_main_window()
         if routine_id is not None:
             app.start_routine(routine_id)
         # A signal that came before the loop ran asked QApplication.quit() to stop

@@ -4,7 +4,8 @@ Pure Python (no Qt import), so ``crampcoach settings set autostart true`` can
 use it without starting the GUI.  The entry is the shipped
 ``assets/crampcoach.desktop`` with ``Exec`` pointing at the interpreter that
 runs now, because a venv or ``pip --user`` install rarely puts ``crampcoach``
-on the login session's PATH.
+on the login session's PATH, and with ``--hidden``: at login the app goes
+straight to the tray instead of opening its window.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def entry_path() -> Path:
 
 def entry_text() -> str:
     """The autostart entry's contents."""
-    exec_line = f"{shlex.quote(sys.executable)} -m crampcoach"
+    exec_line = f"{shlex.quote(sys.executable)} -m crampcoach --hidden"
     out: list[str] = []
     section = ""
     for line in resources.read_text("assets", FILE_NAME).splitlines():

@@ -23,11 +23,16 @@ DRIVER = Path(__file__).with_name("tray_driver.py")
     not all(shutil.which(t) for t in ("xvfb-run", "dbus-run-session", "trayer")),
     reason="needs xvfb-run, dbus-run-session and trayer (scripts/dev.sh installs them)",
 )
-def test_the_real_app_docks_its_icon_in_a_real_tray(data_dir: Path) -> None:
+@pytest.mark.parametrize("args", [[], ["--hidden"]], ids=["window", "hidden"])
+def test_the_real_app_docks_its_icon_in_a_real_tray(data_dir: Path, args: list[str]) -> None:
     env = dict(os.environ, CRAMPCOACH_DATA_DIR=str(data_dir))
     env.pop("CRAMPCOACH_BENCH_EXIT_ON_SHOWN", None)
     cmd = ["dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24"]
     out = subprocess.run(
-        [*cmd, sys.executable, str(DRIVER)], env=env, capture_output=True, text=True, timeout=150
+        [*cmd, sys.executable, str(DRIVER), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=150,
     )
     assert out.returncode == 0, out.stdout + out.stderr

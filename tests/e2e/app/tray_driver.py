@@ -1,6 +1,8 @@
 """Runs inside ``xvfb-run dbus-run-session``: a real XEmbed tray (trayer), then the real app.
 
 Exit 0 when the app reports its icon docked in the tray; otherwise print why and exit 1.
+``tray_driver.py --hidden`` starts the app with ``--hidden`` and also requires
+that its main window never opened.
 Every wait polls a condition against a deadline; none sleeps blindly.
 """
 
@@ -52,7 +54,7 @@ def main() -> int:
             return out.stdout.strip() == "True"
 
         _until(tray_ready, 30, "trayer to own the system tray selection", tray)
-        app = subprocess.Popen([sys.executable, "-m", "crampcoach"], env=env)
+        app = subprocess.Popen([sys.executable, "-m", "crampcoach", *sys.argv[1:]], env=env)
 
         status: dict[str, object] = {}
 
@@ -67,6 +69,9 @@ def main() -> int:
         _until(docked, 60, "the app's background services", app)
         if status.get("tray") is not True:
             print(f"the app did not find the tray: {status}", file=sys.stderr)
+            return 1
+        if "--hidden" in sys.argv[1:] and status.get("window_visible") is not False:
+            print(f"a hidden start opened the main window: {status}", file=sys.stderr)
             return 1
         ipc.send(data_dir, {"cmd": "quit"})
         app.wait(timeout=30)
