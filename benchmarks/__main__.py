@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
         print(f"running {name} ...", file=sys.stderr, flush=True)
         rows.extend(importlib.import_module(f"benchmarks.bench_{name}").run())
     print_table(rows)
-    return 0 if all(r.ok for r in rows) else 1
+    return 0 if all(r.passed for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -218,34 +218,44 @@ def run() -> list[Row]:
     m_app, m_bare, m_text, m_form = m["m_app"], m["m_bare"], m["m_text"], m["m_form"]
     return [
         Row(
-            "startup", "bare window + one label (context)", t_text, "ms", "info", True, floor=t_bare
+            "startup",
+            "bare window + one label (context)",
+            t_text,
+            "ms",
+            "—",
+            True,
+            floor=t_bare,
+            context=True,
         ),
         Row(
             "startup",
             "bare window + one label, memory (context)",
             m_text,
             "MiB",
-            "info",
+            "—",
             True,
             floor=m_bare,
+            context=True,
         ),
         Row(
             "startup",
             "the main window's form + stylesheet alone, no data (context)",
             t_form,
             "ms",
-            "info",
+            "—",
             True,
             floor=t_bare,
+            context=True,
         ),
         Row(
             "startup",
             "the form alone, memory (context)",
             m_form,
             "MiB",
-            "info",
+            "—",
             True,
             floor=m_bare,
+            context=True,
         ),
         Row(
             "startup",

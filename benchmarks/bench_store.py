@@ -145,8 +145,9 @@ def run() -> list[Row]:
                 f"build {len(history):,} events / {YEARS} y ({size_mb:.0f} MB, bulk)",
                 build_s,
                 "s",
-                "info",
+                "—",
                 True,
+                context=True,
             )
         )
 

@@ -197,7 +197,7 @@ def run() -> list[Row]:
             "<= 20 ms (issue)",
             m["cue_max"] <= 20,
         ),
-        Row(area, "step-boundary cue fired late, p95", m["cue_p95"], "ms", "(detail)", True),
+        Row(area, "step-boundary cue fired late, p95", m["cue_p95"], "ms", "—", True, context=True),
         # Never early: the worker's timer is armed in whole milliseconds, rounded up.
         Row(
             area,
@@ -208,8 +208,8 @@ def run() -> list[Row]:
             m["cue_min"] >= 0,
         ),
         # The screen: bounded by the longest burst of someone else's work.
-        Row(area, "screen updated late, max", m["late_max"], "ms", "(detail)", True),
-        Row(area, "screen updated late, p95", m["late_p95"], "ms", "(detail)", True),
+        Row(area, "screen updated late, max", m["late_max"], "ms", "—", True, context=True),
+        Row(area, "screen updated late, p95", m["late_p95"], "ms", "—", True, context=True),
         Row(
             area,
             "screen updated late beyond the busy burst it fell in, max",
@@ -223,8 +223,9 @@ def run() -> list[Row]:
             f"step boundaries that fell inside a busy burst (of {STEPS - 1})",
             m["hit"],
             "",
-            "(load)",
+            "—",
             True,
+            context=True,
         ),
         Row(
             area,
@@ -247,8 +248,9 @@ def run() -> list[Row]:
             f"main thread busy share ({BURN_MS[0]}-{BURN_MS[1]} ms every {BURN_EVERY_MS} ms)",
             100 * m["busy_share"],
             "%",
-            "(load)",
+            "—",
             True,
+            context=True,
         ),
     ]
 

@@ -23,13 +23,27 @@ class Row:
     goal: str  # e.g. "<= 20 ms" or "<= 1.3x floor"
     ok: bool
     floor: float | None = None
+    # Context rows describe (a floor, a cost broken out, a figure with no goal):
+    # they cannot fail, so the table says "context", never "yes".
+    context: bool = False
+    # Per-round figures, when the row is a median over interleaved rounds: the
+    # table shows their range, and the ratio is the median of same-round ratios.
+    values: tuple[float, ...] = ()
+    ratios: tuple[float, ...] = ()
 
     @property
     def ratio(self) -> float | None:
-        """value / floor, where a floor was measured."""
+        """The median same-round ratio, else value / floor, where a floor was measured."""
+        if self.ratios:
+            return statistics.median(self.ratios)
         if self.floor is None or self.floor == 0:
             return None
         return self.value / self.floor
+
+    @property
+    def passed(self) -> bool:
+        """What the exit status counts: a context row never fails."""
+        return self.context or self.ok
 
 
 def median_of(fn: Callable[[], float], runs: int) -> float:
@@ -37,20 +51,31 @@ def median_of(fn: Callable[[], float], runs: int) -> float:
     return statistics.median(fn() for _ in range(runs))
 
 
+def _num(v: float) -> str:
+    """3 significant figures, but whole numbers from 100 up (no "2.98e+03")."""
+    return f"{v:.0f}" if abs(v) >= 100 else f"{v:.3g}"
+
+
 def print_table(rows: Sequence[Row]) -> None:
     """Print rows as a Markdown table (paste-able into benchmarks/README.md)."""
     header = ("area", "metric", "value", "floor", "ratio", "goal", "ok")
     lines = [header]
     for r in rows:
+        value = f"{_num(r.value)} {r.unit}".strip()
+        if len(r.values) > 1:
+            value += f" ({_num(min(r.values))}–{_num(max(r.values))})"
+        ratio = "" if r.ratio is None else f"{r.ratio:.2f}x"
+        if len(r.ratios) > 1:
+            ratio += f" ({min(r.ratios):.2f}–{max(r.ratios):.2f})"
         lines.append(
             (
                 r.area,
                 r.metric,
-                f"{r.value:.3g} {r.unit}",
-                "" if r.floor is None else f"{r.floor:.3g} {r.unit}",
-                "" if r.ratio is None else f"{r.ratio:.2f}x",
+                value,
+                "" if r.floor is None else f"{_num(r.floor)} {r.unit}".strip(),
+                ratio,
                 r.goal,
-                "yes" if r.ok else "NO",
+                "context" if r.context else ("yes" if r.ok else "NO"),
             )
         )
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
