@@ -797,6 +797,11 @@ def _run_with_store(
     # the socket (and QtNetwork's import) need not delay the window.
     app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
     waker = SignalWaker(lambda _num: app.quit())
+    probe = None
+    if os.environ.get("CRAMPCOACH_PROBE_DIR"):  # benchmarks/bench_desktop.py only
+        from crampcoach.qt import probe as probe_mod
+
+        probe = probe_mod.install(app)
     try:
         if hidden:
             listen()  # no paint to wait for; the tray menu and other launches need it
@@ -810,6 +815,8 @@ def _run_with_store(
         if not app.quitting:
             qapp.exec()
     finally:
+        if probe is not None:
+            probe.close()
         waker.close()
         if app.ipc_server is not None:
             app.ipc_server.close()
