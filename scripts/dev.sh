@@ -2,7 +2,8 @@
 # Set up everything CrampCoach needs on Debian/Ubuntu, then run the app or the tests.
 #   scripts/dev.sh run [ARGS...]   set up, then start the app (ARGS go to crampcoach)
 #   scripts/dev.sh test [PYTEST ARGS...]  set up, then lint, type-check and run all tests
-# Idempotent: a second run installs nothing new and starts at once.
+# Idempotent: a later run with nothing changed checks the Debian packages in one
+# dpkg-query, skips pip (see stamp_key) and starts in about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,13 +19,14 @@ RUN_PKGS=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 l
 TEST_PKGS=(xvfb xauth dbus-daemon dbus-bin dunst trayer libnotify-bin poppler-utils pulseaudio)
 
 apt_install() {
+  # One dpkg-query for the whole list: a later run checks ~25 packages in ~20 ms.
   local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if ! "$PYTHON" -c "import ensurepip" 2>/dev/null; then missing+=(python3-venv); fi
+  mapfile -t missing < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "$@" 2>/dev/null |
+    awk -v want="$*" '$2 == "installed" {ok[$1] = 1}
+      END {n = split(want, w, " "); for (i = 1; i <= n; i++) if (!ok[w[i]]) print w[i]}')
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
   [ ${#missing[@]} -eq 0 ] && return 0
-  echo "Installing Debian packages: ${missing[*]}"
+  echo "== Installing Debian packages: ${missing[*]}"
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   # Wait for a concurrent apt/dpkg run rather than failing on its lock.
@@ -33,13 +35,42 @@ apt_install() {
     --no-install-recommends "${missing[@]}"
 }
 
+# pip runs only when what it would install changed: the stamp holds a hash of
+# pyproject.toml, the extra and the venv's interpreter.  The project itself is
+# an editable install, so edits to the code need no pip run.
+stamp_file() { echo "$VENV/.crampcoach-stamp${1//[^a-z]/}"; }
+stamp_key() {
+  { cat pyproject.toml; echo "$1"; readlink -f "$VENV/bin/python"; } | sha256sum | cut -d' ' -f1
+}
+
+venv_current() {
+  # Usable as it is: the stamp for $1 (or, for the app alone, the test extra's,
+  # which installs more) matches.
+  local extras=("$1") extra
+  [ -z "$1" ] && extras+=("[test]")
+  [ -x "$VENV/bin/python" ] && [ -x "$VENV/bin/crampcoach" ] || return 1
+  for extra in "${extras[@]}"; do
+    [ "$(cat "$(stamp_file "$extra")" 2>/dev/null)" = "$(stamp_key "$extra")" ] && return 0
+  done
+  return 1
+}
+
 setup_venv() {
   local extra=$1
+  venv_current "$extra" && return 0
   if [ ! -x "$VENV/bin/python" ]; then
+    echo "== Creating the virtual environment in $VENV (first run: about a minute in all)"
     "$PYTHON" -m venv "$VENV"
   fi
+  echo "== Installing Python packages into $VENV (first run, or pyproject.toml changed)"
   "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q -e ".$extra"
+  # pip's "Collecting ..." lines are the progress of the long step; all of its
+  # output is kept in the log for when it fails.
+  "$VENV/bin/python" -m pip install -e ".$extra" 2>&1 | tee "$VENV/pip.log" |
+    sed -u -n -E 's/^(Collecting|Successfully installed) /   \1 /p' ||
+    { echo "pip failed; its output is in $VENV/pip.log:" >&2; tail -n 20 "$VENV/pip.log" >&2; exit 1; }
+  stamp_key "$extra" >"$(stamp_file "$extra")"
+  echo "== Python packages ready"
 }
 
 cmd=${1:-run}

@@ -778,6 +778,12 @@ def run(args: argparse.Namespace) -> int:
 def _run_with_store(
     store: Store, data_dir: Path, routine_id: str | None, *, hidden: bool = False
 ) -> int:
+    from crampcoach.qt.display import HINT, display_problem
+
+    problem = display_problem()  # Qt itself would abort with a misleading message
+    if problem is not None:
+        print(f"crampcoach: {problem}. {HINT}.", file=sys.stderr)
+        return 1
     qapp = setup_qapplication()
     app = App(store, data_dir)
     if routine_id is not None and routine_id not in app.routines:
