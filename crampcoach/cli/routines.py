@@ -110,6 +110,9 @@ def _step_json(step: PlannedStep) -> dict[str, Any]:
         "duration_s": step.duration_s,
         "instructions": step.instructions,
         "citations": [{"doc": c.doc, "quote": c.quote} for c in step.citations],
+        "pose": step.pose,
+        "frames": list(step.frames),
+        "cycle_s": step.cycle_s,
     }
 
 
@@ -161,6 +164,8 @@ def _show_text(routine: Routine, steps: tuple[PlannedStep, ...]) -> str:
             if step.rest_s:
                 timing += f", {step.rest_s} s rest between"
         lines += ["", f"{number}. {step.name}{side} — {timing}", _wrap(step.instructions, "   ")]
+        if step.pose or step.frames:
+            lines.append(_wrap(f"Picture: {', '.join(step.frames) or step.pose}", "   "))
         if step.safety:
             lines.append(_wrap(f"Safety: {step.safety}", "   "))
         if step.evidence:

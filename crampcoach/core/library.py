@@ -5,7 +5,7 @@ in its document) is the largest piece of our own start-up work, and its
 result only changes when a file does.  :func:`load` keeps the validated
 result in ``<data>/cache/library.json``, keyed by the name, inode, size and
 times of every input: the built-in and user routine files, the
-bundled documents, and the validator's own source files (so a new version of
+bundled documents, the pose library, and the validator's own source files (so a new version of
 the rules never trusts an old verdict).  A hit rebuilds the routines from
 JSON without importing the loader, msgspec or tomllib; any miss, or a cache
 file that is unreadable in any way, falls back to the full load and rewrites
@@ -23,9 +23,9 @@ from typing import Any
 from crampcoach import __version__, paths, resources
 from crampcoach.core.model import Citation, DocumentInfo, Routine, RoutineKind, Side, Step
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 # The modules whose rules decide what a routine file means.
-_VALIDATOR_SOURCES = ("routines.py", "model.py", "documents.py", "library.py")
+_VALIDATOR_SOURCES = ("routines.py", "model.py", "documents.py", "library.py", "poses.py")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ def _inputs(user_dir: Path) -> list[Path]:
         *paths.routine_files(resources.path("routines")),
         *(paths.routine_files(user_dir) if user_dir.is_dir() else []),
         *sorted(p for p in docs.iterdir() if p.is_file()),
+        resources.path("assets", "poses/poses.toml"),  # the pose names a step may use
         *(here / name for name in _VALIDATOR_SOURCES),
     ]
 
@@ -77,6 +78,7 @@ def _routine_from(data: dict[str, Any]) -> Routine:
                 **s,
                 "side": Side(s["side"]),
                 "citations": tuple(Citation(**c) for c in s["citations"]),
+                "frames": tuple(s["frames"]),
             }
         )
         for s in data["steps"]

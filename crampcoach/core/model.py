@@ -72,6 +72,9 @@ class Step:
     rest_s: int = 0
     safety: str | None = None
     evidence: str | None = None
+    pose: str | None = None  # a pose from the library (assets/poses), drawn for the step
+    frames: tuple[str, ...] = ()  # key-frame poses of a move, in order
+    cycle_s: float | None = None  # one cycle of the move, when the step sets its pace
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,9 @@ class PlannedStep:
     rest_s: int = 0
     safety: str | None = None
     evidence: str | None = None
+    pose: str | None = None
+    frames: tuple[str, ...] = ()
+    cycle_s: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,9 @@ class Routine:
                         rest_s=step.rest_s,
                         safety=step.safety,
                         evidence=step.evidence,
+                        pose=step.pose,
+                        frames=step.frames,
+                        cycle_s=step.cycle_s,
                     )
                 )
         return tuple(out)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
@@ -57,6 +57,8 @@ __all__ = [
     "Shape",
     "describe",
     "figure",
+    "for_step",
+    "get",
     "library",
     "load_library",
     "move_bounds",
@@ -416,6 +418,30 @@ def get(name: str) -> Pose:
         return library()[name]
     except KeyError:
         raise PoseError(f"unknown pose {name!r}; known poses: {', '.join(names())}") from None
+
+
+def for_step(
+    pose: str | None, frames: Sequence[str] = (), cycle_s: float | None = None
+) -> Pose | None:
+    """The picture of a step: its pose, or a move through its key-frame poses, at its pace.
+
+    A step's ``frames`` make a move from still poses: the first pose gives the
+    props, the words and where it is felt, every frame its angles.  None when
+    the step names no pose.  Names were checked when the routine loaded;
+    an unknown one here raises PoseError.
+    """
+    if frames:
+        keys = [get(name) for name in frames]
+        first = get(pose) if pose else keys[0]
+        return replace(
+            first,
+            frames=tuple(dict(k.keys()[0]) for k in keys),
+            cycle_s=cycle_s or first.cycle_s,
+        )
+    if pose is None:
+        return None
+    found = get(pose)
+    return replace(found, cycle_s=cycle_s) if cycle_s else found
 
 
 def describe(pose: Pose, leg: str | None) -> str:

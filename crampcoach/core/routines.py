@@ -36,7 +36,7 @@ import msgspec
 from msgspec import Meta
 
 from crampcoach import paths, resources
-from crampcoach.core import documents
+from crampcoach.core import documents, poses
 from crampcoach.core.model import (
     Citation,
     Document,
@@ -116,6 +116,20 @@ HoldSeconds = Annotated[
 RestSeconds = Annotated[
     int, Meta(ge=0, le=300, description="a whole number of seconds from 0 to 300")
 ]
+PoseName = Annotated[
+    str,
+    Meta(
+        pattern=ID_PATTERN,
+        max_length=64,
+        description="a pose name from the pose library (see routines/README.md)",
+    ),
+]
+KeyFrames = Annotated[
+    list[PoseName], Meta(min_length=2, max_length=8, description="2 to 8 pose names, in order")
+]
+CycleSeconds = Annotated[
+    float, Meta(ge=0.5, le=30, description="seconds for one cycle of the move, 0.5 to 30")
+]
 SideName = Annotated[Literal["both", "each"], Meta(description="'both' or 'each'")]
 KindName = Annotated[
     RoutineKind, Meta(description="one of " + ", ".join(f"'{k.value}'" for k in RoutineKind))
@@ -148,6 +162,9 @@ class StepSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     rest_s: RestSeconds | msgspec.UnsetType = msgspec.UNSET
     safety: Note | msgspec.UnsetType = msgspec.UNSET
     evidence: Note | msgspec.UnsetType = msgspec.UNSET
+    pose: PoseName | msgspec.UnsetType = msgspec.UNSET
+    frames: KeyFrames | msgspec.UnsetType = msgspec.UNSET
+    cycle_s: CycleSeconds | msgspec.UnsetType = msgspec.UNSET
 
 
 Steps = Annotated[
@@ -381,6 +398,39 @@ def quote_found(document: Document, quote: str) -> bool:
     return bool(needle) and needle in _normalised(document.text)
 
 
+def _pose_issues(at: KeyPath, step: StepSpec) -> list[_Issue]:
+    """Every pose a step names must be in the library; a pace needs a move to pace."""
+    issues: list[_Issue] = []
+    try:
+        known = poses.library()
+    except poses.PoseError as exc:  # a broken installation: say so, load the rest
+        return [_Issue((*at, "pose"), f"the pose library cannot be read: {exc}")]
+    named: list[tuple[KeyPath, str]] = []
+    if isinstance(step.pose, str):
+        named.append(((*at, "pose"), step.pose))
+    if isinstance(step.frames, list):
+        named += [((*at, "frames", n), name) for n, name in enumerate(step.frames)]
+    for where, name in named:
+        if name not in known:
+            close = difflib.get_close_matches(name, list(known), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            issues.append(
+                _Issue(
+                    where, f"unknown pose {name!r}; {hint}known poses: {', '.join(sorted(known))}"
+                )
+            )
+    if isinstance(step.cycle_s, float | int) and not isinstance(step.frames, list):
+        pose = known.get(step.pose) if isinstance(step.pose, str) else None
+        if pose is None or not pose.moves:
+            issues.append(
+                _Issue(
+                    (*at, "cycle_s"),
+                    "only a move has a pace; give frames = [...] or a moving pose, or remove cycle_s",
+                )
+            )
+    return issues
+
+
 def _step_issues(
     index: int, step: StepSpec, docs: Mapping[str, Document]
 ) -> tuple[list[_Issue], int]:
@@ -425,6 +475,7 @@ def _step_issues(
     else:
         lacking = "hold_s" if isinstance(step.repetitions, int) else "repetitions"
         issues.append(_Issue((*at, lacking), "missing; repetitions and hold_s go together"))
+    issues += _pose_issues(at, step)
     for c_index, citation in enumerate(step.citations):
         where: KeyPath = (*at, "citations", c_index)
         document = docs.get(citation.doc)
@@ -539,6 +590,9 @@ def _parse(path: Path, docs: Mapping[str, Document], builtin: bool) -> Routine:
                 rest_s=s.rest_s if isinstance(s.rest_s, int) else 0,
                 safety=s.safety if isinstance(s.safety, str) else None,
                 evidence=s.evidence if isinstance(s.evidence, str) else None,
+                pose=s.pose if isinstance(s.pose, str) else None,
+                frames=tuple(s.frames) if isinstance(s.frames, list) else (),
+                cycle_s=float(s.cycle_s) if isinstance(s.cycle_s, float | int) else None,
             )
             for i, s in enumerate(spec.steps)
         ),

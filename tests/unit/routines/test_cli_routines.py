@@ -46,6 +46,12 @@ EXPECTED: dict[str, list[tuple[str | None, str | None]]] = {
     "quote_not_in_document.toml": [('1 "Calf stretch"', "citations[2].quote")],
     "unknown_document.toml": [('1 "Massage"', "citations[1].doc")],
     "unknown_field.toml": [(None, "author"), ('1 "Calf stretch"', "duraton_s")],
+    "unknown_pose.toml": [
+        ('4 "One frame"', "frames"),  # the schema's checks come before the cross-field ones
+        ('1 "Calf stretch"', "pose"),
+        ('2 "Hopping"', "frames[2]"),
+        ('3 "Paced hold"', "cycle_s"),
+    ],
     "wrong_types.toml": [
         (None, "title"),
         ('1 "Standing calf stretch"', "duration_s"),
@@ -92,7 +98,8 @@ def test_broken_folder_gives_one_clear_line_per_problem(capsys: pytest.CaptureFi
     assert len(lines) == sum(map(len, EXPECTED.values()))
     for line in lines:
         assert line.startswith(str(BROKEN) + os.sep), line
-        assert "Traceback" not in line and len(line) < 400
+        # An unknown pose lists every known name; other lines stay short.
+        assert "Traceback" not in line and len(line.split("known poses:")[0]) < 400
     # every fixture is named, so a silently accepted broken file fails here
     fixtures = {p.name for p in BROKEN.glob("*.toml")} - {"duplicate_id_a.toml"}
     assert fixtures == set(EXPECTED)
@@ -196,6 +203,9 @@ def test_show_json_expands_each_into_left_and_right(
                 "citations": [
                     {"doc": "spasm-in-leg", "quote": "stretch before and after excessive activity"}
                 ],
+                "pose": None,
+                "frames": [],
+                "cycle_s": None,
             }
             for side in ("left", "right")
         ],
@@ -210,7 +220,17 @@ def test_show_json_shape_for_every_builtin(capsys: pytest.CaptureFixture[str]) -
         assert set(data) == {"id", "title", "kind", "duration_s", "steps"}
         assert len(data["steps"]) == len(routine.expanded())
         for step in data["steps"]:
-            assert set(step) == {"name", "side", "duration_s", "instructions", "citations"}
+            assert set(step) == {
+                "name",
+                "side",
+                "duration_s",
+                "instructions",
+                "citations",
+                "pose",
+                "frames",
+                "cycle_s",
+            }
+            assert step["pose"], f"{routine.id}: {step['name']} has no pose"
             assert step["side"] in {"both", "left", "right"}
             assert step["citations"] and all(set(c) == {"doc", "quote"} for c in step["citations"])
         assert data["duration_s"] == sum(s["duration_s"] for s in data["steps"])
