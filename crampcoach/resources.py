@@ -16,6 +16,8 @@ from typing import Literal
 Area = Literal["ui", "assets", "routines"]
 _AREAS: tuple[Area, ...] = ("ui", "assets", "routines")
 _PACKAGE_DIR = Path(__file__).resolve().parent
+#: The sizes of the rendered app icon, ``assets/icons/crampcoach-N.png`` (scripts/make_icons.py).
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 class ResourceError(LookupError):

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "export",
     "review",
     "settings",
+    "desktop",
 )
 
 

@@ -67,7 +67,7 @@ HIDDEN_NO_TRAY_NOTICE = (
     "tray, so the window opened instead."
 )
 LAST_DONE_LOOKBACK_DAYS = 366
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # as rendered by scripts/make_icons.py
+ICON_SIZES = resources.ICON_SIZES
 
 
 # --------------------------------------------------------------------------- IPC server

@@ -1,21 +1,19 @@
 """'Start at login': the XDG autostart entry (``$XDG_CONFIG_HOME/autostart/crampcoach.desktop``).
 
 Pure Python (no Qt import), so ``crampcoach settings set autostart true`` can
-use it without starting the GUI.  The entry is the shipped
-``assets/crampcoach.desktop`` with ``Exec`` pointing at the interpreter that
-runs now, because a venv or ``pip --user`` install rarely puts ``crampcoach``
-on the login session's PATH, and with ``--hidden``: at login the app goes
-straight to the tray instead of opening its window.
+use it without starting the GUI.  The entry is the shipped desktop entry with
+an absolute ``Exec`` for this installation (:func:`crampcoach.desktop.entry_text`),
+because a venv or ``pip --user`` install rarely puts ``crampcoach`` on the
+login session's PATH, and with ``--hidden``: at login the app goes straight to
+the tray instead of opening its window.
 """
 
 from __future__ import annotations
 
 import os
-import shlex
-import sys
 from pathlib import Path
 
-from crampcoach import resources
+from crampcoach import desktop
 
 FILE_NAME = "crampcoach.desktop"
 
@@ -28,21 +26,7 @@ def entry_path() -> Path:
 
 def entry_text() -> str:
     """The autostart entry's contents."""
-    exec_line = f"{shlex.quote(sys.executable)} -m crampcoach --hidden"
-    out: list[str] = []
-    section = ""
-    for line in resources.read_text("assets", FILE_NAME).splitlines():
-        if line.startswith("["):
-            section = line
-            if section != "[Desktop Entry]":
-                break  # desktop actions make no sense at login
-        if line.startswith(("Exec=", "TryExec=", "Actions=")):
-            if line.startswith("Exec="):
-                out.append(f"Exec={exec_line}")
-            continue
-        out.append(line)
-    out.append("X-GNOME-Autostart-enabled=true")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return desktop.entry_text(autostart=True)
 
 
 def is_enabled() -> bool:

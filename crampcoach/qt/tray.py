@@ -183,7 +183,8 @@ def start_background(app: object) -> Services:
     notifications = Notifications(
         tray=lambda: None if tray is None else tray.icon,
         toast_parent=lambda: window,
-        icon=str(resources.path("assets", "icons/crampcoach.svg")),
+        # A PNG path: every notification server loads PNG, not all load SVG.
+        icon=str(resources.path("assets", "icons/crampcoach-128.png")),
         parent=a,
     )
     hooks = Hooks(

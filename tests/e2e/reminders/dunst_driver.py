@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -169,6 +170,10 @@ def main() -> int:
                 proc.terminate()
                 proc.wait(timeout=10)
     result["app_output"] = (WORK / "app.out").read_text()[-2000:]
+    result["dunst_log"] = (WORK / "dunst.log").read_text()[-2000:]
+    # Notify's app_icon (its third string): the icon every server is given.
+    icons = re.findall(r'string "([^"]*/crampcoach[^"]*)"', str(result.get("notify_text", "")))
+    result["app_icon"] = icons[0] if icons else ""
     print(json.dumps(result))
     return 0 if result.get("water_ml") else 1
 

@@ -50,6 +50,11 @@ def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
     assert result["notify_seen"], context
     for text in ('"A glass of water?"', '"glass"', '"Log a glass"', '"snooze"', '"Snooze"'):
         assert text in result["notify_text"], context
+    # with an icon every server can load: an existing PNG file (not every server loads SVG)
+    icon = Path(result["app_icon"])
+    assert icon.is_absolute() and icon.suffix == ".png" and icon.is_file(), context
+    assert icon.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", context
+    assert "icon" not in result["dunst_log"].lower(), context  # dunst complained of none
     # and offered them to the user (its action menu)
     assert "Log a glass" in result["dunst_menu"] and "Snooze" in result["dunst_menu"], context
     # invoking "Log a glass" through D-Bus reached the app and was recorded

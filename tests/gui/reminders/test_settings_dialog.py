@@ -76,7 +76,7 @@ def test_autostart_writes_and_removes_the_xdg_entry(
         entry = autostart.entry_path()
         assert entry == data_dir / "xdg-config" / "autostart" / "crampcoach.desktop"
         text = entry.read_text()
-        assert "Name=CrampCoach" in text and "-m crampcoach --hidden" in text
+        assert "Name=CrampCoach" in text and text.count(" --hidden\n") == 1
         assert "X-GNOME-Autostart-enabled=true" in text and "Desktop Action" not in text
         d2 = make(qtbot, store)
         d2.inputs["autostart"].setChecked(False)  # type: ignore[attr-defined]
