@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
-    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -26,12 +25,12 @@ from PySide6.QtGui import (
 from crampcoach import __version__
 from crampcoach.core import review, safety
 from crampcoach.core.review import Status, WeekReview
+from crampcoach.qt.charts import CHART_PX, chart_image
 
 if TYPE_CHECKING:
     from crampcoach.store import Store
 
 RESOLUTION = 300  # dpi of the PDF's coordinate system
-CHART_PX = (900, 320)  # drawn at screen scale, so its labels keep a readable size
 MAX_DIARY_ROWS = 14
 FONT_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # points; tried in turn until the page fits
 CELL_BG: dict[Status, str] = {
@@ -41,26 +40,6 @@ CELL_BG: dict[Status, str] = {
     Status.SKIPPED: "#dde6f2",
     Status.PENDING: "#f2f2f2",
 }
-
-
-def chart_image(r: WeekReview, size: tuple[int, int] = CHART_PX) -> QImage:
-    """The review chart drawn into an image (works offscreen)."""
-    from PySide6.QtCharts import QChartView
-
-    from crampcoach.qt.review_view import build_chart
-
-    chart = build_chart(r)
-    view = QChartView(chart)
-    view.resize(*size)
-    chart.resize(QSizeF(*size))
-    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    chart.scene().render(painter, QRectF(0, 0, *size), QRectF(0, 0, *size))
-    painter.end()
-    view.deleteLater()
-    return image
 
 
 def _e(text: object) -> str:

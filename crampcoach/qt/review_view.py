@@ -10,7 +10,6 @@ platform.md).  Page Up / Page Down / Home move between weeks.
 from __future__ import annotations
 
 import html
-import time as _time
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,7 @@ from crampcoach.core.events import CrampEvent, local_day
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
 from crampcoach.core.settings import parse_hhmm
+from crampcoach.qt.charts import build_chart
 from crampcoach.qt.forms import child, load_ui
 
 if TYPE_CHECKING:
@@ -49,70 +49,8 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.SKIPPED: "#dde6f2",
     Status.PENDING: "#f2f2f2",
 }
-ADHERENCE_COLOUR = "#3c7dc4"
-CRAMP_COLOUR = "#c0392b"
 # Short headers: the diary shares the window's width with the chart.
 DIARY_COLUMNS = ("When", "Leg", "Muscle", "Pain", "Min", "Context", "Note")
-
-
-def build_chart(r: WeekReview) -> QChart:
-    """Adherence bars (bedtime and overall %) and cramp nights for the series weeks."""
-    from PySide6.QtCharts import (
-        QBarCategoryAxis,
-        QBarSeries,
-        QBarSet,
-        QChart,
-        QLineSeries,
-        QValueAxis,
-    )
-    from PySide6.QtCore import QPointF
-
-    chart = QChart()
-    chart.setTitle(f"The last {len(r.series)} weeks")
-    overall = QBarSet("Plan done %")
-    overall.setColor(QColor(ADHERENCE_COLOUR))
-    bedtime = QBarSet("Bedtime routine %")
-    bedtime.setColor(QColor("#9cc3ea"))
-    for s in r.series:
-        overall.append(s.overall or 0.0)
-        bedtime.append(s.bedtime or 0.0)
-    bars = QBarSeries()
-    bars.append(overall)
-    bars.append(bedtime)
-    chart.addSeries(bars)
-    cramps = QLineSeries()
-    cramps.setName("Nights with cramps (of 7)")
-    cramps.setColor(QColor(CRAMP_COLOUR))
-    pen = cramps.pen()
-    pen.setWidthF(2.5)
-    cramps.setPen(pen)
-    cramps.setPointsVisible(True)
-    for i, s in enumerate(r.series):
-        if s.overall is not None or s.cramp_nights:  # no line through weeks before the log began
-            cramps.append(QPointF(i, s.cramp_nights))
-    chart.addSeries(cramps)
-
-    axis_x = QBarCategoryAxis()
-    axis_x.append([f"W{s.week.week:02d}" for s in r.series])
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    bars.attachAxis(axis_x)
-    cramps.attachAxis(axis_x)
-    axis_pct = QValueAxis()
-    axis_pct.setRange(0, 100)
-    axis_pct.setLabelFormat("%d%%")
-    axis_pct.setTickCount(6)
-    chart.addAxis(axis_pct, Qt.AlignmentFlag.AlignLeft)
-    bars.attachAxis(axis_pct)
-    axis_nights = QValueAxis()
-    # 0-8 in steps of 2: eight ticks do not fit a short chart and Qt elides them all.
-    axis_nights.setRange(0, 8)
-    axis_nights.setTickCount(5)
-    axis_nights.setLabelFormat("%d")
-    chart.addAxis(axis_nights, Qt.AlignmentFlag.AlignRight)
-    cramps.attachAxis(axis_nights)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    return chart
 
 
 def warnings_text(r: WeekReview) -> str:
@@ -167,7 +105,6 @@ class ReviewWindow(QWidget):
         self.tz: tzinfo = tz or review.local_timezone()
         self.review: WeekReview | None = None
         self.week: IsoWeek = week or IsoWeek.of(self.today())
-        self.last_load_s = 0.0
         self._deleted: list[CrampEvent] = []
         self._chart_view: QChartView | None = None
         self._dialog: QWidget | None = None
@@ -251,11 +188,9 @@ class ReviewWindow(QWidget):
 
     def refresh(self) -> None:
         """Re-read the log and redraw everything."""
-        t0 = _time.perf_counter()
         # The store's settings are the truth (they may have changed since the window opened).
         self.settings = self.store.settings()
         self.review = review.load(self.store, self.settings, self.tz, self.week, self.today())
-        self.last_load_s = _time.perf_counter() - t0
         r = self.review
         self.week_label.setText(review.week_title(r.week) + (" (so far)" if r.in_progress else ""))
         self.next_button.setEnabled(r.week < self.this_week())
