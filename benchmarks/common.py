@@ -8,7 +8,7 @@ on any machine, and with the issue's goal.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -44,11 +44,6 @@ class Row:
     def passed(self) -> bool:
         """What the exit status counts: a context row never fails."""
         return self.context or self.ok
-
-
-def median_of(fn: Callable[[], float], runs: int) -> float:
-    """Median of ``runs`` calls of ``fn`` (each returns one measurement)."""
-    return statistics.median(fn() for _ in range(runs))
 
 
 def _num(v: float) -> str:

@@ -302,47 +302,65 @@ def due_now(
         return []
     if history.paused_until is not None and _utc(history.paused_until) > now_utc:
         return []
-    out: list[Reminder] = []
-
-    if settings["bedtime_reminder"]:
-        latest: datetime | None = None
-        for due in _bedtime_occurrences(now, settings, tz):
-            if _utc(due) > now_utc:
-                break
-            latest = due
-        if (
-            latest is not None
-            and night_of(latest, settings, tz) not in history.handled_nights
-            and now_utc < _utc(night_end(latest, settings, tz))
-        ):
-            out.append(Reminder(ReminderKind.BEDTIME, latest, now_utc - _utc(latest) > LATE_AFTER))
-
-    if settings["hydration_reminder"]:
-        latest = None
-        for slot in _hydration_candidates(now, settings, tz):
-            if _utc(slot) > now_utc:
-                break
-            latest = slot
-        if (
-            latest is not None
-            and now_utc - _utc(latest) <= HYDRATION_GRACE
-            and _hydration_wanted(latest, settings, tz, history)
-        ):
-            out.append(Reminder(ReminderKind.HYDRATION, latest))
-
-    if settings["review_reminder"]:
-        latest = None
-        for due in _review_occurrences(now, settings, tz):
-            if _utc(due) > now_utc:
-                break
-            latest = due
-        if (
-            latest is not None
-            and now_utc - _utc(latest) <= REVIEW_GRACE
-            and _review_wanted(latest, history)
-        ):
-            out.append(Reminder(ReminderKind.REVIEW, latest, now_utc - _utc(latest) > LATE_AFTER))
+    out = [
+        reminder
+        for enabled, due in (
+            ("bedtime_reminder", _due_bedtime),
+            ("hydration_reminder", _due_hydration),
+            ("review_reminder", _due_review),
+        )
+        if settings[enabled] and (reminder := due(now_utc, now, settings, tz, history)) is not None
+    ]
     return out
+
+
+def _latest_until(occurrences: Iterable[datetime], now_utc: datetime) -> datetime | None:
+    """The last of ascending ``occurrences`` at or before ``now_utc``."""
+    latest: datetime | None = None
+    for due in occurrences:
+        if _utc(due) > now_utc:
+            break
+        latest = due
+    return latest
+
+
+def _due_bedtime(
+    now_utc: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
+) -> Reminder | None:
+    latest = _latest_until(_bedtime_occurrences(now, settings, tz), now_utc)
+    if (
+        latest is not None
+        and night_of(latest, settings, tz) not in history.handled_nights
+        and now_utc < _utc(night_end(latest, settings, tz))
+    ):
+        return Reminder(ReminderKind.BEDTIME, latest, now_utc - _utc(latest) > LATE_AFTER)
+    return None
+
+
+def _due_hydration(
+    now_utc: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
+) -> Reminder | None:
+    latest = _latest_until(_hydration_candidates(now, settings, tz), now_utc)
+    if (
+        latest is not None
+        and now_utc - _utc(latest) <= HYDRATION_GRACE
+        and _hydration_wanted(latest, settings, tz, history)
+    ):
+        return Reminder(ReminderKind.HYDRATION, latest)
+    return None
+
+
+def _due_review(
+    now_utc: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
+) -> Reminder | None:
+    latest = _latest_until(_review_occurrences(now, settings, tz), now_utc)
+    if (
+        latest is not None
+        and now_utc - _utc(latest) <= REVIEW_GRACE
+        and _review_wanted(latest, history)
+    ):
+        return Reminder(ReminderKind.REVIEW, latest, now_utc - _utc(latest) > LATE_AFTER)
+    return None
 
 
 def missed_bedtimes(
@@ -445,12 +463,6 @@ def water_today(
         for ev in events
         if isinstance(ev, WaterEvent) and local_day(ev.at, tz, boundary) == today
     )
-
-
-def day_start(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:
-    """When the log day of ``now`` began (its day boundary)."""
-    boundary = _t(settings, "day_boundary")
-    return wall_time(local_day(now, tz, boundary), boundary, tz)
 
 
 def next_day_start(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:

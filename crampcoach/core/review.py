@@ -84,13 +84,6 @@ class PlanItem(enum.StrEnum):
     WATER = "water"
 
 
-ITEM_LABELS: dict[PlanItem, str] = {
-    PlanItem.BEDTIME: "Bedtime routine",
-    PlanItem.STRETCH: "Stretch / warm-up",
-    PlanItem.WATER: "Water",
-}
-
-
 @dataclass(frozen=True, slots=True, order=True)
 class IsoWeek:
     """An ISO 8601 week, e.g. ``2026-W05``."""
@@ -613,6 +606,49 @@ class _Day:
     water_ml: int = 0
     skips: dict[str, SkipReason] = field(default_factory=dict)
 
+    def add(self, ev: Event) -> None:
+        """Count one event of this log day."""
+        if isinstance(ev, SessionEvent):
+            if ev.routine_kind == BEDTIME_KIND:
+                if ev.completed:
+                    self.bedtime_done = True
+                else:
+                    self.bedtime_partial = True
+            elif ev.routine_kind in STRETCH_KINDS:
+                if ev.completed:
+                    self.stretch_done += 1
+                else:
+                    self.stretch_partial += 1
+        elif isinstance(ev, WaterEvent):
+            self.water_ml += ev.ml
+        elif isinstance(ev, SkipEvent):
+            self.skips[ev.item] = ev.reason
+
+
+def _event_day(ev: Event, tz: tzinfo, boundary: time) -> date:
+    """The day an event counts for: a skip names it, a cramp goes by night, the rest by log day."""
+    if isinstance(ev, SkipEvent):
+        return ev.day
+    if isinstance(ev, CrampEvent):
+        return local_day(ev.at, tz, NIGHT_BOUNDARY)
+    return local_day(ev.at, tz, boundary)
+
+
+def _cramp_stats(
+    week_rows: Sequence[DayRow], nights: Mapping[date, list[CrampEvent]], effect: RoutineEffect
+) -> CrampStats:
+    week_cramps = [c for row in week_rows for c in nights.get(row.day, ())]
+    severities = [c.severity for c in week_cramps]
+    minutes = [c.minutes for c in week_cramps if c.minutes is not None]
+    return CrampStats(
+        episodes=len(week_cramps),
+        nights=sum(1 for row in week_rows if row.cramps),
+        mean_severity=sum(severities) / len(severities) if severities else None,
+        longest_minutes=max(minutes) if minutes else None,
+        effect=effect,
+        log=tuple(week_cramps),
+    )
+
 
 def compute(
     events: Iterable[Event],
@@ -634,34 +670,14 @@ def compute(
     first_logged: date | None = None
 
     for ev in events:
-        if isinstance(ev, SkipEvent):
-            day = ev.day
-        elif isinstance(ev, CrampEvent):
-            day = local_day(ev.at, tz, NIGHT_BOUNDARY)
-            if history_start <= day <= week_end:
-                nights[day].append(ev)
-        else:
-            day = local_day(ev.at, tz, cfg.boundary)
+        day = _event_day(ev, tz, cfg.boundary)
         if not history_start <= day <= week_end:
             continue
+        if isinstance(ev, CrampEvent):
+            nights[day].append(ev)
         if first_logged is None or day < first_logged:
             first_logged = day
-        rec = days[day]
-        if isinstance(ev, SessionEvent):
-            if ev.routine_kind == BEDTIME_KIND:
-                if ev.completed:
-                    rec.bedtime_done = True
-                else:
-                    rec.bedtime_partial = True
-            elif ev.routine_kind in STRETCH_KINDS:
-                if ev.completed:
-                    rec.stretch_done += 1
-                else:
-                    rec.stretch_partial += 1
-        elif isinstance(ev, WaterEvent):
-            rec.water_ml += ev.ml
-        elif isinstance(ev, SkipEvent):
-            rec.skips[ev.item] = ev.reason
+        days[day].add(ev)
 
     for episodes in nights.values():
         episodes.sort(key=lambda c: c.at)
@@ -685,17 +701,7 @@ def compute(
     # The last night that is over: the one before today (or the week's end, for a past week).
     last_night = min(week_end, today - timedelta(days=1))
     effect = _effect(all_rows, nights, first_logged, last_night)
-    week_cramps = [c for row in week_rows for c in nights.get(row.day, ())]
-    severities = [c.severity for c in week_cramps]
-    minutes = [c.minutes for c in week_cramps if c.minutes is not None]
-    cramps = CrampStats(
-        episodes=len(week_cramps),
-        nights=sum(1 for row in week_rows if row.cramps),
-        mean_severity=sum(severities) / len(severities) if severities else None,
-        longest_minutes=max(minutes) if minutes else None,
-        effect=effect,
-        log=tuple(week_cramps),
-    )
+    cramps = _cramp_stats(week_rows, nights, effect)
     routine_nights = {row.day for row in all_rows if row.bedtime is Status.DONE}
     warnings = safety.check_log(nights, routine_nights, last_night)
 

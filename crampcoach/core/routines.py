@@ -536,14 +536,12 @@ def id_from_file_name(path: Path) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", path.stem.lower()))
 
 
-def _parse(path: Path, docs: Mapping[str, Document], builtin: bool) -> Routine:
-    raw = _read_toml(path)
-    file = str(path)
-    issues: list[_Issue] = []
-    spec: RoutineSpec | None = None
+def _convert(
+    raw: dict[str, Any],
+) -> tuple[RoutineSpec | None, list[tuple[int, StepSpec]], list[_Issue]]:
+    """The file as a spec, the steps that are valid on their own, and the structure's issues."""
     try:
         spec = msgspec.convert(raw, RoutineSpec)
-        valid_steps = list(enumerate(spec.steps))
     except msgspec.ValidationError as exc:
         issues = _structure_issues(raw, RoutineSpec, ())
         if not issues:  # the walker should find what msgspec found; never lose it
@@ -555,22 +553,55 @@ def _parse(path: Path, docs: Mapping[str, Document], builtin: bool) -> Routine:
         for index, raw_step in enumerate(raw_steps if isinstance(raw_steps, list) else []):
             with contextlib.suppress(msgspec.ValidationError):
                 valid_steps.append((index, msgspec.convert(raw_step, StepSpec)))
+        return None, valid_steps, issues
+    return spec, list(enumerate(spec.steps)), []
+
+
+def _routine_id(
+    spec: RoutineSpec | None, raw: dict[str, Any], path: Path, issues: list[_Issue]
+) -> str:
+    """The routine's id: its ``id``, else one made from the file name (an issue when none can be)."""
+    if spec is not None and isinstance(spec.id, str):
+        return spec.id
+    routine_id = id_from_file_name(path)
+    if "id" not in raw and not _ID_RE.match(routine_id):
+        issues.append(
+            _Issue(
+                ("id",),
+                f"missing, and no id can be made from the file name {path.name!r}; add "
+                "id = \"...\" with lowercase letters, digits and '-'",
+            )
+        )
+    return routine_id
+
+
+def _step(s: StepSpec, duration_s: int) -> Step:
+    return Step(
+        name=s.name,
+        instructions=s.instructions,
+        duration_s=duration_s,
+        side=Side(s.side),
+        citations=tuple(Citation(c.doc, c.quote) for c in s.citations),
+        repetitions=s.repetitions if isinstance(s.repetitions, int) else 1,
+        hold_s=s.hold_s if isinstance(s.hold_s, int) else None,
+        rest_s=s.rest_s if isinstance(s.rest_s, int) else 0,
+        safety=s.safety if isinstance(s.safety, str) else None,
+        evidence=s.evidence if isinstance(s.evidence, str) else None,
+        pose=s.pose if isinstance(s.pose, str) else None,
+        frames=tuple(s.frames) if isinstance(s.frames, list) else (),
+        cycle_s=float(s.cycle_s) if isinstance(s.cycle_s, float | int) else None,
+    )
+
+
+def _parse(path: Path, docs: Mapping[str, Document], builtin: bool) -> Routine:
+    raw = _read_toml(path)
+    file = str(path)
+    spec, valid_steps, issues = _convert(raw)
     seconds: dict[int, int] = {}
     for index, step in valid_steps:
         step_issues, seconds[index] = _step_issues(index, step, docs)
         issues += step_issues
-    if spec is not None and isinstance(spec.id, str):
-        routine_id = spec.id
-    else:
-        routine_id = id_from_file_name(path)
-        if "id" not in raw and not _ID_RE.match(routine_id):
-            issues.append(
-                _Issue(
-                    ("id",),
-                    f"missing, and no id can be made from the file name {path.name!r}; add "
-                    "id = \"...\" with lowercase letters, digits and '-'",
-                )
-            )
+    routine_id = _routine_id(spec, raw, path, issues)
     if issues or spec is None:
         raise RoutineError([_problem(file, raw, i) for i in issues])
     return Routine(
@@ -578,24 +609,7 @@ def _parse(path: Path, docs: Mapping[str, Document], builtin: bool) -> Routine:
         title=spec.title,
         kind=spec.kind,
         description=spec.description,
-        steps=tuple(
-            Step(
-                name=s.name,
-                instructions=s.instructions,
-                duration_s=seconds[i],
-                side=Side(s.side),
-                citations=tuple(Citation(c.doc, c.quote) for c in s.citations),
-                repetitions=s.repetitions if isinstance(s.repetitions, int) else 1,
-                hold_s=s.hold_s if isinstance(s.hold_s, int) else None,
-                rest_s=s.rest_s if isinstance(s.rest_s, int) else 0,
-                safety=s.safety if isinstance(s.safety, str) else None,
-                evidence=s.evidence if isinstance(s.evidence, str) else None,
-                pose=s.pose if isinstance(s.pose, str) else None,
-                frames=tuple(s.frames) if isinstance(s.frames, list) else (),
-                cycle_s=float(s.cycle_s) if isinstance(s.cycle_s, float | int) else None,
-            )
-            for i, s in enumerate(spec.steps)
-        ),
+        steps=tuple(_step(s, seconds[i]) for i, s in enumerate(spec.steps)),
         source=file,
         builtin=builtin,
         safety=spec.safety if isinstance(spec.safety, str) else None,

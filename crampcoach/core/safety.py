@@ -126,10 +126,6 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
 )
 
 
-def _nights(n: int) -> str:
-    return f"{n} night" if n == 1 else f"{n} nights"
-
-
 def _minutes(value: float) -> str:
     return f"{value:g} minutes"
 

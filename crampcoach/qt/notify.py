@@ -75,11 +75,10 @@ class DBusNotifier(QObject):
         except (KeyError, OSError, ValueError, TimeoutError) as exc:
             raise DBusUnavailable(f"no D-Bus session bus ({exc})") from exc
         try:
-            caps = self._call("GetCapabilities", "", ())
+            self._call("GetCapabilities", "", ())  # is a server there at all?
         except (DBusUnavailable, OSError, TimeoutError) as exc:
             self._conn.close()
             raise DBusUnavailable(f"no notification server on the session bus ({exc})") from exc
-        self.capabilities: list[str] = list(caps[0]) if caps else []
         self._signals: deque[Any] = deque()
         rule = MatchRule(type=MessageType.signal, interface=BUS_NAME, path=OBJECT_PATH)
         self._filter = self._conn.filter(rule, queue=self._signals)
@@ -88,11 +87,6 @@ class DBusNotifier(QObject):
             self._conn.sock.fileno(), QSocketNotifier.Type.Read, self
         )
         self._sock_notifier.activated.connect(self._on_readable)
-
-    @property
-    def has_actions(self) -> bool:
-        """Whether the server shows action buttons."""
-        return "actions" in self.capabilities
 
     def _call(self, method: str, signature: str, body: tuple[Any, ...]) -> tuple[Any, ...]:
         from jeepney import MessageType, new_method_call
@@ -154,6 +148,7 @@ class DBusNotifier(QObject):
     def shutdown(self) -> None:
         """Close the bus connection."""
         self._sock_notifier.setEnabled(False)
+        self._filter.close()
         self._conn.close()
 
 

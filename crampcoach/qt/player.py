@@ -285,7 +285,6 @@ class PlayerWindow(QWidget):
         self.resize(1180, 760)
 
         self.pages = self._child(QStackedWidget, "pages")
-        self.session_page = self._child(QWidget, "sessionPage")
         self.summary_page = self._child(QWidget, "summaryPage")
         self.routine_title = self._child(QLabel, "routineTitleLabel")
         self.step_progress = self._child(QLabel, "stepProgressLabel")
@@ -337,13 +336,14 @@ class PlayerWindow(QWidget):
 
         # Buttons take no focus, so Space and the arrows always reach these
         # shortcuts instead of clicking whichever button was last focused.
-        self._shortcuts = [
-            self._shortcut(Qt.Key.Key_Space, self.toggle_pause),
-            self._shortcut(Qt.Key.Key_Right, self.skip),
-            self._shortcut(Qt.Key.Key_Left, self.back),
-            self._shortcut(Qt.Key.Key_R, self.restart_step),
-            self._shortcut(Qt.Key.Key_Escape, self._escape),
-        ]
+        for key, slot in (
+            (Qt.Key.Key_Space, self.toggle_pause),
+            (Qt.Key.Key_Right, self.skip),
+            (Qt.Key.Key_Left, self.back),
+            (Qt.Key.Key_R, self.restart_step),
+            (Qt.Key.Key_Escape, self._escape),
+        ):
+            self._shortcut(key, slot)
 
         self._deadline_timer = QTimer(self)
         self._deadline_timer.setSingleShot(True)

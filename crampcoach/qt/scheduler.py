@@ -25,7 +25,7 @@ reminder app (see ``shared/design/platform.md``, "apscheduler inside Qt"):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, tzinfo
 from typing import Any
 
 from apscheduler.executors.debug import DebugExecutor
@@ -163,7 +163,3 @@ class GuiScheduler(QtScheduler):  # type: ignore[misc]  # apscheduler is untyped
         if self.running:
             self.wakeup()
         return jump
-
-    def now(self) -> datetime:
-        """The scheduler's idea of the current time (from its clock)."""
-        return self._clock.now()

@@ -75,7 +75,7 @@ class Tray(QObject):
         self.action_resume = self._add(self.pause_menu, "Resume reminders", self._resume)
         self.action_review = self._add(self.menu, "Weekly review", hooks.open_review)
         self.action_settings = self._add(self.menu, "Settings…", hooks.open_settings)
-        self.action_open = self._add(self.menu, "Open CrampCoach", hooks.show_main_window)
+        self._add(self.menu, "Open CrampCoach", hooks.show_main_window)
         self.menu.addSeparator()
         self.action_quit = self._add(self.menu, "Quit", hooks.quit)
         self.icon.setContextMenu(self.menu)

@@ -142,11 +142,6 @@ def migrate(tables: Tables, version: int) -> Tables:
     return tables
 
 
-def read_file(path: Path) -> tuple[Tables, int]:
-    """Read and check one data file (see ``decode``); OSError if it cannot be opened."""
-    return decode(path.read_bytes(), path.name)
-
-
 class AtomicJSONStorage(Storage):
     """The crash-safe storage described in the module docstring.
 

@@ -128,6 +128,11 @@ def _storage_of(db: TinyDB) -> AtomicJSONStorage:
     return storage
 
 
+def _keep_latest(latest: dict[str, datetime], rid: str, at: datetime) -> None:
+    if rid not in latest or at > latest[rid]:
+        latest[rid] = at
+
+
 def _latest_sessions(events: Iterable[Event]) -> dict[str, datetime]:
     latest: dict[str, datetime] = {}
     for ev in events:
@@ -614,25 +619,41 @@ class Store:
         wanted = None if types is None else {EventType(t) for t in types}
         with self._mutex:
             self._check_open()
-            first = None if start is None else period_of(start)
-            last = None if end is None else period_of(end)
             found: dict[str, Event] = {}
-            for period in self._periods():
-                if (first and period < first) or (last and period > last):
-                    continue
+            for period in self._periods_within(start, end):
                 month = self._month(period)
                 for eid in month.between(lo, hi):
                     ev = month.event(eid)
                     if ev is not None and (wanted is None or ev.type in wanted):
                         found.setdefault(eid, ev)
-            for eid, pending in self._pending.items():
-                found.pop(eid, None)
-                if pending is None or (wanted is not None and pending.type not in wanted):
-                    continue
-                ts = pending.at.timestamp()
-                if (lo is None or ts >= lo) and (hi is None or ts < hi):
-                    found[eid] = pending
+            self._overlay_pending(found, lo, hi, wanted)
         return sorted(found.values(), key=lambda e: (e.at.timestamp(), e.id))
+
+    def _periods_within(self, start: datetime | None, end: datetime | None) -> list[str]:
+        """The months on disk that can hold events between ``start`` and ``end``."""
+        first = None if start is None else period_of(start)
+        last = None if end is None else period_of(end)
+        return [
+            period
+            for period in self._periods()
+            if not ((first and period < first) or (last and period > last))
+        ]
+
+    def _overlay_pending(
+        self,
+        found: dict[str, Event],
+        lo: float | None,
+        hi: float | None,
+        wanted: set[EventType] | None,
+    ) -> None:
+        """Writes not saved yet win over the files (a pending ``None`` is a delete)."""
+        for eid, pending in self._pending.items():
+            found.pop(eid, None)
+            if pending is None or (wanted is not None and pending.type not in wanted):
+                continue
+            ts = pending.at.timestamp()
+            if (lo is None or ts >= lo) and (hi is None or ts < hi):
+                found[eid] = pending
 
     def last_sessions(self, since: datetime) -> dict[str, datetime]:
         """Each routine's latest session at or after ``since``, by routine id.
@@ -654,39 +675,41 @@ class Store:
             cached = _read_sessions_cache(cache_file)
             fresh: dict[str, Any] = {}
             latest: dict[str, datetime] = {}
-            for period in self._periods():
-                if period < period_of(since):
-                    continue
-                key = None if period in self._months else _file_key(self._path(period))
-                entry = cached.get(period)
-                month_latest: dict[str, datetime] | None = None
-                if key is not None and isinstance(entry, dict) and entry.get("key") == key:
-                    month_latest = _decode_latest(entry.get("last"))
-                if month_latest is None:
-                    month = self._month(period)
-                    month_latest = _latest_sessions(
-                        ev
-                        for eid in month.between(None, None)
-                        if (ev := month.event(eid)) is not None
-                    )
-                    # Only a month that was read as it stood (no repair, no move
-                    # in progress) may be summarised.
-                    if key is not None and key == _file_key(month.path) and not month.moving:
-                        fresh[period] = {
-                            "key": key,
-                            "last": {rid: at.isoformat() for rid, at in month_latest.items()},
-                        }
-                for rid, at in month_latest.items():
-                    if at.timestamp() >= lo and (rid not in latest or at > latest[rid]):
-                        latest[rid] = at
+            for period in self._periods_within(since, None):
+                for rid, at in self._month_latest(period, cached, fresh).items():
+                    if at.timestamp() >= lo:
+                        _keep_latest(latest, rid, at)
             for pending in self._pending.values():
                 if isinstance(pending, SessionEvent) and pending.at.timestamp() >= lo:
-                    rid = pending.routine_id
-                    if rid not in latest or pending.at > latest[rid]:
-                        latest[rid] = pending.at
+                    _keep_latest(latest, pending.routine_id, pending.at)
             if fresh and not self.read_only:
                 _write_sessions_cache(cache_file, {**cached, **fresh})
         return latest
+
+    def _month_latest(
+        self, period: str, cached: dict[str, Any], fresh: dict[str, Any]
+    ) -> dict[str, datetime]:
+        """One month's latest session per routine: from the cache while it matches the file.
+
+        A month read from its file is summarised into ``fresh`` (for the cache)
+        when it was read as it stood (no repair, no move in progress).
+        """
+        key = None if period in self._months else _file_key(self._path(period))
+        entry = cached.get(period)
+        if key is not None and isinstance(entry, dict) and entry.get("key") == key:
+            month_latest = _decode_latest(entry.get("last"))
+            if month_latest is not None:
+                return month_latest
+        month = self._month(period)
+        month_latest = _latest_sessions(
+            ev for eid in month.between(None, None) if (ev := month.event(eid)) is not None
+        )
+        if key is not None and key == _file_key(month.path) and not month.moving:
+            fresh[period] = {
+                "key": key,
+                "last": {rid: at.isoformat() for rid, at in month_latest.items()},
+            }
+        return month_latest
 
     def events_for_days(
         self,

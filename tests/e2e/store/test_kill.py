@@ -63,6 +63,26 @@ def _calibrate(folder: Path) -> float:
     return statistics.median(times)
 
 
+def _check_log_after_kills(data_dir: Path, done: set[str], killed: set[str]) -> list[str]:
+    """Nothing acknowledged is lost, nothing is doubled, nothing is damaged; returns the ids."""
+    with Store.open(data_dir) as store:
+        assert store.recovery == []  # a kill never leaves a damaged file
+        present = [e.id for e in store.events()]
+    assert not done - set(present), f"acknowledged but lost: {sorted(done - set(present))}"
+    assert len(present) == len(set(present))
+    assert set(present) <= done | killed | {f"calibrate{n}" for n in range(PARALLEL)}
+
+    # No duplicate on disk either, across every month file.
+    on_disk = collections.Counter(
+        doc["id"]
+        for path in data_dir.glob("events-*.json")
+        for doc in json.loads(path.read_text())["events"].values()
+    )
+    assert max(on_disk.values()) == 1
+    assert list(data_dir.glob(".*.tmp")) == []  # leftovers were cleaned at open
+    return present
+
+
 def test_sigkill_at_random_moments_loses_no_acknowledged_event(data_dir: Path) -> None:
     run_time = _calibrate(data_dir)
     rng = random.Random(SEED)
@@ -108,21 +128,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_event(data_dir: Path) -
     # The random delays really did straddle the work.
     assert len(done) >= 20 and len(killed) >= 20, (len(done), len(killed))
 
-    with Store.open(data_dir) as store:
-        assert store.recovery == []  # a kill never leaves a damaged file
-        present = [e.id for e in store.events()]
-    assert not done - set(present), f"acknowledged but lost: {sorted(done - set(present))}"
-    assert len(present) == len(set(present))
-    assert set(present) <= done | killed | {f"calibrate{n}" for n in range(PARALLEL)}
-
-    # No duplicate on disk either, across every month file.
-    on_disk = collections.Counter(
-        doc["id"]
-        for path in data_dir.glob("events-*.json")
-        for doc in json.loads(path.read_text())["events"].values()
-    )
-    assert max(on_disk.values()) == 1
-    assert list(data_dir.glob(".*.tmp")) == []  # leftovers were cleaned at open
+    present = _check_log_after_kills(data_dir, done, killed)
     killed_after_write = len(killed & set(present))
     print(
         f"\n{len(done)} exited 0, {len(killed)} killed "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 
 import pytest
@@ -607,61 +608,68 @@ def test_skip_last_step_while_paused_finishes() -> None:
     assert s.outcome().active_s == pytest.approx(3)
 
 
+WALK_OPS = ["tick", "tick", "tick", "pause", "resume", "toggle", "skip", "back", "restart"]
+
+
+def _walk_step(s: Session, clock: FakeClock, rng: random.Random) -> float:
+    """One random clock move and operation, with the invariants checked; returns running time."""
+    dt = rng.choice([0.0, 0.05, 0.4, 1.0, 2.5, 7.0])
+    ran = dt if s.state is State.RUNNING else 0.0
+    clock.advance(dt)
+    op = rng.choice(WALK_OPS)
+    before = s.state
+    {
+        "tick": s.tick,
+        "pause": s.pause,
+        "resume": s.resume,
+        "toggle": s.toggle_pause,
+        "skip": s.skip,
+        "back": s.back,
+        "restart": s.restart_step,
+    }[op]()
+    if s.state in (State.RUNNING, State.PAUSED):
+        seg = s.segment
+        assert 0 <= s.remaining_s() <= seg.duration_s + 1e-9
+        assert s.total_remaining_s() >= s.remaining_s() - 1e-9
+        assert 0 <= s.step_elapsed_s() <= s.step_duration_s() + 1e-9
+    if before is State.RUNNING and s.state is State.RUNNING and op == "tick":
+        nd = s.next_deadline()
+        assert nd is not None and nd > clock.monotonic()  # nothing due is left behind
+    return ran
+
+
+def _check_walk_end(s: Session, rec: Recorder, running_time: float) -> None:
+    out = s.outcome()
+    assert not set(out.steps_done) & set(out.steps_skipped)
+    assert set(out.steps_done) | set(out.steps_skipped) <= {0, 1, 2, 3}
+    assert out.completed == (s.state is State.FINISHED and out.steps_done == (0, 1, 2, 3))
+    # Running time is exactly what the clock ran while not paused.
+    if s.state is State.STOPPED:
+        assert out.active_s == pytest.approx(running_time, abs=1e-6)
+    else:  # finished part-way through the last clock move
+        assert 0 <= out.active_s <= running_time + 1e-6
+    # Timed events come in time order; countdowns never repeat within one run of a segment.
+    dues = [e.due for e in rec.events if hasattr(e, "due")]
+    assert dues == sorted(dues)
+    ends = [e for e in rec.events if isinstance(e, Finished | Stopped)]
+    assert len(ends) == 1 and ends[0] is rec.events[-1]
+
+
 def test_random_walks_keep_the_invariants() -> None:
     """Seeded random sequences of operations and clock moves; the bookkeeping must always add up."""
-    import random
 
-    ops = ["tick", "tick", "tick", "pause", "resume", "toggle", "skip", "back", "restart"]
     for seed in range(60):
         rng = random.Random(seed)
-        s, clock, rec = make_lead(
-            *WALK_STEPS,
-            lead=rng.choice([0, 0, 5]),
-        )
+        s, clock, rec = make_lead(*WALK_STEPS, lead=rng.choice([0, 0, 5]))
         s.start()
         running_time = 0.0
         for _ in range(400):
             if s.state not in (State.RUNNING, State.PAUSED):
                 break
-            dt = rng.choice([0.0, 0.05, 0.4, 1.0, 2.5, 7.0])
-            if s.state is State.RUNNING:
-                running_time += dt
-            clock.advance(dt)
-            op = rng.choice(ops)
-            before = s.state
-            {
-                "tick": s.tick,
-                "pause": s.pause,
-                "resume": s.resume,
-                "toggle": s.toggle_pause,
-                "skip": s.skip,
-                "back": s.back,
-                "restart": s.restart_step,
-            }[op]()
-            if s.state in (State.RUNNING, State.PAUSED):
-                seg = s.segment
-                assert 0 <= s.remaining_s() <= seg.duration_s + 1e-9
-                assert s.total_remaining_s() >= s.remaining_s() - 1e-9
-                assert 0 <= s.step_elapsed_s() <= s.step_duration_s() + 1e-9
-            if before is State.RUNNING and s.state is State.RUNNING and op == "tick":
-                nd = s.next_deadline()
-                assert nd is not None and nd > clock.monotonic()  # nothing due is left behind
+            running_time += _walk_step(s, clock, rng)
         if s.state in (State.RUNNING, State.PAUSED):
             s.stop()
-        out = s.outcome()
-        assert not set(out.steps_done) & set(out.steps_skipped)
-        assert set(out.steps_done) | set(out.steps_skipped) <= {0, 1, 2, 3}
-        assert out.completed == (s.state is State.FINISHED and out.steps_done == (0, 1, 2, 3))
-        # Running time is exactly what the clock ran while not paused.
-        if s.state is State.STOPPED:
-            assert out.active_s == pytest.approx(running_time, abs=1e-6)
-        else:  # finished part-way through the last clock move
-            assert 0 <= out.active_s <= running_time + 1e-6
-        # Timed events come in time order; countdowns never repeat within one run of a segment.
-        dues = [e.due for e in rec.events if hasattr(e, "due")]
-        assert dues == sorted(dues)
-        ends = [e for e in rec.events if isinstance(e, Finished | Stopped)]
-        assert len(ends) == 1 and ends[0] is rec.events[-1]
+        _check_walk_end(s, rec, running_time)
 
 
 # --- get-ready lead-in ------------------------------------------------------------
