@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crampcoach.core import reminders as math
+from crampcoach.core import reminders as schedule
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import (
     Event,
@@ -96,7 +96,7 @@ class Hooks:
 
 @dataclass
 class _Shown:
-    reminder: math.Reminder
+    reminder: schedule.Reminder
     snoozed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -178,7 +178,7 @@ class ReminderController(QObject):
     def _debug_reminder(self, spec: str) -> None:
         kind, _, seconds = spec.partition(":")
         due = self.clock.now() + timedelta(seconds=float(seconds or 0))
-        reminder = math.Reminder(ReminderKind(kind), due)
+        reminder = schedule.Reminder(ReminderKind(kind), due)
         self._add_job(self.show, due, "debug", (reminder,))
 
     # -- what the log says --------------------------------------------------
@@ -187,10 +187,10 @@ class ReminderController(QObject):
         events: list[Event] = self.store.events(start=now - LOOKBACK)
         return events
 
-    def history(self, now: datetime | None = None) -> math.History:
+    def history(self, now: datetime | None = None) -> schedule.History:
         """What the log says was handled, plus the current pause."""
         now = now or self.clock.now()
-        return math.history_from_events(
+        return schedule.history_from_events(
             self._events(now), self._settings(), self.tz, paused_until=self.paused_until
         )
 
@@ -198,12 +198,12 @@ class ReminderController(QObject):
         """Millilitres logged today (log day with the day boundary)."""
         now = now or self.clock.now()
         events = self.store.events(start=now - timedelta(days=2), types=[EventType.WATER])
-        return math.water_today(events, now, self._settings(), self.tz)
+        return schedule.water_today(events, now, self._settings(), self.tz)
 
-    def next_reminder(self) -> math.Reminder | None:
+    def next_reminder(self) -> schedule.Reminder | None:
         """The next reminder that will be shown, for the tooltip."""
         now = self.clock.now()
-        return math.next_reminder(now, self._settings(), self.tz, self.history(now))
+        return schedule.next_reminder(now, self._settings(), self.tz, self.history(now))
 
     def status_text(self) -> str:
         """One or two lines for the tray tooltip."""
@@ -248,7 +248,7 @@ class ReminderController(QObject):
             func, "date", run_date=self._run_date(when), args=args, id=job_id, replace_existing=True
         )
 
-    def check(self) -> list[math.Reminder]:
+    def check(self) -> list[schedule.Reminder]:
         """Show whatever is due now, then plan the next jobs; returns what was shown."""
         from crampcoach.store import StoreError
 
@@ -260,19 +260,21 @@ class ReminderController(QObject):
             log.warning("reminders could not read the log: %s", exc)
             return []
 
-    def _check(self) -> list[math.Reminder]:
+    def _check(self) -> list[schedule.Reminder]:
         now = self.clock.now()
         settings = self._settings()
         history = self.history(now)
         if self._last_check is not None:
             # Slept through a whole night while running: log it, never show it.
-            for missed in math.missed_bedtimes(self._last_check, now, settings, self.tz, history):
+            for missed in schedule.missed_bedtimes(
+                self._last_check, now, settings, self.tz, history
+            ):
                 self._fate(
-                    math.Reminder(ReminderKind.BEDTIME, missed, late=True), ReminderFate.MISSED
+                    schedule.Reminder(ReminderKind.BEDTIME, missed, late=True), ReminderFate.MISSED
                 )
             history = self.history(now)
         self._last_check = now
-        due = math.due_now(now, settings, self.tz, history)
+        due = schedule.due_now(now, settings, self.tz, history)
         for reminder in due:
             self.show(reminder)
         self.reschedule()
@@ -284,9 +286,9 @@ class ReminderController(QObject):
         settings = self._settings()
         history = self.history(now)
         plan = {
-            "bedtime": math.next_bedtime(now, settings, self.tz, history),
-            "hydration": math.next_hydration(now, settings, self.tz, history),
-            "review": math.next_review(now, settings, self.tz, history),
+            "bedtime": schedule.next_bedtime(now, settings, self.tz, history),
+            "hydration": schedule.next_hydration(now, settings, self.tz, history),
+            "review": schedule.next_review(now, settings, self.tz, history),
         }
         for job_id, when in plan.items():
             if when is None:
@@ -335,7 +337,7 @@ class ReminderController(QObject):
     def pause_until_tomorrow(self) -> None:
         """Pause until the next log day starts (the day boundary)."""
         now = self.clock.now()
-        self.pause(math.next_day_start(now, self._settings(), self.tz))
+        self.pause(schedule.next_day_start(now, self._settings(), self.tz))
 
     # -- showing and recording ----------------------------------------------
 
@@ -349,7 +351,7 @@ class ReminderController(QObject):
             # never crash the app.
             log.warning("could not store %s: %s", event.type.value, exc)
 
-    def _fate(self, reminder: math.Reminder, fate: ReminderFate) -> None:
+    def _fate(self, reminder: schedule.Reminder, fate: ReminderFate) -> None:
         self._record(
             ReminderEvent(
                 id=new_id(),
@@ -360,7 +362,7 @@ class ReminderController(QObject):
             )
         )
 
-    def _text(self, reminder: math.Reminder) -> tuple[str, str]:
+    def _text(self, reminder: schedule.Reminder) -> tuple[str, str]:
         """The notification's title and body.
 
         The weekly review's body is the week itself (plan done, cramps, any
@@ -370,9 +372,9 @@ class ReminderController(QObject):
             from crampcoach.core import review
 
             return review.week_in_review(self.store, self._settings(), self.tz, self.clock.now())
-        return math.describe(reminder, self.tz)
+        return schedule.describe(reminder, self.tz)
 
-    def show(self, reminder: math.Reminder, *, snoozed: bool = False) -> str:
+    def show(self, reminder: schedule.Reminder, *, snoozed: bool = False) -> str:
         """Show a reminder now and record it as shown; returns its token."""
         token = new_id()
         title, body = self._text(reminder)
@@ -408,6 +410,9 @@ class ReminderController(QObject):
             self.notifications.show_toast(token, title, body, ACTIONS[reminder.kind])
             return
         self.active.pop(token, None)
+        # Acted on: take it off the screen (a persistent bedtime notification
+        # would otherwise stay over the player it just started).
+        self.notifications.withdraw(token)
         if key == "snooze":
             self._fate(reminder, ReminderFate.SNOOZED)
             when = self.clock.now() + SNOOZE
@@ -420,7 +425,7 @@ class ReminderController(QObject):
             self._act(reminder, key)
         self.reschedule()
 
-    def _act(self, reminder: math.Reminder, key: str) -> None:
+    def _act(self, reminder: schedule.Reminder, key: str) -> None:
         settings = self._settings()
         if reminder.kind is ReminderKind.BEDTIME and key == "start":
             self.hooks.start_routine(str(settings["bedtime_routine"]))
@@ -436,17 +441,17 @@ class ReminderController(QObject):
         elif reminder.kind is ReminderKind.REVIEW and key == "open":
             self.hooks.open_review()
 
-    def _snoozed(self, reminder: math.Reminder) -> None:
+    def _snoozed(self, reminder: schedule.Reminder) -> None:
         now = self.clock.now()
         if reminder.kind is ReminderKind.BEDTIME:
-            end = math.night_end(reminder.due, self._settings(), self.tz)
+            end = schedule.night_end(reminder.due, self._settings(), self.tz)
             if now >= end:
                 return  # the night is over: a snoozed bedtime reminder is stale
         self.show(reminder, snoozed=True)
 
-    def skip_tonight(self, reminder: math.Reminder) -> SkipEvent:
+    def skip_tonight(self, reminder: schedule.Reminder) -> SkipEvent:
         """Record tonight's bedtime routine as skipped and offer to give a reason."""
-        night = math.night_of(reminder.due, self._settings(), self.tz)
+        night = schedule.night_of(reminder.due, self._settings(), self.tz)
         event = SkipEvent(
             id=new_id(), at=self.clock.now(), item="bedtime", day=night, reason=SkipReason.OTHER
         )
