@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything CrampCoach needs on Debian/Ubuntu, then run the app or the tests.
 #   scripts/dev.sh run [ARGS...]   set up, then start the app (ARGS go to crampcoach)
-#   scripts/dev.sh test [PYTEST ARGS...]  set up, then lint, type-check and run all tests
+#   scripts/dev.sh test [PYTEST ARGS...]  set up, then lint, type-check, check the layers,
+#                                  dead code and complexity, and run all tests
 # Idempotent: a later run with nothing changed checks the Debian packages in one
 # dpkg-query, skips pip (see stamp_key) and starts in about a second.
 set -euo pipefail
@@ -89,6 +90,17 @@ case "$cmd" in
     setup_venv "[test]"
     echo "== ruff"; "$VENV/bin/ruff" check . && "$VENV/bin/ruff" format --check .
     echo "== mypy"; "$VENV/bin/mypy"
+    # The layers and cycles (contracts in pyproject.toml), dead code, and no
+    # function more complex than radon's C (nothing ranked D or worse).
+    echo "== lint-imports"; "$VENV/bin/lint-imports" --no-cache
+    echo "== vulture"; "$VENV/bin/vulture"
+    echo "== radon"
+    too_complex=$("$VENV/bin/radon" cc -n D -s crampcoach benchmarks scripts tests)
+    if [ -n "$too_complex" ]; then
+      echo "$too_complex"
+      echo "radon: the functions above are ranked D or worse; split them (at most C)" >&2
+      exit 1
+    fi
     echo "== pytest"; exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)

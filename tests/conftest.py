@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# In CI a skipped test fails (see tests/strict_skips.py).
+pytest_plugins = ["tests.strict_skips"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(
