@@ -22,8 +22,11 @@ tb
 # Keeps the skip dialog (a top-level window) alive while it is open.
 _._skip_dialog
 
-# pytest reads a module's pytestmark; configparser calls optionxform.
+# pytest reads a module's pytestmark and calls hooks by name; configparser calls optionxform.
 pytestmark
+pytest_plugins
+pytest_runtest_makereport
+pytest_make_collect_report
 _.optionxform
 
 # The start-up benchmark's child processes import these by name (python -c).

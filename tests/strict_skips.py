@@ -38,7 +38,7 @@ def _fail(report: pytest.TestReport | pytest.CollectReport) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Generator[Any]:
+def pytest_runtest_makereport() -> Generator[Any]:
     """A skipped test (not an expected failure) fails when :func:`strict`."""
     report: pytest.TestReport = yield
     if report.skipped and not hasattr(report, "wasxfail") and strict():
@@ -47,7 +47,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> 
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_make_collect_report(collector: pytest.Collector) -> Generator[Any]:
+def pytest_make_collect_report() -> Generator[Any]:
     """A module skipped as a whole (``pytest.skip(allow_module_level=True)``) fails too."""
     report: pytest.CollectReport = yield
     if report.skipped and strict():

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-SAMPLE = '''
+SAMPLE = """
 import shutil
 import pytest
 
@@ -28,7 +28,11 @@ def test_skips_inside():
 @pytest.mark.xfail(reason="a known bug", strict=True)
 def test_expected_failure():
     assert False
-'''
+"""
+
+
+PYTEST = [sys.executable, "-m", "pytest", "-p", "tests.strict_skips", "-p", "no:cacheprovider"]
+PYTEST += ["-q", "-rfE", "-c", os.devnull]
 
 
 def _run(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess[str]:
@@ -39,8 +43,7 @@ def _run(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess[str]:
     # The plugin by name, in a folder of its own: none of our conftest or settings apply.
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "tests.strict_skips", "-q", "-rfE", "-c", os.devnull]
-        + ["--rootdir", str(tmp_path), "-p", "no:cacheprovider", str(tmp_path)],
+        [*PYTEST, "--rootdir", str(tmp_path), str(tmp_path)],
         capture_output=True,
         text=True,
         env=env,
@@ -54,7 +57,9 @@ def test_in_ci_every_skip_fails(tmp_path: Path) -> None:
     assert run.returncode == 1, run.stdout
     # A skip while setting up (skipif) is an error, one inside the test a failure.
     assert "1 failed, 1 passed, 1 xfailed, 1 error" in run.stdout
-    assert "skipped in CI, where every tool must be installed: needs no-such-tool-here" in run.stdout
+    assert (
+        "skipped in CI, where every tool must be installed: needs no-such-tool-here" in run.stdout
+    )
     assert "no-such-tool-here is not installed" in run.stdout
 
 
