@@ -849,24 +849,32 @@ def rows_from(raw: dict[str, Any], aps: tuple[float, float] | None = None) -> li
     app, bare = raw["results"]["crampcoach"], raw["results"]["bare"]
     n = min(len(app), len(bare))
     app, bare = app[:n], bare[:n]
+    return (
+        _goal_rows(raw, app, bare, n) + _wakeup_rows(raw, app, bare) + _context_rows(app, bare, aps)
+    )
 
-    def pss(rounds: list[dict[str, Any]], key: str) -> list[float]:
-        return [r[key]["pss"] for r in rounds]
 
+def _pss(rounds: list[dict[str, Any]], key: str) -> list[float]:
+    return [r[key]["pss"] for r in rounds]
+
+
+def _goal_rows(
+    raw: dict[str, Any], app: list[dict[str, Any]], bare: list[dict[str, Any]], n: int
+) -> list[Row]:
     rows = [
         goal_row(
             "idle in the tray after --hidden, PSS at 10 s",
             Goal("idle PSS", GOAL_IDLE_PSS, "ratio"),
-            pss(app, "mem"),
+            _pss(app, "mem"),
             "MiB",
-            pss(bare, "mem"),
+            _pss(bare, "mem"),
         ),
         goal_row(
             f"PSS after a day's use ({CYCLES} cycles; floor: bare after its window opened)",
             Goal("day PSS", GOAL_DAY_PSS, "ratio"),
-            pss(app, "mem_used"),
+            _pss(app, "mem_used"),
             "MiB",
-            pss(bare, "mem_used"),
+            _pss(bare, "mem_used"),
         ),
         goal_row(
             "PSS growth, first cycle to last",
@@ -913,6 +921,13 @@ def rows_from(raw: dict[str, Any], aps: tuple[float, float] | None = None) -> li
             "%",
         ),
     ]
+    return rows
+
+
+def _wakeup_rows(
+    raw: dict[str, Any], app: list[dict[str, Any]], bare: list[dict[str, Any]]
+) -> list[Row]:
+    rows: list[Row] = []
     # "No wake-ups" from a hidden player: no more than the bare app wakes when idle.
     allowed = [math.ceil(b["idle_switches"] * HIDDEN_S / IDLE_S) for b in bare]
     hidden = [float(r["hidden_switches"]) for r in app]
@@ -959,6 +974,13 @@ def rows_from(raw: dict[str, Any], aps: tuple[float, float] | None = None) -> li
             released,
         )
     )
+    return rows
+
+
+def _context_rows(
+    app: list[dict[str, Any]], bare: list[dict[str, Any]], aps: tuple[float, float] | None
+) -> list[Row]:
+    rows: list[Row] = []
     context = [
         ("idle CPU over the idle window", "idle_cpu_s", "s"),
         ("first review open to painted", "review_first_ms", "ms"),

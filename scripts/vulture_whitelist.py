@@ -32,3 +32,12 @@ _.optionxform
 # The start-up benchmark's child processes import these by name (python -c).
 _fill_log
 _medians
+
+# Pose frame fields: core.poses._flatten reads them by name (getattr).
+FrameSpec.torso
+FrameSpec.other_leg
+FrameSpec.arm
+FrameSpec.other_arm
+
+# Qt asks a widget whether its height depends on its width.
+_.hasHeightForWidth

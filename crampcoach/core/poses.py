@@ -111,7 +111,6 @@ TORSO_W = 10.5
 FOOT_W = 5.0
 HAND_R = 3.2
 BED_TOP = 30.0
-STEP_H = 9.0
 
 Point = tuple[float, float]
 
@@ -126,7 +125,6 @@ class Role(StrEnum):
     PROP = "prop"  # furniture outline and fill
     SOFT = "soft"  # pillow, towel, compress: cloth
     WATER = "water"
-    GROUND = "ground"
     MOTION = "motion"  # the path of a move (ankle circles)
 
 
@@ -718,30 +716,26 @@ def _props(
     lying: bool,
     felt: Felt | None,
 ) -> list[Shape]:
+    """The props a step names, drawn around the figure: furniture, the bed, what is held."""
+    return (
+        _furniture(props, near=near, far=far, hip=hip, hands=hands)
+        + _bed(props, near=near, far=far, hip=hip, head=head, lying=lying)
+        + _held(props, near=near, far=far, hands=hands, felt=felt)
+    )
+
+
+def _furniture(
+    props: set[str],
+    *,
+    near: _Leg,
+    far: _Leg,
+    hip: Point,
+    hands: tuple[Point, Point],
+) -> list[Shape]:
     out: list[Shape] = []
-    feet = [near.heel, near.toe, far.heel, far.toe]
     if "wall" in props:
         x = max(h[0] for h in hands) + HAND_R
         out.append(Shape("polygon", _rect(x, 0, x + 7, 112), Role.PROP))
-    if "bed" in props:
-        if lying:
-            x0 = min(head[0] - HEAD_R, *(p[0] for p in feet)) - 6
-            x1 = max(head[0] + HEAD_R, *(p[0] for p in feet)) + 6
-        else:
-            x0 = max(p[0] for p in feet) + 10
-            x1 = x0 + 80
-        top = BED_TOP
-        out.append(Shape("polygon", _rect(x0, top - 9, x1, top), Role.SOFT))  # mattress
-        out.append(Shape("polygon", _rect(x0, top - 15, x1, top - 9), Role.PROP))  # frame
-        for x in (x0 + 2, x1 - 5):
-            out.append(Shape("polygon", _rect(x, 0, x + 3, top - 15), Role.PROP))  # legs
-        head_end = x0 if (not lying or head[0] < hip[0]) else x1 - 5
-        out.append(Shape("polygon", _rect(head_end, 0, head_end + 5, top + 22), Role.PROP))
-        if lying:
-            cx = head[0]
-            out.append(
-                Shape("ellipse", ((cx - 11, top), (cx + 11, top + 7)), Role.SOFT)
-            )  # a pillow under the head
     if "chair" in props:
         seat = hip[1] - TORSO_W / 2
         x0, x1 = hip[0] - 9, hip[0] + 17
@@ -761,6 +755,52 @@ def _props(
         ball = _lerp(near.heel, near.toe, 0.7)
         top = ball[1] - FOOT_W / 2
         out.append(Shape("polygon", _rect(ball[0] - 6, 0, ball[0] + 24, max(top, 3.0)), Role.PROP))
+    return out
+
+
+def _bed(
+    props: set[str],
+    *,
+    near: _Leg,
+    far: _Leg,
+    hip: Point,
+    head: Point,
+    lying: bool,
+) -> list[Shape]:
+    out: list[Shape] = []
+    feet = [near.heel, near.toe, far.heel, far.toe]
+    if "bed" in props:
+        if lying:
+            x0 = min(head[0] - HEAD_R, *(p[0] for p in feet)) - 6
+            x1 = max(head[0] + HEAD_R, *(p[0] for p in feet)) + 6
+        else:
+            x0 = max(p[0] for p in feet) + 10
+            x1 = x0 + 80
+        top = BED_TOP
+        out.append(Shape("polygon", _rect(x0, top - 9, x1, top), Role.SOFT))  # mattress
+        out.append(Shape("polygon", _rect(x0, top - 15, x1, top - 9), Role.PROP))  # frame
+        for x in (x0 + 2, x1 - 5):
+            out.append(Shape("polygon", _rect(x, 0, x + 3, top - 15), Role.PROP))  # legs
+        head_end = x0 if (not lying or head[0] < hip[0]) else x1 - 5
+        out.append(Shape("polygon", _rect(head_end, 0, head_end + 5, top + 22), Role.PROP))
+        if lying:
+            cx = head[0]
+            out.append(
+                Shape("ellipse", ((cx - 11, top), (cx + 11, top + 7)), Role.SOFT)
+            )  # a pillow under the head
+    return out
+
+
+def _held(
+    props: set[str],
+    *,
+    near: _Leg,
+    far: _Leg,
+    hands: tuple[Point, Point],
+    felt: Felt | None,
+) -> list[Shape]:
+    out: list[Shape] = []
+    feet = [near.heel, near.toe, far.heel, far.toe]
     if "pillow" in props:
         heel = min(near.heel, far.heel, key=lambda p: p[1])
         base = BED_TOP if "bed" in props else 0.0
