@@ -49,3 +49,6 @@ record_from_doc
 setting_from_doc
 setting_to_doc
 is_temporary
+
+# For the first-day welcome (issue 13), which asks before offering a menu entry.
+is_installed
