@@ -31,10 +31,14 @@ repeated hour.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
+
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 from crampcoach.core.events import (
     Event,
@@ -58,8 +62,6 @@ REVIEW_GRACE = timedelta(hours=3)
 #: How far ahead the next-time functions look (a week and a day covers the
 #: weekly review and any setting).
 _HORIZON_DAYS = 9
-
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +141,36 @@ def night_end(due: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetim
     return wall_time(night + timedelta(days=1), _t(settings, "day_boundary"), tz)
 
 
-def _days_around(now: datetime, tz: tzinfo) -> Iterator[date]:
+def _window(now: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
+    """From the start of the day before yesterday to the end of the look-ahead (local days)."""
     today = _utc(now).astimezone(tz).date()
-    for offset in range(-2, _HORIZON_DAYS):
-        yield today + timedelta(days=offset)
+    return (
+        wall_time(today - timedelta(days=2), time(0), tz),
+        wall_time(today + timedelta(days=_HORIZON_DAYS), time(0), tz),
+    )
+
+
+def _once_a_day(
+    trigger: BaseTrigger, since: datetime, until: datetime, tz: tzinfo
+) -> Iterator[datetime]:
+    """A daily or weekly trigger's fire times from ``since`` to ``until``, at most one per local day.
+
+    apscheduler's CronTrigger fires a wall time in the repeated autumn hour
+    twice (cron's rule; ours is once, at the first), and 3.11 can return the
+    same time again when asked from inside that hour
+    (https://github.com/agronholm/apscheduler/issues/1021, open).  So after each
+    fire the search goes on from the next local midnight, which is both the
+    once-a-day rule and the guard.  Each fire is normalised into ``tz`` (a time
+    in the skipped spring hour comes back with the offset from before the jump).
+    """
+    cursor = since
+    while True:
+        fire = trigger.get_next_fire_time(None, cursor)
+        if fire is None or _utc(fire) > _utc(until):
+            return
+        fire = _utc(fire).astimezone(tz)
+        yield fire
+        cursor = wall_time(fire.date() + timedelta(days=1), time(0), tz)
 
 
 def _bedtime_occurrences(
@@ -150,8 +178,8 @@ def _bedtime_occurrences(
 ) -> Iterator[datetime]:
     """Bedtime reminder instants from two days before ``now`` onwards, in order."""
     at = bedtime_reminder_time(settings)
-    for day in _days_around(now, tz):
-        due = wall_time(day, at, tz)
+    trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=tz)
+    for due in _once_a_day(trigger, *_window(now, tz), tz):
         if not in_quiet_hours(due, settings, tz):
             yield due
 
@@ -162,37 +190,28 @@ def _after_pause(now: datetime, history: History) -> datetime:
     return now
 
 
-def next_bedtime(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
-) -> datetime | None:
-    """The next bedtime reminder strictly after ``now`` whose night is not handled yet."""
-    history = history or History()
-    if not settings["bedtime_reminder"]:
-        return None
-    start = _utc(_after_pause(now, history))
-    for due in _bedtime_occurrences(now, settings, tz):
-        if _utc(due) > start and night_of(due, settings, tz) not in history.handled_nights:
-            return due
-    return None
-
-
 def _hydration_slots(day: date, settings: Mapping[str, Any], tz: tzinfo) -> list[datetime]:
-    """One day's hydration slots: from the start every interval up to the end time."""
+    """One day's hydration slots: from the start every interval up to the end time.
+
+    apscheduler's IntervalTrigger within the day's window (``hydration_start``
+    to ``hydration_end``, which may end the next day): the interval is
+    elapsed time, so a window across a daylight-saving change keeps its
+    spacing.
+    """
     start, end = _t(settings, "hydration_start"), _t(settings, "hydration_end")
-    step = int(settings["hydration_interval_min"])
+    first = wall_time(day, start, tz)
+    last = wall_time(day + timedelta(days=1 if end < start else 0), end, tz)
+    trigger = IntervalTrigger(
+        minutes=int(settings["hydration_interval_min"]),
+        start_date=first,
+        end_date=last,
+        timezone=tz,
+    )
     slots: list[datetime] = []
-    minute = _minutes(start)
-    last = _minutes(end)
-    if last < minute:  # a window across midnight ends the next day
-        last += 24 * 60
-    while minute <= last:
-        slot_day = day + timedelta(days=minute // (24 * 60))
-        m = minute % (24 * 60)
-        due = wall_time(slot_day, time(m // 60, m % 60), tz)
-        # Two wall times in the spring gap can land on the same instant.
-        if not slots or _utc(due) > _utc(slots[-1]):
-            slots.append(due)
-        minute += step
+    fire = trigger.get_next_fire_time(None, first)
+    while fire is not None:
+        slots.append(_utc(fire).astimezone(tz))
+        fire = trigger.get_next_fire_time(fire, fire)
     return slots
 
 
@@ -214,56 +233,144 @@ def _hydration_wanted(
 def _hydration_candidates(
     now: datetime, settings: Mapping[str, Any], tz: tzinfo
 ) -> Iterator[datetime]:
+    since, until = _window(now, tz)
     seen: datetime | None = None
-    for day in _days_around(now, tz):
+    day = since.date()
+    while day < until.date():
         for slot in _hydration_slots(day, settings, tz):
             if seen is None or _utc(slot) > _utc(seen):
                 seen = slot
                 yield slot
+        day += timedelta(days=1)
+
+
+def _review_occurrences(
+    now: datetime, settings: Mapping[str, Any], tz: tzinfo
+) -> Iterator[datetime]:
+    at = _t(settings, "review_time")
+    trigger = CronTrigger(
+        day_of_week=str(settings["review_day"]), hour=at.hour, minute=at.minute, timezone=tz
+    )
+    for due in _once_a_day(trigger, *_window(now, tz), tz):
+        if not in_quiet_hours(due, settings, tz):
+            yield due
+
+
+def _bedtime_wanted(
+    due: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
+) -> bool:
+    return night_of(due, settings, tz) not in history.handled_nights
+
+
+def _bedtime_shown_until(due: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:
+    return night_end(due, settings, tz) - timedelta(microseconds=1)  # the night's last moment
+
+
+def _review_wanted(
+    due: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
+) -> bool:
+    return history.last_review_due is None or _utc(due) > _utc(history.last_review_due)
+
+
+def _grace(span: timedelta) -> Callable[[datetime, Mapping[str, Any], tzinfo], datetime]:
+    return lambda due, _settings, _tz: due + span
+
+
+Occurrences = Callable[[datetime, Mapping[str, Any], tzinfo], Iterator[datetime]]
+Wanted = Callable[[datetime, Mapping[str, Any], tzinfo, History], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class KindRule:
+    """When one kind of reminder is due: the whole schedule of a kind in one place.
+
+    ``occurrences(now, settings, tz)``: its fire times in order, from two days
+    before ``now`` (an apscheduler trigger; quiet hours already left out).
+    ``wanted(due, settings, tz, history)``: False when the log says it is handled.
+    ``shown_until(due, settings, tz)``: the last moment a due reminder is
+    still shown (late); after that it is dropped (the misfire grace).
+    ``marks_late``: a reminder shown more than :data:`LATE_AFTER` after its time says so.
+
+    Adding a kind (say a morning check-in): add it to
+    ``core.events.ReminderKind``, write its trigger as an ``occurrences``
+    function, add a ``KindRule`` to :data:`RULES` with the setting that turns
+    it on, give it a title and body in :func:`describe`, and its buttons in
+    ``core.reminder_engine.PRESENTATION``.  The engine, the tray's "next
+    reminder" and the catch-up after a sleep then handle it like the others.
+    """
+
+    kind: ReminderKind
+    enabled: str
+    occurrences: Occurrences
+    wanted: Wanted
+    shown_until: Callable[[datetime, Mapping[str, Any], tzinfo], datetime]
+    marks_late: bool = True
+
+
+RULES: tuple[KindRule, ...] = (
+    KindRule(
+        ReminderKind.BEDTIME,
+        "bedtime_reminder",
+        _bedtime_occurrences,
+        _bedtime_wanted,
+        _bedtime_shown_until,
+    ),
+    KindRule(
+        ReminderKind.HYDRATION,
+        "hydration_reminder",
+        _hydration_candidates,
+        _hydration_wanted,
+        _grace(HYDRATION_GRACE),
+        marks_late=False,
+    ),
+    KindRule(
+        ReminderKind.REVIEW,
+        "review_reminder",
+        _review_occurrences,
+        _review_wanted,
+        _grace(REVIEW_GRACE),
+    ),
+)
+RULE_OF: dict[ReminderKind, KindRule] = {rule.kind: rule for rule in RULES}
+
+
+def next_of(
+    rule: KindRule,
+    now: datetime,
+    settings: Mapping[str, Any],
+    tz: tzinfo,
+    history: History | None = None,
+) -> datetime | None:
+    """The next reminder of ``rule``'s kind strictly after ``now`` (and after a pause)."""
+    history = history or History()
+    if not settings[rule.enabled]:
+        return None
+    start = _utc(_after_pause(now, history))
+    for due in rule.occurrences(now, settings, tz):
+        if _utc(due) > start and rule.wanted(due, settings, tz, history):
+            return due
+    return None
+
+
+def next_bedtime(
+    now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
+) -> datetime | None:
+    """The next bedtime reminder strictly after ``now`` whose night is not handled yet."""
+    return next_of(RULE_OF[ReminderKind.BEDTIME], now, settings, tz, history)
 
 
 def next_hydration(
     now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
 ) -> datetime | None:
     """The next hydration slot strictly after ``now`` that would be shown."""
-    history = history or History()
-    if not settings["hydration_reminder"]:
-        return None
-    start = _utc(_after_pause(now, history))
-    for slot in _hydration_candidates(now, settings, tz):
-        if _utc(slot) > start and _hydration_wanted(slot, settings, tz, history):
-            return slot
-    return None
-
-
-def _review_occurrences(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> Iterator[datetime]:
-    weekday = _WEEKDAYS.index(str(settings["review_day"]))
-    at = _t(settings, "review_time")
-    for day in _days_around(now, tz):
-        if day.weekday() == weekday:
-            due = wall_time(day, at, tz)
-            if not in_quiet_hours(due, settings, tz):
-                yield due
-
-
-def _review_wanted(due: datetime, history: History) -> bool:
-    return history.last_review_due is None or _utc(due) > _utc(history.last_review_due)
+    return next_of(RULE_OF[ReminderKind.HYDRATION], now, settings, tz, history)
 
 
 def next_review(
     now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
 ) -> datetime | None:
     """The next weekly review reminder strictly after ``now``."""
-    history = history or History()
-    if not settings["review_reminder"]:
-        return None
-    start = _utc(_after_pause(now, history))
-    for due in _review_occurrences(now, settings, tz):
-        if _utc(due) > start and _review_wanted(due, history):
-            return due
-    return None
+    return next_of(RULE_OF[ReminderKind.REVIEW], now, settings, tz, history)
 
 
 def next_reminder(
@@ -271,13 +378,9 @@ def next_reminder(
 ) -> Reminder | None:
     """The soonest upcoming reminder of any kind (for the tray tooltip)."""
     candidates = [
-        (due, kind)
-        for kind, due in (
-            (ReminderKind.BEDTIME, next_bedtime(now, settings, tz, history)),
-            (ReminderKind.HYDRATION, next_hydration(now, settings, tz, history)),
-            (ReminderKind.REVIEW, next_review(now, settings, tz, history)),
-        )
-        if due is not None
+        (due, rule.kind)
+        for rule in RULES
+        if (due := next_of(rule, now, settings, tz, history)) is not None
     ]
     if not candidates:
         return None
@@ -290,10 +393,12 @@ def due_now(
 ) -> list[Reminder]:
     """What to show at ``now``: at most one reminder of each kind, never a burst.
 
-    Call it when a scheduled job fires, after a resume or clock jump, and at
-    start-up.  A bedtime reminder is returned (marked ``late`` past
-    :data:`LATE_AFTER`) while its night is not over; a hydration slot only
-    within :data:`HYDRATION_GRACE`; the weekly review within
+    Call it when a planned time is reached, after a resume or clock jump, and
+    at start-up.  Of each kind only the latest time at or before ``now``
+    counts (apscheduler's ``coalesce=True``), and only until its rule's
+    ``shown_until`` (its ``misfire_grace_time``): a bedtime reminder while its
+    night is not over (marked ``late`` past :data:`LATE_AFTER`), a hydration
+    slot within :data:`HYDRATION_GRACE`, the weekly review within
     :data:`REVIEW_GRACE`.  Nothing during quiet hours or a pause.
     """
     history = history or History()
@@ -302,15 +407,18 @@ def due_now(
         return []
     if history.paused_until is not None and _utc(history.paused_until) > now_utc:
         return []
-    out = [
-        reminder
-        for enabled, due in (
-            ("bedtime_reminder", _due_bedtime),
-            ("hydration_reminder", _due_hydration),
-            ("review_reminder", _due_review),
-        )
-        if settings[enabled] and (reminder := due(now_utc, now, settings, tz, history)) is not None
-    ]
+    out: list[Reminder] = []
+    for rule in RULES:
+        if not settings[rule.enabled]:
+            continue
+        latest = _latest_until(rule.occurrences(now, settings, tz), now_utc)
+        if (
+            latest is not None
+            and rule.wanted(latest, settings, tz, history)
+            and now_utc <= _utc(rule.shown_until(latest, settings, tz))
+        ):
+            late = rule.marks_late and now_utc - _utc(latest) > LATE_AFTER
+            out.append(Reminder(rule.kind, latest, late))
     return out
 
 
@@ -322,45 +430,6 @@ def _latest_until(occurrences: Iterable[datetime], now_utc: datetime) -> datetim
             break
         latest = due
     return latest
-
-
-def _due_bedtime(
-    now_utc: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
-) -> Reminder | None:
-    latest = _latest_until(_bedtime_occurrences(now, settings, tz), now_utc)
-    if (
-        latest is not None
-        and night_of(latest, settings, tz) not in history.handled_nights
-        and now_utc < _utc(night_end(latest, settings, tz))
-    ):
-        return Reminder(ReminderKind.BEDTIME, latest, now_utc - _utc(latest) > LATE_AFTER)
-    return None
-
-
-def _due_hydration(
-    now_utc: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
-) -> Reminder | None:
-    latest = _latest_until(_hydration_candidates(now, settings, tz), now_utc)
-    if (
-        latest is not None
-        and now_utc - _utc(latest) <= HYDRATION_GRACE
-        and _hydration_wanted(latest, settings, tz, history)
-    ):
-        return Reminder(ReminderKind.HYDRATION, latest)
-    return None
-
-
-def _due_review(
-    now_utc: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
-) -> Reminder | None:
-    latest = _latest_until(_review_occurrences(now, settings, tz), now_utc)
-    if (
-        latest is not None
-        and now_utc - _utc(latest) <= REVIEW_GRACE
-        and _review_wanted(latest, history)
-    ):
-        return Reminder(ReminderKind.REVIEW, latest, now_utc - _utc(latest) > LATE_AFTER)
-    return None
 
 
 def missed_bedtimes(

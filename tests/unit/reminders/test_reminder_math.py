@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -193,9 +194,15 @@ def test_hydration_through_the_spring_gap_has_no_duplicate(
 @pytest.mark.parametrize(
     ("tz", "day", "hour"), [(BERLIN, (2026, 10, 25), 2), (NEW_YORK, (2026, 11, 1), 1)]
 )
-def test_hydration_through_the_repeated_hour_fires_each_wall_slot_once(
+def test_hydration_through_the_repeated_hour_keeps_its_spacing(
     tz: ZoneInfo, day: tuple[int, int, int], hour: int
 ) -> None:
+    """Hydration is every interval of elapsed time (apscheduler's IntervalTrigger).
+
+    In the repeated autumn hour the slots stay 30 real minutes apart, so that
+    hour's wall times come twice, once in each offset; never a burst, always
+    forwards, and the window still ends at its wall time.
+    """
     s = cfg(
         hydration_start="00:00",
         hydration_end="04:00",
@@ -203,16 +210,21 @@ def test_hydration_through_the_repeated_hour_fires_each_wall_slot_once(
         quiet_start="06:00",
         quiet_end="06:00",
     )
-    now, seen = datetime(*day, 0, 0, tzinfo=tz) - timedelta(minutes=1), []
+    now, fired = datetime(*day, 0, 0, tzinfo=tz) - timedelta(minutes=1), []
     while True:
         nxt = r.next_hydration(now, s, tz)
         assert nxt is not None and utc(nxt) > utc(now)  # always forwards
         now = nxt
         if now.astimezone(tz).date() != date(*day):
             break
-        seen.append(now.astimezone(tz).strftime("%H:%M"))
-    assert seen == ["00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30", "04:00"]
-    assert seen.count(f"{hour:02d}:30") == 1
+        fired.append(now)
+    seen = [f.astimezone(tz).strftime("%H:%M") for f in fired]
+    twice = [f"{hour:02d}:00", f"{hour:02d}:30"]
+    before = ["00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30", "04:00"]
+    expected = before[: before.index(twice[1]) + 1] + twice + before[before.index(twice[1]) + 1 :]
+    assert seen == expected
+    gaps = {utc(b) - utc(a) for a, b in itertools.pairwise(fired)}
+    assert gaps == {timedelta(minutes=30)}
 
 
 # --- quiet hours -----------------------------------------------------------
