@@ -67,6 +67,9 @@ class ReminderFate(enum.StrEnum):
     ACTED = "acted"
     SNOOZED = "snoozed"
     DISMISSED = "dismissed"
+    #: Shown, and gone unanswered after its timeout (the user was away).
+    EXPIRED = "expired"
+    #: Never shown: the app was closed or the machine asleep for the whole night.
     MISSED = "missed"
 
 

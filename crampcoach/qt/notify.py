@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crampcoach.qt.timers import Timer, TimerFactory, qt_timer
+
 log = logging.getLogger(__name__)
 
 BUS_NAME = "org.freedesktop.Notifications"
@@ -283,9 +285,11 @@ class Notifications(QObject):
         use_dbus: bool = True,
         app_name: str = "CrampCoach",
         icon: str = "",
+        timers: TimerFactory = qt_timer,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._timers = timers
         self._tray, self._toast_parent = tray, toast_parent
         self._use_dbus, self._app_name, self._icon = use_dbus, app_name, icon
         self._dbus: DBusNotifier | None = None
@@ -294,6 +298,7 @@ class Notifications(QObject):
         self._acted: set[str] = set()
         self._toast: Toast | None = None
         self._toast_token: str | None = None
+        self._toast_timer: Timer | None = None
         self._tray_token: str | None = None
         self._connected_tray: QSystemTrayIcon | None = None
         self.last_backend = ""
@@ -314,13 +319,25 @@ class Notifications(QObject):
         return self._dbus
 
     def show(
-        self, token: str, title: str, body: str, actions: Actions, *, persistent: bool = False
+        self,
+        token: str,
+        title: str,
+        body: str,
+        actions: Actions,
+        *,
+        timeout_s: float | None = None,
     ) -> str:
-        """Show a reminder; returns the backend used: ``"dbus"``, ``"tray"`` or ``"toast"``."""
+        """Show a reminder; returns the backend used: ``"dbus"``, ``"tray"`` or ``"toast"``.
+
+        ``timeout_s``: how long it stays unanswered before it goes by itself
+        (``closed(token, "expired")``); None: until answered.  The server is
+        asked for exactly that, not left to its default (dunst's is 10 s).
+        """
         dbus = self._dbus_notifier()
+        timeout_ms = 0 if timeout_s is None else max(1, round(timeout_s * 1000))
         if dbus is not None:
             try:
-                nid = dbus.notify(title, body, actions, timeout_ms=0 if persistent else -1)
+                nid = dbus.notify(title, body, actions, timeout_ms=timeout_ms)
             except (DBusUnavailable, OSError, TimeoutError) as exc:
                 log.warning("notification server failed, using fallback: %s", exc)
             else:
@@ -333,15 +350,27 @@ class Notifications(QObject):
                 tray.messageClicked.connect(self._on_tray_clicked)
                 self._connected_tray = tray
             self._tray_token = token
-            tray.showMessage(title, body, tray.icon(), 0 if persistent else 15000)
+            tray.showMessage(title, body, tray.icon(), timeout_ms)
             self.last_backend = "tray"
             return "tray"
-        self.show_toast(token, title, body, actions)
+        self.show_toast(token, title, body, actions, timeout_s=timeout_s)
         self.last_backend = "toast"
         return "toast"
 
-    def show_toast(self, token: str, title: str, body: str, actions: Actions) -> Toast:
-        """Show the in-app toast (also used after a tray balloon is clicked)."""
+    def show_toast(
+        self,
+        token: str,
+        title: str,
+        body: str,
+        actions: Actions,
+        *,
+        timeout_s: float | None = None,
+    ) -> Toast:
+        """Show the in-app toast (also used after a tray balloon is clicked).
+
+        With ``timeout_s`` it hides itself after that long, reported as
+        ``closed(token, "expired")`` like a server's timeout.
+        """
         parent = self._toast_parent()
         if self._toast is None or self._toast.parentWidget() is not parent:
             if self._toast is not None:
@@ -351,6 +380,12 @@ class Notifications(QObject):
             self._toast.dismissed.connect(self._on_toast_dismissed)
         self._toast_token = token
         self._toast.show_message(title, body, actions)
+        if self._toast_timer is None:
+            self._toast_timer = self._timers(self, self._on_toast_expired, single_shot=True)
+        if timeout_s is None:
+            self._toast_timer.stop()
+        else:
+            self._toast_timer.start(max(1, round(timeout_s * 1000)))
         return self._toast
 
     @property
@@ -367,6 +402,8 @@ class Notifications(QObject):
         if self._toast is not None and self._toast_token == token:
             self._toast.hide()
             self._toast_token = None
+            if self._toast_timer is not None:
+                self._toast_timer.stop()
 
     def shutdown(self) -> None:
         """Release the bus connection."""
@@ -401,6 +438,12 @@ class Notifications(QObject):
         if self._toast_token is not None:
             token, self._toast_token = self._toast_token, None
             self.action_invoked.emit(token, key)
+
+    def _on_toast_expired(self) -> None:
+        if self._toast is not None and self._toast_token is not None:
+            token, self._toast_token = self._toast_token, None
+            self._toast.hide()
+            self.closed.emit(token, "expired")
 
     def _on_toast_dismissed(self) -> None:
         if self._toast_token is not None:

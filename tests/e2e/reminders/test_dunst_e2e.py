@@ -48,8 +48,10 @@ def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
     context = json.dumps(result, indent=1)
     # dunst received a Notify call carrying both buttons
     assert result["notify_seen"], context
-    for text in ('"A glass of water?"', '"glass"', '"Log a glass"', '"snooze"', '"Snooze"'):
+    for text in ('"A glass of water?"', '"glass"', '"Log a glass"', '"snooze"', '"Snooze 10 min"'):
         assert text in result["notify_text"], context
+    # with its own timeout (5 min), not the server's default that dunst cuts to 10 s
+    assert "int32 300000" in result["notify_text"], context
     # with an icon every server can load: an existing PNG file (not every server loads SVG)
     icon = Path(result["app_icon"])
     assert icon.is_absolute() and icon.suffix == ".png" and icon.is_file(), context

@@ -1,4 +1,4 @@
-"""Fixtures: a real Store on the test's data folder, a fake clock, a paused scheduler."""
+"""Fixtures: a real Store on the test's data folder, a fake clock, fake timers, the toast."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from crampcoach.core.clock import FakeClock
 from crampcoach.qt.notify import Notifications
 from crampcoach.qt.reminders import Hooks, ReminderController
-from crampcoach.qt.scheduler import GuiScheduler
 from crampcoach.store import Store
+from tests.fakes import FakeTimers
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -35,9 +35,7 @@ class Rig:
     notifications: Notifications
     window: QWidget
     calls: Calls
-
-    def settings(self) -> dict:  # type: ignore[type-arg]
-        return self.store.settings()
+    timers: FakeTimers
 
 
 def make_rig(qtbot, data_dir: Path, store: Store, clock: FakeClock) -> Rig:  # type: ignore[no-untyped-def]
@@ -45,11 +43,8 @@ def make_rig(qtbot, data_dir: Path, store: Store, clock: FakeClock) -> Rig:  # t
     window.resize(600, 400)
     qtbot.addWidget(window)
     calls = Calls()
-    notes = Notifications(use_dbus=False, toast_parent=lambda: window)
-    # Paused: jobs are planned (next_run_time is set) but never fire on the
-    # real wall clock; the tests step the fake clock and call check().
-    sched = GuiScheduler(timezone=BERLIN, clock=clock)
-    sched.start(paused=True)
+    timers = FakeTimers()
+    notes = Notifications(use_dbus=False, toast_parent=lambda: window, timers=timers)
     hooks = Hooks(
         start_routine=calls.started.append,
         show_main_window=lambda: (window.show(), setattr(calls, "windows", calls.windows + 1)),
@@ -57,9 +52,9 @@ def make_rig(qtbot, data_dir: Path, store: Store, clock: FakeClock) -> Rig:  # t
         dialog_parent=lambda: window,
     )
     controller = ReminderController(
-        store, store.settings, notes, hooks=hooks, clock=clock, tz=BERLIN, scheduler=sched
+        store, store.settings, notes, clock=clock, hooks=hooks, timers=timers
     )
-    return Rig(store, clock, controller, notes, window, calls)
+    return Rig(store, clock, controller, notes, window, calls, timers)
 
 
 @pytest.fixture

@@ -30,7 +30,6 @@ def app(
     from crampcoach.qt.app import App
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={data_dir}/no-bus")
-    monkeypatch.setattr("crampcoach.qt.reminders.local_zone", lambda: UTC_ZONE)
     clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=UTC_ZONE))
     store = Store.open(data_dir, clock=clock)
     a = App(store, data_dir, clock=clock, routines=[])

@@ -12,7 +12,7 @@ from crampcoach.qt.notify import Notifications
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-ACTIONS = (("glass", "Log a glass"), ("snooze", "Snooze"))
+ACTIONS = (("glass", "Log a glass"), ("snooze", "Snooze 10 min"))
 
 
 class RecordingTray(QSystemTrayIcon):
@@ -81,15 +81,15 @@ def test_toast_buttons_show_their_whole_text(
     styled: bool,
 ) -> None:  # type: ignore[no-untyped-def]
     """Bedtime's three long labels once came out as "'t bedtime rou" and "Snooze 10 mir"."""
+    from crampcoach.core.reminder_engine import PRESENTATION
     from crampcoach.core.reminders import ReminderKind
     from crampcoach.qt.forms import stylesheet
-    from crampcoach.qt.reminders import ACTIONS as REMINDER_ACTIONS
 
     before = qapp.styleSheet()
     qapp.setStyleSheet(stylesheet() if styled else "")
     try:
         _check_toast_buttons(
-            qtbot, monkeypatch, tmp_path, width, REMINDER_ACTIONS[ReminderKind.BEDTIME]
+            qtbot, monkeypatch, tmp_path, width, PRESENTATION[ReminderKind.BEDTIME].actions
         )
     finally:
         qapp.setStyleSheet(before)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore(
     r"QObject::connect: No such signal QPlatformNativeInterface::systemTrayWindowChanged",
 )
 
-UTC_ZONE = ZoneInfo("UTC")  # tzlocal's answer on the test machine is irrelevant: we pass times in
+UTC_ZONE = ZoneInfo("UTC")  # the clock carries the zone: tzlocal is never asked
 
 
 @pytest.fixture
@@ -35,9 +35,10 @@ def app(
 
     # No session bus: notifications fall back to the tray balloon or the toast.
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={data_dir}/no-bus")
-    monkeypatch.setattr("crampcoach.qt.reminders.local_zone", lambda: UTC_ZONE)
     clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=UTC_ZONE))
     store = Store.open(data_dir, clock=clock)
+    # Not the very first launch (whose quiet minutes tests/unit/reminders covers).
+    store.set_setting("reminders_checked_until", clock.now().isoformat())
     a = App(store, data_dir, clock=clock, routines=[])
     qtbot.addWidget(a.main_window)
     a.calls = []  # type: ignore[attr-defined]
