@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def player(side: Side) -> Shot:
             def make() -> QWidget:
-                from crampcoach.qt.player import staged_player
+                from tests.gui.player.staging import staged_player
 
                 return staged_player(app.routines["bedtime"], side, seconds_in=4.0)
 

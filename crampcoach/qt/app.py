@@ -431,7 +431,7 @@ class App(QObject):
             self._status(f"The player is not available ({exc}).")
             return False
 
-        player = player_mod.PlayerWindow(routine, self.store, self.settings)
+        player = player_mod.PlayerWindow(routine, self.store, self.settings, self.clock)
         player.finished.connect(self._on_session_finished)
         player.citation_requested.connect(self.show_document)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

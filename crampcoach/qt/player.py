@@ -37,7 +37,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from crampcoach import resources
 from crampcoach.core import documents
 from crampcoach.core import settings as core_settings
-from crampcoach.core.clock import Clock, FakeClock, SystemClock
+from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import SessionEvent
 from crampcoach.core.model import Citation, PlannedStep, Routine, Side
 from crampcoach.core.session import (
@@ -76,6 +76,7 @@ from crampcoach.core.session import (
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.cues import Cues, sound_available
 from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.timers import TimerFactory, qt_timer
 
 if TYPE_CHECKING:
     from crampcoach.store import Store
@@ -225,7 +226,7 @@ class PlayerWindow(QWidget):
         routine: Routine,
         store: Store | None,
         settings: Mapping[str, Any],
-        clock: Clock | None = None,
+        clock: Clock,
         parent: QWidget | None = None,
         *,
         autostart: bool = True,
@@ -233,19 +234,21 @@ class PlayerWindow(QWidget):
         speech_engine: str | None = None,
         lead_in_s: float = LEAD_IN_S,
         cue_thread: bool | None = None,
+        timers: TimerFactory = qt_timer,
     ) -> None:
         """Build the window and its session; nothing runs until shown or started.
 
         ``cue_thread``: time the sound cues on a ``CueClock`` thread; by default
         only with the real ``SystemClock``, the one clock that moves by itself
-        and may be read from another thread.
+        and may be read from another thread.  ``timers`` makes the deadline
+        and repaint timers (tests pass a fake and call ``tick`` themselves).
         """
         super().__init__(parent)
         self.setObjectName("PlayerWindow")
         self.setWindowTitle(f"{routine.title} — CrampCoach")
         self.routine = routine
         self.store = store
-        self.clock: Clock = clock or SystemClock()
+        self.clock: Clock = clock
         self.session = Session(routine, self.clock, lead_in_s=lead_in_s)
         self.session.subscribe(self._on_event)
         opts = core_settings.merged(dict(settings))
@@ -345,13 +348,10 @@ class PlayerWindow(QWidget):
         ):
             self._shortcut(key, slot)
 
-        self._deadline_timer = QTimer(self)
-        self._deadline_timer.setSingleShot(True)
-        self._deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._deadline_timer.timeout.connect(self.tick)
-        self._repaint_timer = QTimer(self)
-        self._repaint_timer.setInterval(REPAINT_MS)
-        self._repaint_timer.timeout.connect(self._refresh_time)
+        #: Fires at the engine's next deadline (a boundary or a cue) and ticks it.
+        self.deadline_timer = timers(self, self.tick, single_shot=True, precise=True)
+        #: Redraws the countdown at 10 Hz while the session runs.
+        self.repaint_timer = timers(self, self._refresh_time, single_shot=False)
 
         self._refresh()
         # Fix the minimum size once, from the polished layout, instead of
@@ -509,8 +509,8 @@ class PlayerWindow(QWidget):
         if self._ended:
             return
         self._ended = True
-        self._deadline_timer.stop()
-        self._repaint_timer.stop()
+        self.deadline_timer.stop()
+        self.repaint_timer.stop()
         if self.cue_clock is not None:
             self.cue_clock.schedule(())
         if self.inhibitor is not None:
@@ -554,14 +554,14 @@ class PlayerWindow(QWidget):
         running = self.session.state is State.RUNNING
         deadline = self.session.next_deadline()
         if deadline is None:
-            self._deadline_timer.stop()
+            self.deadline_timer.stop()
         else:
             ms = max(0, math.ceil((deadline - self.clock.monotonic()) * 1000))
-            self._deadline_timer.start(ms)
-        if running and not self._repaint_timer.isActive():
-            self._repaint_timer.start()
+            self.deadline_timer.start(ms)
+        if running and not self.repaint_timer.isActive():
+            self.repaint_timer.start(REPAINT_MS)
         elif not running:
-            self._repaint_timer.stop()
+            self.repaint_timer.stop()
 
     def _refresh(self) -> None:
         s = self.session
@@ -732,45 +732,11 @@ class PlayerWindow(QWidget):
         elif not self._ended:
             self._ended = True
             self.finished.emit(None)
-        self._deadline_timer.stop()
-        self._repaint_timer.stop()
+        self.deadline_timer.stop()
+        self.repaint_timer.stop()
         self.cues.stop()
         if self.cue_clock is not None:
             self.cue_clock.shutdown()
         if self.inhibitor is not None:
             self.inhibitor.release()
         super().closeEvent(event)
-
-
-def staged_player(
-    routine: Routine,
-    side: Side,
-    *,
-    seconds_in: float = 4.0,
-    clock: FakeClock | None = None,
-    settings: Mapping[str, Any] | None = None,
-) -> PlayerWindow:
-    """A player already running on the first step on ``side``, for screenshots and tests.
-
-    Uses a fake clock (time only moves when told), no store, no sound or
-    voice, and leaves the screen saver alone.  Raises ValueError when the
-    routine has no step on that side.
-    """
-    clock = clock or FakeClock()
-    player = PlayerWindow(
-        routine,
-        None,
-        settings or {"sounds": False, "voice": False},
-        clock,
-        autostart=False,
-        keep_awake=False,
-        lead_in_s=0,
-    )
-    if not any(step.side is side for step in player.session.steps):
-        raise ValueError(f"routine {routine.id!r} has no step on side {side}")
-    player.start()
-    while player.session.side is not side:
-        player.skip()
-    clock.advance(seconds_in)
-    player.tick()
-    return player

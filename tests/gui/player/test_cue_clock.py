@@ -17,6 +17,7 @@ from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
 from crampcoach.core.session import CueKey, CueKind, State
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.player import STALE_CUE_S, PlayerWindow
+from tests.fakes import FakeTimers
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -176,11 +177,11 @@ def test_a_whole_routine_plays_every_cue_once_in_order_from_the_worker(qtbot: An
 @pytest.mark.slow
 def test_the_sounds_come_on_time_even_if_the_gui_thread_never_ticks(qtbot: Any) -> None:
     # The screen side never learns of a boundary: only the worker can play these.
-    p = real_player(qtbot, routine(step("a", 2), step("b", 1)), lead_in_s=0)
+    # Fake timers: the deadline timer never fires, so the GUI thread never ticks.
+    p = real_player(qtbot, routine(step("a", 2), step("b", 1)), lead_in_s=0, timers=FakeTimers())
     assert p.cue_clock is not None
     fired = Fired(p.cue_clock)
     p.start()
-    p._deadline_timer.timeout.disconnect()
     planned = p._sound_plan()
     assert [c.sound for c in planned] == ["tick", "next", "done"]
     qtbot.waitUntil(lambda: len(fired.cues) == 4, timeout=10000)  # the start's "next" + 3
@@ -266,7 +267,9 @@ def test_closing_the_player_stops_the_cue_thread(qtbot: Any) -> None:
 def test_a_player_deleted_on_close_takes_its_thread_down_cleanly(qtbot: Any) -> None:
     from PySide6.QtCore import Qt
 
-    p = PlayerWindow(SHORT, None, QUIET, keep_awake=False, lead_in_s=0)  # the app's way
+    p = PlayerWindow(
+        SHORT, None, QUIET, SystemClock(), keep_awake=False, lead_in_s=0
+    )  # the app's way
     p.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     assert p.cue_clock is not None
     p.show()
@@ -276,7 +279,9 @@ def test_a_player_deleted_on_close_takes_its_thread_down_cleanly(qtbot: Any) -> 
 
 def test_a_player_deleted_without_a_close_does_not_abort_the_app(qtbot: Any) -> None:
     # Qt aborts the whole process when a running QThread is deleted.
-    p = PlayerWindow(SHORT, None, QUIET, keep_awake=False, lead_in_s=0, autostart=False)
+    p = PlayerWindow(
+        SHORT, None, QUIET, SystemClock(), keep_awake=False, lead_in_s=0, autostart=False
+    )
     assert p.cue_clock is not None and p.cue_clock.running
     p.start()
     with qtbot.waitSignal(p.destroyed, timeout=5000):

@@ -18,9 +18,11 @@ from crampcoach.qt.player import (
     ScreenSaverInhibitor,
     format_clock,
     quote_excerpt,
-    staged_player,
 )
+from crampcoach.qt.timers import qt_timer
 from crampcoach.store import Store, StoreWriteError
+from tests.fakes import FakeTimers
+from tests.gui.player.staging import staged_player
 
 ROOT = Path(__file__).resolve().parents[3]
 QUIET = {"sounds": False, "voice": False}
@@ -71,6 +73,7 @@ def store(data_dir: Path) -> Any:
 
 def open_player(qtbot: Any, clock: FakeClock, store: Any = None, **kw: Any) -> PlayerWindow:
     kw.setdefault("lead_in_s", 0)  # most tests start on the first step; one tests the lead-in
+    kw.setdefault("timers", FakeTimers())  # the test ticks; no real timer fires
     player = PlayerWindow(
         make_routine(), store, kw.pop("settings", QUIET), clock, keep_awake=False, **kw
     )
@@ -213,14 +216,14 @@ def test_space_pauses_and_resumes(qtbot: Any, clock: FakeClock) -> None:
     assert p.session.state is State.PAUSED
     assert "Paused" in p.status.text() and p.pause_button.text().startswith("Resume")
     assert p.countdown.property("paused") is True
-    assert not p._deadline_timer.isActive() and not p._repaint_timer.isActive()
+    assert not p.deadline_timer.isActive() and not p.repaint_timer.isActive()
     clock.advance(60)
     p.tick()
     assert p.countdown.text() == "00:16"
     key(qtbot, p, Qt.Key.Key_Space)
     assert p.session.state is State.RUNNING and p.status.text() == ""
     assert p.pause_button.text().startswith("Pause")
-    assert p._deadline_timer.isActive() and p._repaint_timer.isActive()
+    assert p.deadline_timer.isActive() and p.repaint_timer.isActive()
     clock.advance(1)
     p.tick()
     assert p.countdown.text() == "00:15"
@@ -230,13 +233,14 @@ def test_deadline_timer_is_one_precise_single_shot_for_the_next_deadline(
     qtbot: Any, clock: FakeClock
 ) -> None:
     p = open_player(qtbot, clock)
-    t = p._deadline_timer
-    assert t.isSingleShot() and t.timerType() == Qt.TimerType.PreciseTimer
-    assert t.isActive() and t.interval() == 10_000  # half-way of the 20 s step
+    t = p.deadline_timer
+    assert t.single_shot and t.precise
+    assert t.isActive() and t.ms == 10_000  # half-way of the 20 s step
     clock.advance(10)
-    p.tick()
-    assert t.interval() == 7_000  # the "3" of 3-2-1
-    assert p._repaint_timer.interval() == 100
+    t.fire()  # what Qt does then: the player ticks
+    assert t.ms == 7_000  # the "3" of 3-2-1
+    assert p.countdown.text() == "00:10"
+    assert p.repaint_timer.ms == 100 and not p.repaint_timer.single_shot
 
 
 def test_buttons_drive_the_session(qtbot: Any, clock: FakeClock) -> None:
@@ -285,7 +289,7 @@ def test_escape_stops_and_records_a_partial_session(
     assert p.summary_title.text() == "Session stopped"
     assert p.summary.text() == "1 of 2 steps done, 1 skipped, in 00:23."
     assert p.record_label.text() == "Recorded in your log."
-    assert not p._deadline_timer.isActive() and not p._repaint_timer.isActive()
+    assert not p.deadline_timer.isActive() and not p.repaint_timer.isActive()
     # Esc again closes the summary.
     key(qtbot, p, Qt.Key.Key_Escape)
     assert not p.isVisible()
@@ -302,7 +306,7 @@ def test_finishing_records_a_completed_session(qtbot: Any, clock: FakeClock, sto
     assert store.events() == [event]
     assert p.summary_title.text() == "Well done"
     assert p.summary.text() == "All 2 steps done in 01:40."
-    assert not p._deadline_timer.isActive() and not p._repaint_timer.isActive()
+    assert not p.deadline_timer.isActive() and not p.repaint_timer.isActive()
 
 
 def test_closing_mid_session_records_it_as_partial(
@@ -565,7 +569,7 @@ def test_inhibitor_without_a_session_bus_carries_on(monkeypatch: pytest.MonkeyPa
 
 
 def test_player_timers_stop_when_the_window_closes(qtbot: Any, clock: FakeClock) -> None:
-    p = open_player(qtbot, clock)
+    p = open_player(qtbot, clock, timers=qt_timer)  # the real ones: every QTimer it owns
     timers = p.findChildren(QTimer)
     assert any(t.isActive() for t in timers)
     p.close()
