@@ -76,6 +76,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from crampcoach.core import day
 from crampcoach.core import reminders as schedule
 from crampcoach.core.clock import Clock
 from crampcoach.core.events import (
@@ -288,7 +289,7 @@ class ReminderEngine:
         """Millilitres logged today (log day with the day boundary)."""
         now = now or self.clock.now()
         events = self.log.events(start=now - timedelta(days=2), types=[EventType.WATER])
-        return schedule.water_today(events, now, self.settings(), self.tz)
+        return day.water_ml(events, now, self.settings(), self.tz)
 
     def next_reminder(self) -> schedule.Reminder | None:
         """The next reminder that will be shown, for the tooltip."""

@@ -521,19 +521,6 @@ def history_from_events(
     )
 
 
-def water_today(
-    events: Iterable[Event], now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> int:
-    """Millilitres logged on the log day of ``now``."""
-    boundary = _t(settings, "day_boundary")
-    today = local_day(now, tz, boundary)
-    return sum(
-        ev.ml
-        for ev in events
-        if isinstance(ev, WaterEvent) and local_day(ev.at, tz, boundary) == today
-    )
-
-
 def next_day_start(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:
     """When the next log day begins ("until tomorrow" for a pause)."""
     boundary = _t(settings, "day_boundary")

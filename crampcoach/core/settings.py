@@ -1,6 +1,8 @@
 """The one declared table of settings, their defaults and their validation.
 
-Pure: parsing, validating and defaulting only.  Persisting is the store's job
+Pure: parsing, validating and defaulting, and :data:`Settings`, the typed
+frozen object generated from the table, with :class:`LiveSettings`, which
+tells each listener when a key it cares about changes.  Persisting is the store's job
 and showing is the settings dialog's; both read this table, so a key exists in
 exactly one place.  Values are kept as JSON-ready primitives.
 """
@@ -8,10 +10,10 @@ exactly one place.  Values are kept as JSON-ready primitives.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, make_dataclass
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -167,3 +169,103 @@ def merged(stored: Mapping[str, Any]) -> dict[str, Any]:
         except SettingError:
             continue
     return out
+
+
+# --------------------------------------------------------------------------- typed, live
+
+
+class _SettingsBase(Mapping[str, Any]):
+    """What every generated :data:`Settings` object is: frozen, one field per key, a Mapping.
+
+    ``settings.bedtime`` and ``settings["bedtime"]`` are the same value; the
+    Mapping side lets the pure functions that take a settings mapping (the
+    reminder math, the review) take it unchanged.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in _BY_KEY:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_BY_KEY)
+
+    def __len__(self) -> int:
+        return len(_BY_KEY)
+
+    if TYPE_CHECKING:  # the fields are generated from SETTINGS below
+
+        def __getattr__(self, key: str) -> Any:
+            """A setting's value by its key."""
+            ...
+
+    def changed(self, other: Mapping[str, Any]) -> frozenset[str]:
+        """The keys whose values differ from ``other``'s."""
+        return frozenset(k for k in _BY_KEY if self[k] != other.get(k))
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any]) -> _SettingsBase:
+        """Defaults overlaid with ``stored`` (bad or unknown values ignored, see :func:`merged`)."""
+        return cls(**merged(stored))
+
+
+#: The settings as one frozen, typed object, generated from :data:`SETTINGS`:
+#: a field per row, typed by its default (``str``, ``int`` or ``bool``),
+#: defaulting to it.  Adding a row to the table adds the field.
+Settings: type[_SettingsBase] = make_dataclass(
+    "Settings",
+    [(s.key, type(s.default), field(default=s.default)) for s in SETTINGS],
+    bases=(_SettingsBase,),
+    frozen=True,
+    slots=True,
+    eq=True,
+)
+
+setattr(Settings, "__module__", __name__)  # noqa: B010  # not dataclasses.py, in reprs
+
+SettingsListener = Callable[[_SettingsBase, frozenset[str]], object]
+
+
+class LiveSettings:
+    """The current :data:`Settings`, and who to tell when a key changes.
+
+    ``load`` reads the stored settings (the store's ``settings``); the
+    composition root makes one and passes it down.  :meth:`reload` after any
+    write (the dialog, the CLI over IPC) re-reads and calls each listener
+    whose keys changed, with the new settings and the changed keys.
+    """
+
+    def __init__(self, load: Callable[[], Mapping[str, Any]]) -> None:
+        """Read the settings once now."""
+        self._load = load
+        self._current = Settings.from_stored(load())
+        self._listeners: list[tuple[frozenset[str] | None, SettingsListener]] = []
+
+    @property
+    def current(self) -> _SettingsBase:
+        """The settings as they are now."""
+        return self._current
+
+    def __call__(self) -> _SettingsBase:
+        """The settings as they are now (so a LiveSettings is a settings provider)."""
+        return self._current
+
+    def subscribe(self, listener: SettingsListener, *keys: str) -> None:
+        """Call ``listener(settings, changed)`` when any of ``keys`` (or, with none, any key) changes."""
+        unknown = [k for k in keys if k not in _BY_KEY]
+        if unknown:
+            raise SettingError(f"unknown setting(s) {', '.join(unknown)}")
+        self._listeners.append((frozenset(keys) or None, listener))
+
+    def reload(self) -> frozenset[str]:
+        """Re-read the settings and tell the listeners; returns the keys that changed."""
+        new = Settings.from_stored(self._load())
+        changed = new.changed(self._current)
+        self._current = new
+        if changed:
+            for keys, listener in list(self._listeners):
+                if keys is None or keys & changed:
+                    listener(new, changed)
+        return changed

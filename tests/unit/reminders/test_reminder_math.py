@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from crampcoach.core import day
 from crampcoach.core import reminders as r
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import (
@@ -416,7 +417,24 @@ def test_water_today_uses_day_boundary() -> None:
         WaterEvent(id=new_id(), at=at(BERLIN, 2026, 1, 5, 9, 0), ml=250),
         WaterEvent(id=new_id(), at=at(BERLIN, 2026, 1, 6, 1, 0), ml=250),  # still the 5th
     ]
-    assert r.water_today(evs, at(BERLIN, 2026, 1, 5, 23, 0), s, BERLIN) == 500
+    assert day.water_ml(evs, at(BERLIN, 2026, 1, 5, 23, 0), s, BERLIN) == 500
+
+
+def test_a_dst_day_is_25_hours_and_its_water_counts_once() -> None:
+    s = cfg()
+    noon = at(BERLIN, 2026, 10, 24, 12, 0)  # clocks go back at 03:00 on the 25th
+    start, end = day.bounds(noon, s, BERLIN)
+    assert utc(end) - utc(start) == timedelta(hours=25)
+    late = WaterEvent(id=new_id(), at=at(BERLIN, 2026, 10, 25, 3, 30), ml=250)  # before 04:00
+    assert day.water_ml([late], noon, s, BERLIN) == 250
+
+
+def test_last_done_words_go_by_log_days() -> None:
+    s = cfg()
+    now = at(BERLIN, 2026, 1, 5, 12, 0)
+    assert day.last_done_words(at(BERLIN, 2026, 1, 5, 2, 0), now, s, BERLIN) == "yesterday"
+    assert day.last_done_words(at(BERLIN, 2026, 1, 5, 9, 0), now, s, BERLIN) == "today"
+    assert day.last_done_words(at(BERLIN, 2026, 1, 2, 9, 0), now, s, BERLIN) == "3 days ago"
 
 
 def test_naive_now_is_refused() -> None:

@@ -1,0 +1,75 @@
+"""The log day in core: "today" for the main window and the tray, and "last done" in words.
+
+One implementation, one zone (the clock's): the main window's water and the
+tray's "Water today" are the same sum over the same day, so they cannot
+disagree on a daylight-saving day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from crampcoach.core.events import Event, SessionEvent, WaterEvent, local_day
+from crampcoach.core.reminders import wall_time
+from crampcoach.core.settings import parse_hhmm
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """Today's summary as the main window shows it."""
+
+    sessions_done: int
+    sessions_partial: int
+    water_ml: int
+    water_goal_ml: int
+
+
+def log_day(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> date:
+    """The log day of ``now`` (the local day, starting at the ``day_boundary``)."""
+    return local_day(now, tz, parse_hhmm(str(settings["day_boundary"])))
+
+
+def bounds(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> tuple[datetime, datetime]:
+    """When the log day of ``now`` began and when it ends (23 or 25 hours on a DST day)."""
+    boundary = parse_hhmm(str(settings["day_boundary"]))
+    day = local_day(now, tz, boundary)
+    return wall_time(day, boundary, tz), wall_time(day + timedelta(days=1), boundary, tz)
+
+
+def water_ml(
+    events: Iterable[Event], now: datetime, settings: Mapping[str, Any], tz: tzinfo
+) -> int:
+    """Millilitres logged on the log day of ``now``."""
+    today = log_day(now, settings, tz)
+    boundary = parse_hhmm(str(settings["day_boundary"]))
+    return sum(
+        e.ml for e in events if isinstance(e, WaterEvent) and local_day(e.at, tz, boundary) == today
+    )
+
+
+def summary(
+    events: Iterable[Event], now: datetime, settings: Mapping[str, Any], tz: tzinfo
+) -> Today:
+    """Sessions done and stopped early, and water, on the log day of ``now``."""
+    today = log_day(now, settings, tz)
+    boundary = parse_hhmm(str(settings["day_boundary"]))
+    mine = [e for e in events if local_day(e.at, tz, boundary) == today]
+    return Today(
+        sum(1 for e in mine if isinstance(e, SessionEvent) and e.completed),
+        sum(1 for e in mine if isinstance(e, SessionEvent) and not e.completed),
+        water_ml(mine, now, settings, tz),
+        int(settings["water_goal_ml"]),
+    )
+
+
+def last_done_words(when: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> str:
+    """When a session was, in words ("today", "3 days ago"), by log days."""
+    days = (log_day(now, settings, tz) - log_day(when, settings, tz)).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
