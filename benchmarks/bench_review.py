@@ -65,8 +65,9 @@ from crampcoach.store import Store
 store = Store.open(Path(sys.argv[1]))
 settings = store.settings()
 t0 = time.perf_counter()
+from crampcoach.core.clock import SystemClock
 from crampcoach.qt.review_view import ReviewWindow
-w = ReviewWindow(store, settings)
+w = ReviewWindow(store, settings, clock=SystemClock())
 w.installEventFilter(spy)
 w.show()
 app.exec()

@@ -70,14 +70,15 @@ def _review(args: argparse.Namespace) -> int:
         except review.ReviewError as exc:
             raise CliError(f"--week: {exc}") from None
     folder = paths.data_dir(args.data_dir)
-    tz = review.local_timezone()
+    clock = SystemClock()  # this command's composition root: the one clock and zone
+    tz = clock.tz
     try:
         with Store.open(folder, read_only=True) as store:
             for line in store.recovery:
                 print(f"crampcoach: {line}", file=sys.stderr)
             settings = store.settings()
             boundary = parse_hhmm(str(settings["day_boundary"]))
-            today = local_day(SystemClock().now(), tz, boundary)
+            today = local_day(clock.now(), tz, boundary)
             result = review.load(store, settings, tz, week or review.IsoWeek.of(today), today)
     except StoreError as exc:
         raise CliError(str(exc), code=1) from None

@@ -25,7 +25,6 @@ Rules, stated once:
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import json
 import re
@@ -46,7 +45,7 @@ from crampcoach.core.events import (
     WaterEvent,
     local_day,
 )
-from crampcoach.core.settings import parse_hhmm
+from crampcoach.core.settings import parse_hhmm, value_of
 
 NIGHT_BOUNDARY = time(12, 0)
 SERIES_WEEKS = 12  # the chart: this week and the 11 before it
@@ -557,7 +556,7 @@ class _Config:
 def _config(settings: Mapping[str, Any], tz: tzinfo) -> _Config:
     return _Config(
         tz=tz,
-        boundary=parse_hhmm(str(settings.get("day_boundary", "04:00"))),
+        boundary=parse_hhmm(str(value_of(settings, "day_boundary"))),
         water_goal=int(settings.get("water_goal_ml", 1500)),
         stretch_per_week=int(settings.get("plan_stretch_per_week", 3)),
     )
@@ -897,37 +896,5 @@ def week_in_review(
 
     Reads only the weeks it needs from ``source`` (the Store); pure otherwise.
     """
-    today = local_day(now, tz, parse_hhmm(str(settings.get("day_boundary", "04:00"))))
+    today = local_day(now, tz, parse_hhmm(str(value_of(settings, "day_boundary"))))
     return load(source, settings, tz, reviewed_week(today), today).notification()
-
-
-def local_timezone() -> tzinfo:
-    """The user's time zone with its daylight-saving rules (not just today's offset).
-
-    ``datetime.now().astimezone()`` gives a fixed offset, which puts events on
-    the other side of a DST change an hour off; the review needs the zone
-    itself.  ``$TZ``, then the ``/etc/localtime`` link, then ``/etc/timezone``;
-    the fixed offset only as a last resort.
-    """
-    import os
-    from pathlib import Path
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    candidates: list[str] = []
-    if os.environ.get("TZ"):
-        candidates.append(os.environ["TZ"].removeprefix(":"))
-    link = Path("/etc/localtime")
-    if link.is_symlink():
-        target = str(link.resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    with contextlib.suppress(OSError):
-        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    for name in candidates:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    fallback = datetime.now().astimezone().tzinfo
-    assert fallback is not None
-    return fallback

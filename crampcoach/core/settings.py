@@ -149,6 +149,14 @@ def defaults() -> dict[str, Any]:
     return {s.key: s.default for s in SETTINGS}
 
 
+def value_of(settings: Mapping[str, Any], key: str) -> Any:
+    """``settings[key]``, or the table's default when a partial mapping lacks it.
+
+    The one place a default is read from, instead of writing ``"04:00"`` again.
+    """
+    return settings[key] if key in settings else _BY_KEY[key].default
+
+
 def validate(key: str, value: Any) -> Any:
     """Return the value converted for ``key``, or raise SettingError naming the key."""
     setting = _BY_KEY.get(key)
@@ -174,7 +182,7 @@ def merged(stored: Mapping[str, Any]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- typed, live
 
 
-class _SettingsBase(Mapping[str, Any]):
+class SettingsBase(Mapping[str, Any]):
     """What every generated :data:`Settings` object is: frozen, one field per key, a Mapping.
 
     ``settings.bedtime`` and ``settings["bedtime"]`` are the same value; the
@@ -206,7 +214,7 @@ class _SettingsBase(Mapping[str, Any]):
         return frozenset(k for k in _BY_KEY if self[k] != other.get(k))
 
     @classmethod
-    def from_stored(cls, stored: Mapping[str, Any]) -> _SettingsBase:
+    def from_stored(cls, stored: Mapping[str, Any]) -> SettingsBase:
         """Defaults overlaid with ``stored`` (bad or unknown values ignored, see :func:`merged`)."""
         return cls(**merged(stored))
 
@@ -214,10 +222,10 @@ class _SettingsBase(Mapping[str, Any]):
 #: The settings as one frozen, typed object, generated from :data:`SETTINGS`:
 #: a field per row, typed by its default (``str``, ``int`` or ``bool``),
 #: defaulting to it.  Adding a row to the table adds the field.
-Settings: type[_SettingsBase] = make_dataclass(
+Settings: type[SettingsBase] = make_dataclass(
     "Settings",
     [(s.key, type(s.default), field(default=s.default)) for s in SETTINGS],
-    bases=(_SettingsBase,),
+    bases=(SettingsBase,),
     frozen=True,
     slots=True,
     eq=True,
@@ -225,7 +233,7 @@ Settings: type[_SettingsBase] = make_dataclass(
 
 setattr(Settings, "__module__", __name__)  # noqa: B010  # not dataclasses.py, in reprs
 
-SettingsListener = Callable[[_SettingsBase, frozenset[str]], object]
+SettingsListener = Callable[[SettingsBase, frozenset[str]], object]
 
 
 class LiveSettings:
@@ -244,11 +252,11 @@ class LiveSettings:
         self._listeners: list[tuple[frozenset[str] | None, SettingsListener]] = []
 
     @property
-    def current(self) -> _SettingsBase:
+    def current(self) -> SettingsBase:
         """The settings as they are now."""
         return self._current
 
-    def __call__(self) -> _SettingsBase:
+    def __call__(self) -> SettingsBase:
         """The settings as they are now (so a LiveSettings is a settings provider)."""
         return self._current
 

@@ -21,7 +21,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,21 +30,21 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crampcoach import __version__, ipc, paths, resources
-from crampcoach.core import documents, library
+from crampcoach.core import day, documents, library
 from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.context import AppContext
+from crampcoach.core.day import Today
 from crampcoach.core.events import (
     EventType,
-    SessionEvent,
     WaterEvent,
     event_from_dict,
-    local_day,
     new_id,
 )
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, Routine
-from crampcoach.core.settings import SettingError, parse_hhmm
+from crampcoach.core.settings import SettingError, SettingsBase
 from crampcoach.qt.forms import stylesheet
-from crampcoach.qt.main_window import MainWindow, Today
+from crampcoach.qt.main_window import MainWindow
 
 if TYPE_CHECKING:
     import argparse
@@ -204,19 +204,6 @@ class SignalWaker(QObject):
 # --------------------------------------------------------------------------- the app
 
 
-def last_done_words(when: datetime, now: datetime, boundary: str = "04:00") -> str:
-    """When a session was, in words ("today", "3 days ago"), by the log's day boundary."""
-    tz = now.astimezone().tzinfo
-    assert tz is not None
-    b = parse_hhmm(boundary)
-    days = (local_day(now, tz, b) - local_day(when, tz, b)).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
-
-
 class App(QObject):
     """Holds the store, the routines and every window; the thing other parts call."""
 
@@ -227,7 +214,7 @@ class App(QObject):
         store: Store,
         data_dir: Path,
         *,
-        clock: Clock | None = None,
+        clock: Clock,
         routines: Sequence[Routine] | None = None,
         problems: Sequence[LoadProblem | str] = (),
         background: bool = True,
@@ -237,8 +224,10 @@ class App(QObject):
         self.background = background
         self.store = store
         self.data_dir = data_dir
-        self.clock: Clock = clock or SystemClock()
-        self._settings: dict[str, Any] = store.settings()
+        #: The one context every part is given: clock (with the zone), settings, log.
+        self.context = AppContext.for_log(store, data_dir, clock)
+        self.clock: Clock = clock
+        self.live = self.context.settings
         if routines is None:
             library = load_library(data_dir)
             routines, problems = library.routines, library.problems
@@ -285,9 +274,9 @@ class App(QObject):
         w.shown.connect(self._on_main_window_shown)
 
     @property
-    def settings(self) -> dict[str, Any]:
-        """The current settings (merged with defaults)."""
-        return dict(self._settings)
+    def settings(self) -> SettingsBase:
+        """The current settings (typed, frozen, merged with the defaults)."""
+        return self.live.current
 
     def listen(self) -> None:
         """Start answering :mod:`crampcoach.ipc` requests (we hold the store lock)."""
@@ -370,9 +359,11 @@ class App(QObject):
     def refresh(self) -> None:
         """Re-read what the main window shows from the store."""
         now = self.clock.now()
-        boundary = str(self._settings.get("day_boundary", "04:00"))
         last = self.store.last_sessions(now - timedelta(days=LAST_DONE_LOOKBACK_DAYS))
-        last_done = {rid: last_done_words(at, now, boundary) for rid, at in last.items()}
+        last_done = {
+            rid: day.last_done_words(at, now, self.settings, self.clock.tz)
+            for rid, at in last.items()
+        }
         for rid in self.routines:
             last_done.setdefault(rid, "never")
         self.main_window.set_routines(list(self.routines.values()), last_done)
@@ -381,20 +372,11 @@ class App(QObject):
         self.main_window.set_notices(self.notices)
 
     def today(self) -> Today:
-        """Sessions and water in today's log day (by the ``day_boundary`` setting)."""
+        """Sessions and water in today's log day (``core.day``, the same sum as the tray's)."""
         now = self.clock.now()
-        boundary = parse_hhmm(str(self._settings.get("day_boundary", "04:00")))
-        tz = now.astimezone().tzinfo
-        assert tz is not None
-        day = local_day(now, tz, boundary)
-        # A naive local wall time made aware by the system's rules (DST included).
-        start = datetime.combine(day, boundary).astimezone()
-        end = datetime.combine(day + timedelta(days=1), boundary).astimezone()
+        start, end = day.bounds(now, self.settings, self.clock.tz)
         events = self.store.events(start=start, end=end, types=[EventType.SESSION, EventType.WATER])
-        done = sum(1 for e in events if isinstance(e, SessionEvent) and e.completed)
-        partial = sum(1 for e in events if isinstance(e, SessionEvent) and not e.completed)
-        water = sum(e.ml for e in events if isinstance(e, WaterEvent))
-        return Today(done, partial, water, int(self._settings.get("water_goal_ml", 0)))
+        return day.summary(events, now, self.settings, self.clock.tz)
 
     # -- the public API --------------------------------------------------------
 
@@ -478,13 +460,21 @@ class App(QObject):
     def open_review(self) -> QWidget | None:
         """Open the weekly review window."""
         return self._open_window(
-            "review", "crampcoach.qt.review_view", "ReviewWindow", (self.store, self.settings)
+            "review",
+            "crampcoach.qt.review_view",
+            "ReviewWindow",
+            (self.store, self.settings),
+            {"clock": self.clock},
         )
 
     def open_cramp_dialog(self) -> QWidget | None:
         """Open the dialog that logs a cramp."""
         dialog = self._open_window(
-            "cramp", "crampcoach.qt.cramp_dialog", "CrampDialog", (self.store,)
+            "cramp",
+            "crampcoach.qt.cramp_dialog",
+            "CrampDialog",
+            (self.store,),
+            {"clock": self.clock},
         )
         if dialog is not None and hasattr(dialog, "finished"):
             dialog.finished.connect(lambda *_: self.refresh())
@@ -502,7 +492,12 @@ class App(QObject):
         )
 
     def _open_window(
-        self, key: str, module: str, cls: str, ctor: tuple[Any, ...]
+        self,
+        key: str,
+        module: str,
+        cls: str,
+        ctor: tuple[Any, ...],
+        kwargs: dict[str, Any] | None = None,
     ) -> QWidget | None:
         """Import a secondary screen when it first opens (start-up cost) and show it."""
         existing = self._windows.get(key)
@@ -516,7 +511,7 @@ class App(QObject):
         except (ImportError, AttributeError) as exc:
             self._status(f"This part of CrampCoach is not available yet ({module}.{cls}: {exc}).")
             return None
-        window: QWidget = factory(*ctor, parent=self.main_window)
+        window: QWidget = factory(*ctor, parent=self.main_window, **(kwargs or {}))
         if not window.isWindow():  # parented for lifetime and centring, never embedded
             window.setWindowFlag(Qt.WindowType.Window, True)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -532,7 +527,7 @@ class App(QObject):
         """Log a glass (``glass_ml`` by default); returns the event, None if it was not stored."""
         from crampcoach.store import StoreWriteError
 
-        amount = int(ml if ml is not None else self._settings.get("glass_ml", 250))
+        amount = int(ml if ml is not None else self.settings.glass_ml)
         event = WaterEvent(id=new_id(), at=self.clock.now(), ml=amount)
         try:
             self.store.add(event)
@@ -558,7 +553,7 @@ class App(QObject):
 
     def reload_settings(self) -> None:
         """Re-read settings from the store and tell everyone."""
-        self._settings = self.store.settings()
+        self.live.reload()
         self.settings_changed.emit(self.settings)
         self.main_window.set_today(self.today())
 
@@ -757,9 +752,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         # A hidden start (at login) finding the app already running leaves it as it is.
         request = {"cmd": "status"} if hidden else {"cmd": "activate"}
+    # The composition root: the one clock (and zone) the whole app is given.
+    clock = SystemClock()
     for _attempt in range(3):
         try:
-            store = Store.open(data_dir)
+            store = Store.open(data_dir, clock=clock)
         except StoreLockedError:
             code = hand_over(data_dir, request)
             if code >= 0:
@@ -770,13 +767,13 @@ def run(args: argparse.Namespace) -> int:
         print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
         return 1
     try:
-        return _run_with_store(store, data_dir, routine_id, hidden=hidden)
+        return _run_with_store(store, data_dir, routine_id, clock, hidden=hidden)
     finally:
         store.close()
 
 
 def _run_with_store(
-    store: Store, data_dir: Path, routine_id: str | None, *, hidden: bool = False
+    store: Store, data_dir: Path, routine_id: str | None, clock: Clock, *, hidden: bool = False
 ) -> int:
     from crampcoach.qt.display import HINT, display_problem
 
@@ -785,7 +782,7 @@ def _run_with_store(
         print(f"crampcoach: {problem}. {HINT}.", file=sys.stderr)
         return 1
     qapp = setup_qapplication()
-    app = App(store, data_dir)
+    app = App(store, data_dir, clock=clock)
     if routine_id is not None and routine_id not in app.routines:
         known = ", ".join(sorted(app.routines)) or "none"
         print(f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr)

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core import safety
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.core.events import CrampContext, CrampEvent, EventType, Leg, Muscle, new_id
-from crampcoach.core.review import local_timezone
 from crampcoach.qt.forms import child, load_ui
 
 if TYPE_CHECKING:
@@ -80,16 +79,15 @@ class CrampDialog(QDialog):
         parent: QWidget | None = None,
         *,
         event: CrampEvent | None = None,
-        clock: Clock | None = None,
+        clock: Clock,
         tz: tzinfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.clock: Clock = clock or SystemClock()
-        # A zone with its DST rules (the system clock only knows today's offset),
-        # so "last night" and an edited time get the offset of *their* date.
-        zone = tz or (clock.now().tzinfo if clock is not None else None)
-        self.tz: tzinfo = zone or local_timezone()
+        self.clock: Clock = clock
+        # The clock's zone with its DST rules, so "last night" and an edited
+        # time get the offset of *their* date.
+        self.tz: tzinfo = tz or clock.tz
         self.editing = event
         self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
         self.form = load_ui("cramp_dialog.ui", self)

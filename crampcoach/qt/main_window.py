@@ -10,7 +10,6 @@ built here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, SignalInstance
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crampcoach.core.day import Today  # what the window shows of today
 from crampcoach.core.model import Document, DocumentInfo, Routine
 from crampcoach.qt.forms import child, load_ui
 
@@ -51,16 +51,6 @@ def format_duration(seconds: int) -> str:
     if minutes == 0:
         return f"{secs} s"
     return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
-
-
-@dataclass(frozen=True, slots=True)
-class Today:
-    """Today's summary as the window shows it."""
-
-    sessions_done: int
-    sessions_partial: int
-    water_ml: int
-    water_goal_ml: int
 
 
 class RoutineCard(QFrame):

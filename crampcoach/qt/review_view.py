@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core import review, safety
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.core.events import CrampEvent, local_day
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
-from crampcoach.core.settings import parse_hhmm
+from crampcoach.core.settings import parse_hhmm, value_of
 from crampcoach.qt.charts import build_chart
 from crampcoach.qt.forms import child, load_ui
 
@@ -91,7 +91,7 @@ class ReviewWindow(QWidget):
         settings: dict[str, Any],
         parent: QWidget | None = None,
         *,
-        clock: Clock | None = None,
+        clock: Clock,
         tz: tzinfo | None = None,
         week: IsoWeek | None = None,
     ) -> None:
@@ -101,8 +101,8 @@ class ReviewWindow(QWidget):
         self.setWindowTitle("CrampCoach — your week in review")
         self.store = store
         self.settings = dict(settings)
-        self.clock: Clock = clock or SystemClock()
-        self.tz: tzinfo = tz or review.local_timezone()
+        self.clock: Clock = clock
+        self.tz: tzinfo = tz or clock.tz
         self.review: WeekReview | None = None
         self.week: IsoWeek = week or IsoWeek.of(self.today())
         self._deleted: list[CrampEvent] = []
@@ -170,7 +170,7 @@ class ReviewWindow(QWidget):
 
     def today(self) -> date:
         """Today in the log's terms (local day with the day boundary)."""
-        boundary = parse_hhmm(str(self.settings.get("day_boundary", "04:00")))
+        boundary = parse_hhmm(str(value_of(self.settings, "day_boundary")))
         return local_day(self.clock.now(), self.tz, boundary)
 
     def this_week(self) -> IsoWeek:
