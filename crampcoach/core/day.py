@@ -1,5 +1,7 @@
 """The log day in core: "today" for the main window and the tray, and "last done" in words.
 
+Imports nothing heavy: the main window uses it before its first paint.
+
 One implementation, one zone (the clock's): the main window's water and the
 tray's "Water today" are the same sum over the same day, so they cannot
 disagree on a daylight-saving day.
@@ -9,12 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from crampcoach.core.events import Event, SessionEvent, WaterEvent, local_day
-from crampcoach.core.reminders import wall_time
 from crampcoach.core.settings import parse_hhmm
+
+
+def wall_time(day: date, at: time, tz: tzinfo) -> datetime:
+    """The instant the wall clock in ``tz`` shows ``at`` on ``day`` (DST-safe).
+
+    A nonexistent time is moved forward by the gap; an ambiguous one is its
+    first occurrence.  The result is in ``tz`` with the right ``fold``.
+    """
+    naive = datetime.combine(day, at)
+    first = naive.replace(tzinfo=tz, fold=0)
+    # Round-tripping through UTC normalises a time in the spring gap: fold=0
+    # uses the offset from before the change, which lands after the gap.
+    return first.astimezone(UTC).astimezone(tz)
 
 
 @dataclass(frozen=True, slots=True)

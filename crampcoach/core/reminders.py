@@ -40,6 +40,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from crampcoach.core.day import wall_time
 from crampcoach.core.events import (
     Event,
     ReminderEvent,
@@ -89,19 +90,6 @@ def _utc(at: datetime) -> datetime:
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError(f"reminder math needs timezone-aware datetimes, got {at!r}")
     return at.astimezone(UTC)
-
-
-def wall_time(day: date, at: time, tz: tzinfo) -> datetime:
-    """The instant the wall clock in ``tz`` shows ``at`` on ``day`` (DST-safe).
-
-    A nonexistent time is moved forward by the gap; an ambiguous one is its
-    first occurrence.  The result is in ``tz`` with the right ``fold``.
-    """
-    naive = datetime.combine(day, at)
-    first = naive.replace(tzinfo=tz, fold=0)
-    # Round-tripping through UTC normalises a time in the spring gap: fold=0
-    # uses the offset from before the change, which lands after the gap.
-    return _utc(first).astimezone(tz)
 
 
 def _minutes(t: time) -> int:
