@@ -1,11 +1,22 @@
-"""Fakes for the app's public seams: a timer factory whose timers fire only when told."""
+"""Fakes for the app's public seams.
+
+A timer factory whose timers fire only when told, and fake stores that each
+satisfy ``crampcoach.core.journal.Store`` (``tests/unit/journal/test_journal.py``
+proves it: every method of the protocol is here with the real store's signature).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject
+
+from crampcoach.core import settings as settings_mod
+from crampcoach.core.events import Event, EventType, SessionEvent
+from crampcoach.store import StoreWriteError
 
 
 @dataclass
@@ -56,3 +67,125 @@ class FakeTimers:
         timer = FakeTimer(callback, single_shot, precise, coarse)
         self.made.append(timer)
         return timer
+
+
+class MemoryStore:
+    """The Store contract in memory, for tests that must not depend on disk timing."""
+
+    def __init__(self) -> None:
+        self.recovery: list[str] = []
+        self._events: dict[str, Event] = {}
+        self._settings: dict[str, Any] = {}
+        self.closed = False
+
+    def add(self, event: Event) -> None:
+        self._events[event.id] = event
+
+    def update(self, event: Event) -> None:
+        self._events[event.id] = event
+
+    def delete(self, event_id: str) -> Event:
+        return self._events.pop(event_id)
+
+    def discard(self, event_id: str) -> None:
+        """Nothing is ever pending in memory."""
+
+    def get(self, event_id: str) -> Event | None:
+        return self._events.get(event_id)
+
+    def events(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        types: Collection[EventType] | None = None,
+    ) -> list[Event]:
+        out = [
+            e
+            for e in self._events.values()
+            if (start is None or e.at >= start)
+            and (end is None or e.at < end)
+            and (types is None or e.type in types)
+        ]
+        return sorted(out, key=lambda e: e.at)
+
+    def last_sessions(self, since: datetime) -> dict[str, datetime]:
+        last: dict[str, datetime] = {}
+        for e in self.events(start=since, types=[EventType.SESSION]):
+            assert isinstance(e, SessionEvent)
+            last[e.routine_id] = max(e.at, last.get(e.routine_id, e.at))
+        return last
+
+    def settings(self) -> dict[str, Any]:
+        return settings_mod.merged(self._settings)
+
+    def set_setting(self, key: str, value: Any) -> Any:
+        converted = settings_mod.validate(key, value)
+        self._settings[key] = converted
+        return converted
+
+    def discard_setting(self, key: str) -> None:
+        """Nothing is ever pending in memory."""
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FailingStore(MemoryStore):
+    """A store whose disk is full until ``broken`` is cleared; keeps changes pending like the real one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: dict[str, Event | None] = {}
+        self.pending_settings: dict[str, Any] = {}
+        self.broken = True
+
+    @property
+    def saved(self) -> list[Event]:
+        return list(self._events.values())
+
+    def add(self, event: Event) -> None:
+        self.pending[event.id] = event
+        self.flush()
+
+    def update(self, event: Event) -> None:
+        self.add(event)
+
+    def delete(self, event_id: str) -> Event:
+        existing = self.get(event_id)
+        if existing is None:
+            raise KeyError(event_id)
+        self.pending[event_id] = None
+        self.flush()
+        return existing
+
+    def get(self, event_id: str) -> Event | None:
+        if event_id in self.pending:
+            return self.pending[event_id]
+        return super().get(event_id)
+
+    def discard(self, event_id: str) -> None:
+        self.pending.pop(event_id, None)
+
+    def set_setting(self, key: str, value: Any) -> Any:
+        converted = settings_mod.validate(key, value)
+        self.pending_settings[key] = converted
+        self.flush()
+        return converted
+
+    def discard_setting(self, key: str) -> None:
+        self.pending_settings.pop(key, None)
+
+    def settings(self) -> dict[str, Any]:
+        return settings_mod.merged({**self._settings, **self.pending_settings})
+
+    def flush(self) -> None:
+        if self.broken:
+            raise StoreWriteError("no space left on device", 28)
+        for eid, ev in self.pending.items():
+            if ev is None:
+                self._events.pop(eid, None)
+            else:
+                self._events[eid] = ev
+        self._settings.update(self.pending_settings)
+        self.pending.clear()
+        self.pending_settings.clear()

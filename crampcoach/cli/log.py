@@ -218,13 +218,15 @@ def _record(
     describe: Callable[[Event], str],
 ) -> int:
     from crampcoach import paths
+    from crampcoach.core.journal import Journal, check_event
     from crampcoach.store import Store, StoreError, StoreLockedError, StoreWriteError
 
     folder = paths.data_dir(args.data_dir)
 
     def build(settings: dict[str, Any]) -> Event:
         try:
-            return make(settings)
+            # Checked here too, so a refusal names the field before any hand-over.
+            return check_event(make(settings), datetime.now().astimezone())
         except ValueError as exc:
             raise CliError(str(exc)) from None
 
@@ -252,7 +254,10 @@ def _record(
             print(f"crampcoach: {line}", file=sys.stderr)
         if event is None:
             event = build(store.settings())
-        store.add(event)
+        # A write the disk refused is forgotten, not saved behind the user's back.
+        Journal(store).add(event)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     except StoreWriteError as exc:
         raise CliError(f"not saved: {exc}", code=1) from None
     finally:

@@ -94,7 +94,10 @@ def _set(args: argparse.Namespace) -> int:
     try:
         for line in store.recovery:
             print(f"crampcoach: {line}", file=sys.stderr)
-        stored = store.set_setting(args.key, value)
+        from crampcoach.core.journal import Journal
+
+        # Through the journal: a write the disk refused is not applied later.
+        stored = Journal(store).set_setting(args.key, value)
     except SettingError as exc:
         raise CliError(str(exc)) from None
     except StoreWriteError as exc:

@@ -37,9 +37,9 @@ from crampcoach.core.day import Today
 from crampcoach.core.events import (
     EventType,
     WaterEvent,
-    event_from_dict,
     new_id,
 )
+from crampcoach.core.journal import EntryError, Journal
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, Routine
 from crampcoach.core.settings import SettingError, SettingsBase
@@ -228,6 +228,8 @@ class App(QObject):
         self.context = AppContext.for_log(store, data_dir, clock)
         self.clock: Clock = clock
         self.live = self.context.settings
+        #: Every write (windows, socket, undo) goes through this one journal.
+        self.journal = Journal(store, self.clock)
         if routines is None:
             library = load_library(data_dir)
             routines, problems = library.routines, library.problems
@@ -413,7 +415,9 @@ class App(QObject):
             self._status(f"The player is not available ({exc}).")
             return False
 
-        player = player_mod.PlayerWindow(routine, self.store, self.settings, self.clock)
+        player = player_mod.PlayerWindow(
+            routine, self.store, self.settings, self.clock, journal=self.journal
+        )
         player.finished.connect(self._on_session_finished)
         player.citation_requested.connect(self.show_document)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -511,7 +515,9 @@ class App(QObject):
         except (ImportError, AttributeError) as exc:
             self._status(f"This part of CrampCoach is not available yet ({module}.{cls}: {exc}).")
             return None
-        window: QWidget = factory(*ctor, parent=self.main_window, **(kwargs or {}))
+        window: QWidget = factory(
+            *ctor, parent=self.main_window, journal=self.journal, **(kwargs or {})
+        )
         if not window.isWindow():  # parented for lifetime and centring, never embedded
             window.setWindowFlag(Qt.WindowType.Window, True)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -530,7 +536,7 @@ class App(QObject):
         amount = int(ml if ml is not None else self.settings.glass_ml)
         event = WaterEvent(id=new_id(), at=self.clock.now(), ml=amount)
         try:
-            self.store.add(event)
+            self.journal.add(event, keep=True)
         except StoreWriteError as exc:
             self._status(f"Could not save the glass of water: {exc}. It will be retried.")
             return None
@@ -544,7 +550,7 @@ class App(QObject):
         from crampcoach.store import StoreWriteError
 
         try:
-            self.store.delete(event_id)
+            self.journal.delete(event_id)
         except (KeyError, StoreWriteError) as exc:
             self._status(f"Could not take back {what}: {exc}")
             return
@@ -597,6 +603,8 @@ class App(QObject):
 
     def handle_request(self, request: dict[str, Any]) -> dict[str, Any]:
         """Answer one :mod:`crampcoach.ipc` request (runs in the GUI thread)."""
+        from crampcoach.store import StoreError
+
         cmd = request.get("cmd")
         if cmd == "activate":
             self.activations += 1
@@ -617,9 +625,11 @@ class App(QObject):
             if not isinstance(key, str):
                 return {"ok": False, "error": "'set' needs a 'key' string"}
             try:
-                value = self.store.set_setting(key, request.get("value"))
+                value = self.journal.set_setting(key, request.get("value"))
             except SettingError as exc:
                 return {"ok": False, "error": str(exc)}
+            except StoreError as exc:  # not applied, now or later
+                return {"ok": False, "error": f"the app could not save it: {exc}"}
             self.reload_settings()
             return {"ok": True, "key": key, "value": value}
         if cmd == "status":
@@ -638,21 +648,20 @@ class App(QObject):
         return {"ok": False, "error": f"unknown command {cmd!r}; expected one of {ipc.COMMANDS}"}
 
     def _ipc_log(self, data: object) -> dict[str, Any]:
-        from crampcoach.store import StoreWriteError
+        from crampcoach.store import StoreError
 
         if not isinstance(data, dict):
             return {"ok": False, "error": "'log' needs an 'event' object"}
         try:
-            event = event_from_dict(data)
-        except (KeyError, ValueError, TypeError) as exc:
-            return {"ok": False, "error": f"not a valid event: {exc!r}"}
-        if self.store.get(event.id) is not None:
-            # A client that timed out and retried: it is already stored.
-            return {"ok": True, "id": event.id, "duplicate": True}
-        try:
-            self.store.add(event)
-        except StoreWriteError as exc:
+            event = self.journal.parse(data)
+            # A client that timed out and retried with the same id: a no-op.
+            new = self.journal.add(event)
+        except EntryError as exc:
+            return {"ok": False, "error": f"not a valid entry: {exc}"}
+        except StoreError as exc:  # not acknowledged, and not saved later either
             return {"ok": False, "error": f"the app could not save it: {exc}"}
+        if not new:
+            return {"ok": True, "id": event.id, "duplicate": True}
         self.refresh()
         return {"ok": True, "id": event.id}
 

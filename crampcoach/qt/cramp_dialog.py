@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crampcoach.core import safety
 from crampcoach.core.clock import Clock
 from crampcoach.core.events import CrampContext, CrampEvent, EventType, Leg, Muscle, new_id
+from crampcoach.core.journal import EntryError, Journal
 from crampcoach.qt.forms import child, load_ui
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class CrampDialog(QDialog):
         event: CrampEvent | None = None,
         clock: Clock,
         tz: tzinfo | None = None,
+        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -88,6 +90,7 @@ class CrampDialog(QDialog):
         # The clock's zone with its DST rules, so "last night" and an edited
         # time get the offset of *their* date.
         self.tz: tzinfo = tz or clock.tz
+        self.journal = journal or Journal(store, self.clock)
         self.editing = event
         self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
         self.form = load_ui("cramp_dialog.ui", self)
@@ -256,9 +259,12 @@ class CrampDialog(QDialog):
             return
         try:
             if self.editing is not None:
-                self.store.update(event)
+                self.journal.update(event, keep=True)
             else:
-                self.store.add(event)
+                self.journal.add(event, keep=True)
+        except EntryError as exc:
+            self._show_status(f"Not saved: {exc}")
+            return
         except StoreWriteError as exc:
             # The store keeps the entry pending and retries it on the next write,
             # so nothing is lost; the user still needs to know.

@@ -54,6 +54,7 @@ from crampcoach.core import documents
 from crampcoach.core import settings as core_settings
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import SessionEvent
+from crampcoach.core.journal import Journal
 from crampcoach.core.model import Citation, PlannedStep, Routine, Side
 from crampcoach.core.session import (
     Countdown,
@@ -235,6 +236,7 @@ class PlayerWindow(QWidget):
         lead_in_s: float = LEAD_IN_S,
         cue_thread: bool | None = None,
         timers: TimerFactory = qt_timer,
+        journal: Journal | None = None,
     ) -> None:
         """Build the window and its session; nothing runs until shown or started.
 
@@ -249,6 +251,7 @@ class PlayerWindow(QWidget):
         self.routine = routine
         self.store = store
         self.clock: Clock = clock
+        self.journal = journal or (None if store is None else Journal(store, self.clock))
         self.session = Session(routine, self.clock, lead_in_s=lead_in_s)
         self.session.subscribe(self._on_event)
         opts = core_settings.merged(dict(settings))
@@ -524,12 +527,13 @@ class PlayerWindow(QWidget):
     def _record(self, event: SessionEvent, retry: Any = None) -> None:
         from crampcoach.store import StoreError, StoreWriteError
 
-        assert self.store is not None
+        assert self.journal is not None
         try:
             if retry is not None:
                 retry()
             else:
-                self.store.add(event)
+                # Kept pending on a disk fault: the summary offers a retry.
+                self.journal.add(event, keep=True)
         except StoreError as exc:
             # A failed write (disk full ...) stays pending in the store and can
             # be retried; any other store error (e.g. a read-only store) cannot.

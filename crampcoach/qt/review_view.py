@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crampcoach.core import review, safety
 from crampcoach.core.clock import Clock
 from crampcoach.core.events import CrampEvent, local_day
+from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
 from crampcoach.core.settings import parse_hhmm, value_of
@@ -94,6 +95,7 @@ class ReviewWindow(QWidget):
         clock: Clock,
         tz: tzinfo | None = None,
         week: IsoWeek | None = None,
+        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
         # A separate top-level window even when the main window is its parent.
@@ -103,6 +105,7 @@ class ReviewWindow(QWidget):
         self.settings = dict(settings)
         self.clock: Clock = clock
         self.tz: tzinfo = tz or clock.tz
+        self.journal = journal or Journal(store, self.clock)
         self.review: WeekReview | None = None
         self.week: IsoWeek = week or IsoWeek.of(self.today())
         self._deleted: list[CrampEvent] = []
@@ -333,7 +336,9 @@ class ReviewWindow(QWidget):
         """Open the cramp dialog (new entry, or ``event`` to edit); refresh when saved."""
         from crampcoach.qt.cramp_dialog import CrampDialog
 
-        dialog = CrampDialog(self.store, self, event=event, clock=self.clock, tz=self.tz)
+        dialog = CrampDialog(
+            self.store, self, event=event, clock=self.clock, tz=self.tz, journal=self.journal
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saved.connect(lambda *_: self.refresh())
         dialog.show()
@@ -353,7 +358,7 @@ class ReviewWindow(QWidget):
         if event is None:
             return None
         try:
-            self.store.delete(event.id)
+            self.journal.delete(event.id, keep=True)
         except KeyError:
             self._status("That entry was already deleted.")
         except StoreWriteError as exc:
@@ -374,8 +379,8 @@ class ReviewWindow(QWidget):
             return None
         event = self._deleted.pop()
         try:
-            self.store.add(event)
-        except StoreError as exc:
+            self.journal.restore(event, keep=True)
+        except (StoreError, ValueError) as exc:
             self._status(f"Could not restore the entry yet: {exc}. CrampCoach will retry.")
         else:
             self._status("Entry restored.")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crampcoach.core.journal import Journal
 from crampcoach.core.settings import SETTINGS, SettingError, parse_hhmm
 from crampcoach.qt.forms import child, load_ui
 
@@ -76,9 +77,11 @@ class SettingsDialog(QDialog):
         *,
         availability: Callable[[], tuple[bool, bool, str]] = _default_availability,
         routines: Callable[[], Sequence[tuple[str, str]]] = _default_routines,
+        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.journal = journal or Journal(store)
         self.form = load_ui("settings_dialog.ui", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +132,7 @@ class SettingsDialog(QDialog):
         changed: dict[str, Any] = {}
         for key, value in self.values().items():
             if value != current.get(key):
-                changed[key] = self.store.set_setting(key, value)
+                changed[key] = self.journal.set_setting(key, value)
         if "autostart" in changed:
             from crampcoach.qt import autostart
 

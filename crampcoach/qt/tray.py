@@ -195,7 +195,12 @@ def start_background(app: object) -> Services:
         dialog_parent=lambda: window,
     )
     controller = ReminderController(
-        a.store, lambda: a.settings, notifications, hooks=hooks, clock=a.clock, parent=a
+        a.journal,  # reads pass through; every write is checked
+        lambda: a.settings,
+        notifications,
+        hooks=hooks,
+        clock=a.clock,
+        parent=a,
     )
     a.settings_changed.connect(controller.settings_changed)
     a.settings_changed.connect(_sync_autostart)

@@ -54,6 +54,7 @@ from crampcoach import paths
 from crampcoach.core import settings as settings_table
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import Event, EventType, SessionEvent, event_from_dict, local_day
+from crampcoach.core.journal import check_event
 from crampcoach.store import files
 from crampcoach.store import storage as _storage
 from crampcoach.store.errors import (
@@ -772,8 +773,7 @@ class Store:
         ``new_id()`` ids are random, and checking every month would read years.)
         On a write error the event stays pending and StoreWriteError is raised.
         """
-        if not isinstance(event, Event):
-            raise TypeError(f"expected an Event, got {type(event).__name__}")
+        check_event(event, self._clock.now())  # EntryError: nothing is kept
         with self._mutex:
             self._check_writable()
             existing = self._pending.get(event.id)
@@ -800,9 +800,9 @@ class Store:
             self._check_writable()
             by_month: dict[str, list[Event]] = {}
             seen: set[str] = set()
+            now = self._clock.now()
             for ev in batch:
-                if not isinstance(ev, Event):
-                    raise TypeError(f"expected an Event, got {type(ev).__name__}")
+                check_event(ev, now)
                 month = self._month(period_of(ev.at))
                 if ev.id in seen or ev.id in month.doc_ids or ev.id in self._pending:
                     raise ValueError(f"an event with id {ev.id} exists already")
@@ -823,6 +823,7 @@ class Store:
 
     def update(self, event: Event) -> None:
         """Durably replace the event with the same id (KeyError if there is none)."""
+        check_event(event, self._clock.now())
         with self._mutex:
             self._check_writable()
             if self.get(event.id) is None:
@@ -850,12 +851,33 @@ class Store:
             self.flush()
         return converted
 
+    def discard(self, event_id: str) -> None:
+        """Forget an unsaved change to ``event_id`` (a write reported as failed).
+
+        What is on disk stays as it was; the change will not be saved later.
+        """
+        with self._mutex:
+            self._pending.pop(event_id, None)
+
+    def discard_setting(self, key: str) -> None:
+        """Forget an unsaved setting (a ``set`` reported as refused is never applied later)."""
+        with self._mutex:
+            self._pending_settings.pop(key, None)
+
     def flush(self) -> None:
         """Save every pending change now; StoreWriteError if the disk still refuses."""
         with self._mutex:
             self._check_writable()
             for eid in list(self._pending):
-                self._commit(eid, self._pending[eid])
+                try:
+                    self._commit(eid, self._pending[eid])
+                except StoreWriteError:
+                    raise  # kept, retried with the next write
+                except Exception:
+                    # Not a disk fault: retrying cannot help, and keeping it
+                    # would make every later write fail the same way.
+                    del self._pending[eid]
+                    raise
                 del self._pending[eid]
             if self._pending_settings:
                 db = self._settings()

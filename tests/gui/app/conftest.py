@@ -2,71 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crampcoach.core import settings as settings_mod
 from crampcoach.core.clock import FakeClock
-from crampcoach.core.events import Event, EventType, SessionEvent
-
-
-class MemoryStore:
-    """The Store contract in memory, for tests that must not depend on disk timing."""
-
-    def __init__(self) -> None:
-        self.recovery: list[str] = []
-        self._events: dict[str, Event] = {}
-        self._settings: dict[str, Any] = {}
-        self.closed = False
-
-    def add(self, event: Event) -> None:
-        self._events[event.id] = event
-
-    def update(self, event: Event) -> None:
-        self._events[event.id] = event
-
-    def delete(self, event_id: str) -> Event:
-        return self._events.pop(event_id)
-
-    def get(self, event_id: str) -> Event | None:
-        return self._events.get(event_id)
-
-    def events(
-        self,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        types: Collection[EventType] | None = None,
-    ) -> list[Event]:
-        out = [
-            e
-            for e in self._events.values()
-            if (start is None or e.at >= start)
-            and (end is None or e.at < end)
-            and (types is None or e.type in types)
-        ]
-        return sorted(out, key=lambda e: e.at)
-
-    def last_sessions(self, since: datetime) -> dict[str, datetime]:
-        last: dict[str, datetime] = {}
-        for e in self.events(start=since, types=[EventType.SESSION]):
-            assert isinstance(e, SessionEvent)
-            last[e.routine_id] = max(e.at, last.get(e.routine_id, e.at))
-        return last
-
-    def settings(self) -> dict[str, Any]:
-        return settings_mod.merged(self._settings)
-
-    def set_setting(self, key: str, value: Any) -> Any:
-        converted = settings_mod.validate(key, value)
-        self._settings[key] = converted
-        return converted
-
-    def close(self) -> None:
-        self.closed = True
+from tests.fakes import MemoryStore
 
 
 @pytest.fixture

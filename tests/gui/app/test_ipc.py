@@ -66,7 +66,7 @@ def test_log_rejects_a_bad_event_with_a_reason(
 ) -> None:
     bad = {"type": "water", "id": "x", "at": "2026-03-10T20:00:00+00:00", "ml": 0}
     reply = _send(qtbot, pool, data_dir, {"cmd": "log", "event": bad})
-    assert reply["ok"] is False and "1-5000 ml" in reply["error"]
+    assert reply["ok"] is False and "ml: expected a whole number from 1 to 5000" in reply["error"]
     assert running.store.events() == []
 
 

@@ -20,8 +20,8 @@ from crampcoach.qt.player import (
     quote_excerpt,
 )
 from crampcoach.qt.timers import qt_timer
-from crampcoach.store import Store, StoreWriteError
-from tests.fakes import FakeTimers
+from crampcoach.store import Store
+from tests.fakes import FailingStore, FakeTimers, MemoryStore
 from tests.gui.player.staging import staged_player
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -336,25 +336,6 @@ def test_space_starts_a_session_that_was_not_autostarted(qtbot: Any, clock: Fake
     assert p.session.state is State.RUNNING
 
 
-class FailingStore:
-    """A store whose disk is full until ``heal()``; keeps the event pending like the real one."""
-
-    def __init__(self) -> None:
-        self.pending: list[SessionEvent] = []
-        self.saved: list[SessionEvent] = []
-        self.broken = True
-
-    def add(self, event: SessionEvent) -> None:
-        self.pending.append(event)
-        self.flush()
-
-    def flush(self) -> None:
-        if self.broken:
-            raise StoreWriteError("no space left on device", 28)
-        self.saved.extend(self.pending)
-        self.pending.clear()
-
-
 def test_a_failed_write_is_told_and_can_be_retried(qtbot: Any, clock: FakeClock) -> None:
     failing = FailingStore()
     p = open_player(qtbot, clock, failing)
@@ -377,7 +358,7 @@ def test_a_read_only_store_is_told_without_a_retry(
 ) -> None:
     from crampcoach.store import StoreReadOnlyError
 
-    class ReadOnly:
+    class ReadOnly(MemoryStore):
         def add(self, event: SessionEvent) -> None:
             raise StoreReadOnlyError("the log is open read-only")
 
