@@ -210,12 +210,14 @@ def _steps(value: object, field: str) -> list[int]:
     return [step(v, f"{field}[{n}]") for n, v in enumerate(value)]
 
 
-def _range_text(now: datetime) -> str:
+def _range_text(now: datetime | None) -> str:
+    if now is None:
+        return f"from {EARLIEST.date().isoformat()}"
     return f"from {EARLIEST.date().isoformat()} up to a day ahead ({(now + AHEAD).date()})"
 
 
-def check_moment(value: object, field: str, now: datetime) -> datetime:
-    """An ISO-8601 time with a UTC offset, from 2000 to a day ahead of ``now``."""
+def check_moment(value: object, field: str, now: datetime | None) -> datetime:
+    """An ISO-8601 time with a UTC offset, from 2000 to a day ahead of ``now`` (if given)."""
     if not isinstance(value, str) or len(value) > 64:
         raise EntryError(
             f"expected an ISO-8601 time such as 2026-11-22T21:30+01:00, got {_kind(value)}", field
@@ -227,7 +229,7 @@ def check_moment(value: object, field: str, now: datetime) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise EntryError(f"the time {value!r} needs a UTC offset such as +01:00", field)
     try:
-        ok = EARLIEST <= moment <= now + AHEAD
+        ok = moment >= EARLIEST and (now is None or moment <= now + AHEAD)
     except OverflowError:  # year 1 or 9999 with an offset that leaves the calendar
         ok = False
     if not ok:
@@ -235,14 +237,14 @@ def check_moment(value: object, field: str, now: datetime) -> datetime:
     return moment
 
 
-def _day(value: object, field: str, now: datetime) -> date:
+def _day(value: object, field: str, now: datetime | None) -> date:
     if not isinstance(value, str) or len(value) > 10:
         raise EntryError(f"expected a date such as 2026-11-22, got {_kind(value)}", field)
     try:
         day = date.fromisoformat(value)
     except ValueError:
         raise EntryError(f"expected a date such as 2026-11-22, got {value!r}", field) from None
-    if not EARLIEST.date() <= day <= (now + AHEAD).date():
+    if not EARLIEST.date() <= day or (now is not None and day > (now + AHEAD).date()):
         raise EntryError(f"the date {value} is outside the range {_range_text(now)}", field)
     return day
 
@@ -305,11 +307,12 @@ def _choice_of(value: object, field: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def parse_entry(data: object, now: datetime) -> Event:
+def parse_entry(data: object, now: datetime | None) -> Event:
     """Check a JSON-ready entry against its kind's schema and build the event.
 
     Raises :class:`EntryError` (naming the field) for anything the schema does
-    not allow, including unknown fields.  ``now`` bounds how far ahead a time may be.
+    not allow, including unknown fields.  ``now`` bounds how far ahead a time
+    may be (None: no bound, for a store, which cannot know the writer's clock).
     """
     if not isinstance(data, Mapping):
         raise EntryError(f"an entry must be an object, got {_kind(data)}")
@@ -344,7 +347,7 @@ def parse_entry(data: object, now: datetime) -> Event:
         raise EntryError(str(exc)) from None
 
 
-def check_event(event: object, now: datetime) -> Event:
+def check_event(event: object, now: datetime | None) -> Event:
     """Check an already built event against its schema (as the JSON it is stored as)."""
     if not isinstance(event, Event):
         raise EntryError(f"expected an entry, got {_kind(event)}")
@@ -445,8 +448,7 @@ class Journal:
             raise KeyError(f"no entry with id {event.id}")
         if existing.type is not event.type:
             raise EntryError(f"the id {event.id} belongs to a {existing.type.value} entry", "id")
-        if existing.to_dict() == event.to_dict():
-            return
+        # Written even when unchanged: pressing Save again retries a failed write.
         self._write(event.id, keep, lambda: self.store.update(event))
         self.changed.emit(Change(event_id=event.id))
 

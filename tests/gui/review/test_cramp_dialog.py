@@ -122,10 +122,10 @@ def test_write_error_is_shown_and_retry_does_not_duplicate(
     qtbot.addWidget(dialog)
     dialog.show()
 
-    def failing_add(event):
+    def full_disk() -> None:  # as the real store does: the entry stays pending
         raise StoreWriteError("disk full")
 
-    monkeypatch.setattr(store, "add", failing_add)
+    monkeypatch.setattr(store, "flush", full_disk)
     updates = []
     monkeypatch.setattr(store, "update", updates.append)
     dialog.save()
@@ -133,6 +133,7 @@ def test_write_error_is_shown_and_retry_does_not_duplicate(
     assert dialog.status_label.isVisible() and "disk full" in dialog.status_label.text()
     dialog.save()  # the retry replaces, never adds a second copy
     assert len(updates) == 1 and dialog.result() == dialog.DialogCode.Accepted
+    monkeypatch.undo()  # the store saves what is pending when it closes
 
 
 def test_a_time_before_a_dst_change_gets_that_dates_offset(qtbot, store: Store) -> None:
