@@ -7,7 +7,7 @@ markup or code.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 class Side(enum.StrEnum):
@@ -78,27 +78,21 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
-class PlannedStep:
+class PlannedStep(Step):
     """A step after ``each`` is expanded: what the player runs, one side at a time.
 
-    ``index`` is the position in the routine file; left and right halves of an
-    ``each`` step share it, so an outcome can say which written steps were done.
+    A :class:`Step` (never on side EACH) plus ``index``, the position in the
+    routine file; left and right halves of an ``each`` step share it, so an
+    outcome can say which written steps were done.
     """
 
-    index: int
-    name: str
-    instructions: str
-    duration_s: int
-    side: Side
-    citations: tuple[Citation, ...]
-    repetitions: int = 1
-    hold_s: int | None = None
-    rest_s: int = 0
-    safety: str | None = None
-    evidence: str | None = None
-    pose: str | None = None
-    frames: tuple[str, ...] = ()
-    cycle_s: float | None = None
+    index: int = field(default=0, kw_only=True)
+
+    @classmethod
+    def of(cls, step: Step, index: int, side: Side) -> PlannedStep:
+        """``step`` on ``side``, as the ``index``-th step of its routine file."""
+        values = {f.name: getattr(step, f.name) for f in fields(Step)}
+        return cls(**{**values, "side": side}, index=index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,24 +114,7 @@ class Routine:
         for index, step in enumerate(self.steps):
             sides = [Side.LEFT, Side.RIGHT] if step.side is Side.EACH else [step.side]
             for side in sides:
-                out.append(
-                    PlannedStep(
-                        index=index,
-                        name=step.name,
-                        instructions=step.instructions,
-                        duration_s=step.duration_s,
-                        side=side,
-                        citations=step.citations,
-                        repetitions=step.repetitions,
-                        hold_s=step.hold_s,
-                        rest_s=step.rest_s,
-                        safety=step.safety,
-                        evidence=step.evidence,
-                        pose=step.pose,
-                        frames=step.frames,
-                        cycle_s=step.cycle_s,
-                    )
-                )
+                out.append(PlannedStep.of(step, index, side))
         return tuple(out)
 
     @property

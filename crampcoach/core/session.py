@@ -150,68 +150,51 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
-class GetReady:
+class Cue:
+    """What every cue event carries: its segment, its monotonic time and its key."""
+
+    segment: Segment
+    due: float
+    key: CueKey
+
+
+@dataclass(frozen=True, slots=True)
+class GetReady(Cue):
     """The lead-in before the first step began (only with ``lead_in_s`` > 0)."""
 
-    segment: Segment
-    due: float
-    key: CueKey
-
 
 @dataclass(frozen=True, slots=True)
-class StepStarted:
+class StepStarted(Cue):
     """The first segment of a planned step began (also after skip, back, restart)."""
 
-    segment: Segment
-    due: float
-    key: CueKey
-
 
 @dataclass(frozen=True, slots=True)
-class RepStarted:
+class RepStarted(Cue):
     """A hold after the first began (rep 2 of 3, ...)."""
 
-    segment: Segment
-    due: float
-    key: CueKey
-
 
 @dataclass(frozen=True, slots=True)
-class RestStarted:
+class RestStarted(Cue):
     """A rest between two holds began."""
 
-    segment: Segment
-    due: float
-    key: CueKey
-
 
 @dataclass(frozen=True, slots=True)
-class HalfWay:
+class HalfWay(Cue):
     """Half of the current step's time has run (steps of ``HALFWAY_MIN_S`` or more)."""
 
-    segment: Segment
-    due: float
-    key: CueKey
-
 
 @dataclass(frozen=True, slots=True)
-class Countdown:
+class Countdown(Cue):
     """``n`` seconds (3, 2, 1) are left in the current segment."""
 
     n: int
-    segment: Segment
-    due: float
-    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
-class SwitchSides:
+class SwitchSides(Cue):
     """The next step is the same routine step on the other leg; delivered just before its StepStarted."""
 
     to: Side
-    segment: Segment
-    due: float
-    key: CueKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -696,7 +679,7 @@ class Session:
             if kind is CueKind.GET_READY:
                 event = GetReady(seg, start, key)
             elif kind is CueKind.SWITCH_SIDES:
-                event = SwitchSides(seg.step.side, seg, start, key)
+                event = SwitchSides(seg, start, key, to=seg.step.side)
             elif kind is CueKind.STEP:
                 event = StepStarted(seg, start, key)
             elif kind is CueKind.REST:
@@ -745,7 +728,7 @@ class Session:
                 due = self._deadline - before
                 key = CueKey(self._entry, self._pos, kind, n)
                 if kind is CueKind.COUNTDOWN:
-                    self._queue.append(Countdown(n, self.segment, due, key))
+                    self._queue.append(Countdown(self.segment, due, key, n=n))
                 else:
                     self._queue.append(HalfWay(self.segment, due, key))
             if self._deadline > now:

@@ -32,6 +32,7 @@ carry on without it (``ScreenSaverInhibitor.note`` says why).
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import math
 from collections.abc import Mapping
@@ -68,7 +69,6 @@ from crampcoach.core.session import (
     RestStarted,
     SegmentKind,
     Session,
-    SessionEventT,
     State,
     StepStarted,
     Stopped,
@@ -126,6 +126,11 @@ def quote_excerpt(quote: str, limit: int = QUOTE_EXCERPT_CHARS) -> str:
     if len(words) <= limit:
         return words
     return words[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def _side_suffix(step: PlannedStep) -> str:
+    """The side after a step's name (", left leg"), or nothing for both legs."""
+    return f", {side_words(step.side)}" if step.side is not Side.BOTH else ""
 
 
 def side_words(side: Side) -> str:
@@ -454,47 +459,65 @@ class PlayerWindow(QWidget):
         else:
             self.cue_clock.play(key, name)
 
-    def _on_event(self, ev: SessionEventT) -> None:
-        cues = self.cues
-        if isinstance(ev, GetReady):
-            step = ev.segment.step
-            extra = f", {side_words(step.side)}" if step.side is not Side.BOTH else ""
-            cues.say(f"Get ready for {step.name}{extra}.")
-        elif isinstance(ev, SwitchSides):
-            self._switching = True
-            if self._fresh(ev.due):
-                self._sound(ev.key)
-                cues.say(f"Switch to the {side_words(ev.to)}.")
-        elif isinstance(ev, StepStarted):
-            switching, self._switching = self._switching, False
-            if not switching and self._fresh(ev.due):
-                self._sound(ev.key)
-                step = ev.segment.step
-                extra = f", {side_words(step.side)}" if step.side is not Side.BOTH else ""
-                cues.say(f"{step.name}{extra}.")
-        elif isinstance(ev, RepStarted):
-            if self._fresh(ev.due):
-                self._sound(ev.key)
-                cues.say(f"Hold {ev.segment.rep} of {ev.segment.reps}.")
-        elif isinstance(ev, RestStarted):
-            if self._fresh(ev.due):
-                self._sound(ev.key)
-                cues.say("Relax.")
-        elif isinstance(ev, Countdown):
-            if self._fresh(ev.due):
-                self._sound(ev.key)
-        elif isinstance(ev, HalfWay):
-            if self._fresh(ev.due):
-                cues.say("Half way.")
-        elif isinstance(ev, Finished):
+    # What each engine event says and plays, by its type (a new event type is
+    # one more ``register``; types not registered, Paused and Resumed, do nothing).
+
+    @functools.singledispatchmethod
+    def _on_event(self, ev: object) -> None:
+        """An engine event with nothing to say or play."""
+
+    @_on_event.register
+    def _(self, ev: GetReady) -> None:
+        self.cues.say(f"Get ready for {ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
+
+    @_on_event.register
+    def _(self, ev: SwitchSides) -> None:
+        self._switching = True
+        if self._fresh(ev.due):
             self._sound(ev.key)
-            cues.say("Well done. The routine is finished.")
-            self._end(ev.outcome)
-        elif isinstance(ev, Stopped):
-            cues.stop()
-            if self.cue_clock is not None:
-                self.cue_clock.silence()
-            self._end(ev.outcome)
+            self.cues.say(f"Switch to the {side_words(ev.to)}.")
+
+    @_on_event.register
+    def _(self, ev: StepStarted) -> None:
+        switching, self._switching = self._switching, False
+        if not switching and self._fresh(ev.due):
+            self._sound(ev.key)
+            self.cues.say(f"{ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
+
+    @_on_event.register
+    def _(self, ev: RepStarted) -> None:
+        if self._fresh(ev.due):
+            self._sound(ev.key)
+            self.cues.say(f"Hold {ev.segment.rep} of {ev.segment.reps}.")
+
+    @_on_event.register
+    def _(self, ev: RestStarted) -> None:
+        if self._fresh(ev.due):
+            self._sound(ev.key)
+            self.cues.say("Relax.")
+
+    @_on_event.register
+    def _(self, ev: Countdown) -> None:
+        if self._fresh(ev.due):
+            self._sound(ev.key)
+
+    @_on_event.register
+    def _(self, ev: HalfWay) -> None:
+        if self._fresh(ev.due):
+            self.cues.say("Half way.")
+
+    @_on_event.register
+    def _(self, ev: Finished) -> None:
+        self._sound(ev.key)
+        self.cues.say("Well done. The routine is finished.")
+        self._end(ev.outcome)
+
+    @_on_event.register
+    def _(self, ev: Stopped) -> None:
+        self.cues.stop()
+        if self.cue_clock is not None:
+            self.cue_clock.silence()
+        self._end(ev.outcome)
 
     def _sound_plan(self) -> list[SoundCue]:
         """The sounds still to come, as ``_on_event`` would play them, for the cue clock."""
