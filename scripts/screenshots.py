@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(n) for n in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from crampcoach.qt.app import App, setup_qapplication
+    from crampcoach.qt.app import App
+    from crampcoach.qt.launch import setup_qapplication
     from crampcoach.store import Store
 
     setup_qapplication()

@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: Any) -> int:
-    from crampcoach.qt.app import run  # Qt is imported only here
+    from crampcoach.qt.launch import run  # Qt is imported only here
 
     return run(args)
 

@@ -59,7 +59,7 @@ def _start(args: argparse.Namespace) -> int:
         if not reply.get("ok"):
             raise CliError(f"the running app could not start it: {reply.get('error')}")
         return 0
-    from crampcoach.qt.app import run  # Qt is imported only here
+    from crampcoach.qt.launch import run  # Qt is imported only here
 
     args.data_dir = str(data_dir)
     return run(args)

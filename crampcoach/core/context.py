@@ -1,6 +1,6 @@
 """The application context: what every part of the running app shares, made once.
 
-The composition root (``crampcoach.qt.app.run``, or a test) builds one
+The composition root (``crampcoach.qt.launch.run``, or a test) builds one
 :class:`AppContext` and passes it down; nothing below it looks up the clock,
 the zone or the settings on its own, so the whole app runs on a fake clock in
 a test by handing it a context with a ``FakeClock``.

@@ -27,7 +27,8 @@ def fake_clock() -> FakeClock:
 @pytest.fixture
 def make_app(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Any]:
     """Build an App around a store (the real one by default) and tear it down after."""
-    from crampcoach.qt.app import App, setup_qapplication
+    from crampcoach.qt.app import App
+    from crampcoach.qt.launch import setup_qapplication
 
     setup_qapplication()
     made: list[Any] = []

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 from crampcoach import resources
-from crampcoach.qt.app import APP_ID
+from crampcoach.qt.launch import APP_ID
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -44,7 +44,7 @@ def test_window_icon_pngs_match_the_svg(qapp: object) -> None:
     """The committed PNGs are what scripts/make_icons.py renders from the SVG today."""
     import importlib.util
 
-    from crampcoach.qt.app import ICON_SIZES, window_icon
+    from crampcoach.qt.launch import ICON_SIZES, window_icon
 
     spec = importlib.util.spec_from_file_location("make_icons", ROOT / "scripts" / "make_icons.py")
     assert spec is not None and spec.loader is not None

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 @pytest.fixture
 def reader(qtbot: Any) -> DocumentReader:
-    from crampcoach.qt.app import setup_qapplication
+    from crampcoach.qt.launch import setup_qapplication
 
     setup_qapplication()
     r = DocumentReader()

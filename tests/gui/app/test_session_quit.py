@@ -40,7 +40,7 @@ def test_quit_mid_session_records_partial_and_closes_the_player(
 def test_ctrl_q_quits_and_no_two_actions_share_a_key(qtbot: Any) -> None:
     from PySide6.QtGui import QAction, QKeySequence
 
-    from crampcoach.qt.app import setup_qapplication
+    from crampcoach.qt.launch import setup_qapplication
     from crampcoach.qt.main_window import MainWindow
 
     setup_qapplication()

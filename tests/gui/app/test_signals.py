@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QTimer
 
-from crampcoach.qt.app import SignalWaker
+from crampcoach.qt.signals import SignalWaker
 
 
 def test_sigterm_from_another_process_wakes_the_qt_loop(qtbot: Any) -> None:

@@ -1,0 +1,182 @@
+"""Launching the GUI: the QApplication, the hand-over to a running app, and the event loop.
+
+``run(args)`` is what ``crampcoach`` (and ``crampcoach start ROUTINE``) calls.
+It takes the store's single-writer lock, or hands the request to the app that
+holds it (``crampcoach.ipc``) and exits 0.  It is the composition root: it
+makes the one clock (``SystemClock``, which finds the zone), opens the store
+with it and builds the :class:`~crampcoach.qt.app.App` around them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from crampcoach import __version__, ipc, paths, resources
+from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.qt.app import App
+from crampcoach.qt.forms import stylesheet
+from crampcoach.qt.signals import SignalWaker
+
+if TYPE_CHECKING:
+    import argparse
+
+    from crampcoach.store import Store
+
+APP_ID = "crampcoach"  # matches assets/crampcoach.desktop
+HANDOVER_TIMEOUT_S = 10.0
+ICON_SIZES = resources.ICON_SIZES
+
+
+def window_icon() -> QIcon:
+    """The app icon from its PNG renderings (``scripts/make_icons.py`` says why not the SVG)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(
+            str(resources.path("assets", f"icons/crampcoach-{size}.png")), QSize(size, size)
+        )
+    return icon
+
+
+def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
+    """Create (or reuse) the QApplication with name, icon, desktop file and stylesheet."""
+    existing = QApplication.instance()
+    qapp = (
+        existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
+    )
+    qapp.setApplicationName("CrampCoach")
+    qapp.setApplicationDisplayName("CrampCoach")
+    qapp.setOrganizationName("CrampCoach")
+    qapp.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    qapp.setWindowIcon(window_icon())
+    qapp.setStyleSheet(stylesheet())
+    # The main window decides when to quit (the tray may keep us running).
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp
+
+
+def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = HANDOVER_TIMEOUT_S) -> int:
+    """Another process holds the store: pass ``request`` to it; the exit code to return."""
+    from crampcoach.store import Store, StoreLockedError
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            reply = ipc.send(data_dir, request)
+        except ipc.IpcError as exc:
+            # The holder may be starting up (lock taken, not yet listening) or
+            # be a short CLI command: retry until the deadline.
+            if time.monotonic() >= deadline:
+                print(
+                    f"crampcoach: the data folder is in use and no app answered: {exc}",
+                    file=sys.stderr,
+                )
+                return 1
+            try:
+                Store.open(data_dir).close()
+            except StoreLockedError:
+                pass
+            else:
+                return -1  # the lock is free now: the caller should start normally
+            time.sleep(0.1)
+            continue
+        if reply.get("ok"):
+            return 0
+        print(f"crampcoach: {reply.get('error', 'the running app refused')}", file=sys.stderr)
+        return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the GUI (or hand over to the running one); returns the exit code."""
+    from crampcoach.store import Store, StoreLockedError
+
+    data_dir = paths.data_dir(getattr(args, "data_dir", None))
+    routine_id: str | None = getattr(args, "routine", None)
+    hidden = bool(getattr(args, "hidden", False)) and routine_id is None
+    request: dict[str, Any]
+    if routine_id:
+        request = {"cmd": "start", "routine": routine_id}
+    else:
+        # A hidden start (at login) finding the app already running leaves it as it is.
+        request = {"cmd": "status"} if hidden else {"cmd": "activate"}
+    # The composition root: the one clock (and zone) the whole app is given.
+    clock = SystemClock()
+    for _attempt in range(3):
+        try:
+            store = Store.open(data_dir, clock=clock)
+        except StoreLockedError:
+            code = hand_over(data_dir, request)
+            if code >= 0:
+                return code
+            continue
+        break
+    else:
+        print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
+        return 1
+    try:
+        return _run_with_store(store, data_dir, routine_id, clock, hidden=hidden)
+    finally:
+        store.close()
+
+
+def _run_with_store(
+    store: Store, data_dir: Path, routine_id: str | None, clock: Clock, *, hidden: bool = False
+) -> int:
+    from crampcoach.qt.display import HINT, display_problem
+
+    problem = display_problem()  # Qt itself would abort with a misleading message
+    if problem is not None:
+        print(f"crampcoach: {problem}. {HINT}.", file=sys.stderr)
+        return 1
+    qapp = setup_qapplication()
+    app = App(store, data_dir, clock=clock)
+    if routine_id is not None and routine_id not in app.routines:
+        known = ", ".join(sorted(app.routines)) or "none"
+        print(f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr)
+        return 2
+
+    def listen() -> None:
+        try:
+            app.listen()
+        except OSError as exc:  # the app still works; only hand-over from other launches fails
+            app.notices.append(f"Other CrampCoach commands cannot reach this window: {exc}")
+            app.main_window.set_notices(app.notices)
+
+    # Listen just after the first paint, not before: we already hold the store
+    # lock, and a second launch or a CLI command retries until we answer, so
+    # the socket (and QtNetwork's import) need not delay the window.
+    app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
+    waker = SignalWaker(lambda _num: app.quit())
+    probe = None
+    if os.environ.get("CRAMPCOACH_PROBE_DIR"):  # benchmarks/bench_desktop.py only
+        from crampcoach.qt import probe as probe_mod
+
+        probe = probe_mod.install(app)
+    try:
+        if hidden:
+            listen()  # no paint to wait for; the tray menu and other launches need it
+            app.start_hidden()
+        else:
+            app.show_main_window()
+        if routine_id is not None:
+            app.start_routine(routine_id)
+        # A signal that came before the loop ran asked QApplication.quit() to stop
+        # a loop that did not exist yet, which does nothing: do not start one.
+        if not app.quitting:
+            qapp.exec()
+    finally:
+        if probe is not None:
+            probe.close()
+        waker.close()
+        if app.ipc_server is not None:
+            app.ipc_server.close()
+    return 0
