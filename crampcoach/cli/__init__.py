@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import argparse
 
 from crampcoach import __version__
+from crampcoach.exits import Exit
 
 COMMAND_MODULES: tuple[str, ...] = (
     "docs",
@@ -29,13 +30,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "review",
     "settings",
     "desktop",
+    "completion",
 )
 
 
 class CliError(Exception):
-    """A user-facing error: printed as one line, exit code ``code``."""
+    """A user-facing error: printed as one line on stderr, exit status ``code`` (see exits)."""
 
-    def __init__(self, message: str, code: int = 2) -> None:
+    def __init__(self, message: str, code: int = Exit.USAGE) -> None:
         super().__init__(message)
         self.code = code
 
@@ -105,13 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"crampcoach: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
-        return 130
+        return Exit.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`crampcoach routines list | head`).  Python's
         # documented recipe: point stdout at devnull so the interpreter's last
         # flush does not print a second traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141  # what a shell reports for SIGPIPE
+        return Exit.PIPE  # what a shell reports for SIGPIPE
     return code
 
 

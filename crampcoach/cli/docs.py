@@ -19,6 +19,7 @@ def register(
     lst.set_defaults(func=_list)
     show = docs_sub.add_parser("show", help="print a document's text", parents=[common])
     show.add_argument("id", help="a document id from 'docs list'")
+    add_format(show)
     show.set_defaults(func=_show)
 
 
@@ -43,5 +44,9 @@ def _show(args: argparse.Namespace) -> int:
         doc = documents.get(args.id)
     except documents.DocumentError as exc:
         raise CliError(str(exc)) from None
+    if args.format == "json":
+        data = {"id": doc.id, "title": doc.title, "file": doc.file, "quality": doc.quality}
+        print(json.dumps({**data, "text": doc.text}, indent=2, ensure_ascii=False))
+        return 0
     print(doc.text, end="" if doc.text.endswith("\n") else "\n")
     return 0

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crampcoach.cli import CliError
+from crampcoach.cli import CliError, add_format
+from crampcoach.exits import Exit
 
 if TYPE_CHECKING:
     from crampcoach.core.events import Event
@@ -99,6 +100,7 @@ def register(
     water.add_argument(
         "--ml", type=_int_in(1, 5000), help="how much (ml); default: the glass_ml setting"
     )
+    add_format(water)
     water.set_defaults(func=_log_water)
 
     cramp = what.add_parser("cramp", help="a cramp episode", parents=[common, at])
@@ -110,6 +112,7 @@ def register(
     cramp.add_argument("--minutes", type=_minutes, help="how long it lasted")
     cramp.add_argument("--context", choices=CONTEXTS, help="what you were doing")
     cramp.add_argument("--note", default="", help="anything else worth remembering")
+    add_format(cramp)
     cramp.set_defaults(func=_log_cramp)
 
     session = what.add_parser(
@@ -117,6 +120,7 @@ def register(
     )
     session.add_argument("routine", help="the routine id, e.g. bedtime")
     session.add_argument("--partial", action="store_true", help="only part of it was done")
+    add_format(session)
     session.set_defaults(func=_log_session)
 
 
@@ -207,7 +211,7 @@ def _hand_over(folder: Path, event: Event) -> bool:
     if not reply.get("ok"):
         raise CliError(
             f"the running CrampCoach could not record it: {reply.get('error', 'no reason given')}",
-            code=1,
+            code=Exit.REFUSED,
         )
     return True
 
@@ -241,12 +245,16 @@ def _record(
             with Store.open(folder, read_only=True) as view:
                 event = build(view.settings())
             if _hand_over(folder, event):
-                print(f"logged {describe(event)} at {_when(event.at)} (via the running app)")
+                _report(
+                    args,
+                    event,
+                    f"logged {describe(event)} at {_when(event.at)} (via the running app)",
+                )
                 return 0
             try:
                 store = Store.open(folder, lock_timeout=LOCK_WAIT_S)
             except StoreLockedError:
-                raise CliError(str(locked)) from None
+                raise CliError(str(locked), code=Exit.BUSY) from None
     except StoreError as exc:
         raise CliError(str(exc), code=1) from None
     try:
@@ -265,8 +273,18 @@ def _record(
         # error is already being reported.
         with contextlib.suppress(StoreWriteError):
             store.close()
-    print(f"logged {describe(event)} at {_when(event.at)}")
+    _report(args, event, f"logged {describe(event)} at {_when(event.at)}")
     return 0
+
+
+def _report(args: argparse.Namespace, event: Event, text: str) -> None:
+    """One line for people, or with ``--format json`` the entry as it was stored."""
+    if args.format == "json":
+        import json
+
+        print(json.dumps(event.to_dict(), ensure_ascii=False))
+    else:
+        print(text)
 
 
 def _when(at: datetime) -> str:

@@ -43,6 +43,7 @@ def register(
         parents=[common],
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a routine .toml file or a folder")
+    add_format(check)
     check.set_defaults(func=_check)
 
 
@@ -181,6 +182,13 @@ def _check(args: argparse.Namespace) -> int:
     from crampcoach.core import routines
 
     problems = routines.check_paths(args.paths)
+    if args.format == "json":
+        found = [
+            {"file": p.file, "step": p.step, "field": p.field, "message": p.message, "text": str(p)}
+            for p in problems
+        ]
+        print(json.dumps({"valid": not problems, "problems": found}, indent=2, ensure_ascii=False))
+        return 1 if problems else 0
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach.cli import CliError, add_format
+from crampcoach.exits import Exit
 
 LOCK_WAIT_S = 2.0
 
@@ -42,6 +43,7 @@ def register(
     )
     set_.add_argument("key", help="the setting's name (see 'settings show')")
     set_.add_argument("value", help="the new value, e.g. 22:45, 90, true")
+    add_format(set_)
     set_.set_defaults(func=_set)
 
 
@@ -83,12 +85,12 @@ def _set(args: argparse.Namespace) -> int:
             store = Store.open(folder)
         except StoreLockedError as locked:
             if _hand_over(folder, args.key, value):
-                print(f"{args.key} = {_shown(value)} (the running app uses it now)")
+                _report(args, value, " (the running app uses it now)")
                 return 0
             try:
                 store = Store.open(folder, lock_timeout=LOCK_WAIT_S)
             except StoreLockedError:
-                raise CliError(str(locked), code=1) from None
+                raise CliError(str(locked), code=Exit.BUSY) from None
     except StoreError as exc:
         raise CliError(str(exc), code=1) from None
     try:
@@ -107,8 +109,16 @@ def _set(args: argparse.Namespace) -> int:
             store.close()
     if args.key == "autostart":
         _sync_autostart(bool(stored))
-    print(f"{args.key} = {_shown(stored)}")
+    _report(args, stored)
     return 0
+
+
+def _report(args: argparse.Namespace, value: Any, how: str = "") -> None:
+    """The setting as stored: ``key = value`` for people, an object with ``--format json``."""
+    if args.format == "json":
+        print(json.dumps({"key": args.key, "value": value}))
+    else:
+        print(f"{args.key} = {_shown(value)}{how}")
 
 
 def _hand_over(folder: Path, key: str, value: Any) -> bool:
@@ -120,7 +130,10 @@ def _hand_over(folder: Path, key: str, value: Any) -> bool:
     except ipc.IpcError:
         return False
     if not reply.get("ok"):
-        raise CliError(f"the running CrampCoach refused it: {reply.get('error', 'no reason')}")
+        raise CliError(
+            f"the running CrampCoach refused it: {reply.get('error', 'no reason')}",
+            code=Exit.REFUSED,
+        )
     return True
 
 

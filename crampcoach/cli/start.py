@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from crampcoach.cli import CliError
+from crampcoach.exits import Exit
 
 
 def register(
@@ -57,7 +58,9 @@ def _start(args: argparse.Namespace) -> int:
         pass  # no app running (or a stale socket): start one
     else:
         if not reply.get("ok"):
-            raise CliError(f"the running app could not start it: {reply.get('error')}")
+            raise CliError(
+                f"the running app could not start it: {reply.get('error')}", code=Exit.REFUSED
+            )
         return 0
     from crampcoach.qt.launch import run  # Qt is imported only here
 

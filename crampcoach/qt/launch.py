@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from crampcoach import __version__, ipc, paths, resources
 from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.exits import Exit
 from crampcoach.qt.app import App
 from crampcoach.qt.forms import stylesheet
 from crampcoach.qt.signals import SignalWaker
@@ -80,7 +81,7 @@ def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = HANDOVER
                     f"crampcoach: the data folder is in use and no app answered: {exc}",
                     file=sys.stderr,
                 )
-                return 1
+                return Exit.BUSY
             try:
                 Store.open(data_dir).close()
             except StoreLockedError:
@@ -92,7 +93,7 @@ def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = HANDOVER
         if reply.get("ok"):
             return 0
         print(f"crampcoach: {reply.get('error', 'the running app refused')}", file=sys.stderr)
-        return 2
+        return Exit.REFUSED
 
 
 def run(args: argparse.Namespace) -> int:
@@ -121,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         break
     else:
         print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
-        return 1
+        return Exit.BUSY
     try:
         return _run_with_store(store, data_dir, routine_id, clock, hidden=hidden)
     finally:
@@ -136,13 +137,13 @@ def _run_with_store(
     problem = display_problem()  # Qt itself would abort with a misleading message
     if problem is not None:
         print(f"crampcoach: {problem}. {HINT}.", file=sys.stderr)
-        return 1
+        return Exit.FAILED
     qapp = setup_qapplication()
     app = App(store, data_dir, clock=clock)
     if routine_id is not None and routine_id not in app.routines:
         known = ", ".join(sorted(app.routines)) or "none"
         print(f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr)
-        return 2
+        return Exit.USAGE
 
     def listen() -> None:
         try:
