@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crampcoach.qt import dbus
+from crampcoach.qt.dbus import CALL_TIMEOUT_S, DBusUnavailable
 from crampcoach.qt.timers import Timer, TimerFactory, qt_timer
 
 log = logging.getLogger(__name__)
@@ -47,14 +49,8 @@ log = logging.getLogger(__name__)
 BUS_NAME = "org.freedesktop.Notifications"
 OBJECT_PATH = "/org/freedesktop/Notifications"
 _CLOSE_REASONS = {1: "expired", 2: "dismissed", 3: "closed"}
-#: How long a D-Bus call may block the GUI thread (the server answers in ms).
-CALL_TIMEOUT_S = 2.0
 
 Actions = Sequence[tuple[str, str]]  # (key, label)
-
-
-class DBusUnavailable(RuntimeError):
-    """No session bus, or no notification server on it."""
 
 
 class DBusNotifier(QObject):
@@ -66,16 +62,12 @@ class DBusNotifier(QObject):
     def __init__(self, app_name: str, icon: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         # Lazy: jeepney is only needed once a reminder is due (start-up speed).
-        from jeepney import DBusAddress, MatchRule, MessageType
+        from jeepney import MatchRule, MessageType
         from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import open_dbus_connection
 
         self._app_name, self._icon = app_name, icon
-        self._addr = DBusAddress(OBJECT_PATH, bus_name=BUS_NAME, interface=BUS_NAME)
-        try:
-            self._conn = open_dbus_connection(bus="SESSION")
-        except (KeyError, OSError, ValueError, TimeoutError) as exc:
-            raise DBusUnavailable(f"no D-Bus session bus ({exc})") from exc
+        self._addr = dbus.address(OBJECT_PATH, BUS_NAME)
+        self._conn = dbus.connect()
         try:
             self._call("GetCapabilities", "", ())  # is a server there at all?
         except (DBusUnavailable, OSError, TimeoutError) as exc:
@@ -91,17 +83,11 @@ class DBusNotifier(QObject):
         self._sock_notifier.activated.connect(self._on_readable)
 
     def _call(self, method: str, signature: str, body: tuple[Any, ...]) -> tuple[Any, ...]:
-        from jeepney import MessageType, new_method_call
-
-        reply = self._conn.send_and_get_reply(
-            new_method_call(self._addr, method, signature, body), timeout=CALL_TIMEOUT_S
-        )
-        if reply.header.message_type is MessageType.error:
-            raise DBusUnavailable(f"{method} failed: {reply.body}")
+        reply = dbus.call(self._conn, self._addr, method, signature, body)
         # Signals that arrived while we waited for the reply sit in the
         # queue now; the socket will not become readable again for them.
         QTimer.singleShot(0, self._dispatch)
-        return tuple(reply.body)
+        return reply
 
     def notify(
         self, title: str, body: str, actions: Actions, *, timeout_ms: int = -1, urgency: int = 1

@@ -22,16 +22,12 @@ written to the store once, as a SessionEvent, and a short summary is shown.
 Nothing is written mid-session, so a crash loses at most the session in
 progress.
 
-Keeping the screen awake: while a session runs we ask the desktop's
-``org.freedesktop.ScreenSaver`` D-Bus service (KDE, GNOME, Xfce, LXQt, Cinnamon
-and others implement it) to inhibit blanking, through jeepney, and release it
-when the session ends.  Where there is no session bus or no such service we
-carry on without it (``ScreenSaverInhibitor.note`` says why).
+Keeping the screen awake: while a session runs the desktop is asked not to
+blank the screen (``crampcoach.qt.screensaver``), and released when it ends.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import html
 import math
@@ -77,6 +73,7 @@ from crampcoach.core.session import (
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.cues import Cues, sound_available
 from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.screensaver import ScreenSaverInhibitor
 from crampcoach.qt.timers import TimerFactory, qt_timer
 
 if TYPE_CHECKING:
@@ -136,82 +133,6 @@ def _side_suffix(step: PlannedStep) -> str:
 def side_words(side: Side) -> str:
     """The side in words: "left leg", "right leg" or "both legs"."""
     return {Side.LEFT: "left leg", Side.RIGHT: "right leg"}.get(side, "both legs")
-
-
-class ScreenSaverInhibitor:
-    """Asks the desktop not to blank the screen, via org.freedesktop.ScreenSaver over D-Bus.
-
-    The inhibition is tied to our D-Bus connection, so it ends by itself if
-    the app dies; ``release()`` ends it at once.  Every failure (no session
-    bus, no service, a slow reply) leaves the inhibitor inactive with a
-    ``note`` saying why; it never raises.
-    """
-
-    SERVICE = "org.freedesktop.ScreenSaver"
-    PATH = "/org/freedesktop/ScreenSaver"
-    TIMEOUT_S = 1.0
-
-    def __init__(self) -> None:
-        """Nothing is contacted until ``inhibit()``."""
-        self._conn: Any = None
-        self._cookie: int | None = None
-        self.note = ""
-
-    @property
-    def active(self) -> bool:
-        """Whether the screen saver is currently inhibited by us."""
-        return self._cookie is not None
-
-    def _address(self) -> Any:
-        from jeepney import DBusAddress
-
-        return DBusAddress(self.PATH, bus_name=self.SERVICE, interface=self.SERVICE)
-
-    def inhibit(self, reason: str) -> bool:
-        """Inhibit blanking; True when the desktop agreed."""
-        if self.active:
-            return True
-        try:
-            from jeepney import new_method_call
-            from jeepney.io.blocking import open_dbus_connection
-
-            self._conn = open_dbus_connection(bus="SESSION")
-            reply = self._conn.send_and_get_reply(
-                new_method_call(self._address(), "Inhibit", "ss", ("CrampCoach", reason)),
-                timeout=self.TIMEOUT_S,
-            )
-            self._cookie = int(reply.body[0])
-        except KeyError:  # jeepney: DBUS_SESSION_BUS_ADDRESS is not set
-            self.note = "no D-Bus session bus; the screen may blank during a session"
-            self._close()
-            return False
-        except Exception as exc:  # no service, refused, timed out: carry on without it
-            self.note = f"the screen saver could not be held off ({exc})"
-            self._close()
-            return False
-        self.note = ""
-        return True
-
-    def release(self) -> None:
-        """End the inhibition (safe to call at any time)."""
-        if self._cookie is not None and self._conn is not None:
-            try:
-                from jeepney import new_method_call
-
-                self._conn.send_and_get_reply(
-                    new_method_call(self._address(), "UnInhibit", "u", (self._cookie,)),
-                    timeout=self.TIMEOUT_S,
-                )
-            except Exception:  # closing the connection below ends it anyway
-                pass
-        self._cookie = None
-        self._close()
-
-    def _close(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(OSError):
-                self._conn.close()
-        self._conn = None
 
 
 class PlayerWindow(QWidget):
