@@ -1,4 +1,9 @@
-"""``crampcoach log water|cramp|session``: record an entry from the command line.
+"""``crampcoach log water|cramp|night|session``: record an entry from the command line.
+
+``log cramp`` checks the entry for warning signs (``core.safety``) at any hour
+and prints them, most urgent first, after saying it was logged; ``log night``
+answers "how was last night?" (a number of cramps, or ``unknown`` for "don't
+remember").
 
 Exit 0 only once the entry is durably on disk (the store fsyncs and renames
 before ``add`` returns), or once the running app, which owns the log, replied
@@ -12,7 +17,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +63,38 @@ def _minutes(text: str) -> float:
     if not 0 <= value <= 24 * 60:
         raise argparse.ArgumentTypeError(f"expected 0 to 1440 minutes, got {text}")
     return value
+
+
+def _symptoms(text: str) -> tuple[str, ...]:
+    from crampcoach.core.events import parse_symptoms
+
+    try:
+        return tuple(s.value for s in parse_symptoms(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _night_cramps(text: str) -> int | None:
+    from crampcoach.core.events import MAX_NIGHT_CRAMPS
+
+    if text.strip().lower() in {"unknown", "?", "dont-remember", "don't-remember"}:
+        return None
+    try:
+        return _int_in(0, MAX_NIGHT_CRAMPS)(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f'expected how many cramps (0 to {MAX_NIGHT_CRAMPS}), or "unknown" if you do not '
+            f"remember; got {text!r}"
+        ) from None
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD (the evening the night began), got {text!r}"
+        ) from None
 
 
 def parse_at(text: str | None, now: datetime | None = None) -> datetime:
@@ -112,8 +149,40 @@ def register(
     cramp.add_argument("--minutes", type=_minutes, help="how long it lasted")
     cramp.add_argument("--context", choices=CONTEXTS, help="what you were doing")
     cramp.add_argument("--note", default="", help="anything else worth remembering")
+    cramp.add_argument(
+        "--symptom",
+        type=_symptoms,
+        action="append",
+        default=[],
+        metavar="NAME,...",
+        help="signs that came with it (comma-separated, may repeat): swelling, warmth, "
+        "redness, tenderness, numbness, weakness, walking-pain, cold-foot, wound, toxin, "
+        "new-medicine, breathless, chest-pain, not-easing, urge-to-move",
+    )
     add_format(cramp)
     cramp.set_defaults(func=_log_cramp)
+
+    night = what.add_parser(
+        "night",
+        help='how last night went (the morning check-in): "--cramps 0" for none',
+        parents=[common],
+    )
+    night.add_argument(
+        "--cramps",
+        type=_night_cramps,
+        required=True,
+        metavar="N",
+        help='how many cramps in the night, 0 for none, or "unknown" if you do not remember',
+    )
+    night.add_argument("--worst", type=_int_in(0, 10), help="the worst cramp's severity, 0 to 10")
+    night.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the evening the night began; default: last night",
+    )
+    add_format(night)
+    night.set_defaults(func=_log_night)
 
     session = what.add_parser(
         "session", help="a routine done away from the computer", parents=[common, at]
@@ -137,9 +206,12 @@ def _log_water(args: argparse.Namespace) -> int:
 
 
 def _log_cramp(args: argparse.Namespace) -> int:
-    from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, new_id
+    from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, Symptom, new_id
 
     at = parse_at(args.at)
+    signs: list[Symptom] = []
+    for group in args.symptom:
+        signs.extend(Symptom(s) for s in group if Symptom(s) not in signs)
 
     def make(settings: dict[str, Any]) -> Event:
         return CrampEvent(
@@ -151,9 +223,67 @@ def _log_cramp(args: argparse.Namespace) -> int:
             minutes=args.minutes,
             context=None if args.context is None else CrampContext(args.context),
             note=args.note,
+            symptoms=tuple(signs),
         )
 
-    return _record(args, make, lambda e: f"a {args.muscle} cramp, severity {args.severity}")
+    return _record(
+        args,
+        make,
+        lambda e: f"a {args.muscle} cramp, severity {args.severity}",
+        after=_print_warnings,
+    )
+
+
+def _print_warnings(event: Event, settings: dict[str, Any]) -> None:
+    """The warning signs of a just-logged cramp, most urgent first, in plain words."""
+    from crampcoach.core import profile, safety
+    from crampcoach.core.events import CrampEvent
+
+    if not isinstance(event, CrampEvent):
+        return
+    warnings = safety.check_episode(event, profile.HealthProfile.of(settings))
+    for w in warnings:
+        print(f"{safety.LEVEL_LABELS[w.level]}: {w.title}.\n{w.action}\n{w.reason}\n")
+    if warnings:
+        print(f"{safety.NOT_MEDICAL_ADVICE}\n")
+
+
+def _log_night(args: argparse.Namespace) -> int:
+    from crampcoach.core.events import NightEvent, new_id
+    from crampcoach.core.nights import describe_night
+
+    now = datetime.now().astimezone()
+    last_night = now.date() - timedelta(days=1)
+    night = args.date or last_night
+    if night > last_night:
+        raise CliError(
+            f"--date: the night of {night.isoformat()} is not over yet; give the evening "
+            f"a night began (last night was {last_night.isoformat()})"
+        )
+    if args.worst is not None and not args.cramps:
+        raise CliError("--worst: give it only with --cramps 1 or more")
+
+    def make(settings: dict[str, Any]) -> Event:
+        return NightEvent(
+            id=new_id(),
+            at=now,
+            night=night,
+            cramps=args.cramps,
+            worst=args.worst,
+            source="cli",
+        )
+
+    def what(e: Event) -> str:
+        if args.cramps is None:
+            how = "don't remember (the night stays unknown)"
+        elif args.cramps == 0:
+            how = "no cramps"
+        else:
+            worst = "" if args.worst is None else f", worst {args.worst}/10"
+            how = f"{args.cramps} cramp{'s' if args.cramps != 1 else ''}{worst}"
+        return f"the {describe_night(night)}: {how}"
+
+    return _record(args, make, what)
 
 
 def _routine_info(routine_id: str, folder: Path) -> tuple[str, int, int]:
@@ -220,6 +350,7 @@ def _record(
     args: argparse.Namespace,
     make: Callable[[dict[str, Any]], Event],
     describe: Callable[[Event], str],
+    after: Callable[[Event, dict[str, Any]], None] | None = None,
 ) -> int:
     from crampcoach import paths
     from crampcoach.core.journal import Journal, check_event
@@ -243,12 +374,16 @@ def _record(
             # without the lock, hand the entry to the app, else wait a little
             # for a short-lived writer to finish.
             with Store.open(folder, read_only=True) as view:
-                event = build(view.settings())
+                settings = view.settings()
+                event = build(settings)
             if _hand_over(folder, event):
+                if after is not None and args.format != "json":
+                    after(event, settings)
                 _report(
                     args,
                     event,
                     f"logged {describe(event)} at {_when(event.at)} (via the running app)",
+                    settings,
                 )
                 return 0
             try:
@@ -260,8 +395,9 @@ def _record(
     try:
         for line in store.recovery:
             print(f"crampcoach: {line}", file=sys.stderr)
+        settings = store.settings()
         if event is None:
-            event = build(store.settings())
+            event = build(settings)
         # A write the disk refused is forgotten, not saved behind the user's back.
         Journal(store).add(event)
     except ValueError as exc:
@@ -273,16 +409,30 @@ def _record(
         # error is already being reported.
         with contextlib.suppress(StoreWriteError):
             store.close()
-    _report(args, event, f"logged {describe(event)} at {_when(event.at)}")
+    if after is not None and args.format != "json":
+        after(event, settings)  # the warning signs first: they matter more than the receipt
+    _report(args, event, f"logged {describe(event)} at {_when(event.at)}", settings)
     return 0
 
 
-def _report(args: argparse.Namespace, event: Event, text: str) -> None:
-    """One line for people, or with ``--format json`` the entry as it was stored."""
+def _report(
+    args: argparse.Namespace, event: Event, text: str, settings: dict[str, Any] | None = None
+) -> None:
+    """One line for people, or with ``--format json`` the entry as it was stored.
+
+    A cramp's JSON also carries its warning signs (most urgent first).
+    """
     if args.format == "json":
         import json
 
-        print(json.dumps(event.to_dict(), ensure_ascii=False))
+        from crampcoach.core import profile, safety
+        from crampcoach.core.events import CrampEvent
+
+        data = event.to_dict()
+        if isinstance(event, CrampEvent):
+            health = profile.HealthProfile.of(settings or {})
+            data["warnings"] = [w.to_dict() for w in safety.check_episode(event, health)]
+        print(json.dumps(data, ensure_ascii=False))
     else:
         print(text)
 

@@ -22,6 +22,8 @@ class EventType(enum.StrEnum):
     CRAMP = "cramp"
     REMINDER = "reminder"
     SKIP = "skip"
+    NIGHT = "night"  # a morning check-in: how the night went
+    TRIAL = "trial"  # a personal n-of-1 trial started or stopped
 
 
 class Leg(enum.StrEnum):
@@ -50,6 +52,66 @@ class CrampContext(enum.StrEnum):
     STRETCHING = "stretching"
     RESTING = "resting"
     OTHER = "other"
+
+
+class Symptom(enum.StrEnum):
+    """A sign logged with a cramp that a clinician would want to know about.
+
+    The names are the ``crampcoach log cramp --symptom`` values; the rules
+    that read them are in ``core.safety`` (from evidence.md).
+    """
+
+    SWELLING = "swelling"
+    WARMTH = "warmth"
+    REDNESS = "redness"
+    TENDERNESS = "tenderness"
+    NUMBNESS = "numbness"
+    WEAKNESS = "weakness"
+    WALKING_PAIN = "walking-pain"  # calf pain on walking that eases with rest
+    COLD_FOOT = "cold-foot"  # a cold, pale foot
+    WOUND = "wound"  # a recent wound or cut
+    TOXIN = "toxin"  # contact with lead, mercury or another toxin
+    NEW_MEDICINE = "new-medicine"
+    BREATHLESS = "breathless"
+    CHEST_PAIN = "chest-pain"
+    NOT_EASING = "not-easing"  # the cramp does not ease
+    URGE_TO_MOVE = "urge-to-move"  # an urge to move the legs that moving relieves
+
+
+SYMPTOM_LABELS: dict[Symptom, str] = {
+    Symptom.SWELLING: "swelling",
+    Symptom.WARMTH: "warm skin",
+    Symptom.REDNESS: "redness or darker skin",
+    Symptom.TENDERNESS: "tender or throbbing between cramps",
+    Symptom.NUMBNESS: "numbness",
+    Symptom.WEAKNESS: "weak or shrinking muscles",
+    Symptom.WALKING_PAIN: "calf pain on walking that eases with rest",
+    Symptom.COLD_FOOT: "a cold, pale foot",
+    Symptom.WOUND: "a recent wound or cut",
+    Symptom.TOXIN: "contact with lead, mercury or another toxin",
+    Symptom.NEW_MEDICINE: "started a new medicine",
+    Symptom.BREATHLESS: "short of breath",
+    Symptom.CHEST_PAIN: "chest pain",
+    Symptom.NOT_EASING: "the cramp does not ease",
+    Symptom.URGE_TO_MOVE: "an urge to move the legs that moving relieves",
+}
+
+
+def parse_symptoms(text: str) -> tuple[Symptom, ...]:
+    """``swelling,warmth`` -> symptoms; ValueError naming the bad name and the known ones."""
+    out: list[Symptom] = []
+    for part in text.split(","):
+        name = part.strip().lower()
+        if not name:
+            continue
+        try:
+            sign = Symptom(name)
+        except ValueError:
+            known = ", ".join(s.value for s in Symptom)
+            raise ValueError(f"unknown symptom {name!r}; known symptoms: {known}") from None
+        if sign not in out:
+            out.append(sign)
+    return tuple(out)
 
 
 class ReminderKind(enum.StrEnum):
@@ -152,6 +214,7 @@ class CrampEvent(Event):
     minutes: float | None = None
     context: CrampContext | None = None
     note: str = ""
+    symptoms: tuple[Symptom, ...] = ()
 
     def __post_init__(self) -> None:
         Event.__post_init__(self)
@@ -182,8 +245,76 @@ class SkipEvent(Event):
     note: str = ""
 
 
+MAX_NIGHT_CRAMPS = 50
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NightEvent(Event):
+    """A morning check-in: how the night that began on ``night`` went.
+
+    ``cramps`` is None for "don't remember" (the night stays unknown).  A later
+    check-in for the same night replaces an earlier one.
+    """
+
+    type: ClassVar[EventType] = EventType.NIGHT
+    night: date
+    cramps: int | None
+    worst: int | None = None  # worst severity 0-10 when there were cramps
+    source: str = "app"
+
+    def __post_init__(self) -> None:
+        Event.__post_init__(self)
+        if self.cramps is not None and not 0 <= self.cramps <= MAX_NIGHT_CRAMPS:
+            raise ValueError(f"cramps in a night must be 0-{MAX_NIGHT_CRAMPS}, got {self.cramps}")
+        if self.worst is not None:
+            if not 0 <= self.worst <= 10:
+                raise ValueError(f"worst severity must be 0-10, got {self.worst}")
+            if not self.cramps:
+                raise ValueError("a worst severity needs at least one cramp that night")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrialEvent(Event):
+    """A personal n-of-1 trial started (with its whole design) or stopped.
+
+    The design is kept in the log, seed included, so the schedule of blocks
+    can be rebuilt exactly (``core.trial``).
+    """
+
+    type: ClassVar[EventType] = EventType.TRIAL
+    trial_id: str
+    action: str  # "start" or "stop"
+    first_day: date | None = None  # the first baseline night
+    seed: int = 0
+    baseline_days: int = 0
+    block_days: int = 0
+    washin_days: int = 0
+    pairs: int = 0
+
+    def __post_init__(self) -> None:
+        Event.__post_init__(self)
+        if self.action not in ("start", "stop"):
+            raise ValueError(f"trial action must be 'start' or 'stop', got {self.action!r}")
+        if self.action == "start":
+            if self.first_day is None:
+                raise ValueError("a trial start needs its first day")
+            if self.block_days <= self.washin_days or self.pairs < 1 or self.baseline_days < 0:
+                raise ValueError(
+                    "a trial needs at least one pair of blocks, each longer than its wash-in"
+                )
+
+
 EVENT_CLASSES: dict[EventType, type[Event]] = {
-    cls.type: cls for cls in (SessionEvent, WaterEvent, CrampEvent, ReminderEvent, SkipEvent)
+    cls.type: cls
+    for cls in (
+        SessionEvent,
+        WaterEvent,
+        CrampEvent,
+        ReminderEvent,
+        SkipEvent,
+        NightEvent,
+        TrialEvent,
+    )
 }
 
 
@@ -231,6 +362,8 @@ def _from_json(annotation: Any, value: Any) -> Any:
         return date.fromisoformat(value)
     if base.startswith("tuple[int"):
         return tuple(int(v) for v in value)
+    if base.startswith("tuple[Symptom"):
+        return tuple(Symptom(v) for v in value)
     if base in _ENUMS:
         return _ENUMS[base](value)
     if base == "float":

@@ -9,18 +9,28 @@ Rules, stated once:
 - A week is an ISO week (Monday first) in local time.  A plan item's day is
   ``events.local_day`` with the ``day_boundary`` setting, so a bedtime routine
   at 00:30 counts for the evening before.
-- Cramps belong to a *night*: the 24 hours from noon of a day to noon of the
-  next (``NIGHT_BOUNDARY``), so a cramp at 05:30 follows the bedtime routine of
-  the evening before whatever the day boundary is.
+- Night cramps belong to a *night*: the 24 hours from noon of a day to noon of
+  the next (``NIGHT_BOUNDARY``), so a cramp at 05:30 follows the bedtime routine
+  of the evening before whatever the day boundary is.  Each night's outcome is
+  known (a check-in or diary night cramps) or unknown, never guessed as zero
+  (``core.nights``); a cramp during exercise or at 17:00 is a daytime cramp.
 - Plan items: the bedtime routine every night; ``plan_stretch_per_week``
-  stretch / warm-up / cool-down sessions a week; water up to ``water_goal_ml``
-  a day (not planned when the goal is 0).
+  stretch / warm-up / cool-down sessions a week.  "Plan done" is those two;
+  water up to the goal is shown beside it, not in it, because the evidence
+  for drinking more is weak (evidence.md).  The goal follows a fluid limit.
+- Days before the user started (the ``first_day`` setting, or the first
+  entry in the log) are "before you started", never "missed".
 - A REST or SICK skip excuses the day (not planned, does not break a streak);
   an OTHER skip is shown as skipped but counts as missed.  Today is "pending"
   until done; later days are "future".  Neither counts against you.
-- Cramps after nights with the bedtime routine vs without are compared only
-  when each group has at least ``MIN_NIGHTS_PER_GROUP`` logged nights, and the
-  text always says it is the user's own log, not proof.
+- A bedtime session that was only partly done (some steps skipped) keeps the
+  streak going and counts in it; tonight is not over until the day ends.
+- Cramps after nights with the bedtime routine vs without are compared over
+  *known* nights only (rest / sick skips and partial routines in neither
+  group), with the difference and a 95 % interval (``core.stats``, a normal
+  approximation), and no verdict until each group has at least
+  ``MIN_NIGHTS_PER_GROUP`` known nights.  The text always says it is the
+  user's own log, not proof.
 """
 
 from __future__ import annotations
@@ -34,20 +44,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol
 
-from crampcoach.core import safety
+from crampcoach.core import nights as nights_mod
+from crampcoach.core import profile, safety, stats
 from crampcoach.core.events import (
+    SYMPTOM_LABELS,
     CrampEvent,
     Event,
     EventType,
+    NightEvent,
     SessionEvent,
     SkipEvent,
     SkipReason,
     WaterEvent,
     local_day,
 )
+from crampcoach.core.nights import NIGHT_BOUNDARY as NIGHT_BOUNDARY  # re-exported
+from crampcoach.core.nights import NightOutcome
 from crampcoach.core.settings import parse_hhmm, value_of
 
-NIGHT_BOUNDARY = time(12, 0)
 SERIES_WEEKS = 12  # the chart: this week and the 11 before it
 # The with/without comparison and the safety rules look this far back.
 HISTORY_DAYS = max(SERIES_WEEKS * 7, safety.ROUTINE_NIGHTS + 7)
@@ -73,6 +87,7 @@ class Status(enum.StrEnum):
     PENDING = "pending"  # today, not done yet
     FUTURE = "future"
     NOT_PLANNED = "not-planned"
+    BEFORE_START = "before-start"  # before the user started: never "missed"
 
 
 class PlanItem(enum.StrEnum):
@@ -157,8 +172,10 @@ class DayRow:
     water: Status
     water_ml: int
     water_goal_ml: int
-    cramps: int  # episodes in the night that began this day
+    cramps: int | None  # the night's outcome: night cramps, or None when unknown
     max_severity: int | None
+    night_source: str = "unknown"  # "check-in", "diary", "don't remember", "unknown"
+    day_cramps: int = 0  # daytime cramps that day (not in the night's outcome)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -176,6 +193,8 @@ class DayRow:
             "water_goal_ml": self.water_goal_ml,
             "cramps": self.cramps,
             "max_severity": self.max_severity,
+            "night_known_from": self.night_source,
+            "day_cramps": self.day_cramps,
         }
 
 
@@ -204,7 +223,13 @@ class Adherence:
         }
 
 
+def _plan_done(adherence: Mapping[PlanItem, Adherence]) -> float | None:
+    """The "plan done" figure: bedtime routine and stretching; water is shown beside it."""
+    return _overall([a for item, a in adherence.items() if item is not PlanItem.WATER])
+
+
 def _overall(items: Iterable[Adherence]) -> float | None:
+    items = list(items)
     done = sum(min(a.done, a.planned) for a in items if a.planned > 0)
     planned = sum(a.planned for a in items if a.planned > 0)
     return None if planned == 0 else 100.0 * done / planned
@@ -231,61 +256,126 @@ class WeekSummary:
         }
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True, slots=True)
 class RoutineEffect:
-    """Cramps per night after nights with the bedtime routine vs without."""
+    """Cramps per night after nights with the bedtime routine vs without, known nights only.
 
-    nights_with: int
-    cramps_with: int
-    nights_without: int
-    cramps_without: int
+    ``with_counts`` / ``without_counts`` are the night cramps of each *known*
+    night; ``unknown_with`` / ``unknown_without`` the nights left out because
+    nobody said how they went.
+    """
+
+    with_counts: tuple[int, ...]
+    without_counts: tuple[int, ...]
+    unknown_with: int
+    unknown_without: int
     first_night: date | None
     last_night: date | None
     min_nights: int = MIN_NIGHTS_PER_GROUP
 
     @property
+    def nights_with(self) -> int:
+        """Known nights after the routine."""
+        return len(self.with_counts)
+
+    @property
+    def nights_without(self) -> int:
+        """Known nights without it."""
+        return len(self.without_counts)
+
+    @property
+    def cramps_with(self) -> int:
+        """Night cramps on the known nights after the routine."""
+        return sum(self.with_counts)
+
+    @property
+    def cramps_without(self) -> int:
+        """Night cramps on the known nights without it."""
+        return sum(self.without_counts)
+
+    @property
+    def unknown(self) -> int:
+        """Nights in either group with no known outcome (left out)."""
+        return self.unknown_with + self.unknown_without
+
+    @property
     def enough(self) -> bool:
-        """Both groups have at least ``min_nights`` nights."""
+        """Both groups have at least ``min_nights`` known nights."""
         return self.nights_with >= self.min_nights and self.nights_without >= self.min_nights
 
     @property
     def per_night_with(self) -> float | None:
-        """Cramps per night after the routine, when there is enough data."""
+        """Cramps per known night after the routine, when there is enough data."""
         return self.cramps_with / self.nights_with if self.enough else None
 
     @property
     def per_night_without(self) -> float | None:
-        """Cramps per night without the routine, when there is enough data."""
+        """Cramps per known night without the routine, when there is enough data."""
         return self.cramps_without / self.nights_without if self.enough else None
 
-    def summary(self) -> str:
-        """One or two plain sentences; never a claim the counts cannot carry."""
-        counts = (
-            f"{self.nights_with} night{'s' if self.nights_with != 1 else ''} with the bedtime "
-            f"routine ({self.cramps_with} cramp{'s' if self.cramps_with != 1 else ''}), "
-            f"{self.nights_without} without ({self.cramps_without} "
-            f"cramp{'s' if self.cramps_without != 1 else ''})"
-        )
+    @property
+    def difference(self) -> stats.Difference | None:
+        """With minus without and its 95 % interval, when there is enough data."""
         if not self.enough:
+            return None
+        return stats.two_groups(self.with_counts, self.without_counts)
+
+    @property
+    def verdict(self) -> stats.Verdict:
+        """The words the numbers allow."""
+        diff = self.difference
+        return stats.Verdict.NOT_ENOUGH if diff is None else diff.verdict
+
+    def summary(self) -> str:
+        """A few plain sentences; never a claim the counts cannot carry."""
+        counts = (
+            f"{_n(self.nights_with, 'known night')} with the bedtime routine "
+            f"({_n(self.cramps_with, 'cramp')}), {self.nights_without} without "
+            f"({_n(self.cramps_without, 'cramp')})"
+        )
+        unknown = (
+            f" {_n(self.unknown, 'night')} with no check-in or night cramp logged "
+            f"{'are' if self.unknown != 1 else 'is'} unknown and left out."
+            if self.unknown
+            else ""
+        )
+        diff = self.difference
+        if diff is None or diff.low is None or diff.high is None:
             return (
-                f"Not enough data yet to compare: it needs at least {self.min_nights} nights "
-                f"in each group. So far: {counts}."
+                f"Not enough nights yet to compare: it needs at least {self.min_nights} known "
+                f"nights in each group. So far: {counts}.{unknown}"
             )
+        words = {
+            stats.Verdict.FEWER: "Clearer fewer cramps after nights with the routine.",
+            stats.Verdict.MORE: "Clearer more cramps after nights with the routine.",
+            stats.Verdict.NO_CLEAR: "No clear difference between nights with and without it.",
+        }[diff.verdict]
         return (
-            f"After nights with the bedtime routine: {self.per_night_with:.2f} cramps a night; "
-            f"without: {self.per_night_without:.2f}. From {counts}. This is your own log, "
-            "not proof that the routine caused any difference."
+            f"{words} With the bedtime routine: {self.per_night_with:.2f} cramps a night; "
+            f"without: {self.per_night_without:.2f}; difference {diff.estimate:+.2f} "
+            f"(95 % interval {diff.low:+.2f} to {diff.high:+.2f}, {stats.TWO_GROUPS_METHOD}). "
+            f"From {counts}.{unknown} This is your own log, not proof that the routine "
+            "caused any difference: a personal trial (crampcoach trial start) is fairer."
         )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
+        diff = self.difference
         return {
             "nights_with_routine": self.nights_with,
             "cramps_with_routine": self.cramps_with,
             "nights_without_routine": self.nights_without,
             "cramps_without_routine": self.cramps_without,
+            "unknown_nights_with_routine": self.unknown_with,
+            "unknown_nights_without_routine": self.unknown_without,
             "per_night_with_routine": _round(self.per_night_with, 2),
             "per_night_without_routine": _round(self.per_night_without, 2),
+            "difference": None if diff is None else diff.to_dict(),
+            "verdict": self.verdict.value,
             "min_nights_per_group": self.min_nights,
             "enough_data": self.enough,
             "from": self.first_night.isoformat() if self.first_night else None,
@@ -298,18 +388,25 @@ class RoutineEffect:
 class CrampStats:
     """The week's cramps."""
 
-    episodes: int
+    episodes: int  # the week's night cramps (known nights)
     nights: int  # nights with at least one cramp
     mean_severity: float | None
     longest_minutes: float | None
     effect: RoutineEffect
-    log: tuple[CrampEvent, ...]  # the week's episodes, oldest first
+    log: tuple[CrampEvent, ...]  # the week's diary, night and daytime, oldest first
+    unknown_nights: int = 0  # the week's finished nights with no known outcome
+    known_nights: int = 0
+    day_episodes: int = 0  # daytime cramps (exercise, 17:00 ...), not in the nights
+    night_ids: frozenset[str] = frozenset()  # which log entries are night cramps
 
     def to_dict(self, tz: tzinfo) -> dict[str, Any]:
         """JSON-ready form; episode times in local time."""
         return {
             "episodes": self.episodes,
             "nights": self.nights,
+            "known_nights": self.known_nights,
+            "unknown_nights": self.unknown_nights,
+            "daytime_episodes": self.day_episodes,
             "mean_severity": _round(self.mean_severity, 1),
             "longest_minutes": self.longest_minutes,
             "with_vs_without_routine": self.effect.to_dict(),
@@ -323,6 +420,8 @@ class CrampStats:
                     "minutes": c.minutes,
                     "context": c.context.value if c.context else None,
                     "note": c.note,
+                    "symptoms": [s.value for s in c.symptoms],
+                    "night": c.id in self.night_ids,
                 }
                 for c in self.log
             ],
@@ -394,19 +493,30 @@ class WeekReview:
         if self.overall is not None and prev is not None:
             diff = round(self.overall - prev)
             trend = f" ({'+' if diff >= 0 else ''}{diff} points on last week)"
-        lines.append(f"Plan done: {overall}{trend}" + (" so far" if self.in_progress else ""))
+        water = self.adherence[PlanItem.WATER]
+        beside = (
+            f"; water goal reached {water.done} of {water.planned} days (not in plan done)"
+            if water.planned
+            else ""
+        )
+        lines.append(
+            f"Plan done{' so far' if self.in_progress else ''}: {overall}{trend}"
+            f" (bedtime routine and stretching){beside}"
+        )
         bed = self.adherence[PlanItem.BEDTIME]
         lines.append(f"Bedtime routine: {bed.done} of {bed.planned} nights")
         st = self.adherence[PlanItem.STRETCH]
         lines.append(f"Stretch / warm-up sessions: {st.done} of {st.planned}")
-        water = self.adherence[PlanItem.WATER]
-        if water.planned:
-            lines.append(f"Water goal reached: {water.done} of {water.planned} days")
         streak = f"{self.streak.current}{'+' if self.streak.capped else ''}"
         lines.append(f"Bedtime streak: {streak} nights (best {self.streak.best})")
         c = self.cramps
         sev = "" if c.mean_severity is None else f", mean severity {c.mean_severity:.1f}/10"
-        lines.append(f"Cramps: {c.episodes} on {c.nights} night{'s' if c.nights != 1 else ''}{sev}")
+        unknown = f"; {_n(c.unknown_nights, 'night')} unknown" if c.unknown_nights else ""
+        day = f"; daytime cramps: {c.day_episodes}" if c.day_episodes else ""
+        lines.append(
+            f"Night cramps: {c.episodes} on {_n(c.nights, 'night')} of "
+            f"{c.known_nights} known{sev}{unknown}{day}"
+        )
         return lines
 
     def notification(self) -> tuple[str, str]:
@@ -414,8 +524,8 @@ class WeekReview:
         bed = self.adherence[PlanItem.BEDTIME]
         body = (
             f"Bedtime routine on {bed.done} of {bed.planned} nights, "
-            f"plan done {_pct(self.overall)}, cramps on {self.cramps.nights} "
-            f"night{'s' if self.cramps.nights != 1 else ''}."
+            f"plan done {_pct(self.overall)}, cramps on {self.cramps.nights} of "
+            f"{self.cramps.known_nights} known night{'s' if self.cramps.known_nights != 1 else ''}."
         )
         if self.warnings:
             body += " Your log matches a warning sign: please open the review."
@@ -455,6 +565,7 @@ def cell_text(row: DayRow, item: str) -> str:
             Status.MISSED: "✗ missed",
             Status.SKIPPED: _skip_text(row.bedtime_skip),
             Status.PENDING: "tonight",
+            Status.BEFORE_START: "before you started",
         }.get(row.bedtime, "")
     if item == "stretch":
         if row.stretch_sessions:
@@ -476,9 +587,14 @@ def cell_text(row: DayRow, item: str) -> str:
         mark = {Status.DONE: "✓ ", Status.MISSED: "✗ "}.get(row.water, "")
         return f"{mark}{row.water_ml} ml"
     if item == "cramps":
+        if row.bedtime in (Status.FUTURE, Status.BEFORE_START, Status.PENDING):
+            return ""
+        if row.cramps is None:
+            return "don't remember" if row.night_source == "don't remember" else "not logged"
         if row.cramps:
-            return f"{row.cramps} (worst {row.max_severity}/10)"
-        return "" if row.bedtime is Status.FUTURE else "none"
+            worst = "" if row.max_severity is None else f" (worst {row.max_severity}/10)"
+            return f"{row.cramps}{worst}"
+        return "none"
     raise ValueError(f"unknown grid row {item!r}; expected one of {GRID_ROWS}")
 
 
@@ -507,6 +623,12 @@ def week_title(week: IsoWeek) -> str:
 def to_text(r: WeekReview) -> str:
     """The review as plain text (``crampcoach review``)."""
     lines = [week_title(r.week) + (" (in progress)" if r.in_progress else ""), ""]
+    # The urgent signs come first, before any number.
+    first = [w for w in r.warnings if w.level is not safety.Level.SEE_DOCTOR]
+    for w in first:
+        lines.append(f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.action} {w.reason}")
+    if first:
+        lines.append("")
     width = max(len(grid_label(i, r)) for i in GRID_ROWS)
     header = " " * width + "".join(f"  {d.day.strftime('%a %d'):<16}" for d in r.days)
     lines.append(header.rstrip())
@@ -524,19 +646,24 @@ def to_text(r: WeekReview) -> str:
             local = c.at.astimezone(r.tz)
             mins = "" if c.minutes is None else f", {c.minutes:g} min"
             ctx = f", {c.context.value}" if c.context else ""
+            when = "" if c.id in r.cramps.night_ids else " (daytime)"
+            signs = (
+                f"; signs: {', '.join(SYMPTOM_LABELS[s] for s in c.symptoms)}" if c.symptoms else ""
+            )
             note = f" — {c.note}" if c.note else ""
             lines.append(
                 f"  {local.strftime('%a %d %b %H:%M')}  {c.leg.value} {c.muscle.value}, "
-                f"severity {c.severity}/10{mins}{ctx}{note}"
+                f"severity {c.severity}/10{mins}{ctx}{when}{signs}{note}"
             )
-    if r.warnings:
+    later = [w for w in r.warnings if w.level is safety.Level.SEE_DOCTOR]
+    if later:
         lines.append("")
-        for w in r.warnings:
-            label = "URGENT" if w.level is safety.Level.URGENT else "See a doctor"
-            lines.append(f"{label}: {w.title}. {w.reason} {w.action}")
-    lines.append("")
-    lines.append("See a doctor if:")
-    lines.extend(f"  - {item.text}" for item in safety.CHECKLIST)
+        for w in later:
+            lines.append(f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.reason} {w.action}")
+    for level in safety.Level:
+        lines.append("")
+        lines.append(safety.CHECKLIST_HEADINGS[level])
+        lines.extend(f"  - {item.text}" for item in safety.CHECKLIST if item.level is level)
     lines.append("")
     lines.append(safety.NOT_MEDICAL_ADVICE)
     return "\n".join(lines) + "\n"
@@ -549,16 +676,27 @@ def to_text(r: WeekReview) -> str:
 class _Config:
     tz: tzinfo
     boundary: time
+    bedtime: time
     water_goal: int
     stretch_per_week: int
+    first_day: date | None
+    health: profile.HealthProfile
 
 
 def _config(settings: Mapping[str, Any], tz: tzinfo) -> _Config:
+    first = str(settings.get("first_day", "") or "")
+    try:
+        first_day = date.fromisoformat(first) if first else None
+    except ValueError:
+        first_day = None
     return _Config(
         tz=tz,
         boundary=parse_hhmm(str(value_of(settings, "day_boundary"))),
-        water_goal=int(settings.get("water_goal_ml", 1500)),
+        bedtime=parse_hhmm(str(value_of(settings, "bedtime"))),
+        water_goal=profile.water_goal(settings),
         stretch_per_week=int(settings.get("plan_stretch_per_week", 3)),
+        first_day=first_day,
+        health=profile.HealthProfile.of(settings),
     )
 
 
@@ -573,7 +711,8 @@ def query_range(week: IsoWeek, tz: tzinfo) -> tuple[datetime, datetime]:
     return start, end
 
 
-# Skips are written when the user decides (maybe weeks ahead), but name their day.
+# Skips are written when the user decides (maybe weeks ahead), but name their day;
+# a check-in names its night and may come days later.
 _SKIP_MARGIN = timedelta(days=60)
 
 
@@ -592,7 +731,11 @@ def load(
         EventType.CRAMP,
     ]
     events: list[Event] = list(source.events(start, end, types=others))
-    events.extend(source.events(start - _SKIP_MARGIN, end + _SKIP_MARGIN, types=[EventType.SKIP]))
+    events.extend(
+        source.events(
+            start - _SKIP_MARGIN, end + _SKIP_MARGIN, types=[EventType.SKIP, EventType.NIGHT]
+        )
+    )
     return compute(events, settings, tz, week, today)
 
 
@@ -604,49 +747,17 @@ class _Day:
     stretch_partial: int = 0
     water_ml: int = 0
     skips: dict[str, SkipReason] = field(default_factory=dict)
-
-    def add(self, ev: Event) -> None:
-        """Count one event of this log day."""
-        if isinstance(ev, SessionEvent):
-            if ev.routine_kind == BEDTIME_KIND:
-                if ev.completed:
-                    self.bedtime_done = True
-                else:
-                    self.bedtime_partial = True
-            elif ev.routine_kind in STRETCH_KINDS:
-                if ev.completed:
-                    self.stretch_done += 1
-                else:
-                    self.stretch_partial += 1
-        elif isinstance(ev, WaterEvent):
-            self.water_ml += ev.ml
-        elif isinstance(ev, SkipEvent):
-            self.skips[ev.item] = ev.reason
+    day_cramps: int = 0
 
 
-def _event_day(ev: Event, tz: tzinfo, boundary: time) -> date:
-    """The day an event counts for: a skip names it, a cramp goes by night, the rest by log day."""
+def _event_day(ev: Event, cfg: _Config) -> date:
     if isinstance(ev, SkipEvent):
         return ev.day
+    if isinstance(ev, NightEvent):
+        return ev.night
     if isinstance(ev, CrampEvent):
-        return local_day(ev.at, tz, NIGHT_BOUNDARY)
-    return local_day(ev.at, tz, boundary)
-
-
-def _cramp_stats(
-    week_rows: Sequence[DayRow], nights: Mapping[date, list[CrampEvent]], effect: RoutineEffect
-) -> CrampStats:
-    week_cramps = [c for row in week_rows for c in nights.get(row.day, ())]
-    severities = [c.severity for c in week_cramps]
-    minutes = [c.minutes for c in week_cramps if c.minutes is not None]
-    return CrampStats(
-        episodes=len(week_cramps),
-        nights=sum(1 for row in week_rows if row.cramps),
-        mean_severity=sum(severities) / len(severities) if severities else None,
-        longest_minutes=max(minutes) if minutes else None,
-        effect=effect,
-        log=tuple(week_cramps),
-    )
+        return nights_mod.night_of(ev.at, cfg.tz)
+    return local_day(ev.at, cfg.tz, cfg.boundary)
 
 
 def compute(
@@ -662,47 +773,108 @@ def compute(
     decides which days are pending or future.
     """
     cfg = _config(settings, tz)
+    events = list(events)
     week_end = week.monday + timedelta(days=6)
     history_start = week_end - timedelta(days=HISTORY_DAYS - 1)
     days: dict[date, _Day] = defaultdict(_Day)
-    nights: dict[date, list[CrampEvent]] = defaultdict(list)
+    all_cramps: list[CrampEvent] = []
+    night_ids: set[str] = set()
     first_logged: date | None = None
 
     for ev in events:
-        day = _event_day(ev, tz, cfg.boundary)
+        day = _event_day(ev, cfg)
         if not history_start <= day <= week_end:
             continue
-        if isinstance(ev, CrampEvent):
-            nights[day].append(ev)
         if first_logged is None or day < first_logged:
             first_logged = day
-        days[day].add(ev)
+        rec = days[day]
+        if isinstance(ev, SessionEvent):
+            if ev.routine_kind == BEDTIME_KIND:
+                if ev.completed:
+                    rec.bedtime_done = True
+                else:
+                    rec.bedtime_partial = True
+            elif ev.routine_kind in STRETCH_KINDS:
+                if ev.completed:
+                    rec.stretch_done += 1
+                else:
+                    rec.stretch_partial += 1
+        elif isinstance(ev, WaterEvent):
+            rec.water_ml += ev.ml
+        elif isinstance(ev, SkipEvent):
+            rec.skips[ev.item] = ev.reason
+        elif isinstance(ev, CrampEvent):
+            all_cramps.append(ev)
+            if nights_mod.is_night_cramp(ev, tz, cfg.bedtime):
+                night_ids.add(ev.id)
+            else:
+                days[local_day(ev.at, tz, cfg.boundary)].day_cramps += 1
+    all_cramps.sort(key=lambda c: c.at)
+    # The user started on the first_day setting or their first entry, whichever is earlier.
+    started = min((d for d in (cfg.first_day, first_logged) if d is not None), default=None)
 
-    for episodes in nights.values():
-        episodes.sort(key=lambda c: c.at)
+    outcome = nights_mod.outcomes(events, tz, cfg.bedtime, history_start, week_end)
+    nights: dict[date, list[CrampEvent]] = defaultdict(list)
+    for c in all_cramps:
+        if c.id in night_ids:
+            nights[nights_mod.night_of(c.at, tz)].append(c)
 
     rows_by_week: dict[IsoWeek, list[DayRow]] = {}
     all_rows: list[DayRow] = []
     for n in range(HISTORY_DAYS):
         day = history_start + timedelta(days=n)
-        row = _row(day, days.get(day) or _Day(), nights.get(day, ()), cfg, today)
+        row = _row(day, days.get(day) or _Day(), outcome[day], cfg, today, started)
         all_rows.append(row)
         rows_by_week.setdefault(IsoWeek.of(day), []).append(row)
 
     week_rows = rows_by_week[week]
     adherence = _adherence(week_rows, cfg, today)
     series = tuple(
-        _summary(w, rows_by_week[w], cfg, today, first_logged)
+        _summary(w, rows_by_week[w], cfg, today, started)
         for w in (week.shift(-i) for i in range(SERIES_WEEKS - 1, -1, -1))
     )
-    previous = _summary(week.shift(-1), rows_by_week[week.shift(-1)], cfg, today, first_logged)
+    previous = _summary(week.shift(-1), rows_by_week[week.shift(-1)], cfg, today, started)
 
     # The last night that is over: the one before today (or the week's end, for a past week).
     last_night = min(week_end, today - timedelta(days=1))
-    effect = _effect(all_rows, nights, first_logged, last_night)
-    cramps = _cramp_stats(week_rows, nights, effect)
-    routine_nights = {row.day for row in all_rows if row.bedtime is Status.DONE}
-    warnings = safety.check_log(nights, routine_nights, last_night)
+    effect = _effect(all_rows, started, last_night)
+    over = [row for row in week_rows if row.day <= last_night and _begun(row, started)]
+    week_night = [c for row in week_rows for c in nights.get(row.day, ())]
+    severities = [c.severity for c in week_night] + [
+        row.max_severity
+        for row in over
+        if row.night_source == "check-in" and not nights.get(row.day) and row.max_severity
+    ]
+    minutes = [c.minutes for c in week_night if c.minutes is not None]
+    week_days = set(week.days())
+    week_log = [
+        c
+        for c in all_cramps
+        if (
+            nights_mod.night_of(c.at, tz)
+            if c.id in night_ids
+            else local_day(c.at, tz, cfg.boundary)
+        )
+        in week_days
+    ]
+    cramps = CrampStats(
+        episodes=sum(row.cramps or 0 for row in over),
+        nights=sum(1 for row in over if row.cramps),
+        mean_severity=sum(severities) / len(severities) if severities else None,
+        longest_minutes=max(minutes) if minutes else None,
+        effect=effect,
+        log=tuple(week_log),
+        unknown_nights=sum(1 for row in over if row.cramps is None),
+        known_nights=sum(1 for row in over if row.cramps is not None),
+        day_episodes=sum(row.day_cramps for row in week_rows),
+        night_ids=frozenset(c.id for c in week_log if c.id in night_ids),
+    )
+    routine_nights = {row.day for row in all_rows if row.bedtime in (Status.DONE, Status.PARTIAL)}
+    # Every episode up to now counts for the per-episode signs, today's and daytime ones too.
+    recent = [c for c in all_cramps if local_day(c.at, tz, cfg.boundary) <= max(today, week_end)]
+    warnings = safety.check_log(
+        nights, routine_nights, last_night, episodes=recent, health=cfg.health
+    )
 
     return WeekReview(
         week=week,
@@ -710,7 +882,7 @@ def compute(
         in_progress=week.monday <= today <= week_end,
         days=tuple(week_rows),
         adherence=adherence,
-        overall=_overall(adherence.values()),
+        overall=_plan_done(adherence),
         streak=_streak(all_rows, today),
         previous=previous,
         series=series,
@@ -720,8 +892,20 @@ def compute(
     )
 
 
-def _row(day: date, rec: _Day, episodes: Sequence[CrampEvent], cfg: _Config, today: date) -> DayRow:
+def _begun(row: DayRow, started: date | None) -> bool:
+    return started is not None and row.day >= started
+
+
+def _row(
+    day: date,
+    rec: _Day,
+    night: NightOutcome,
+    cfg: _Config,
+    today: date,
+    started: date | None,
+) -> DayRow:
     bed_skip = rec.skips.get(PlanItem.BEDTIME.value)
+    before = started is None or day < started
     if rec.bedtime_done:
         bedtime = Status.DONE
     elif day > today:
@@ -730,8 +914,10 @@ def _row(day: date, rec: _Day, episodes: Sequence[CrampEvent], cfg: _Config, tod
         bedtime = Status.SKIPPED
     elif rec.bedtime_partial:
         bedtime = Status.PARTIAL
+    elif day == today:
+        bedtime = Status.PENDING
     else:
-        bedtime = Status.PENDING if day == today else Status.MISSED
+        bedtime = Status.BEFORE_START if before else Status.MISSED
 
     stretch_skip = rec.skips.get(PlanItem.STRETCH.value)
     if rec.stretch_done:
@@ -742,6 +928,8 @@ def _row(day: date, rec: _Day, episodes: Sequence[CrampEvent], cfg: _Config, tod
         stretch = Status.SKIPPED
     elif day > today:
         stretch = Status.FUTURE
+    elif before:
+        stretch = Status.BEFORE_START
     else:
         # Stretching is planned per week, not per day: a day without is not "missed".
         stretch = Status.NOT_PLANNED
@@ -759,6 +947,8 @@ def _row(day: date, rec: _Day, episodes: Sequence[CrampEvent], cfg: _Config, tod
         water = Status.PENDING
     elif rec.water_ml > 0:
         water = Status.PARTIAL
+    elif before:
+        water = Status.BEFORE_START
     else:
         water = Status.MISSED
 
@@ -773,8 +963,10 @@ def _row(day: date, rec: _Day, episodes: Sequence[CrampEvent], cfg: _Config, tod
         water=water,
         water_ml=rec.water_ml,
         water_goal_ml=cfg.water_goal,
-        cramps=len(episodes),
-        max_severity=max((c.severity for c in episodes), default=None),
+        cramps=night.cramps,
+        max_severity=night.worst,
+        night_source=night.source,
+        day_cramps=rec.day_cramps,
     )
 
 
@@ -801,9 +993,9 @@ def _daily(
 def _adherence(rows: Sequence[DayRow], cfg: _Config, today: date) -> dict[PlanItem, Adherence]:
     bedtime = _daily(PlanItem.BEDTIME, rows, lambda r: r.bedtime, lambda r: r.bedtime_skip)
     water = _daily(PlanItem.WATER, rows, lambda r: r.water, lambda r: None)
-    # The weekly stretch target, prorated over the days that have begun, less
-    # the days excused by a rest or sick skip.
-    elapsed = [r for r in rows if r.day <= today]
+    # The weekly stretch target, prorated over the days that have begun (since the
+    # user started), less the days excused by a rest or sick skip.
+    elapsed = [r for r in rows if r.day <= today and r.stretch is not Status.BEFORE_START]
     excused = sum(1 for r in elapsed if r.stretch_skip in EXCUSED and not r.stretch_sessions)
     available = len(elapsed) - excused
     # Rounded down: on a Monday nobody is behind a three-a-week plan yet.
@@ -813,18 +1005,18 @@ def _adherence(rows: Sequence[DayRow], cfg: _Config, today: date) -> dict[PlanIt
 
 
 def _summary(
-    week: IsoWeek, rows: Sequence[DayRow], cfg: _Config, today: date, first_logged: date | None
+    week: IsoWeek, rows: Sequence[DayRow], cfg: _Config, today: date, started: date | None
 ) -> WeekSummary:
     adherence = _adherence(rows, cfg, today)
-    if first_logged is None or rows[-1].day < first_logged:
+    if started is None or rows[-1].day < started:
         # Nothing logged yet by then: "no data", not "0 % done".
         return WeekSummary(week=week, overall=None, bedtime=None, cramp_nights=0, cramps=0)
     return WeekSummary(
         week=week,
-        overall=_overall(adherence.values()),
+        overall=_plan_done(adherence),
         bedtime=adherence[PlanItem.BEDTIME].percent,
         cramp_nights=sum(1 for r in rows if r.cramps),
-        cramps=sum(r.cramps for r in rows),
+        cramps=sum(r.cramps or 0 for r in rows),
     )
 
 
@@ -835,12 +1027,14 @@ def _streak(rows: Sequence[DayRow], today: date) -> Streak:
     for row in rows:
         if row.day > today:
             break
-        if row.bedtime is Status.DONE:
-            run += 1
+        if row.bedtime in (Status.DONE, Status.PARTIAL):
+            run += 1  # a routine done in part (optional steps skipped) still counts
         elif row.bedtime is Status.SKIPPED and row.bedtime_skip in EXCUSED:
             pass  # a planned rest or sick day: the streak carries on
         elif row.bedtime in (Status.PENDING, Status.FUTURE):
             pass  # tonight is not over yet
+        elif row.bedtime is Status.BEFORE_START:
+            run_from_start = False  # the history read starts before the user did
         else:
             run = 0
             run_from_start = False
@@ -848,32 +1042,38 @@ def _streak(rows: Sequence[DayRow], today: date) -> Streak:
     return Streak(current=run, best=best, capped=run_from_start and run > 0)
 
 
-def _effect(
-    rows: Sequence[DayRow],
-    nights: Mapping[date, Sequence[CrampEvent]],
-    first_logged: date | None,
-    last_night: date,
-) -> RoutineEffect:
-    """Compare nights after the routine with nights without, from the first logged day on."""
-    n_with = c_with = n_without = c_without = 0
+def _effect(rows: Sequence[DayRow], started: date | None, last_night: date) -> RoutineEffect:
+    """Known nights after the routine vs without, from the day the user started on."""
+    with_: list[int] = []
+    without: list[int] = []
+    unknown_with = unknown_without = 0
     first: date | None = None
     for row in rows:
-        if first_logged is None or row.day < first_logged or row.day > last_night:
+        if started is None or row.day < started or row.day > last_night:
             continue
         first = first or row.day
-        count = len(nights.get(row.day, ()))
         if row.bedtime is Status.DONE:
-            n_with += 1
-            c_with += count
-        elif row.bedtime in (Status.MISSED, Status.SKIPPED):
-            n_without += 1
-            c_without += count
-        # PARTIAL nights are in neither group: a half routine is neither.
+            group_with = True
+        elif row.bedtime is Status.MISSED or (
+            row.bedtime is Status.SKIPPED and row.bedtime_skip not in EXCUSED
+        ):
+            group_with = False
+        else:
+            continue  # partial, rest or sick nights are in neither group
+        if row.cramps is None:
+            if group_with:
+                unknown_with += 1
+            else:
+                unknown_without += 1
+        elif group_with:
+            with_.append(row.cramps)
+        else:
+            without.append(row.cramps)
     return RoutineEffect(
-        nights_with=n_with,
-        cramps_with=c_with,
-        nights_without=n_without,
-        cramps_without=c_without,
+        with_counts=tuple(with_),
+        without_counts=tuple(without),
+        unknown_with=unknown_with,
+        unknown_without=unknown_without,
         first_night=first,
         last_night=last_night if first else None,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, make_dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -86,6 +86,19 @@ def _moment_or_empty(value: Any) -> str:
     return moment.isoformat()
 
 
+def _date_or_empty(value: Any) -> str:
+    """A date as YYYY-MM-DD, or "" for none."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise SettingError(
+            f'expected a date as YYYY-MM-DD, or "" for none; got {value!r}'
+        ) from None
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     """One setting: its default, how to validate a value, and a line of help.
@@ -124,6 +137,28 @@ SETTINGS: tuple[Setting, ...] = (
         "plan_stretch_per_week", 3, _int_range(0, 14), "planned stretch/warm-up sessions a week"
     ),
     Setting("autostart", False, _bool, "start CrampCoach when I log in"),
+    # The health profile: it tailors steps and the safety prompts (core.profile).
+    Setting("health_pregnant", False, _bool, "I am pregnant"),
+    Setting("health_kidney", False, _bool, "I have kidney disease"),
+    Setting("health_liver", False, _bool, "I have liver disease"),
+    Setting("health_diabetes", False, _bool, "I have diabetes"),
+    Setting("health_neuropathy", False, _bool, "I have nerve damage or reduced feeling in my feet"),
+    Setting("health_heart_failure", False, _bool, "I have heart failure"),
+    Setting(
+        "fluid_limit_ml",
+        0,
+        _int_range(0, 5000),
+        "a daily fluid limit my clinician set (ml); 0 for none. The water goal follows it",
+    ),
+    Setting("morning_checkin", True, _bool, 'ask "how was last night?" in the morning'),
+    Setting("morning_checkin_time", "08:00", _hhmm, "when to ask about last night"),
+    Setting(
+        "first_day",
+        "",
+        _date_or_empty,
+        "the first day you used CrampCoach (days before it are never counted as missed)",
+        in_dialog=False,
+    ),
     Setting(
         "reminders_paused_until",
         "",

@@ -10,6 +10,7 @@ from crampcoach.core.events import (
     CrampEvent,
     Leg,
     Muscle,
+    NightEvent,
     SessionEvent,
     SkipEvent,
     SkipReason,
@@ -61,6 +62,17 @@ def cramp(
         severity=severity,
         minutes=minutes,
         context=context,
+    )
+
+
+def night(day: date, cramps: int | None = 0, worst: int | None = None) -> NightEvent:
+    """A morning check-in for the night that began on ``day``."""
+    return NightEvent(
+        id=new_id(),
+        at=at(day + timedelta(days=1), "08:00"),
+        night=day,
+        cramps=cramps,
+        worst=worst,
     )
 
 

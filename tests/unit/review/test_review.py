@@ -9,7 +9,7 @@ import pytest
 from crampcoach.core import review, settings
 from crampcoach.core.events import EventType, SkipReason
 from crampcoach.core.review import IsoWeek, PlanItem, ReviewError, Status
-from tests.unit.review.helpers import TZ, cramp, days, session, skip, water
+from tests.unit.review.helpers import TZ, cramp, days, night, session, skip, water
 
 SETTINGS = settings.defaults()  # water goal 1500 ml, 3 stretch sessions a week, boundary 04:00
 W = IsoWeek(2026, 10)  # Mon 2 March - Sun 8 March 2026
@@ -29,16 +29,18 @@ def test_iso_week_parse_and_errors() -> None:
 
 
 def test_empty_week() -> None:
+    # Nothing logged at all: every day is before the user started, never "missed".
     r = review.compute([], SETTINGS, TZ, W, AFTER)
     assert [d.day for d in r.days] == days(date(2026, 3, 2), 7)
-    assert all(d.bedtime is Status.MISSED for d in r.days)
-    assert all(d.water is Status.MISSED for d in r.days)
+    assert all(d.bedtime is Status.BEFORE_START for d in r.days)
+    assert all(d.water is Status.BEFORE_START for d in r.days)
     assert r.adherence[PlanItem.BEDTIME].done == 0
-    assert r.adherence[PlanItem.BEDTIME].planned == 7
-    assert r.overall == 0.0
+    assert r.adherence[PlanItem.BEDTIME].planned == 0
+    assert r.overall is None
     assert r.cramps.episodes == 0 and r.cramps.mean_severity is None
+    assert r.cramps.unknown_nights == 0 and r.cramps.known_nights == 0
     assert not r.cramps.effect.enough
-    assert "Not enough data yet" in r.cramps.effect.summary()
+    assert "Not enough nights yet" in r.cramps.effect.summary()
     assert r.warnings == ()
     assert r.streak.current == 0 and r.streak.best == 0
     data = json.loads(r.to_json())
@@ -67,7 +69,9 @@ def test_perfect_week() -> None:
     assert r.overall == 100.0
     assert r.streak.current == 7 and r.streak.best == 7
     # Nothing was logged before: "no data", never "0 % done".
-    assert r.previous.overall is None and r.headline()[0] == "Plan done: 100%"
+    assert r.previous.overall is None and r.headline()[0].startswith("Plan done: 100% (")
+    # Water is beside "Plan done", not in it.
+    assert "water goal reached 7 of 7 days (not in plan done)" in r.headline()[0]
     assert r.series[-1].week == W and r.series[-1].overall == 100.0
     assert len(r.series) == review.SERIES_WEEKS
     assert r.series[0].week == W.shift(-(review.SERIES_WEEKS - 1))
@@ -75,7 +79,7 @@ def test_perfect_week() -> None:
     earlier = [*perfect_week_events(W), water(W.monday - timedelta(days=7), 250)]
     r2 = review.compute(earlier, SETTINGS, TZ, W, AFTER)
     assert r2.previous.overall == 0.0
-    assert r2.headline()[0] == "Plan done: 100% (+100 points on last week)"
+    assert r2.headline()[0].startswith("Plan done: 100% (+100 points on last week)")
 
 
 def test_partial_and_other_items() -> None:
@@ -96,13 +100,12 @@ def test_partial_and_other_items() -> None:
 
 def test_bedtime_routine_after_midnight_counts_for_the_evening_before() -> None:
     tue, wed = date(2026, 3, 3), date(2026, 3, 4)
-    r = review.compute([session(wed, "00:30")], SETTINGS, TZ, W, AFTER)
+    started = {**SETTINGS, "first_day": "2026-03-01"}
+    r = review.compute([session(wed, "00:30")], started, TZ, W, AFTER)
     assert r.days[1].day == tue and r.days[1].bedtime is Status.DONE
     assert r.days[2].bedtime is Status.MISSED
     # The user may move the boundary: with 00:00 it counts for Wednesday.
-    r2 = review.compute(
-        [session(wed, "00:30")], {**SETTINGS, "day_boundary": "00:00"}, TZ, W, AFTER
-    )
+    r2 = review.compute([session(wed, "00:30")], {**started, "day_boundary": "00:00"}, TZ, W, AFTER)
     assert r2.days[2].bedtime is Status.DONE and r2.days[1].bedtime is Status.MISSED
 
 
@@ -149,7 +152,8 @@ def test_week_spanning_new_year_iso_week_53_and_1() -> None:
     r = review.compute(events, SETTINGS, TZ, w53, date(2027, 2, 1))
     assert r.adherence[PlanItem.BEDTIME].done == 7
     assert r.days[3].day == date(2026, 12, 31) and r.days[3].cramps == 1
-    assert r.previous.week == IsoWeek(2026, 52) and r.previous.bedtime == pytest.approx(100 / 7)
+    # Week 52: the days before the first entry (27 Dec) are not missed.
+    assert r.previous.week == IsoWeek(2026, 52) and r.previous.bedtime == 100.0
     assert r.streak.current == 8
     # 2025-W01 starts in 2024.
     w1 = IsoWeek(2025, 1)
@@ -203,6 +207,8 @@ def test_routine_effect_needs_seven_nights_in_each_group() -> None:
             events.append(session(d))
             if i % 4 == 0:
                 events.append(cramp(d + timedelta(days=1), "02:00"))
+            else:
+                events.append(night(d, 0))  # a check-in: no cramps
         else:
             events.append(cramp(d + timedelta(days=1), "02:00"))
             events.append(cramp(d + timedelta(days=1), "04:00"))
@@ -211,7 +217,22 @@ def test_routine_effect_needs_seven_nights_in_each_group() -> None:
     assert (eff.nights_with, eff.cramps_with) == (14, 7)
     assert (eff.nights_without, eff.cramps_without) == (14, 28)
     assert eff.enough and eff.per_night_with == 0.5 and eff.per_night_without == 2.0
-    assert "not proof" in eff.summary() and "14 nights with" in eff.summary()
+    assert "not proof" in eff.summary() and "14 known nights with" in eff.summary()
+    # By hand: with = seven 1s and seven 0s (variance 14*0.25/13 = 0.269, below the
+    # Poisson floor (7 + 0.5)/14 = 0.536); without = fourteen 2s (variance 0, floor
+    # (28 + 0.5)/14 = 2.036).  SE = sqrt(0.536/14 + 2.036/14) = 0.4286;
+    # difference -1.5 +- 1.96 * 0.4286 = -2.340 to -0.660.
+    diff = eff.difference
+    assert diff is not None and diff.estimate == -1.5
+    assert diff.low == pytest.approx(-2.340, abs=1e-3)
+    assert diff.high == pytest.approx(-0.660, abs=1e-3)
+    assert eff.verdict.value == "clearer fewer cramps"
+    assert "Clearer fewer cramps" in eff.summary() and "95 % interval" in eff.summary()
+    # Without the check-ins, the seven cramp-free routine nights are unknown, not zero.
+    no_checkins = [e for e in events if e.type is not EventType.NIGHT]
+    eff3 = review.compute(no_checkins, SETTINGS, TZ, W, AFTER).cramps.effect
+    assert (eff3.nights_with, eff3.cramps_with, eff3.unknown_with) == (7, 7, 7)
+    assert eff3.per_night_with == 1.0 and "7 nights with no check-in" in eff3.summary()
     # Six nights without the routine is not enough to say anything.
     few = [e for e in events if e.type is not EventType.SESSION] + [
         session(d) for d in days(first, 28)[:22]
@@ -219,7 +240,7 @@ def test_routine_effect_needs_seven_nights_in_each_group() -> None:
     eff2 = review.compute(few, SETTINGS, TZ, W, AFTER).cramps.effect
     assert eff2.nights_without == 6 and not eff2.enough
     assert eff2.per_night_with is None
-    assert "at least 7 nights in each group" in eff2.summary()
+    assert "at least 7 known nights in each group" in eff2.summary()
 
 
 def test_warnings_in_review_json() -> None:
@@ -298,6 +319,9 @@ def test_cell_texts_say_each_state_in_words() -> None:
         water(d[0], 1500),
         water(d[1], 400),
         cramp(d[1], "23:00", severity=6),
+        night(d[0], 0),
+        night(d[2], 0),
+        night(d[3], None),  # "don't remember"
     ]
     r = review.compute(events, SETTINGS, TZ, W, d[5])
     texts = {item: [review.cell_text(row, item) for row in r.days] for item in review.GRID_ROWS}
@@ -313,7 +337,13 @@ def test_cell_texts_say_each_state_in_words() -> None:
     assert texts["stretch"][3:5] == ["skipped (sick)", "✓ 1 +1½"]
     assert texts["water"][:3] == ["✓ 1500 ml", "400 ml", "✗ 0 ml"]
     assert texts["water"][5:] == ["0 ml", ""]  # today: pending, not yet missed
-    assert texts["cramps"][:3] == ["none", "1 (worst 6/10)", "none"]
+    assert texts["cramps"][:5] == [
+        "none",
+        "1 (worst 6/10)",
+        "none",
+        "don't remember",
+        "not logged",
+    ]
     assert texts["cramps"][6] == ""
     assert review.grid_label("water", r) == "Water (goal 1500 ml)"
     no_goal = review.compute(events, {**SETTINGS, "water_goal_ml": 0}, TZ, W, d[5])

@@ -52,6 +52,7 @@ def test_log_at_naive_is_local_time_and_offsets_are_kept(data_dir: Path) -> None
 def test_log_cramp_with_every_field(data_dir: Path) -> None:
     argv = ["log", "cramp", "--leg", "both", "--muscle", "hamstring", "--severity", "8"]
     argv += ["--minutes", "3.5", "--context", "exercise", "--note", "after the run"]
+    argv += ["--symptom", "numbness,weakness"]
     assert main(argv) == 0
     (ev,) = _events(data_dir)
     assert isinstance(ev, CrampEvent)
@@ -65,6 +66,7 @@ def test_log_cramp_with_every_field(data_dir: Path) -> None:
         "minutes": 3.5,
         "context": "exercise",
         "note": "after the run",
+        "symptoms": ["numbness", "weakness"],
     }
 
 
