@@ -5,7 +5,13 @@ one inference from the Hallegraeff 2012 trial length).  Every warning carries
 the reason in plain words with the numbers from the user's own log and what to
 do.  Nothing here is a diagnosis, and nothing ever names a medicine or a dose.
 
-Pure: plain data in, plain data out; the review and the cramp dialog call it.
+Every door that writes a cramp (the dialog, ``crampcoach log cramp``, a
+request over the socket) calls ``check_episode`` on the entry, at any hour,
+and shows what it returns; the review calls ``check_log``.  The most urgent
+come first (``Level`` order): call the emergency number now, then an urgent
+appointment the same day, then see a doctor.
+
+Pure: plain data in, plain data out.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from crampcoach.core.events import CrampEvent
+from crampcoach.core.events import SYMPTOM_LABELS, CrampEvent, Leg, Muscle, Symptom
+from crampcoach.core.profile import HealthProfile
 
 NOT_MEDICAL_ADVICE = (
     "CrampCoach gives general information, not medical advice. "
@@ -34,10 +41,29 @@ ROUTINE_MIN_DONE = 36  # "nightly" allowing about one missed night a week
 
 
 class Level(enum.StrEnum):
-    """How soon to act."""
+    """How soon to act, most urgent first (iteration order is the order shown)."""
 
-    URGENT = "urgent"  # get medical help now
+    EMERGENCY = "emergency"  # call the emergency number now
+    URGENT = "urgent"  # an urgent appointment the same day
     SEE_DOCTOR = "see-a-doctor"  # make an appointment
+
+
+LEVEL_LABELS: dict[Level, str] = {
+    Level.EMERGENCY: "CALL THE EMERGENCY NUMBER NOW",
+    Level.URGENT: "URGENT, TODAY",
+    Level.SEE_DOCTOR: "See a doctor",
+}
+CHECKLIST_HEADINGS: dict[Level, str] = {
+    Level.EMERGENCY: "Call the emergency number now if:",
+    Level.URGENT: "Get an urgent appointment the same day if:",
+    Level.SEE_DOCTOR: "See a doctor if:",
+}
+_ORDER = {level: n for n, level in enumerate(Level)}
+
+
+def by_urgency(warnings: Iterable[SafetyWarning]) -> list[SafetyWarning]:
+    """Most urgent first, otherwise in the order given."""
+    return sorted(warnings, key=lambda w: _ORDER[w.level])
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +87,14 @@ class SafetyWarning:
         }
 
 
+_EMERGENCY_ACTION = (
+    "Call the emergency number now (for example 999 in the UK, 112 in Europe, 911 in "
+    "North America). Do not drive yourself and do not wait to see if it passes."
+)
 _URGENT_ACTION = (
-    "Get medical help now: an urgent appointment with your doctor or your local "
-    "urgent-care line (NHS 111 in England). Do not wait for the next review."
+    "Get an urgent appointment the same day: call your doctor's practice or an urgent-care "
+    "service (in England, NHS 111). If you cannot be seen today, go to urgent care. "
+    "Do not wait for the next review."
 )
 _SEE_ACTION = "See a clinician (your GP or doctor) and show them this log."
 
@@ -78,6 +109,14 @@ class ChecklistItem:
 
 # The signs from evidence.md the app cannot detect from the log.
 CHECKLIST: tuple[ChecklistItem, ...] = (
+    ChecklistItem(
+        Level.EMERGENCY,
+        "you are short of breath or have chest pain, together with a painful, swollen or warm leg",
+    ),
+    ChecklistItem(
+        Level.URGENT,
+        "one calf (rarely both) is swollen, warm, red or darker, throbbing or tender",
+    ),
     ChecklistItem(
         Level.URGENT,
         "a cramp lasts more than 10 minutes and does not ease",
@@ -94,10 +133,6 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
     ChecklistItem(
         Level.SEE_DOCTOR,
         "your legs feel numb or are swollen, or your muscles are getting smaller or weaker",
-    ),
-    ChecklistItem(
-        Level.SEE_DOCTOR,
-        "one calf is swollen, warm, red or tender between cramps",
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
@@ -130,37 +165,186 @@ def _minutes(value: float) -> str:
     return f"{value:g} minutes"
 
 
-def check_episode(cramp: CrampEvent) -> list[SafetyWarning]:
-    """Warnings for one episode, shown at once in the cramp dialog."""
-    if cramp.minutes is not None and cramp.minutes > LONG_CRAMP_MIN:
-        return [
+def _signs(signs: Iterable[Symptom]) -> str:
+    chosen = set(signs)
+    names = [SYMPTOM_LABELS[s] for s in Symptom if s in chosen]  # in the declared order
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_CLOT_SIGNS = frozenset({Symptom.WARMTH, Symptom.REDNESS, Symptom.TENDERNESS})
+
+
+def check_episode(cramp: CrampEvent, health: HealthProfile | None = None) -> list[SafetyWarning]:
+    """Warnings for one episode, most urgent first; every door that logs a cramp shows them.
+
+    Works at any hour: a daytime cramp is checked like a night one.
+    """
+    signs = set(cramp.symptoms)
+    out: list[SafetyWarning] = []
+    breath = sorted(signs & {Symptom.BREATHLESS, Symptom.CHEST_PAIN})
+    if breath:
+        out.append(
+            SafetyWarning(
+                id="breathless-chest-pain",
+                level=Level.EMERGENCY,
+                title="Short of breath or chest pain with a leg cramp",
+                reason=(
+                    f"You logged {_signs(breath)} with this cramp. Together with a painful "
+                    "leg this can be serious (a blood clot can travel to the lungs). Only a "
+                    "doctor can tell, and it cannot wait."
+                ),
+                action=_EMERGENCY_ACTION,
+            )
+        )
+    clot = sorted(signs & (_CLOT_SIGNS | {Symptom.SWELLING}))
+    one_calf = cramp.leg is not Leg.BOTH and cramp.muscle is Muscle.CALF
+    clot_fired = bool(signs & _CLOT_SIGNS or (Symptom.SWELLING in signs and one_calf))
+    if clot_fired:
+        out.append(
+            SafetyWarning(
+                id="calf-clot-signs",
+                level=Level.URGENT,
+                title="A swollen, warm, red or tender leg",
+                reason=(
+                    f"You logged {_signs(clot)} with this cramp. A calf that is swollen, "
+                    "warm, red or tender needs a doctor to check it today: it can be a sign "
+                    "of a blood clot. This is not a diagnosis; only a doctor can tell."
+                ),
+                action=_URGENT_ACTION,
+            )
+        )
+    long_cramp = cramp.minutes is not None and cramp.minutes > LONG_CRAMP_MIN
+    if long_cramp or (Symptom.NOT_EASING in signs and cramp.minutes is None):
+        lasted = (
+            f"lasted {_minutes(cramp.minutes)}" if cramp.minutes is not None else "does not ease"
+        )
+        out.append(
             SafetyWarning(
                 id="long-cramp",
                 level=Level.URGENT,
                 title="A cramp lasting more than 10 minutes",
                 reason=(
-                    f"You logged a cramp that lasted {_minutes(cramp.minutes)}. "
-                    f"NHS advice is to get help urgently when a cramp lasts more than "
-                    f"{LONG_CRAMP_MIN:g} minutes and does not ease."
+                    f"You logged a cramp that {lasted}. NHS advice is to get help urgently "
+                    f"when a cramp lasts more than {LONG_CRAMP_MIN:g} minutes and does not ease."
                 ),
                 action=_URGENT_ACTION,
             )
-        ]
-    return []
+        )
+    cause = sorted(signs & {Symptom.WOUND, Symptom.TOXIN})
+    if cause:
+        out.append(
+            SafetyWarning(
+                id="wound-or-toxin",
+                level=Level.URGENT,
+                title="A cramp after a wound or a toxin",
+                reason=(
+                    f"You logged {_signs(cause)} with this cramp. Cramps after a wound or cut "
+                    "(tetanus) or after contact with toxins such as lead or mercury need a "
+                    "doctor urgently."
+                ),
+                action=_URGENT_ACTION,
+            )
+        )
+    see = [
+        (
+            "numb-or-weak",
+            {Symptom.NUMBNESS, Symptom.WEAKNESS} | ({Symptom.SWELLING} if not one_calf else set()),
+            "Numbness, swelling or weak muscles",
+            "Numb or swollen legs, or muscles getting smaller or weaker, are worth a "
+            "clinician's look.",
+        ),
+        (
+            "circulation",
+            {Symptom.WALKING_PAIN, Symptom.COLD_FOOT},
+            "Signs about the blood flow in the legs",
+            "Calf pain after walking a set distance that eases with rest, or a cold, pale "
+            "foot, can be about the circulation; a clinician should check it.",
+        ),
+        (
+            "new-medicine",
+            {Symptom.NEW_MEDICINE},
+            "Cramps since a new medicine",
+            "Some medicines can bring on cramps. Ask your doctor or pharmacist about it, and "
+            "never stop a medicine on your own.",
+        ),
+        (
+            "urge-to-move",
+            {Symptom.URGE_TO_MOVE},
+            "An urge to move the legs",
+            "An urge to move the legs that moving relieves is more like restless legs than "
+            "cramp; a clinician can tell them apart.",
+        ),
+    ]
+    for rule_id, rule_signs, title, why in see:
+        hit = sorted(signs & rule_signs)
+        if hit and not (rule_id == "numb-or-weak" and hit == [Symptom.SWELLING] and clot_fired):
+            out.append(
+                SafetyWarning(
+                    id=rule_id,
+                    level=Level.SEE_DOCTOR,
+                    title=title,
+                    reason=f"You logged {_signs(hit)} with this cramp. {why}",
+                    action=_SEE_ACTION,
+                )
+            )
+    if health is not None:
+        out.extend(_profile_warning(health))
+    return by_urgency(out)
+
+
+def _profile_warning(health: HealthProfile) -> list[SafetyWarning]:
+    conditions = health.see_doctor_conditions()
+    if not conditions:
+        return []
+    names = (
+        conditions[0]
+        if len(conditions) == 1
+        else (", ".join(conditions[:-1]) + " or " + conditions[-1])
+    )
+    return [
+        SafetyWarning(
+            id="health-profile",
+            level=Level.SEE_DOCTOR,
+            title="Cramps with a condition a doctor should know about",
+            reason=(
+                f"Your health profile says {names}. Cramps with it are worth telling your "
+                "doctor or midwife about, rather than managing them alone."
+            ),
+            action=_SEE_ACTION,
+        )
+    ]
 
 
 def check_log(
     cramps_by_night: Mapping[date, Sequence[CrampEvent]],
     routine_nights: Collection[date],
     last_night: date,
+    episodes: Sequence[CrampEvent] = (),
+    health: HealthProfile | None = None,
 ) -> list[SafetyWarning]:
     """Warnings for the log as of ``last_night`` (the most recent finished night).
 
-    ``cramps_by_night`` maps a night (the day it began) to its cramp episodes and
+    ``cramps_by_night`` maps a night (the day it began) to its night cramps and
     ``routine_nights`` holds the nights the bedtime routine was done; both need
     to cover at least the ``ROUTINE_NIGHTS`` nights up to ``last_night``.
+    ``episodes`` are every cramp up to now, day or night, tonight's too: each
+    is checked with ``check_episode`` (the signs of the last two weeks), so a
+    25-minute cramp at 18:30 is urgent in the review as it was when logged.
     """
     warnings: list[SafetyWarning] = []
+    newest = max((c.at for c in episodes), default=None)
+    seen: set[str] = set()
+    if newest is not None:
+        since = newest - timedelta(days=RECENT_NIGHTS)
+        for c in sorted(episodes, key=lambda c: c.at, reverse=True):
+            if c.at < since:
+                break
+            for w in check_episode(c):
+                if w.id not in seen:
+                    seen.add(w.id)
+                    warnings.append(w)
+        if health is not None:
+            warnings.extend(_profile_warning(health))
     span = f"the {RECENT_NIGHTS} nights to {last_night.strftime('%a')} {last_night.day} " + (
         last_night.strftime("%b")
     )
@@ -168,7 +352,7 @@ def check_log(
     recent_cramps = [c for night in recent for c in cramps_by_night.get(night, ())]
 
     long_ones = [c for c in recent_cramps if c.minutes is not None and c.minutes > LONG_CRAMP_MIN]
-    if long_ones:
+    if long_ones and "long-cramp" not in seen:
         longest = max(c.minutes or 0.0 for c in long_ones)
         warnings.append(
             SafetyWarning(
@@ -221,7 +405,7 @@ def check_log(
         )
 
     warnings.extend(_no_improvement(cramps_by_night, routine_nights, last_night))
-    return warnings
+    return by_urgency(warnings)
 
 
 def _no_improvement(

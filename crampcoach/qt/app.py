@@ -31,6 +31,7 @@ from crampcoach.core.clock import Clock
 from crampcoach.core.context import AppContext
 from crampcoach.core.day import Today
 from crampcoach.core.events import (
+    CrampEvent,
     EventType,
     WaterEvent,
     new_id,
@@ -613,7 +614,14 @@ class App(QObject):
         if not new:
             return {"ok": True, "id": event.id, "duplicate": True}
         self.refresh()
-        return {"ok": True, "id": event.id}
+        reply: dict[str, Any] = {"ok": True, "id": event.id}
+        if isinstance(event, CrampEvent):
+            # The same warning signs the dialog and the CLI show, for any client.
+            from crampcoach.core import profile, safety
+
+            health = profile.HealthProfile.of(self.store.settings())
+            reply["warnings"] = [w.to_dict() for w in safety.check_episode(event, health)]
+        return reply
 
 
 def _raise(window: QWidget) -> None:

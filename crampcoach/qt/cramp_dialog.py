@@ -3,7 +3,8 @@
 Opened from the tray, the main window (``App.open_cramp_dialog``) and the
 review window's diary.  Every field has a default (time: now; leg and muscle:
 those of the last entry), so "Log a cramp…" then "Save" is enough.  A duration
-over 10 minutes shows the urgent prompt at once (``core.safety.check_episode``).
+over 10 minutes, or a sign ticked under "Anything else with it?", shows its
+prompt at once, the most urgent first (``core.safety.check_episode``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -29,7 +34,16 @@ from PySide6.QtWidgets import (
 
 from crampcoach.core import safety
 from crampcoach.core.clock import Clock
-from crampcoach.core.events import CrampContext, CrampEvent, EventType, Leg, Muscle, new_id
+from crampcoach.core.events import (
+    SYMPTOM_LABELS,
+    CrampContext,
+    CrampEvent,
+    EventType,
+    Leg,
+    Muscle,
+    Symptom,
+    new_id,
+)
 from crampcoach.core.journal import EntryError, Journal
 from crampcoach.qt.forms import child, load_ui
 
@@ -113,6 +127,7 @@ class CrampDialog(QDialog):
         self.warning_label = child(f, QLabel, "warningLabel")
         self.status_label = child(f, QLabel, "statusLabel")
         self.buttons = child(f, QDialogButtonBox, "buttonBox")
+        self.symptom_boxes = self._add_symptoms()
 
         for leg, label in LEG_LABELS.items():
             self.leg_combo.addItem(label, leg.value)
@@ -124,6 +139,10 @@ class CrampDialog(QDialog):
         self.severity_slider.valueChanged.connect(self.severity_spin.setValue)
         self.severity_spin.valueChanged.connect(self.severity_slider.setValue)
         self.minutes_spin.valueChanged.connect(lambda *_: self._check())
+        self.leg_combo.currentIndexChanged.connect(lambda *_: self._check())
+        self.muscle_combo.currentIndexChanged.connect(lambda *_: self._check())
+        for box in self.symptom_boxes.values():
+            box.toggled.connect(lambda *_: self._check())
         self.now_radio.toggled.connect(self._now_toggled)
         self.last_night_radio.toggled.connect(self._last_night_toggled)
         self.other_radio.toggled.connect(self.when_edit.setEnabled)
@@ -139,6 +158,26 @@ class CrampDialog(QDialog):
             self.when_edit.setEnabled(False)
             self._default_from_last_entry()
         self._check()
+
+    def _add_symptoms(self) -> dict[Symptom, QCheckBox]:
+        """The signs that matter, as tick boxes above the warning (evidence.md)."""
+        group = QGroupBox("Anything else with it? Tick what applies")
+        group.setObjectName("symptomGroup")
+        grid = QGridLayout(group)
+        boxes: dict[Symptom, QCheckBox] = {}
+        for n, sign in enumerate(Symptom):
+            box = QCheckBox(SYMPTOM_LABELS[sign][:1].upper() + SYMPTOM_LABELS[sign][1:])
+            box.setObjectName(f"symptom-{sign.value}")
+            grid.addWidget(box, n // 2, n % 2)
+            boxes[sign] = box
+        root = self.warning_label.parentWidget().layout()
+        if isinstance(root, QBoxLayout):
+            root.insertWidget(root.indexOf(self.warning_label), group)
+        return boxes
+
+    def symptoms(self) -> tuple[Symptom, ...]:
+        """The ticked signs, in their declared order."""
+        return tuple(s for s, box in self.symptom_boxes.items() if box.isChecked())
 
     # -- values ------------------------------------------------------------------
 
@@ -195,6 +234,8 @@ class CrampDialog(QDialog):
         self.minutes_spin.setValue(event.minutes or 0.0)
         self._select(self.context_combo, event.context.value if event.context else None)
         self.note_edit.setText(event.note)
+        for sign, box in self.symptom_boxes.items():
+            box.setChecked(sign in event.symptoms)
 
     def _default_from_last_entry(self) -> None:
         now = self.clock.now()
@@ -220,25 +261,31 @@ class CrampDialog(QDialog):
             minutes=minutes if minutes > 0 else None,
             context=CrampContext(context) if context else None,
             note=self.note_edit.text().strip(),
+            symptoms=self.symptoms(),
         )
 
     # -- actions -----------------------------------------------------------------
 
     def _check(self) -> None:
-        """Show the urgent prompt as soon as the duration crosses 10 minutes."""
+        """Show the prompts as soon as a sign is entered: the most urgent first, action first."""
         minutes = self.minutes_spin.value()
         probe = CrampEvent(
             id="probe",
             at=self.clock.now(),
-            leg=Leg.LEFT,
-            muscle=Muscle.CALF,
+            leg=Leg(self.leg_combo.currentData() or Leg.LEFT.value),
+            muscle=Muscle(self.muscle_combo.currentData() or Muscle.CALF.value),
             severity=0,
             minutes=minutes if minutes > 0 else None,
+            symptoms=self.symptoms() if hasattr(self, "symptom_boxes") else (),
         )
         warnings = safety.check_episode(probe)
         self.warning_label.setVisible(bool(warnings))
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setText(
-            "\n\n".join(f"{w.title}\n{w.reason}\n{w.action}" for w in warnings)
+            "\n\n".join(
+                f"{safety.LEVEL_LABELS[w.level]}: {w.title}\n{w.action}\n{w.reason}"
+                for w in warnings
+            )
         )
         self.warning_label.setProperty("level", warnings[0].level.value if warnings else "")
         self.warning_label.setStyleSheet(

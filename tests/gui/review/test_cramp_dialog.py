@@ -88,7 +88,7 @@ def test_long_duration_shows_the_urgent_prompt_at_once(qtbot, store: Store, cloc
     assert dialog.warning_label.isVisible()
     assert "more than 10 minutes" in dialog.warning_label.text()
     assert "15 minutes" in dialog.warning_label.text()
-    assert "medical help now" in dialog.warning_label.text()
+    assert "urgent appointment the same day" in dialog.warning_label.text()
     assert dialog.warning_label.property("level") == "urgent"
     dialog.minutes_spin.setValue(2)
     assert not dialog.warning_label.isVisible()
