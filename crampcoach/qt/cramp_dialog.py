@@ -170,7 +170,8 @@ class CrampDialog(QDialog):
             box.setObjectName(f"symptom-{sign.value}")
             grid.addWidget(box, n // 2, n % 2)
             boxes[sign] = box
-        root = self.warning_label.parentWidget().layout()
+        parent = self.warning_label.parentWidget()
+        root = parent.layout() if parent is not None else None
         if isinstance(root, QBoxLayout):
             root.insertWidget(root.indexOf(self.warning_label), group)
         return boxes
