@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -88,6 +90,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.form)
         self.setWindowTitle(self.form.windowTitle())
         self.resize(520, 640)
+        self._add_health_group()
         self.inputs: dict[str, QWidget] = {}
         for setting in (s for s in SETTINGS if s.in_dialog):
             widget = self.form.findChild(QWidget, setting.key)
@@ -113,6 +116,61 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save_and_close)
         buttons.rejected.connect(self.reject)
         self.load()
+
+    def _add_health_group(self) -> None:
+        """The morning check-in and the short health profile, after the form's own groups.
+
+        Made here rather than in the .ui file: the widgets are named after their
+        setting keys like every other input, so loading and saving stay generic.
+        """
+        contents = self.form.findChild(QWidget, "generalGroup")
+        parent = contents.parentWidget() if contents is not None else None
+        layout = parent.layout() if parent is not None else None
+        if layout is None:
+            return
+        checkin = QGroupBox("Morning check-in", parent)
+        form = QFormLayout(checkin)
+        ask = QCheckBox('Ask "How was last night?" each morning', checkin)
+        ask.setObjectName("morning_checkin")
+        at = QTimeEdit(checkin)
+        at.setObjectName("morning_checkin_time")
+        at.setDisplayFormat("HH:mm")
+        form.addRow(ask)
+        form.addRow("At", at)
+        health = QGroupBox("Your health (optional; it makes the advice more careful)", parent)
+        hform = QFormLayout(health)
+        for key, label in (
+            ("health_pregnant", "I am pregnant"),
+            ("health_kidney", "I have kidney disease"),
+            ("health_liver", "I have liver disease"),
+            ("health_diabetes", "I have diabetes"),
+            ("health_neuropathy", "I have nerve damage or reduced feeling in my feet"),
+            ("health_heart_failure", "I have heart failure"),
+        ):
+            box = QCheckBox(label, health)
+            box.setObjectName(key)
+            hform.addRow(box)
+        limit = QSpinBox(health)
+        limit.setObjectName("fluid_limit_ml")
+        limit.setRange(0, 5000)
+        limit.setSingleStep(100)
+        limit.setSuffix(" ml")
+        limit.setSpecialValueText("none")
+        hform.addRow("A fluid limit my clinician set", limit)
+        note = QLabel(
+            "The water goal never goes above a fluid limit. CrampCoach keeps this on your "
+            "computer; it never diagnoses anything and never suggests a medicine.",
+            health,
+        )
+        note.setWordWrap(True)
+        hform.addRow(note)
+        index = layout.indexOf(contents) + 1 if contents is not None else layout.count()
+        if hasattr(layout, "insertWidget"):
+            layout.insertWidget(index, checkin)
+            layout.insertWidget(index + 1, health)
+        else:
+            layout.addWidget(checkin)
+            layout.addWidget(health)
 
     # -- widgets <-> values ---------------------------------------------------
 

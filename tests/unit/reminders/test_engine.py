@@ -460,7 +460,7 @@ def test_the_weekly_review_reminder_tells_the_week_and_a_warning_sign(rig: Rig) 
     assert [r.kind for r in rig.engine.check()] == [ReminderKind.REVIEW]
     shown = rig.screen.last()
     assert shown.title == "Your week in review"
-    assert "cramps on 1 night." in shown.body
+    assert "cramps on 1 of 1 known night." in shown.body
     assert "Your log matches a warning sign" in shown.body
     assert [label for _, label in shown.actions] == ["Open the review", "Snooze 10 min"]
     assert replace(shown, body="").timeout_s == 30 * 60
