@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "settings",
     "desktop",
     "completion",
+    "trial",
 )
 
 
