@@ -158,7 +158,9 @@ def _show_text(routine: Routine, steps: tuple[PlannedStep, ...]) -> str:
     if routine.safety:
         lines.append(_wrap(f"Safety: {routine.safety}", ""))
     for number, step in enumerate(steps, start=1):
-        side = "" if step.side.value == "both" else f" ({step.side.value} leg)"
+        side = {"both": "", "affected": " (the cramping leg)"}.get(
+            step.side.value, f" ({step.side.value} leg)"
+        )
         timing = f"{step.duration_s} s"
         if step.hold_s is not None:
             timing += f": {step.repetitions} × {step.hold_s} s hold"

@@ -17,6 +17,7 @@ class Side(enum.StrEnum):
     EACH = "each"  # only in routine files: expands to LEFT then RIGHT
     LEFT = "left"
     RIGHT = "right"
+    AFFECTED = "affected"  # the leg that is cramping now, whichever it is
 
 
 class RoutineKind(enum.StrEnum):
@@ -75,6 +76,7 @@ class Step:
     pose: str | None = None  # a pose from the library (assets/poses), drawn for the step
     frames: tuple[str, ...] = ()  # key-frame poses of a move, in order
     cycle_s: float | None = None  # one cycle of the move, when the step sets its pace
+    caution: str | None = None  # a health-profile caution tag (core.profile), e.g. "foot-soak"
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,7 +130,13 @@ KeyFrames = Annotated[
 CycleSeconds = Annotated[
     float, Meta(ge=0.5, le=30, description="seconds for one cycle of the move, 0.5 to 30")
 ]
-SideName = Annotated[Literal["both", "each"], Meta(description="'both' or 'each'")]
+SideName = Annotated[
+    Literal["both", "each", "affected"], Meta(description="'both', 'each' or 'affected'")
+]
+CautionName = Annotated[
+    Literal["foot-soak", "feet-up"],
+    Meta(description="'foot-soak' or 'feet-up' (a caution the health profile may raise)"),
+]
 KindName = Annotated[
     RoutineKind, Meta(description="one of " + ", ".join(f"'{k.value}'" for k in RoutineKind))
 ]
@@ -165,6 +171,7 @@ class StepSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     pose: PoseName | msgspec.UnsetType = msgspec.UNSET
     frames: KeyFrames | msgspec.UnsetType = msgspec.UNSET
     cycle_s: CycleSeconds | msgspec.UnsetType = msgspec.UNSET
+    caution: CautionName | msgspec.UnsetType = msgspec.UNSET
 
 
 Steps = Annotated[
@@ -590,6 +597,7 @@ def _step(s: StepSpec, duration_s: int) -> Step:
         pose=s.pose if isinstance(s.pose, str) else None,
         frames=tuple(s.frames) if isinstance(s.frames, list) else (),
         cycle_s=float(s.cycle_s) if isinstance(s.cycle_s, float | int) else None,
+        caution=s.caution if isinstance(s.caution, str) else None,
     )
 
 

@@ -231,7 +231,7 @@ def test_show_json_shape_for_every_builtin(capsys: pytest.CaptureFixture[str]) -
                 "cycle_s",
             }
             assert step["pose"], f"{routine.id}: {step['name']} has no pose"
-            assert step["side"] in {"both", "left", "right"}
+            assert step["side"] in {"both", "left", "right", "affected"}
             assert step["citations"] and all(set(c) == {"doc", "quote"} for c in step["citations"])
         assert data["duration_s"] == sum(s["duration_s"] for s in data["steps"])
 
