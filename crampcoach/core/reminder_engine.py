@@ -188,6 +188,8 @@ class Callbacks:
     changed: Callable[[], object] = _nothing
     actions: Mapping[str, Callable[[schedule.Reminder], object]] = field(default_factory=dict)
     ask_skip_reason: Callable[[SkipEvent], object] = _nothing
+    #: a routine id -> (title, seconds), so the bedtime text says its real length
+    routine_info: Callable[[str], tuple[str, int] | None] = lambda _rid: None
 
 
 class ReminderEngine:
@@ -463,7 +465,20 @@ class ReminderEngine:
             from crampcoach.core import review
 
             return review.week_in_review(self.log, self.settings(), self.tz, self.clock.now())
+        if reminder.kind is ReminderKind.BEDTIME:
+            return self._bedtime_text(reminder)
         return schedule.describe(reminder, self.tz)
+
+    def _bedtime_text(self, reminder: schedule.Reminder) -> tuple[str, str]:
+        """A personal trial decides what tonight is; otherwise the routine and its real length."""
+        from crampcoach.core import trial
+
+        current = trial.latest(self.log.events(types=[EventType.TRIAL]))
+        found = trial.bedtime_reminder(current, reminder.due.astimezone(self.tz).date())
+        if found is not None:
+            return found
+        routine = self.callbacks.routine_info(str(self.settings().get("bedtime_routine", "")))
+        return schedule.describe(reminder, self.tz, routine)
 
     def show(self, reminder: schedule.Reminder, *, snoozed: bool = False) -> Shown:
         """Show a reminder now and record it as shown."""

@@ -515,12 +515,32 @@ def next_day_start(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> da
     return wall_time(local_day(now, tz, boundary) + timedelta(days=1), boundary, tz)
 
 
-def describe(reminder: Reminder, tz: tzinfo) -> tuple[str, str]:
-    """Title and body text for a reminder, in plain words."""
+def routine_length_words(seconds: int) -> str:
+    """A routine's real length in words: "about 10 minutes", "under a minute"."""
+    if seconds < 60:
+        return "under a minute"
+    minutes = max(1, round(seconds / 60))
+    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def describe(
+    reminder: Reminder,
+    tz: tzinfo,
+    routine: tuple[str, int] | None = None,
+) -> tuple[str, str]:
+    """Title and body text for a reminder, in plain words.
+
+    ``routine`` is the bedtime routine's (title, seconds), so the text says its
+    real length; without it the body names no length rather than a wrong one.
+    """
     hhmm = _utc(reminder.due).astimezone(tz).strftime("%H:%M")
     if reminder.kind is ReminderKind.BEDTIME:
         title = "Time for your bedtime stretches"
-        body = "About three minutes of gentle calf and hamstring stretching before sleep."
+        if routine is not None:
+            name, seconds = routine
+            body = f"{name}: {routine_length_words(seconds)}, before sleep."
+        else:
+            body = "Your bedtime routine, before sleep."
         if reminder.late:
             title = f"You missed your {hhmm} reminder"
             body = "There is still time for your bedtime stretches tonight. " + body

@@ -419,6 +419,25 @@ def status_text(trial: Trial, today: date) -> str:
     return "\n".join(lines)
 
 
+def bedtime_reminder(trial: Trial | None, night: date) -> tuple[str, str] | None:
+    """The bedtime reminder's text on a trial night, or None to keep the usual one."""
+    if trial is None or not trial.active:
+        return None
+    block = trial.design.block_of(night)
+    if block is None or block.routine is None:
+        return None
+    if block.routine:
+        return (
+            "Trial night: the bedtime routine",
+            f"In your personal trial tonight is a night with the routine ({block.label}).",
+        )
+    return (
+        "Trial night: no bedtime routine tonight",
+        f"In your personal trial tonight is a night without it ({block.label}); just say "
+        "tomorrow morning how the night went.",
+    )
+
+
 def report_text(report: Report) -> str:
     """The report as plain text: design, blocks, result, unknowns, limits."""
     t = report.trial

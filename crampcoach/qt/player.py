@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QLabel,
     QLayout,
     QProgressBar,
@@ -47,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach import resources
-from crampcoach.core import documents
+from crampcoach.core import documents, profile
 from crampcoach.core import settings as core_settings
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import SessionEvent
@@ -107,6 +108,7 @@ _SIDE_BANNER = {
     Side.LEFT: "◀  LEFT LEG",
     Side.RIGHT: "RIGHT LEG  ▶",
     Side.BOTH: "BOTH LEGS",
+    Side.AFFECTED: "THE CRAMPING LEG",
 }
 
 
@@ -131,8 +133,12 @@ def _side_suffix(step: PlannedStep) -> str:
 
 
 def side_words(side: Side) -> str:
-    """The side in words: "left leg", "right leg" or "both legs"."""
-    return {Side.LEFT: "left leg", Side.RIGHT: "right leg"}.get(side, "both legs")
+    """The side in words: "left leg", "right leg", "the cramping leg" or "both legs"."""
+    return {
+        Side.LEFT: "left leg",
+        Side.RIGHT: "right leg",
+        Side.AFFECTED: "the cramping leg",
+    }.get(side, "both legs")
 
 
 class PlayerWindow(QWidget):
@@ -181,6 +187,7 @@ class PlayerWindow(QWidget):
         self.session = Session(routine, self.clock, lead_in_s=lead_in_s)
         self.session.subscribe(self._on_event)
         opts = core_settings.merged(dict(settings))
+        self.health = profile.HealthProfile.of(opts)
         sounds = bool(opts["sounds"])
         if cue_thread is None:
             cue_thread = isinstance(self.clock, SystemClock)
@@ -229,6 +236,7 @@ class PlayerWindow(QWidget):
         self.status = self._child(QLabel, "statusLabel")
         self.instructions = self._child(QLabel, "instructionsLabel")
         self.safety = self._child(QLabel, "safetyLabel")
+        self.evidence = self._evidence_label()
         self.citations_box = self._child(QWidget, "citationsBox")
         self.next_step = self._child(QLabel, "nextStepLabel")
         self.back_button = self._child(QPushButton, "backButton")
@@ -551,7 +559,14 @@ class PlayerWindow(QWidget):
         self.side_banner.setAccessibleName(f"Side: {side_words(step.side)}")
         self.step_name.setText(step.name)
         self.instructions.setText(step.instructions)
+        # What better studies say sits right under the lay claim, not behind a click.
+        self.evidence.setText(f"Evidence: {step.evidence}" if step.evidence else "")
+        self.evidence.setVisible(bool(step.evidence))
         notes = [step.safety] if step.safety else []
+        caution = profile.caution_for(step.caution, self.health) if step.caution else None
+        if caution is not None:
+            # The health profile makes this step one to skip or take care with: say so first.
+            notes.insert(0, f"{caution.text} Press → to skip it.")
         if s.segment.step_position == 0 and self.routine.safety:
             # The routine's own caution (e.g. when to get urgent help) leads the
             # first step, since the session starts as soon as the window opens.
@@ -564,6 +579,21 @@ class PlayerWindow(QWidget):
         else:
             self.next_step.setText(f"Next: {nxt.name} — {side_words(nxt.side)}")
         self._draw_citations(step)
+
+    def _evidence_label(self) -> QLabel:
+        """The step's evidence verdict, placed just below the instructions."""
+        label = QLabel(self)
+        label.setObjectName("evidenceLabel")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        parent = self.instructions.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(layout.indexOf(self.instructions) + 1, label)
+        elif layout is not None:
+            layout.addWidget(label)
+        label.hide()
+        return label
 
     def _draw_citations(self, step: PlannedStep) -> None:
         layout = self.citations_box.layout()

@@ -55,6 +55,8 @@ class Hooks:
     """What the reminders can ask the app to do (all optional)."""
 
     start_routine: Callable[[str], object] = lambda _rid: None
+    #: a routine id -> (title, seconds), for the bedtime text; None if unknown
+    routine_info: Callable[[str], tuple[str, int] | None] = lambda _rid: None
     log_water: Callable[[], object] | None = None
     show_main_window: Callable[[], object] = lambda: None
     open_review: Callable[[], object] = lambda: None
@@ -102,6 +104,7 @@ class ReminderController(QObject):
                 changed=self._changed,
                 actions=actions,
                 ask_skip_reason=self._ask_skip_reason,
+                routine_info=self.hooks.routine_info,
             ),
             failures=(StoreError,),
         )

@@ -187,8 +187,14 @@ def start_background(app: object) -> Services:
         icon=str(resources.path("assets", "icons/crampcoach-128.png")),
         parent=a,
     )
+
+    def routine_info(routine_id: str) -> tuple[str, int] | None:
+        routine = a.routines.get(routine_id)
+        return None if routine is None else (routine.title, routine.duration_s)
+
     hooks = Hooks(
         start_routine=a.start_routine,
+        routine_info=routine_info,
         log_water=a.log_water,
         show_main_window=a.show_main_window_for_notice,
         open_review=a.open_review,
