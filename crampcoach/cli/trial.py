@@ -144,7 +144,7 @@ def _start(args: argparse.Namespace) -> int:
 
         with contextlib.redirect_stdout(io.StringIO()):
             code = _record(args, make, lambda e: "the start of a personal trial")
-        trial = trial_mod.Trial(design=design, started_at=today)
+        trial = trial_mod.Trial(design=design)
         data = {
             "trial_id": design.trial_id,
             "seed": seed,
@@ -165,7 +165,7 @@ def _start(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return code
     code = _record(args, make, lambda e: "the start of a personal trial")
-    print(trial_mod.status_text(trial_mod.Trial(design=design, started_at=today), today))
+    print(trial_mod.status_text(trial_mod.Trial(design=design), today))
     return code
 
 

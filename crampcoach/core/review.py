@@ -620,50 +620,62 @@ def week_title(week: IsoWeek) -> str:
     )
 
 
-def to_text(r: WeekReview) -> str:
-    """The review as plain text (``crampcoach review``)."""
-    lines = [week_title(r.week) + (" (in progress)" if r.in_progress else ""), ""]
-    # The urgent signs come first, before any number.
-    first = [w for w in r.warnings if w.level is not safety.Level.SEE_DOCTOR]
-    for w in first:
-        lines.append(f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.action} {w.reason}")
-    if first:
-        lines.append("")
+def diary_line(c: CrampEvent, r: WeekReview) -> str:
+    """One cramp of the diary in plain words."""
+    local = c.at.astimezone(r.tz)
+    mins = "" if c.minutes is None else f", {c.minutes:g} min"
+    ctx = f", {c.context.value}" if c.context else ""
+    when = "" if c.id in r.cramps.night_ids else " (daytime)"
+    signs = f"; signs: {', '.join(SYMPTOM_LABELS[s] for s in c.symptoms)}" if c.symptoms else ""
+    note = f" — {c.note}" if c.note else ""
+    return (
+        f"  {local.strftime('%a %d %b %H:%M')}  {c.leg.value} {c.muscle.value}, "
+        f"severity {c.severity}/10{mins}{ctx}{when}{signs}{note}"
+    )
+
+
+def _grid_lines(r: WeekReview) -> list[str]:
     width = max(len(grid_label(i, r)) for i in GRID_ROWS)
     header = " " * width + "".join(f"  {d.day.strftime('%a %d'):<16}" for d in r.days)
-    lines.append(header.rstrip())
+    lines = [header.rstrip()]
     for item in GRID_ROWS:
         cells = "".join(f"  {cell_text(d, item):<16}" for d in r.days)
         lines.append(f"{grid_label(item, r):<{width}}{cells}".rstrip())
+    return lines
+
+
+def _checklist_lines() -> list[str]:
+    lines: list[str] = []
+    for level in safety.Level:
+        lines.append("")
+        lines.append(safety.CHECKLIST_HEADINGS[level])
+        lines.extend(f"  - {item.text}" for item in safety.CHECKLIST if item.level is level)
+    return lines
+
+
+def to_text(r: WeekReview) -> str:
+    """The review as plain text (``crampcoach review``)."""
+    lines = [week_title(r.week) + (" (in progress)" if r.in_progress else ""), ""]
+    # The urgent signs come first, before any number, with what to do before why.
+    first = [w for w in r.warnings if w.level is not safety.Level.SEE_DOCTOR]
+    lines.extend(f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.action} {w.reason}" for w in first)
+    if first:
+        lines.append("")
+    lines.extend(_grid_lines(r))
     lines.append("")
     lines.extend(r.headline())
     lines.append("")
     lines.append(r.cramps.effect.summary())
     if r.cramps.log:
-        lines.append("")
-        lines.append("Cramp diary:")
-        for c in r.cramps.log:
-            local = c.at.astimezone(r.tz)
-            mins = "" if c.minutes is None else f", {c.minutes:g} min"
-            ctx = f", {c.context.value}" if c.context else ""
-            when = "" if c.id in r.cramps.night_ids else " (daytime)"
-            signs = (
-                f"; signs: {', '.join(SYMPTOM_LABELS[s] for s in c.symptoms)}" if c.symptoms else ""
-            )
-            note = f" — {c.note}" if c.note else ""
-            lines.append(
-                f"  {local.strftime('%a %d %b %H:%M')}  {c.leg.value} {c.muscle.value}, "
-                f"severity {c.severity}/10{mins}{ctx}{when}{signs}{note}"
-            )
+        lines.extend(["", "Cramp diary:"])
+        lines.extend(diary_line(c, r) for c in r.cramps.log)
     later = [w for w in r.warnings if w.level is safety.Level.SEE_DOCTOR]
     if later:
         lines.append("")
-        for w in later:
-            lines.append(f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.reason} {w.action}")
-    for level in safety.Level:
-        lines.append("")
-        lines.append(safety.CHECKLIST_HEADINGS[level])
-        lines.extend(f"  - {item.text}" for item in safety.CHECKLIST if item.level is level)
+        lines.extend(
+            f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.reason} {w.action}" for w in later
+        )
+    lines.extend(_checklist_lines())
     lines.append("")
     lines.append(safety.NOT_MEDICAL_ADVICE)
     return "\n".join(lines) + "\n"
@@ -749,6 +761,24 @@ class _Day:
     skips: dict[str, SkipReason] = field(default_factory=dict)
     day_cramps: int = 0
 
+    def add(self, ev: Event) -> None:
+        """Count one session, glass or skip of this log day."""
+        if isinstance(ev, SessionEvent):
+            if ev.routine_kind == BEDTIME_KIND:
+                if ev.completed:
+                    self.bedtime_done = True
+                else:
+                    self.bedtime_partial = True
+            elif ev.routine_kind in STRETCH_KINDS:
+                if ev.completed:
+                    self.stretch_done += 1
+                else:
+                    self.stretch_partial += 1
+        elif isinstance(ev, WaterEvent):
+            self.water_ml += ev.ml
+        elif isinstance(ev, SkipEvent):
+            self.skips[ev.item] = ev.reason
+
 
 def _event_day(ev: Event, cfg: _Config) -> date:
     if isinstance(ev, SkipEvent):
@@ -758,6 +788,96 @@ def _event_day(ev: Event, cfg: _Config) -> date:
     if isinstance(ev, CrampEvent):
         return nights_mod.night_of(ev.at, cfg.tz)
     return local_day(ev.at, cfg.tz, cfg.boundary)
+
+
+@dataclass
+class _Log:
+    """The events of the history read, sorted into days and cramps."""
+
+    days: dict[date, _Day] = field(default_factory=lambda: defaultdict(_Day))
+    cramps: list[CrampEvent] = field(default_factory=list)  # oldest first
+    night_ids: set[str] = field(default_factory=set)
+    first_logged: date | None = None
+
+    def add(self, ev: Event, cfg: _Config) -> None:
+        """Count one event of the history."""
+        day = _event_day(ev, cfg)
+        if self.first_logged is None or day < self.first_logged:
+            self.first_logged = day
+        if isinstance(ev, CrampEvent):
+            self.cramps.append(ev)
+            if nights_mod.is_night_cramp(ev, cfg.tz, cfg.bedtime):
+                self.night_ids.add(ev.id)
+            else:
+                self.days[local_day(ev.at, cfg.tz, cfg.boundary)].day_cramps += 1
+        else:
+            self.days[day].add(ev)
+
+    def nights(self, tz: tzinfo) -> dict[date, list[CrampEvent]]:
+        """Night cramps by the night they belong to."""
+        out: dict[date, list[CrampEvent]] = defaultdict(list)
+        for c in self.cramps:
+            if c.id in self.night_ids:
+                out[nights_mod.night_of(c.at, tz)].append(c)
+        return out
+
+    def day_of(self, c: CrampEvent, cfg: _Config) -> date:
+        """A night cramp's night, a daytime cramp's log day."""
+        if c.id in self.night_ids:
+            return nights_mod.night_of(c.at, cfg.tz)
+        return local_day(c.at, cfg.tz, cfg.boundary)
+
+
+def _collect(events: Sequence[Event], cfg: _Config, first: date, last: date) -> _Log:
+    log = _Log()
+    for ev in events:
+        if first <= _event_day(ev, cfg) <= last:
+            log.add(ev, cfg)
+    log.cramps.sort(key=lambda c: c.at)
+    return log
+
+
+def _severity_and_length(
+    nights: Mapping[date, Sequence[CrampEvent]],
+    week_rows: Sequence[DayRow],
+    over: Sequence[DayRow],
+) -> tuple[float | None, float | None]:
+    """The week's mean severity and longest cramp (minutes), None when there is none."""
+    week_night = [c for row in week_rows for c in nights.get(row.day, ())]
+    # A check-in's worst severity counts when no diary entry covers that night.
+    checked = [r for r in over if r.night_source == "check-in" and not nights.get(r.day)]
+    severities = [c.severity for c in week_night]
+    severities += [r.max_severity for r in checked if r.max_severity]
+    minutes = [c.minutes for c in week_night if c.minutes is not None]
+    return (
+        sum(severities) / len(severities) if severities else None,
+        max(minutes) if minutes else None,
+    )
+
+
+def _cramp_stats(
+    log: _Log,
+    cfg: _Config,
+    week: IsoWeek,
+    week_rows: Sequence[DayRow],
+    over: Sequence[DayRow],
+    effect: RoutineEffect,
+) -> CrampStats:
+    mean_severity, longest = _severity_and_length(log.nights(cfg.tz), week_rows, over)
+    week_days = set(week.days())
+    week_log = [c for c in log.cramps if log.day_of(c, cfg) in week_days]
+    return CrampStats(
+        episodes=sum(row.cramps or 0 for row in over),
+        nights=sum(1 for row in over if row.cramps),
+        mean_severity=mean_severity,
+        longest_minutes=longest,
+        effect=effect,
+        log=tuple(week_log),
+        unknown_nights=sum(1 for row in over if row.cramps is None),
+        known_nights=sum(1 for row in over if row.cramps is not None),
+        day_episodes=sum(row.day_cramps for row in week_rows),
+        night_ids=frozenset(c.id for c in week_log if c.id in log.night_ids),
+    )
 
 
 def compute(
@@ -776,54 +896,16 @@ def compute(
     events = list(events)
     week_end = week.monday + timedelta(days=6)
     history_start = week_end - timedelta(days=HISTORY_DAYS - 1)
-    days: dict[date, _Day] = defaultdict(_Day)
-    all_cramps: list[CrampEvent] = []
-    night_ids: set[str] = set()
-    first_logged: date | None = None
-
-    for ev in events:
-        day = _event_day(ev, cfg)
-        if not history_start <= day <= week_end:
-            continue
-        if first_logged is None or day < first_logged:
-            first_logged = day
-        rec = days[day]
-        if isinstance(ev, SessionEvent):
-            if ev.routine_kind == BEDTIME_KIND:
-                if ev.completed:
-                    rec.bedtime_done = True
-                else:
-                    rec.bedtime_partial = True
-            elif ev.routine_kind in STRETCH_KINDS:
-                if ev.completed:
-                    rec.stretch_done += 1
-                else:
-                    rec.stretch_partial += 1
-        elif isinstance(ev, WaterEvent):
-            rec.water_ml += ev.ml
-        elif isinstance(ev, SkipEvent):
-            rec.skips[ev.item] = ev.reason
-        elif isinstance(ev, CrampEvent):
-            all_cramps.append(ev)
-            if nights_mod.is_night_cramp(ev, tz, cfg.bedtime):
-                night_ids.add(ev.id)
-            else:
-                days[local_day(ev.at, tz, cfg.boundary)].day_cramps += 1
-    all_cramps.sort(key=lambda c: c.at)
+    log = _collect(events, cfg, history_start, week_end)
     # The user started on the first_day setting or their first entry, whichever is earlier.
-    started = min((d for d in (cfg.first_day, first_logged) if d is not None), default=None)
-
+    started = min((d for d in (cfg.first_day, log.first_logged) if d is not None), default=None)
     outcome = nights_mod.outcomes(events, tz, cfg.bedtime, history_start, week_end)
-    nights: dict[date, list[CrampEvent]] = defaultdict(list)
-    for c in all_cramps:
-        if c.id in night_ids:
-            nights[nights_mod.night_of(c.at, tz)].append(c)
 
     rows_by_week: dict[IsoWeek, list[DayRow]] = {}
     all_rows: list[DayRow] = []
     for n in range(HISTORY_DAYS):
         day = history_start + timedelta(days=n)
-        row = _row(day, days.get(day) or _Day(), outcome[day], cfg, today, started)
+        row = _row(day, log.days.get(day) or _Day(), outcome[day], cfg, today, started)
         all_rows.append(row)
         rows_by_week.setdefault(IsoWeek.of(day), []).append(row)
 
@@ -839,41 +921,12 @@ def compute(
     last_night = min(week_end, today - timedelta(days=1))
     effect = _effect(all_rows, started, last_night)
     over = [row for row in week_rows if row.day <= last_night and _begun(row, started)]
-    week_night = [c for row in week_rows for c in nights.get(row.day, ())]
-    severities = [c.severity for c in week_night] + [
-        row.max_severity
-        for row in over
-        if row.night_source == "check-in" and not nights.get(row.day) and row.max_severity
-    ]
-    minutes = [c.minutes for c in week_night if c.minutes is not None]
-    week_days = set(week.days())
-    week_log = [
-        c
-        for c in all_cramps
-        if (
-            nights_mod.night_of(c.at, tz)
-            if c.id in night_ids
-            else local_day(c.at, tz, cfg.boundary)
-        )
-        in week_days
-    ]
-    cramps = CrampStats(
-        episodes=sum(row.cramps or 0 for row in over),
-        nights=sum(1 for row in over if row.cramps),
-        mean_severity=sum(severities) / len(severities) if severities else None,
-        longest_minutes=max(minutes) if minutes else None,
-        effect=effect,
-        log=tuple(week_log),
-        unknown_nights=sum(1 for row in over if row.cramps is None),
-        known_nights=sum(1 for row in over if row.cramps is not None),
-        day_episodes=sum(row.day_cramps for row in week_rows),
-        night_ids=frozenset(c.id for c in week_log if c.id in night_ids),
-    )
+    cramps = _cramp_stats(log, cfg, week, week_rows, over, effect)
     routine_nights = {row.day for row in all_rows if row.bedtime in (Status.DONE, Status.PARTIAL)}
     # Every episode up to now counts for the per-episode signs, today's and daytime ones too.
-    recent = [c for c in all_cramps if local_day(c.at, tz, cfg.boundary) <= max(today, week_end)]
+    recent = [c for c in log.cramps if local_day(c.at, tz, cfg.boundary) <= max(today, week_end)]
     warnings = safety.check_log(
-        nights, routine_nights, last_night, episodes=recent, health=cfg.health
+        log.nights(tz), routine_nights, last_night, episodes=recent, health=cfg.health
     )
 
     return WeekReview(
@@ -896,6 +949,51 @@ def _begun(row: DayRow, started: date | None) -> bool:
     return started is not None and row.day >= started
 
 
+def _bedtime_status(rec: _Day, day: date, today: date, before: bool) -> Status:
+    skip = rec.skips.get(PlanItem.BEDTIME.value)
+    if rec.bedtime_done:
+        return Status.DONE
+    if day > today:
+        return Status.SKIPPED if skip else Status.FUTURE
+    if skip is not None:
+        return Status.SKIPPED
+    if rec.bedtime_partial:
+        return Status.PARTIAL
+    if day == today:
+        return Status.PENDING
+    return Status.BEFORE_START if before else Status.MISSED
+
+
+def _stretch_status(rec: _Day, day: date, today: date, before: bool) -> Status:
+    if rec.stretch_done:
+        return Status.DONE
+    if rec.stretch_partial:
+        return Status.PARTIAL
+    if rec.skips.get(PlanItem.STRETCH.value) is not None:
+        return Status.SKIPPED
+    if day > today:
+        return Status.FUTURE
+    # Stretching is planned per week, not per day: a day without is not "missed".
+    return Status.BEFORE_START if before else Status.NOT_PLANNED
+
+
+def _water_status(rec: _Day, day: date, today: date, before: bool, goal: int) -> Status:
+    skip = rec.skips.get(PlanItem.WATER.value)
+    if goal <= 0:
+        return Status.NOT_PLANNED
+    if rec.water_ml >= goal:
+        return Status.DONE
+    if day > today:
+        return Status.SKIPPED if skip else Status.FUTURE
+    if skip is not None:
+        return Status.SKIPPED
+    if day == today:
+        return Status.PENDING
+    if rec.water_ml > 0:
+        return Status.PARTIAL
+    return Status.BEFORE_START if before else Status.MISSED
+
+
 def _row(
     day: date,
     rec: _Day,
@@ -904,63 +1002,16 @@ def _row(
     today: date,
     started: date | None,
 ) -> DayRow:
-    bed_skip = rec.skips.get(PlanItem.BEDTIME.value)
     before = started is None or day < started
-    if rec.bedtime_done:
-        bedtime = Status.DONE
-    elif day > today:
-        bedtime = Status.SKIPPED if bed_skip else Status.FUTURE
-    elif bed_skip is not None:
-        bedtime = Status.SKIPPED
-    elif rec.bedtime_partial:
-        bedtime = Status.PARTIAL
-    elif day == today:
-        bedtime = Status.PENDING
-    else:
-        bedtime = Status.BEFORE_START if before else Status.MISSED
-
-    stretch_skip = rec.skips.get(PlanItem.STRETCH.value)
-    if rec.stretch_done:
-        stretch = Status.DONE
-    elif rec.stretch_partial:
-        stretch = Status.PARTIAL
-    elif stretch_skip is not None:
-        stretch = Status.SKIPPED
-    elif day > today:
-        stretch = Status.FUTURE
-    elif before:
-        stretch = Status.BEFORE_START
-    else:
-        # Stretching is planned per week, not per day: a day without is not "missed".
-        stretch = Status.NOT_PLANNED
-
-    water_skip = rec.skips.get(PlanItem.WATER.value)
-    if cfg.water_goal <= 0:
-        water = Status.NOT_PLANNED
-    elif rec.water_ml >= cfg.water_goal:
-        water = Status.DONE
-    elif day > today:
-        water = Status.SKIPPED if water_skip else Status.FUTURE
-    elif water_skip is not None:
-        water = Status.SKIPPED
-    elif day == today:
-        water = Status.PENDING
-    elif rec.water_ml > 0:
-        water = Status.PARTIAL
-    elif before:
-        water = Status.BEFORE_START
-    else:
-        water = Status.MISSED
-
     return DayRow(
         day=day,
-        bedtime=bedtime,
-        bedtime_skip=bed_skip,
-        stretch=stretch,
+        bedtime=_bedtime_status(rec, day, today, before),
+        bedtime_skip=rec.skips.get(PlanItem.BEDTIME.value),
+        stretch=_stretch_status(rec, day, today, before),
         stretch_sessions=rec.stretch_done,
         stretch_partial=rec.stretch_partial,
-        stretch_skip=stretch_skip,
-        water=water,
+        stretch_skip=rec.skips.get(PlanItem.STRETCH.value),
+        water=_water_status(rec, day, today, before, cfg.water_goal),
         water_ml=rec.water_ml,
         water_goal_ml=cfg.water_goal,
         cramps=night.cramps,

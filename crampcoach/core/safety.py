@@ -331,44 +331,68 @@ def check_log(
     is checked with ``check_episode`` (the signs of the last two weeks), so a
     25-minute cramp at 18:30 is urgent in the review as it was when logged.
     """
-    warnings: list[SafetyWarning] = []
-    newest = max((c.at for c in episodes), default=None)
-    seen: set[str] = set()
-    if newest is not None:
-        since = newest - timedelta(days=RECENT_NIGHTS)
-        for c in sorted(episodes, key=lambda c: c.at, reverse=True):
-            if c.at < since:
-                break
-            for w in check_episode(c):
-                if w.id not in seen:
-                    seen.add(w.id)
-                    warnings.append(w)
-        if health is not None:
-            warnings.extend(_profile_warning(health))
+    warnings = _episode_warnings(episodes, health)
+    seen = {w.id for w in warnings}
     span = f"the {RECENT_NIGHTS} nights to {last_night.strftime('%a')} {last_night.day} " + (
         last_night.strftime("%b")
     )
     recent = [last_night - timedelta(days=i) for i in range(RECENT_NIGHTS)]
     recent_cramps = [c for night in recent for c in cramps_by_night.get(night, ())]
 
-    long_ones = [c for c in recent_cramps if c.minutes is not None and c.minutes > LONG_CRAMP_MIN]
-    if long_ones and "long-cramp" not in seen:
-        longest = max(c.minutes or 0.0 for c in long_ones)
-        warnings.append(
-            SafetyWarning(
-                id="long-cramp",
-                level=Level.URGENT,
-                title="A cramp lasting more than 10 minutes",
-                reason=(
-                    f"In {span} you logged {len(long_ones)} "
-                    f"cramp{'s' if len(long_ones) != 1 else ''} lasting more than "
-                    f"{LONG_CRAMP_MIN:g} minutes (the longest: {_minutes(longest)}). "
-                    "A cramp that long and not easing needs a clinician urgently."
-                ),
-                action=_URGENT_ACTION,
-            )
-        )
+    if "long-cramp" not in seen:
+        warnings.extend(_long_cramps(recent_cramps, span))
+    warnings.extend(_frequent(cramps_by_night, recent, span))
+    warnings.extend(_no_improvement(cramps_by_night, routine_nights, last_night))
+    return by_urgency(warnings)
 
+
+def _episode_warnings(
+    episodes: Sequence[CrampEvent], health: HealthProfile | None
+) -> list[SafetyWarning]:
+    """Each sign logged with a cramp in the two weeks up to the newest one, once."""
+    newest = max((c.at for c in episodes), default=None)
+    if newest is None:
+        return []
+    since = newest - timedelta(days=RECENT_NIGHTS)
+    out: list[SafetyWarning] = []
+    seen: set[str] = set()
+    for c in sorted(episodes, key=lambda c: c.at, reverse=True):
+        if c.at < since:
+            break
+        for w in check_episode(c):
+            if w.id not in seen:
+                seen.add(w.id)
+                out.append(w)
+    if health is not None:
+        out.extend(_profile_warning(health))
+    return out
+
+
+def _long_cramps(recent_cramps: Sequence[CrampEvent], span: str) -> list[SafetyWarning]:
+    long_ones = [c for c in recent_cramps if c.minutes is not None and c.minutes > LONG_CRAMP_MIN]
+    if not long_ones:
+        return []
+    longest = max(c.minutes or 0.0 for c in long_ones)
+    return [
+        SafetyWarning(
+            id="long-cramp",
+            level=Level.URGENT,
+            title="A cramp lasting more than 10 minutes",
+            reason=(
+                f"In {span} you logged {len(long_ones)} "
+                f"cramp{'s' if len(long_ones) != 1 else ''} lasting more than "
+                f"{LONG_CRAMP_MIN:g} minutes (the longest: {_minutes(longest)}). "
+                "A cramp that long and not easing needs a clinician urgently."
+            ),
+            action=_URGENT_ACTION,
+        )
+    ]
+
+
+def _frequent(
+    cramps_by_night: Mapping[date, Sequence[CrampEvent]], recent: Sequence[date], span: str
+) -> list[SafetyWarning]:
+    warnings: list[SafetyWarning] = []
     cramp_nights = sum(1 for night in recent if cramps_by_night.get(night))
     if cramp_nights >= MOST_NIGHTS:
         warnings.append(
@@ -404,8 +428,7 @@ def check_log(
             )
         )
 
-    warnings.extend(_no_improvement(cramps_by_night, routine_nights, last_night))
-    return by_urgency(warnings)
+    return warnings
 
 
 def _no_improvement(

@@ -206,7 +206,6 @@ class Trial:
     """A trial as the log has it: its design, and when it was stopped (if it was)."""
 
     design: Design
-    started_at: date
     stopped: date | None = None
 
     @property
@@ -228,7 +227,6 @@ def latest(events: Iterable[Event]) -> Trial | None:
     stop = stops.get(start.trial_id)
     return Trial(
         design=Design.from_event(start),
-        started_at=start.at.date(),
         stopped=None if stop is None else stop.at.date(),
     )
 

@@ -199,6 +199,19 @@ def test_today_is_pending_and_later_days_future() -> None:
     assert "so far" in r.headline()[0]
 
 
+def _check_interval_by_hand(eff: review.RoutineEffect) -> None:
+    # By hand: with = seven 1s and seven 0s (variance 14*0.25/13 = 0.269, below the
+    # Poisson floor (7 + 0.5)/14 = 0.536); without = fourteen 2s (variance 0, floor
+    # (28 + 0.5)/14 = 2.036).  SE = sqrt(0.536/14 + 2.036/14) = 0.4286;
+    # difference -1.5 +- 1.96 * 0.4286 = -2.340 to -0.660.
+    diff = eff.difference
+    assert diff is not None and diff.estimate == -1.5
+    assert diff.low == pytest.approx(-2.340, abs=1e-3)
+    assert diff.high == pytest.approx(-0.660, abs=1e-3)
+    assert eff.verdict.value == "clearer fewer cramps"
+    assert "Clearer fewer cramps" in eff.summary() and "95 % interval" in eff.summary()
+
+
 def test_routine_effect_needs_seven_nights_in_each_group() -> None:
     first = W.shift(-3).monday
     events = []
@@ -218,16 +231,7 @@ def test_routine_effect_needs_seven_nights_in_each_group() -> None:
     assert (eff.nights_without, eff.cramps_without) == (14, 28)
     assert eff.enough and eff.per_night_with == 0.5 and eff.per_night_without == 2.0
     assert "not proof" in eff.summary() and "14 known nights with" in eff.summary()
-    # By hand: with = seven 1s and seven 0s (variance 14*0.25/13 = 0.269, below the
-    # Poisson floor (7 + 0.5)/14 = 0.536); without = fourteen 2s (variance 0, floor
-    # (28 + 0.5)/14 = 2.036).  SE = sqrt(0.536/14 + 2.036/14) = 0.4286;
-    # difference -1.5 +- 1.96 * 0.4286 = -2.340 to -0.660.
-    diff = eff.difference
-    assert diff is not None and diff.estimate == -1.5
-    assert diff.low == pytest.approx(-2.340, abs=1e-3)
-    assert diff.high == pytest.approx(-0.660, abs=1e-3)
-    assert eff.verdict.value == "clearer fewer cramps"
-    assert "Clearer fewer cramps" in eff.summary() and "95 % interval" in eff.summary()
+    _check_interval_by_hand(eff)
     # Without the check-ins, the seven cramp-free routine nights are unknown, not zero.
     no_checkins = [e for e in events if e.type is not EventType.NIGHT]
     eff3 = review.compute(no_checkins, SETTINGS, TZ, W, AFTER).cramps.effect

@@ -83,7 +83,7 @@ def outcomes_for(
 
 
 def _full(d: trial.Design) -> trial.Trial:
-    return trial.Trial(design=d, started_at=FIRST)
+    return trial.Trial(design=d)
 
 
 def _rates(d: trial.Design, with_: list[int], without: list[int]) -> dict[int, int]:
@@ -143,7 +143,7 @@ def test_one_block_is_not_enough() -> None:
     assert r.pair_differences == () and r.verdict is stats.Verdict.NOT_ENOUGH
     # A trial stopped after one pair is not enough either (a single pair has no interval).
     two = d.blocks()[2]
-    stopped = trial.Trial(design=d, started_at=FIRST, stopped=two.last + timedelta(days=1))
+    stopped = trial.Trial(design=d, stopped=two.last + timedelta(days=1))
     r2 = trial.analyse(stopped, out, d.last_day)
     assert len(r2.pair_differences) == 1 and r2.verdict is stats.Verdict.NOT_ENOUGH
 
