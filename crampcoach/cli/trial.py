@@ -94,11 +94,12 @@ def _load(args: argparse.Namespace) -> tuple[Trial | None, dict[str, Any], list[
 
 
 def _report_of(current: Trial, settings: dict[str, Any], events: list[Event]) -> Any:
-    from crampcoach.core import nights, review
+    from crampcoach.core import nights
     from crampcoach.core import trial as trial_mod
+    from crampcoach.core.clock import local_zone
     from crampcoach.core.settings import parse_hhmm
 
-    tz = review.local_timezone()
+    tz = local_zone()
     d = current.design
     outcomes = nights.outcomes(
         events, tz, parse_hhmm(str(settings["bedtime"])), d.first_day, d.last_day

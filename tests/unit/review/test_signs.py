@@ -10,6 +10,7 @@ import pytest
 
 from crampcoach.cli import main
 from crampcoach.core import profile, review, safety, settings
+from crampcoach.core.clock import local_zone
 from crampcoach.core.events import CrampEvent, Leg, Muscle, Symptom, new_id
 from crampcoach.core.safety import Level
 from crampcoach.store import Store
@@ -133,7 +134,5 @@ def test_profile_tailors_water_and_cautions() -> None:
     heart = profile.HealthProfile.of({"health_heart_failure": True})
     feet = profile.caution_for(profile.FEET_UP, heart)
     assert feet is not None and "breathlessness" in feet.text
-    r = review.compute(
-        [], s, review.local_timezone(), review.IsoWeek(2026, 10), datetime.now().date()
-    )
+    r = review.compute([], s, local_zone(), review.IsoWeek(2026, 10), datetime.now().date())
     assert r.days[0].water_goal_ml == 1000
