@@ -38,6 +38,7 @@ from typing import Any, Protocol
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import (
     EVENT_CLASSES,
+    MAX_NIGHT_CRAMPS,
     CrampContext,
     Event,
     EventType,
@@ -46,6 +47,7 @@ from crampcoach.core.events import (
     ReminderFate,
     ReminderKind,
     SkipReason,
+    Symptom,
     event_from_dict,
 )
 from crampcoach.core.settings import SettingError
@@ -249,6 +251,15 @@ def _day(value: object, field: str, now: datetime | None) -> date:
     return day
 
 
+def _symptoms(value: object, field: str) -> list[str]:
+    if not isinstance(value, list):
+        raise EntryError(f"expected a list of symptom names, got {_kind(value)}", field)
+    if len(value) > len(Symptom):
+        raise EntryError(f"at most {len(Symptom)} symptoms, got {len(value)}", field)
+    check = _choice(Symptom)
+    return [check(v, f"{field}[{n}]") for n, v in enumerate(value)]
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     """One field of an entry kind: how to check it, and whether it may be absent or null."""
@@ -284,6 +295,7 @@ SCHEMAS: dict[EventType, dict[str, Field]] = {
         "minutes": Field(_number(0, 24 * 60), required=False, nullable=True),
         "context": Field(_choice(CrampContext), required=False, nullable=True),
         "note": _NOTE,
+        "symptoms": Field(_symptoms, required=False),
     },
     EventType.REMINDER: {
         **_COMMON,
@@ -297,6 +309,26 @@ SCHEMAS: dict[EventType, dict[str, Field]] = {
         "day": Field(day=True),
         "reason": Field(_choice(SkipReason)),
         "note": _NOTE,
+    },
+    # A morning check-in: cramps null is "don't remember" (the night stays unknown).
+    EventType.NIGHT: {
+        **_COMMON,
+        "night": Field(day=True),
+        "cramps": Field(_whole(0, MAX_NIGHT_CRAMPS), nullable=True),
+        "worst": Field(_whole(0, 10), required=False, nullable=True),
+        "source": Field(lambda v, f: _choice_of(v, f, ("app", "cli")), required=False),
+    },
+    # A personal trial started (its whole design, seed included) or stopped.
+    EventType.TRIAL: {
+        **_COMMON,
+        "trial_id": Field(_token),
+        "action": Field(lambda v, f: _choice_of(v, f, ("start", "stop"))),
+        "first_day": Field(day=True, required=False, nullable=True),
+        "seed": Field(_whole(0, 2**32 - 1), required=False),
+        "baseline_days": Field(_whole(0, 365), required=False),
+        "block_days": Field(_whole(0, 365), required=False),
+        "washin_days": Field(_whole(0, 365), required=False),
+        "pairs": Field(_whole(0, 20), required=False),
     },
 }
 
