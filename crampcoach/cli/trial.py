@@ -19,7 +19,7 @@ from crampcoach.cli import CliError, add_format
 
 if TYPE_CHECKING:
     from crampcoach.core.events import Event
-    from crampcoach.core.trial import Trial
+    from crampcoach.core.trial import Report, Trial
 
 
 def register(
@@ -65,10 +65,11 @@ def _today() -> date:
     return datetime.now().astimezone().date()
 
 
-def _load(args: argparse.Namespace) -> tuple[Trial | None, dict[str, Any], list[Event]]:
-    """The latest trial, the settings and the events a report needs."""
+def _load(args: argparse.Namespace) -> tuple[Trial | None, Report | None]:
+    """The latest trial and its report as of last night (both None with no trial)."""
     from crampcoach import paths
     from crampcoach.core import trial as trial_mod
+    from crampcoach.core.clock import local_zone
     from crampcoach.core.events import EventType
     from crampcoach.store import Store, StoreError
 
@@ -76,35 +77,11 @@ def _load(args: argparse.Namespace) -> tuple[Trial | None, dict[str, Any], list[
         with Store.open(paths.data_dir(args.data_dir), read_only=True) as store:
             for line in store.recovery:
                 print(f"crampcoach: {line}", file=sys.stderr)
-            settings = store.settings()
-            trials = store.events(types=[EventType.TRIAL])
-            current = trial_mod.latest(trials)
-            events: list[Event] = []
-            if current is not None:
-                d = current.design
-                tz = datetime.now().astimezone().tzinfo
-                start = datetime.combine(d.first_day - timedelta(days=1), datetime.min.time(), tz)
-                end = datetime.combine(d.last_day + timedelta(days=3), datetime.min.time(), tz)
-                events = store.events(start, end, types=[EventType.CRAMP])
-                # A check-in names its night and may come days later.
-                events += store.events(start, end + timedelta(days=30), types=[EventType.NIGHT])
+            current = trial_mod.latest(store.events(types=[EventType.TRIAL]))
+            report = trial_mod.load(store, store.settings(), local_zone(), _today())
     except StoreError as exc:
         raise CliError(str(exc), code=1) from None
-    return current, settings, events
-
-
-def _report_of(current: Trial, settings: dict[str, Any], events: list[Event]) -> Any:
-    from crampcoach.core import nights
-    from crampcoach.core import trial as trial_mod
-    from crampcoach.core.clock import local_zone
-    from crampcoach.core.settings import parse_hhmm
-
-    tz = local_zone()
-    d = current.design
-    outcomes = nights.outcomes(
-        events, tz, parse_hhmm(str(settings["bedtime"])), d.first_day, d.last_day
-    )
-    return trial_mod.analyse(current, outcomes, _today() - timedelta(days=1))
+    return current, report
 
 
 def _start(args: argparse.Namespace) -> int:
@@ -114,7 +91,7 @@ def _start(args: argparse.Namespace) -> int:
     from crampcoach.core import trial as trial_mod
     from crampcoach.core.events import TrialEvent, new_id
 
-    current, _, _ = _load(args)
+    current, _ = _load(args)
     today = _today()
     if current is not None and current.active and current.design.last_day >= today:
         raise CliError(
@@ -173,15 +150,14 @@ def _start(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from crampcoach.core import trial as trial_mod
 
-    current, settings, events = _load(args)
+    current, report = _load(args)
     today = _today()
-    if current is None:
+    if current is None or report is None:
         if args.format == "json":
             sys.stdout.write(json.dumps({"trial": None}) + "\n")
         else:
             print("No personal trial yet. Begin one with: crampcoach trial start")
         return 0
-    report = _report_of(current, settings, events)
     if args.format == "json":
         d = current.design
         block = d.block_of(today)
@@ -209,10 +185,9 @@ def _status(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from crampcoach.core import trial as trial_mod
 
-    current, settings, events = _load(args)
-    if current is None:
+    _, report = _load(args)
+    if report is None:
         raise CliError("no personal trial to report on; begin one with: crampcoach trial start")
-    report = _report_of(current, settings, events)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
     else:
@@ -224,7 +199,7 @@ def _stop(args: argparse.Namespace) -> int:
     from crampcoach.cli.log import _record
     from crampcoach.core.events import TrialEvent, new_id
 
-    current, _, _ = _load(args)
+    current, _ = _load(args)
     if current is None or not current.active:
         raise CliError("no personal trial is running")
     trial_id = current.design.trial_id

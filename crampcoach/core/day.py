@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from crampcoach.core import profile
 from crampcoach.core.events import Event, SessionEvent, WaterEvent, local_day
 from crampcoach.core.settings import parse_hhmm
 
@@ -75,7 +76,7 @@ def summary(
         sum(1 for e in mine if isinstance(e, SessionEvent) and e.completed),
         sum(1 for e in mine if isinstance(e, SessionEvent) and not e.completed),
         water_ml(mine, now, settings, tz),
-        int(settings["water_goal_ml"]),
+        profile.water_goal(settings),  # never above a fluid limit the clinician set
     )
 
 

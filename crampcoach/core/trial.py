@@ -37,14 +37,16 @@ from __future__ import annotations
 import enum
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, Protocol
 
+from crampcoach.core import nights as nights_mod
 from crampcoach.core import stats
-from crampcoach.core.events import Event, TrialEvent
+from crampcoach.core.events import Event, EventType, TrialEvent
 from crampcoach.core.nights import NightOutcome
+from crampcoach.core.settings import parse_hhmm
 
 BASELINE_DAYS = 14
 BLOCK_DAYS = 28
@@ -368,7 +370,61 @@ def _pair_differences(results: Sequence[BlockResult]) -> list[float]:
     return [p[True] - p[False] for _, p in sorted(by_pair.items()) if len(p) == 2]
 
 
+class EventSource(Protocol):
+    """What loading a trial needs from the store (``Store.events``)."""
+
+    def events(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        types: Collection[EventType] | None = None,
+    ) -> list[Event]:
+        """Events with start <= at < end, sorted by time."""
+        ...
+
+
+# A check-in names its night and may come days later.
+_CHECKIN_MARGIN = timedelta(days=30)
+
+
+def load(
+    source: EventSource, settings: Mapping[str, Any], tz: tzinfo, today: date
+) -> Report | None:
+    """The latest trial's report as of last night, reading only the trial's span; None if none."""
+    current = latest(source.events(types=[EventType.TRIAL]))
+    if current is None:
+        return None
+    d = current.design
+    start = datetime.combine(d.first_day - timedelta(days=1), time(0), tz)
+    end = datetime.combine(d.last_day + timedelta(days=2), time(0), tz)
+    events = list(source.events(start, end, types=[EventType.CRAMP]))
+    events += source.events(start, end + _CHECKIN_MARGIN, types=[EventType.NIGHT])
+    bedtime = parse_hhmm(str(settings.get("bedtime", "22:30")))
+    outcomes = nights_mod.outcomes(events, tz, bedtime, d.first_day, d.last_day)
+    return analyse(current, outcomes, today - timedelta(days=1))
+
+
 # --------------------------------------------------------------------------- text
+
+
+def summary_text(report: Report, today: date) -> str:
+    """Two or three lines for the review window: where it is, tonight, the result so far."""
+    t = report.trial
+    status = status_text(t, today).splitlines()
+    lines = status[:3] if t.active else status[:1]
+    diff = report.difference
+    if report.verdict is stats.Verdict.NOT_ENOUGH or diff is None or diff.low is None:
+        result = "not enough nights yet"
+    else:
+        result = (
+            f"{report.verdict.value} ({diff.estimate:+.1f} cramp nights a week with the "
+            f"routine, 95 % interval {diff.low:+.1f} to {diff.high:+.1f})"
+        )
+    lines.append(
+        f"Result so far: {result}; {report.unknown_nights} of {report.counted_nights} counted "
+        "nights unknown. Expectation cannot be ruled out (the trial is not blinded)."
+    )
+    return "\n".join(lines)
 
 
 def _d(day: date) -> str:

@@ -17,7 +17,8 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as wall_time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ from crampcoach.core.day import Today
 from crampcoach.core.events import (
     CrampEvent,
     EventType,
+    NightEvent,
     WaterEvent,
     new_id,
 )
@@ -210,6 +212,7 @@ class App(QObject):
         self.tray_wait_ms = HIDDEN_TRAY_WAIT_MS  # see start_hidden()
         self.main_window = MainWindow()
         self._connect_main_window()
+        self._remember_first_day()
         self.refresh()
 
     # -- wiring ---------------------------------------------------------------
@@ -224,6 +227,7 @@ class App(QObject):
         w.settings_requested.connect(self.open_settings)
         w.quit_requested.connect(self.quit)
         w.about_requested.connect(self.show_about)
+        w.checkin.answered.connect(self.answer_checkin)
         w.shown.connect(self._on_main_window_shown)
 
     @property
@@ -323,6 +327,62 @@ class App(QObject):
         self.main_window.set_documents(self.document_list)
         self.main_window.set_today(self.today())
         self.main_window.set_notices(self.notices)
+        self._show_checkin()
+
+    def _remember_first_day(self) -> None:
+        """Note the first day CrampCoach ran: the review never calls days before it missed."""
+        from crampcoach.store import StoreWriteError
+
+        if self.settings.first_day:
+            return
+        today = day.log_day(self.clock.now(), self.settings, self.clock.tz)
+        with contextlib.suppress(StoreWriteError, SettingError):
+            self.store.set_setting("first_day", today.isoformat())
+            self.live.reload()
+
+    def last_night(self) -> date:
+        """The night a morning check-in is about: the one that began yesterday evening."""
+        return self.clock.now().astimezone(self.clock.tz).date() - timedelta(days=1)
+
+    def _show_checkin(self) -> None:
+        night = self.last_night()
+        start = datetime.combine(night, wall_time(12), self.clock.tz)
+        events = self.store.events(start=start, types=[EventType.NIGHT])
+        answers = [e for e in events if isinstance(e, NightEvent) and e.night == night]
+        self.main_window.checkin.show_answer(night, _night_words(answers[-1]) if answers else None)
+
+    def answer_checkin(self, cramps: int | None) -> NightEvent | None:
+        """The main window's or tray's check-in: -1 asks how many first."""
+        worst: int | None = None
+        if cramps is not None and cramps < 0:
+            from crampcoach.qt.checkin import NightDialog
+
+            dialog = NightDialog(self.last_night(), self.main_window)
+            if dialog.exec() != NightDialog.DialogCode.Accepted.value:
+                return None
+            cramps, worst = dialog.count.value(), dialog.worst.value()
+        return self.log_night(cramps, worst)
+
+    def log_night(self, cramps: int | None, worst: int | None = None) -> NightEvent | None:
+        """Record how last night went (None: don't remember); None if it was not stored."""
+        from crampcoach.store import StoreWriteError
+
+        event = NightEvent(
+            id=new_id(), at=self.clock.now(), night=self.last_night(), cramps=cramps, worst=worst
+        )
+        try:
+            self.store.add(event)
+        except StoreWriteError as exc:
+            self._status(f"Could not save last night's check-in: {exc}. It will be retried.")
+            return None
+
+        def undo() -> None:
+            self._take_back(event.id, "the check-in")
+            self._show_checkin()
+
+        self.main_window.show_undoable(f"Last night: {_night_words(event)}.", undo)
+        self._show_checkin()
+        return event
 
     def today(self) -> Today:
         """Sessions and water in today's log day (``core.day``, the same sum as the tray's)."""
@@ -622,6 +682,15 @@ class App(QObject):
             health = profile.HealthProfile.of(self.store.settings())
             reply["warnings"] = [w.to_dict() for w in safety.check_episode(event, health)]
         return reply
+
+
+def _night_words(event: NightEvent) -> str:
+    if event.cramps is None:
+        return "you don't remember"
+    if event.cramps == 0:
+        return "no cramps"
+    worst = "" if event.worst is None else f", the worst {event.worst}/10"
+    return f"{event.cramps} cramp{'s' if event.cramps != 1 else ''}{worst}"
 
 
 def _raise(window: QWidget) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crampcoach.core import documents
+from crampcoach.core import documents, verdicts
 from crampcoach.core.documents import Span
 from crampcoach.core.model import Document
 from crampcoach.qt.forms import child, load_ui
 
 MAX_WIDTH = 1100
+#: Supplement and drinking passages: a pale blue band and a dotted underline, so the
+#: mark does not depend on colour alone; their verdicts are listed above the text.
+VERDICT_MARK = QColor("#dceaf7")
 HIGHLIGHT = QColor("#ffe08a")  # warm yellow: dark text on it keeps a contrast above 12:1
 
 
@@ -51,6 +55,15 @@ class DocumentReader(QWidget):
         self.evidence_label = child(self.form, QLabel, "evidenceLabel")
         self.quote_status = child(self.form, QLabel, "quoteStatusLabel")
         self.text_view = child(self.form, QPlainTextEdit, "textView")
+        self.verdicts_label = QLabel(self.form)
+        self.verdicts_label.setObjectName("verdictsLabel")
+        self.verdicts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdicts_label.setWordWrap(True)
+        text_parent = self.text_view.parentWidget()
+        text_layout = text_parent.layout() if text_parent is not None else None
+        if isinstance(text_layout, QBoxLayout):
+            text_layout.insertWidget(text_layout.indexOf(self.text_view), self.verdicts_label)
+        self.marks: list[verdicts.Marked] = []
         close = child(self.form, QPushButton, "closeButton")
         close.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -70,6 +83,15 @@ class DocumentReader(QWidget):
         self.evidence_frame.setVisible(bool(evidence))
         self.evidence_label.setText(evidence or "")
         self.text_view.setPlainText(doc.text)
+        self.marks = verdicts.marked_passages(doc.text)
+        found = verdicts.topics(self.marks)
+        self.verdicts_label.setVisible(bool(found))
+        self.verdicts_label.setText(
+            "Passages about supplements or drinking are marked in blue. What better studies "
+            "say:\n" + "\n".join(f"• {v.text}" for v in found)
+            if found
+            else ""
+        )
         self.span = documents.find_quote(doc.text, quote) if quote else None
         if quote is None:
             self.quote_status.setText("The whole document, as published.")
@@ -86,12 +108,30 @@ class DocumentReader(QWidget):
 
     def highlighted_text(self) -> str:
         """The text under the highlight ('' when nothing is highlighted)."""
-        sels = self.text_view.extraSelections()
+        sels = [s for s in self.text_view.extraSelections() if s.format.background() == HIGHLIGHT]
         return sels[0].cursor.selectedText().replace("\u2029", "\n") if sels else ""
 
+    def _verdict_selections(self) -> list[QTextEdit.ExtraSelection]:
+        out = []
+        for mark in self.marks:
+            cursor = QTextCursor(self.text_view.document())
+            cursor.setPosition(mark.start)
+            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(VERDICT_MARK)
+            fmt.setForeground(QColor("#1d1d1b"))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setToolTip(mark.verdict.text)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            out.append(selection)
+        return out
+
     def _highlight(self, span: Span | None) -> None:
+        marks = self._verdict_selections()
         if span is None:
-            self.text_view.setExtraSelections([])
+            self.text_view.setExtraSelections(marks)
             self.text_view.moveCursor(QTextCursor.MoveOperation.Start)
             return
         cursor = QTextCursor(self.text_view.document())
@@ -103,7 +143,7 @@ class DocumentReader(QWidget):
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         selection.format = fmt
-        self.text_view.setExtraSelections([selection])
+        self.text_view.setExtraSelections([*marks, selection])
         # Put the caret at the passage's start and centre it, so it is in view
         # without selecting it (a selection would hide the highlight colour).
         caret = QTextCursor(self.text_view.document())

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from crampcoach.core.day import Today  # what the window shows of today
 from crampcoach.core.model import Document, DocumentInfo, Routine
+from crampcoach.qt.checkin import CheckinRow
 from crampcoach.qt.forms import child, load_ui
 
 ROUTINE_ID = Qt.ItemDataRole.UserRole
@@ -177,6 +179,13 @@ class MainWindow(QMainWindow):
         self.water_label = child(self.form, QLabel, "waterTodayLabel")
         self.water_bar = child(self.form, QProgressBar, "waterBar")
         self.disclaimer_label = child(self.form, QLabel, "disclaimerLabel")
+        self.checkin = CheckinRow(self)
+        bar_parent = self.water_bar.parentWidget()
+        bar_layout = bar_parent.layout() if bar_parent is not None else None
+        if isinstance(bar_layout, QBoxLayout):
+            bar_layout.insertWidget(bar_layout.indexOf(self.water_bar) + 1, self.checkin)
+        elif bar_layout is not None:
+            bar_layout.addWidget(self.checkin)
         buttons = {
             "logWaterButton": self.log_water_requested,
             "logCrampButton": self.log_cramp_requested,

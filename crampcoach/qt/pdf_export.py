@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 
 from crampcoach import __version__
 from crampcoach.core import review, safety
+from crampcoach.core.events import SYMPTOM_LABELS
 from crampcoach.core.review import Status, WeekReview
 from crampcoach.qt.charts import CHART_PX, chart_image
 
@@ -40,6 +41,12 @@ CELL_BG: dict[Status, str] = {
     Status.SKIPPED: "#dde6f2",
     Status.PENDING: "#f2f2f2",
 }
+
+
+def signs_text(c: object) -> str:
+    """The signs logged with a cramp, in words ("" when none)."""
+    symptoms = getattr(c, "symptoms", ())
+    return ("signs: " + ", ".join(SYMPTOM_LABELS[s] for s in symptoms)) if symptoms else ""
 
 
 def _e(text: object) -> str:
@@ -67,9 +74,10 @@ def week_html(r: WeekReview, max_rows: int = MAX_DIARY_ROWS, chart_width: int = 
 
     warnings = ""
     if r.warnings:
+        # Most urgent first (check_log sorts them), the action before the reason.
         items = "".join(
-            f"<p style='margin:2px 0'><b>{'URGENT' if w.level is safety.Level.URGENT else 'See a clinician'}"
-            f" — {_e(w.title)}.</b> {_e(w.reason)} {_e(w.action)}</p>"
+            f"<p style='margin:2px 0'><b>{_e(safety.LEVEL_LABELS[w.level])}"
+            f" — {_e(w.title)}. {_e(w.action)}</b> {_e(w.reason)}</p>"
             for w in r.warnings
         )
         warnings = (
@@ -86,7 +94,7 @@ def week_html(r: WeekReview, max_rows: int = MAX_DIARY_ROWS, chart_width: int = 
         f"<td align='center'>{c.severity}/10</td>"
         f"<td align='center'>{'' if c.minutes is None else _e(f'{c.minutes:g}')}</td>"
         f"<td>{_e(c.context.value if c.context else '')}</td>"
-        f"<td>{_e(c.note)}</td>"
+        f"<td>{_e('; '.join(filter(None, [c.note, signs_text(c)])))}</td>"
         "</tr>"
         for c in shown
     )
@@ -103,7 +111,11 @@ def week_html(r: WeekReview, max_rows: int = MAX_DIARY_ROWS, chart_width: int = 
         if log
         else "<p>No cramps logged this week.</p>"
     )
-    checklist = "; ".join(_e(i.text) for i in safety.CHECKLIST)
+    checklist = "<br>".join(
+        f"<b>{_e(safety.CHECKLIST_HEADINGS[level])}</b> "
+        + "; ".join(_e(i.text) for i in safety.CHECKLIST if i.level is level)
+        for level in safety.Level
+    )
     made = datetime.now(r.tz).strftime("%d %b %Y %H:%M")
     return f"""
 <html><body>
@@ -124,7 +136,7 @@ Printed {_e(made)} by CrampCoach {_e(__version__)}.</p>
 <p align='center'><img src='chart.png' width='{chart_width}' height='{chart_width * CHART_PX[1] // CHART_PX[0]}'></p>
 <h3 style='margin-bottom:2px'>Cramp diary</h3>
 {diary}
-<p style="margin-top:10px"><b>See a doctor if:</b> {checklist}.</p>
+<p style="margin-top:10px">{checklist}.</p>
 <p style='margin-top:6px'><b>{_e(safety.NOT_MEDICAL_ADVICE)}</b></p>
 </body></html>
 """

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -57,9 +58,8 @@ DIARY_COLUMNS = ("When", "Leg", "Muscle", "Pain", "Min", "Context", "Note")
 def warnings_text(r: WeekReview) -> str:
     """The matched warning signs as plain text (empty when none)."""
     parts = []
-    for w in r.warnings:
-        label = "URGENT" if w.level is safety.Level.URGENT else "See a clinician"
-        parts.append(f"{label} — {w.title}\n{w.reason}\n{w.action}")
+    for w in r.warnings:  # most urgent first; what to do before why
+        parts.append(f"{safety.LEVEL_LABELS[w.level]} — {w.title}\n{w.action}\n{w.reason}")
     return "\n\n".join(parts)
 
 
@@ -70,13 +70,15 @@ def checklist_text() -> str:
     One paragraph with inline bullets keeps the window within a 1280×800 screen
     (a rich-text table made QLabel ask for ~180 px more height).
     """
-    urgent = [html.escape(i.text, quote=False) for i in safety.CHECKLIST if i.level is Level.URGENT]
-    other = [
-        html.escape(i.text, quote=False) for i in safety.CHECKLIST if i.level is not Level.URGENT
-    ]
+
+    def items(level: Level) -> list[str]:
+        return [html.escape(i.text, quote=False) for i in safety.CHECKLIST if i.level is level]
+
+    heads = safety.CHECKLIST_HEADINGS
     return (
-        f"<b>Get help at once if: {'; or '.join(urgent)}.</b><br>"
-        "See a doctor if: " + " &nbsp;• ".join(other) + "."
+        f"<b>{html.escape(heads[Level.EMERGENCY])} {'; or '.join(items(Level.EMERGENCY))}.</b><br>"
+        f"<b>{html.escape(heads[Level.URGENT])} {'; or '.join(items(Level.URGENT))}.</b><br>"
+        f"{html.escape(heads[Level.SEE_DOCTOR])} " + " &nbsp;• ".join(items(Level.SEE_DOCTOR)) + "."
     )
 
 
@@ -137,6 +139,7 @@ class ReviewWindow(QWidget):
         self.csv_button = child(f, QPushButton, "csvButton")
         self.json_button = child(f, QPushButton, "jsonButton")
         self.disclaimer_label = child(f, QLabel, "disclaimerLabel")
+        self.trial_label = self._trial_label()
 
         self.disclaimer_label.setText(safety.NOT_MEDICAL_ADVICE)
         self.checklist_label.setText(checklist_text())
@@ -169,6 +172,35 @@ class ReviewWindow(QWidget):
         self.resize(1120, 900)
         self.refresh()
 
+    def _trial_label(self) -> QLabel:
+        """The personal trial's status and result, under the with/without comparison."""
+        label = QLabel(self)
+        label.setObjectName("trialLabel")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        parent = self.effect_label.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(layout.indexOf(self.effect_label) + 1, label)
+        elif layout is not None:
+            layout.addWidget(label)
+        return label
+
+    def _fill_trial(self) -> None:
+        from crampcoach.core import trial
+
+        today = local_day(self.clock.now(), self.tz, parse_hhmm("12:00"))
+        found = trial.load(self.store, self.settings, self.tz, today)
+        if found is None:
+            self.trial_label.setText(
+                "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
+                "crampcoach trial start (about 26 weeks of nightly check-ins)."
+            )
+            self.trial_report = None
+            return
+        self.trial_report = found
+        self.trial_label.setText(trial.summary_text(found, today))
+
     # -- weeks -----------------------------------------------------------------------
 
     def today(self) -> date:
@@ -200,6 +232,7 @@ class ReviewWindow(QWidget):
         self.this_week_button.setEnabled(r.week != self.this_week())
         self.headline_label.setText("\n".join(r.headline()))
         self.effect_label.setText(r.cramps.effect.summary())
+        self._fill_trial()
         text = warnings_text(r)
         self.warnings_label.setText(text)
         self.warnings_label.setVisible(bool(text))

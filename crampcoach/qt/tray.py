@@ -48,6 +48,8 @@ class TrayHooks:
     show_main_window: Callable[[], object]
     open_settings: Callable[[], object]
     quit: Callable[[], object]
+    #: last night's check-in: a number of cramps, None for "don't remember", -1 to ask
+    checkin: Callable[[int | None], object] = lambda _answer: None
 
 
 class Tray(QObject):
@@ -65,6 +67,14 @@ class Tray(QObject):
         self._fill_routines()
         self.action_water = self._add(self.menu, "Log a glass of water", self._log_water)
         self.action_cramp = self._add(self.menu, "Log a cramp…", hooks.log_cramp)
+        self.checkin_menu = self.menu.addMenu("How was last night?")
+        self.action_night_none = self._add(self.checkin_menu, "No cramps", lambda: hooks.checkin(0))
+        self.action_night_cramps = self._add(
+            self.checkin_menu, "Had cramps…", lambda: hooks.checkin(-1)
+        )
+        self.action_night_unknown = self._add(
+            self.checkin_menu, "Don't remember", lambda: hooks.checkin(None)
+        )
         self.pause_menu = self.menu.addMenu("Pause reminders")
         self.action_pause_hour = self._add(
             self.pause_menu, "For 1 hour", lambda: controller.pause_for(timedelta(hours=1))
@@ -222,6 +232,7 @@ def start_background(app: object) -> Services:
                 show_main_window=a.show_main_window,
                 open_settings=a.open_settings,
                 quit=a.quit,
+                checkin=a.answer_checkin,
             ),
             parent=a,
         )
