@@ -196,9 +196,7 @@ class ReviewWindow(QWidget):
                 "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
                 "crampcoach trial start (about 26 weeks of nightly check-ins)."
             )
-            self.trial_report = None
             return
-        self.trial_report = found
         self.trial_label.setText(trial.summary_text(found, today))
 
     # -- weeks -----------------------------------------------------------------------

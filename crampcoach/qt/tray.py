@@ -68,13 +68,9 @@ class Tray(QObject):
         self.action_water = self._add(self.menu, "Log a glass of water", self._log_water)
         self.action_cramp = self._add(self.menu, "Log a cramp…", hooks.log_cramp)
         self.checkin_menu = self.menu.addMenu("How was last night?")
-        self.action_night_none = self._add(self.checkin_menu, "No cramps", lambda: hooks.checkin(0))
-        self.action_night_cramps = self._add(
-            self.checkin_menu, "Had cramps…", lambda: hooks.checkin(-1)
-        )
-        self.action_night_unknown = self._add(
-            self.checkin_menu, "Don't remember", lambda: hooks.checkin(None)
-        )
+        self._add(self.checkin_menu, "No cramps", lambda: hooks.checkin(0))
+        self._add(self.checkin_menu, "Had cramps…", lambda: hooks.checkin(-1))
+        self._add(self.checkin_menu, "Don't remember", lambda: hooks.checkin(None))
         self.pause_menu = self.menu.addMenu("Pause reminders")
         self.action_pause_hour = self._add(
             self.pause_menu, "For 1 hour", lambda: controller.pause_for(timedelta(hours=1))

@@ -33,6 +33,7 @@ def test_main_window_check_in_writes_the_night_and_can_be_undone(
     (ev,) = app.store.events(types=[EventType.NIGHT])
     assert isinstance(ev, NightEvent) and ev.night == night and ev.cramps == 0
     assert row.label.text().startswith("Last night: no cramps")
+    fake_clock.advance(60)
     row.unknown_button.click()  # a later answer replaces it in the review
     last = app.store.events(types=[EventType.NIGHT])[-1]
     assert isinstance(last, NightEvent) and last.cramps is None
@@ -112,7 +113,7 @@ def test_the_health_profile_cautions_a_step(
 
 
 def test_the_reader_marks_supplement_passages_with_their_verdict(qtbot: Any) -> None:
-    from crampcoach.qt.app import setup_qapplication
+    from crampcoach.qt.launch import setup_qapplication
 
     setup_qapplication()
     reader = DocumentReader()

@@ -30,9 +30,7 @@ def reader(qtbot: Any) -> DocumentReader:
 def _highlights(reader: DocumentReader) -> list:
     """The cited-passage highlight (the supplement passages have their own marks)."""
     return [
-        s
-        for s in reader.text_view.extraSelections()
-        if s.format.background().color() == HIGHLIGHT
+        s for s in reader.text_view.extraSelections() if s.format.background().color() == HIGHLIGHT
     ]
 
 

@@ -67,6 +67,7 @@ def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
         "Start a routine",
         "Log a glass of water",
         "Log a cramp…",
+        "How was last night?",
         "Pause reminders",
         "Weekly review",
         "Settings…",
@@ -75,6 +76,12 @@ def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     assert "Next: hydration reminder 12:30" in t.icon.toolTip()
     assert "Water today: 0 ml of 1500 ml" in t.icon.toolTip()
+    # The morning check-in from the tray: one click writes last night's answer.
+    (none, _cramps, _unknown) = t.checkin_menu.actions()
+    assert none.text() == "No cramps"
+    none.trigger()
+    (night,) = app.store.events(types=[EventType.NIGHT])
+    assert night.cramps == 0
 
     [start] = t.routine_actions()
     assert start.text() == "Bedtime stretches"
