@@ -420,7 +420,7 @@ def _report(
 ) -> None:
     """One line for people, or with ``--format json`` the entry as it was stored.
 
-    A cramp's JSON also carries its warning signs (most urgent first).
+    With JSON a cramp's warning signs go to stderr, most urgent first.
     """
     if args.format == "json":
         import json
@@ -428,11 +428,12 @@ def _report(
         from crampcoach.core import profile, safety
         from crampcoach.core.events import CrampEvent
 
-        data = event.to_dict()
         if isinstance(event, CrampEvent):
+            # stdout stays the entry as stored; the signs still reach the person, on stderr.
             health = profile.HealthProfile.of(settings or {})
-            data["warnings"] = [w.to_dict() for w in safety.check_episode(event, health)]
-        print(json.dumps(data, ensure_ascii=False))
+            for w in safety.check_episode(event, health):
+                print(f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.action}", file=sys.stderr)
+        print(json.dumps(event.to_dict(), ensure_ascii=False))
     else:
         print(text)
 

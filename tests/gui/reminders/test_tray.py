@@ -56,6 +56,16 @@ def _services(app: Any, monkeypatch: pytest.MonkeyPatch, *, tray: bool) -> tray_
     return app.services
 
 
+def test_tray_check_in_writes_last_night(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    services = _services(app, monkeypatch, tray=True)
+    assert services.tray is not None
+    (none, _cramps, _unknown) = services.tray.checkin_menu.actions()
+    assert none.text() == "No cramps"
+    none.trigger()
+    (night,) = app.store.events(types=[EventType.NIGHT])
+    assert night.cramps == 0
+
+
 def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     app.routines = {"bedtime": type("R", (), {"id": "bedtime", "title": "Bedtime stretches"})()}
     services = _services(app, monkeypatch, tray=True)
@@ -76,12 +86,6 @@ def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     assert "Next: hydration reminder 12:30" in t.icon.toolTip()
     assert "Water today: 0 ml of 1500 ml" in t.icon.toolTip()
-    # The morning check-in from the tray: one click writes last night's answer.
-    (none, _cramps, _unknown) = t.checkin_menu.actions()
-    assert none.text() == "No cramps"
-    none.trigger()
-    (night,) = app.store.events(types=[EventType.NIGHT])
-    assert night.cramps == 0
 
     [start] = t.routine_actions()
     assert start.text() == "Bedtime stretches"
