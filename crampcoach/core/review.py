@@ -358,8 +358,7 @@ class RoutineEffect:
             f"{words} With the bedtime routine: {self.per_night_with:.2f} cramps a night; "
             f"without: {self.per_night_without:.2f}; difference {diff.estimate:+.2f} "
             f"(95 % interval {diff.low:+.2f} to {diff.high:+.2f}, {stats.TWO_GROUPS_METHOD}). "
-            f"From {counts}.{unknown} This is your own log, not proof that the routine "
-            "caused any difference: a personal trial (crampcoach trial start) is fairer."
+            f"From {counts}.{unknown} Your own log, not proof; a personal trial is fairer."
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -28,7 +28,7 @@ _T975 = (
     2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
 )  # fmt: skip
 
-TWO_GROUPS_METHOD = "normal approximation (95 % interval)"
+TWO_GROUPS_METHOD = "normal approximation"
 PAIRED_METHOD = "t interval over block pairs (95 %)"
 
 

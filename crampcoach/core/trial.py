@@ -408,23 +408,31 @@ def load(
 
 
 def summary_text(report: Report, today: date) -> str:
-    """Two or three lines for the review window: where it is, tonight, the result so far."""
+    """Two lines for the review window: where the trial is, and the result so far."""
     t = report.trial
-    status = status_text(t, today).splitlines()
-    lines = status[:3] if t.active else status[:1]
+    d = t.design
+    block = d.block_of(today)
+    if not t.active:
+        where = "stopped"
+    elif d.phase(today) is Phase.AFTER:
+        where = "all blocks are over"
+    elif block is None:
+        where = f"begins {_d(d.first_day)}"
+    else:
+        tonight = {None: "as usual", True: "do the routine", False: "no routine"}[block.routine]
+        where = f"{block.label}, tonight {tonight}"
     diff = report.difference
     if report.verdict is stats.Verdict.NOT_ENOUGH or diff is None or diff.low is None:
         result = "not enough nights yet"
     else:
         result = (
-            f"{report.verdict.value} ({diff.estimate:+.1f} cramp nights a week with the "
-            f"routine, 95 % interval {diff.low:+.1f} to {diff.high:+.1f})"
+            f"{report.verdict.value} ({diff.estimate:+.1f} cramp nights a week, "
+            f"95 % {diff.low:+.1f} to {diff.high:+.1f})"
         )
-    lines.append(
-        f"Result so far: {result}; {report.unknown_nights} of {report.counted_nights} counted "
-        "nights unknown. Expectation cannot be ruled out (the trial is not blinded)."
+    return (
+        f"Personal trial: {where}. {result[:1].upper()}{result[1:]}; "
+        f"{report.unknown_nights}/{report.counted_nights} nights unknown; not blinded."
     )
-    return "\n".join(lines)
 
 
 def _d(day: date) -> str:

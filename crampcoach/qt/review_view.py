@@ -76,8 +76,8 @@ def checklist_text() -> str:
 
     heads = safety.CHECKLIST_HEADINGS
     return (
-        f"<b>{html.escape(heads[Level.EMERGENCY])} {'; or '.join(items(Level.EMERGENCY))}.</b><br>"
-        f"<b>{html.escape(heads[Level.URGENT])} {'; or '.join(items(Level.URGENT))}.</b><br>"
+        f"<b>{html.escape(heads[Level.EMERGENCY])} {'; or '.join(items(Level.EMERGENCY))}. "
+        f"{html.escape(heads[Level.URGENT])} {'; or '.join(items(Level.URGENT))}.</b><br>"
         f"{html.escape(heads[Level.SEE_DOCTOR])} " + " &nbsp;• ".join(items(Level.SEE_DOCTOR)) + "."
     )
 
@@ -173,17 +173,25 @@ class ReviewWindow(QWidget):
         self.refresh()
 
     def _trial_label(self) -> QLabel:
-        """The personal trial's status and result, under the with/without comparison."""
+        """The personal trial's status and result, beside the cramp diary."""
+        from crampcoach.core import trial
+
         label = QLabel(self)
         label.setObjectName("trialLabel")
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        parent = self.effect_label.parentWidget()
-        layout = parent.layout() if parent is not None else None
-        if isinstance(layout, QBoxLayout):
-            layout.insertWidget(layout.indexOf(self.effect_label) + 1, label)
-        elif layout is not None:
-            layout.addWidget(label)
+        label.setToolTip("What the trial cannot rule out: " + trial.CANNOT_RULE_OUT)
+        # Three lines always fit: the diary table below shrinks (it scrolls) rather than this.
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() * 3 + 4)
+        # At the top of the diary column: the window's height is already spoken for.
+        diary_layout = self.findChild(QBoxLayout, "diaryLayout")
+        if diary_layout is not None:
+            diary_layout.insertWidget(0, label)
+        else:
+            parent = self.effect_label.parentWidget()
+            layout = parent.layout() if parent is not None else None
+            if layout is not None:
+                layout.addWidget(label)
         return label
 
     def _fill_trial(self) -> None:
