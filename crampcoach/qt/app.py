@@ -22,7 +22,15 @@ from datetime import time as wall_time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -56,9 +64,9 @@ BENCH_ENV = "CRAMPCOACH_BENCH_EXIT_ON_SHOWN"
 # start looks for a tray this long before it gives up and opens the window.
 HIDDEN_TRAY_WAIT_MS = 10_000
 HIDDEN_TRAY_POLL_MS = 500
-HIDDEN_NO_TRAY_NOTICE = (
-    "CrampCoach was asked to start hidden in the system tray, but this desktop has no "
-    "tray, so the window opened instead."
+HIDDEN_NO_TRAY_NOTICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # typed as object
+    "App",
+    "CrampCoach was asked to start hidden in the system tray, but this desktop has no tray, so the window opened instead.",
 )
 LAST_DONE_LOOKBACK_DAYS = 366
 
@@ -193,7 +201,7 @@ class App(QObject):
         self.problems: list[str] = [str(p) for p in problems]
         self.notices: list[str] = []
         if store.recovery:
-            self.notices.append("Your log was repaired when it was opened:")
+            self.notices.append(self.tr("Your log was repaired when it was opened:"))
             self.notices.extend(f"  {line}" for line in store.recovery)
         if self.problems:
             self.notices.append(
@@ -284,8 +292,9 @@ class App(QObject):
                 if os.environ.get(BENCH_ENV):
                     self._bench_mark()  # the hidden start's mark: the tray icon is up
                 return
-            if HIDDEN_NO_TRAY_NOTICE not in self.notices:
-                self.notices.insert(0, HIDDEN_NO_TRAY_NOTICE)
+            notice = QCoreApplication.translate("App", HIDDEN_NO_TRAY_NOTICE)
+            if notice not in self.notices:
+                self.notices.insert(0, notice)
             self.main_window.set_notices(self.notices)
             self.show_main_window()
 
@@ -307,7 +316,7 @@ class App(QObject):
 
             self.services = start_background(self)
         except Exception as exc:  # a failed service is shown, never fatal
-            self.notices.append(f"Reminders could not start: {exc}")
+            self.notices.append(self.tr("Reminders could not start: {error}").format(error=exc))
             self.main_window.set_notices(self.notices)
         # ---- end of background services ----
 
@@ -412,10 +421,10 @@ class App(QObject):
         """Open the player on ``routine_id``; False (and a message) when it cannot."""
         routine = self.routines.get(routine_id)
         if routine is None:
-            self._status(f"There is no routine called “{routine_id}”.")
+            self._status(self.tr("There is no routine called “{id}”.").format(id=routine_id))
             return False
         if self.player is not None and self.player.isVisible():
-            self._status("A session is already running; stop it before starting another.")
+            self._status(self.tr("A session is already running; stop it before starting another."))
             _raise(self.player)
             return False
         import importlib
@@ -423,7 +432,7 @@ class App(QObject):
         try:  # imported on first use: the player loads sounds and speech
             player_mod = importlib.import_module("crampcoach.qt.player")
         except ImportError as exc:
-            self._status(f"The player is not available ({exc}).")
+            self._status(self.tr("The player is not available ({error}).").format(error=exc))
             return False
 
         player = player_mod.PlayerWindow(
@@ -524,7 +533,11 @@ class App(QObject):
         try:
             factory = getattr(importlib.import_module(module), cls)
         except (ImportError, AttributeError) as exc:
-            self._status(f"This part of CrampCoach is not available yet ({module}.{cls}: {exc}).")
+            self._status(
+                self.tr("This part of CrampCoach is not available yet ({what}: {error}).").format(
+                    what=f"{module}.{cls}", error=exc
+                )
+            )
             return None
         window: QWidget = factory(
             *ctor, parent=self.main_window, journal=self.journal, **(kwargs or {})
@@ -549,10 +562,15 @@ class App(QObject):
         try:
             self.journal.add(event, keep=True)
         except StoreWriteError as exc:
-            self._status(f"Could not save the glass of water: {exc}. It will be retried.")
+            self._status(
+                self.tr("Could not save the glass of water: {error}. It will be retried.").format(
+                    error=exc
+                )
+            )
             return None
         self.main_window.show_undoable(
-            f"Logged {amount} ml of water.", lambda: self._take_back(event.id, "the glass")
+            self.tr("Logged {ml} ml of water.").format(ml=amount),
+            lambda: self._take_back(event.id, self.tr("the glass")),
         )
         self.main_window.set_today(self.today())
         return event
@@ -563,9 +581,11 @@ class App(QObject):
         try:
             self.journal.delete(event_id)
         except (KeyError, StoreWriteError) as exc:
-            self._status(f"Could not take back {what}: {exc}")
+            self._status(
+                self.tr("Could not take back {what}: {error}").format(what=what, error=exc)
+            )
             return
-        self._status(f"Took back {what}.")
+        self._status(self.tr("Took back {what}.").format(what=what))
         self.main_window.set_today(self.today())
 
     def reload_settings(self) -> None:
@@ -578,11 +598,10 @@ class App(QObject):
         """The About box."""
         QMessageBox.about(
             self.main_window,
-            "About CrampCoach",
-            f"CrampCoach {__version__}\n\nGuided leg stretching, reminders and a weekly "
-            "review for people whose legs cramp.\n\nGeneral information, not medical "
-            "advice. See a doctor if cramps are frequent, disturb your sleep, or come "
-            "with swelling, numbness or weakness.",
+            self.tr("About CrampCoach"),
+            self.tr(
+                "CrampCoach {version}\n\nGuided leg stretching, reminders and a weekly review for people whose legs cramp.\n\nGeneral information, not medical advice. See a doctor if cramps are frequent, disturb your sleep, or come with swelling, numbness or weakness."
+            ).format(version=__version__),
         )
 
     @property

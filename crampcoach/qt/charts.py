@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from crampcoach.core.review import WeekReview
@@ -36,10 +36,12 @@ def build_chart(r: WeekReview) -> QChart:
     from PySide6.QtCore import QPointF
 
     chart = QChart()
-    chart.setTitle(f"The last {len(r.series)} weeks")
-    overall = QBarSet("Plan done %")
+    chart.setTitle(
+        QCoreApplication.translate("Chart", "The last {n} weeks").format(n=len(r.series))
+    )
+    overall = QBarSet(QCoreApplication.translate("Chart", "Plan done %"))
     overall.setColor(QColor(ADHERENCE_COLOUR))
-    bedtime = QBarSet("Bedtime routine %")
+    bedtime = QBarSet(QCoreApplication.translate("Chart", "Bedtime routine %"))
     bedtime.setColor(QColor("#9cc3ea"))
     for s in r.series:
         overall.append(s.overall or 0.0)
@@ -49,7 +51,7 @@ def build_chart(r: WeekReview) -> QChart:
     bars.append(bedtime)
     chart.addSeries(bars)
     cramps = QLineSeries()
-    cramps.setName("Nights with cramps (of 7)")
+    cramps.setName(QCoreApplication.translate("Chart", "Nights with cramps (of 7)"))
     cramps.setColor(QColor(CRAMP_COLOUR))
     pen = cramps.pen()
     pen.setWidthF(2.5)

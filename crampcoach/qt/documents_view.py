@@ -77,9 +77,11 @@ class DocumentReader(QWidget):
     ) -> Span | None:
         """Show ``doc``; highlight ``quote`` if given. Returns where the quote was found."""
         self.document = doc
-        self.setWindowTitle(f"{doc.title} — CrampCoach")
+        self.setWindowTitle(self.tr("{title} — CrampCoach").format(title=doc.title))
         self.title_label.setText(doc.title)
-        self.quality_label.setText(f"About this source: {doc.quality}")
+        self.quality_label.setText(
+            self.tr("About this source: {quality}").format(quality=doc.quality)
+        )
         self.evidence_frame.setVisible(bool(evidence))
         self.evidence_label.setText(evidence or "")
         self.text_view.setPlainText(doc.text)
@@ -94,15 +96,17 @@ class DocumentReader(QWidget):
         )
         self.span = documents.find_quote(doc.text, quote) if quote else None
         if quote is None:
-            self.quote_status.setText("The whole document, as published.")
+            self.quote_status.setText(self.tr("The whole document, as published."))
         elif self.span is None:
             # Routines are checked against the documents, so this means a user
             # routine quotes text that is not there: say so rather than guess.
             self.quote_status.setText(
-                f"The quoted passage was not found in this document: “{quote}”"
+                self.tr("The quoted passage was not found in this document: “{quote}”").format(
+                    quote=quote
+                )
             )
         else:
-            self.quote_status.setText("The highlighted passage is what this step cites.")
+            self.quote_status.setText(self.tr("The highlighted passage is what this step cites."))
         self._highlight(self.span)
         return self.span
 

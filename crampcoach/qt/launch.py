@@ -57,6 +57,10 @@ def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
     qapp.setApplicationDisplayName("CrampCoach")
     qapp.setOrganizationName("CrampCoach")
     qapp.setApplicationVersion(__version__)
+    if existing is None:  # a new application: follow the system's language
+        from crampcoach.qt import i18n
+
+        i18n.install(qapp)
     QGuiApplication.setDesktopFileName(APP_ID)
     qapp.setWindowIcon(window_icon())
     qapp.setStyleSheet(stylesheet())

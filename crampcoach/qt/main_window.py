@@ -94,10 +94,10 @@ class RoutineCard(QFrame):
         text.addWidget(self.facts)
         text.addWidget(self.description)
         layout.addLayout(text, 1)
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
-        self.start_button.setToolTip(f"Start “{routine.title}” (Enter)")
-        self.start_button.setAccessibleName(f"Start {routine.title}")
+        self.start_button.setToolTip(self.tr("Start “{title}” (Enter)").format(title=routine.title))
+        self.start_button.setAccessibleName(self.tr("Start {title}").format(title=routine.title))
         self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.setWindowTitle("CrampCoach")
+        self.setWindowTitle(self.tr("CrampCoach"))
         self.form = load_ui("main_window.ui", self)
         self.setCentralWidget(self.form)
         self.routine_list = child(self.form, QListWidget, "routineList")
@@ -209,9 +209,9 @@ class MainWindow(QMainWindow):
                 lambda current, _previous, lst=lst: _mark_selected(lst, current)
             )
         self._build_menu()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoButton")
-        self.undo_button.setToolTip("Take back what was just logged (Ctrl+Z)")
+        self.undo_button.setToolTip(self.tr("Take back what was just logged (Ctrl+Z)"))
         self.undo_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._undo)
@@ -225,13 +225,13 @@ class MainWindow(QMainWindow):
         self.resize(_fitting(QSize(1180, 740)))
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&CrampCoach")
+        menu = self.menuBar().addMenu(self.tr("&CrampCoach"))
         entries: list[tuple[str, QKeySequence | str, SignalInstance]] = [
-            ("Log a &glass of water", "Ctrl+G", self.log_water_requested),
-            ("Log a &cramp…", "Ctrl+K", self.log_cramp_requested),
-            ("Weekly &review", "Ctrl+R", self.review_requested),
-            ("&Settings…", "Ctrl+,", self.settings_requested),
-            ("&Quit", "Ctrl+Q", self.quit_requested),
+            (self.tr("Log a &glass of water"), "Ctrl+G", self.log_water_requested),
+            (self.tr("Log a &cramp…"), "Ctrl+K", self.log_cramp_requested),
+            (self.tr("Weekly &review"), "Ctrl+R", self.review_requested),
+            (self.tr("&Settings…"), "Ctrl+,", self.settings_requested),
+            (self.tr("&Quit"), "Ctrl+Q", self.quit_requested),
         ]
         for n, (text, keys, signal) in enumerate(entries):
             if n == len(entries) - 1:
@@ -249,8 +249,8 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(keys), *std])
             action.triggered.connect(signal.emit)
             menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About CrampCoach", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About CrampCoach"), self)
         about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         about.triggered.connect(self.about_requested.emit)
         help_menu.addAction(about)
@@ -296,19 +296,21 @@ class MainWindow(QMainWindow):
     def set_today(self, today: Today) -> None:
         """Show today's sessions and water."""
         done = today.sessions_done
-        text = f"Sessions done today: {done}"
+        text = self.tr("Sessions done today: {done}").format(done=done)
         if today.sessions_partial:
-            text += f" (and {today.sessions_partial} stopped early)"
+            text += self.tr(" (and {partial} stopped early)").format(partial=today.sessions_partial)
         self.sessions_label.setText(text)
         if today.water_goal_ml > 0:
             self.water_label.setText(
-                f"Water logged: {today.water_ml} ml of your {today.water_goal_ml} ml goal"
+                self.tr("Water logged: {ml} ml of your {goal} ml goal").format(
+                    ml=today.water_ml, goal=today.water_goal_ml
+                )
             )
             self.water_bar.setVisible(True)
             self.water_bar.setRange(0, today.water_goal_ml)
             self.water_bar.setValue(min(today.water_ml, today.water_goal_ml))
         else:
-            self.water_label.setText(f"Water logged: {today.water_ml} ml")
+            self.water_label.setText(self.tr("Water logged: {ml} ml").format(ml=today.water_ml))
             self.water_bar.setVisible(False)
 
     def set_notices(self, lines: Sequence[str]) -> None:

@@ -174,7 +174,7 @@ class Toast(QFrame):
         self.title.setStyleSheet("font-weight: bold")
         close = QToolButton()
         close.setText("×")
-        close.setAccessibleName("Dismiss")
+        close.setAccessibleName(self.tr("Dismiss"))
         close.setAutoRaise(True)
         close.clicked.connect(self._dismiss)
         top.addWidget(self.title, 1)

@@ -337,7 +337,7 @@ class PoseView(QWidget):
             self._bounds = side_bounds(pose, side)
             leg = str(side) if side in (Side.LEFT, Side.RIGHT) else None
             words = poses.describe(pose, leg)
-            self.setAccessibleName(f"Picture: {pose.title}")
+            self.setAccessibleName(self.tr("Picture: {title}").format(title=pose.title))
             self.setAccessibleDescription(words)
             self.setToolTip(words)
             self.animation.setDuration(max(1, round(1000 * (cycle_s or pose.cycle_s))))

@@ -222,20 +222,20 @@ class SkipDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Skip tonight's stretches")
+        self.setWindowTitle(self.tr("Skip tonight's stretches"))
         form = QFormLayout(self)
-        form.addRow(QLabel("Skipped for tonight. You can say why (optional):"))
+        form.addRow(QLabel(self.tr("Skipped for tonight. You can say why (optional):")))
         self.reason = QComboBox()
         for label, value in (
-            ("No reason given", SkipReason.OTHER),
-            ("Rest day", SkipReason.REST),
-            ("Unwell", SkipReason.SICK),
+            (self.tr("No reason given"), SkipReason.OTHER),
+            (self.tr("Rest day"), SkipReason.REST),
+            (self.tr("Unwell"), SkipReason.SICK),
         ):
             self.reason.addItem(label, value)
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Reason"), self.reason)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("a few words, if you like")
-        form.addRow("Note", self.note)
+        self.note.setPlaceholderText(self.tr("a few words, if you like"))
+        form.addRow(self.tr("Note"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         form.addRow(buttons)

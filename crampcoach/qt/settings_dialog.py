@@ -204,7 +204,7 @@ class SettingsDialog(QDialog):
         try:
             changed = self.save()
         except (SettingError, StoreError, OSError) as exc:
-            self.error_label.setText(f"Not saved: {exc}")
+            self.error_label.setText(self.tr("Not saved: {error}").format(error=exc))
             self.error_label.show()
             return
         if changed:

@@ -13,16 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from crampcoach import resources
 from crampcoach.qt.reminders import ReminderController
 
-NO_TRAY_NOTICE = (
-    "No system tray was found on this desktop, so closing this window quits CrampCoach "
-    "and reminders only arrive while it runs. (On GNOME, the AppIndicator extension adds a tray.)"
+NO_TRAY_NOTICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # typed as object
+    "Tray",
+    "No system tray was found on this desktop, so closing this window quits CrampCoach and reminders only arrive while it runs. (On GNOME, the AppIndicator extension adds a tray.)",
 )
 
 
@@ -62,28 +62,28 @@ class Tray(QObject):
         self.controller, self.hooks = controller, hooks
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.menu = QMenu()
-        self.routines_menu = self.menu.addMenu("Start a routine")
+        self.routines_menu = self.menu.addMenu(self.tr("Start a routine"))
         self.routines_menu.aboutToShow.connect(self._fill_routines)
         self._fill_routines()
-        self.action_water = self._add(self.menu, "Log a glass of water", self._log_water)
-        self.action_cramp = self._add(self.menu, "Log a cramp…", hooks.log_cramp)
-        self.checkin_menu = self.menu.addMenu("How was last night?")
-        self._add(self.checkin_menu, "No cramps", lambda: hooks.checkin(0))
-        self._add(self.checkin_menu, "Had cramps…", lambda: hooks.checkin(-1))
-        self._add(self.checkin_menu, "Don't remember", lambda: hooks.checkin(None))
-        self.pause_menu = self.menu.addMenu("Pause reminders")
+        self.action_water = self._add(self.menu, self.tr("Log a glass of water"), self._log_water)
+        self.action_cramp = self._add(self.menu, self.tr("Log a cramp…"), hooks.log_cramp)
+        self.checkin_menu = self.menu.addMenu(self.tr("How was last night?"))
+        self._add(self.checkin_menu, self.tr("No cramps"), lambda: hooks.checkin(0))
+        self._add(self.checkin_menu, self.tr("Had cramps…"), lambda: hooks.checkin(-1))
+        self._add(self.checkin_menu, self.tr("Don't remember"), lambda: hooks.checkin(None))
+        self.pause_menu = self.menu.addMenu(self.tr("Pause reminders"))
         self.action_pause_hour = self._add(
-            self.pause_menu, "For 1 hour", lambda: controller.pause_for(timedelta(hours=1))
+            self.pause_menu, self.tr("For 1 hour"), lambda: controller.pause_for(timedelta(hours=1))
         )
         self.action_pause_tomorrow = self._add(
-            self.pause_menu, "Until tomorrow", controller.pause_until_tomorrow
+            self.pause_menu, self.tr("Until tomorrow"), controller.pause_until_tomorrow
         )
-        self.action_resume = self._add(self.pause_menu, "Resume reminders", self._resume)
-        self.action_review = self._add(self.menu, "Weekly review", hooks.open_review)
-        self.action_settings = self._add(self.menu, "Settings…", hooks.open_settings)
-        self._add(self.menu, "Open CrampCoach", hooks.show_main_window)
+        self.action_resume = self._add(self.pause_menu, self.tr("Resume reminders"), self._resume)
+        self.action_review = self._add(self.menu, self.tr("Weekly review"), hooks.open_review)
+        self.action_settings = self._add(self.menu, self.tr("Settings…"), hooks.open_settings)
+        self._add(self.menu, self.tr("Open CrampCoach"), hooks.show_main_window)
         self.menu.addSeparator()
-        self.action_quit = self._add(self.menu, "Quit", hooks.quit)
+        self.action_quit = self._add(self.menu, self.tr("Quit"), hooks.quit)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         controller.status_changed.connect(self.update_status)
@@ -99,7 +99,7 @@ class Tray(QObject):
         self.routines_menu.clear()
         items = list(self.hooks.routines())
         if not items:
-            self.routines_menu.addAction("(no routines)").setEnabled(False)
+            self.routines_menu.addAction(self.tr("(no routines)")).setEnabled(False)
         for rid, title in items:
             action = self.routines_menu.addAction(title)
             action.setData(rid)
@@ -235,8 +235,9 @@ def start_background(app: object) -> Services:
         has_tray = tray.show()
     window.hide_on_close = has_tray
     if not has_tray:
-        if NO_TRAY_NOTICE not in a.notices:
-            a.notices.append(NO_TRAY_NOTICE)
+        notice = QCoreApplication.translate("Tray", NO_TRAY_NOTICE)
+        if notice not in a.notices:
+            a.notices.append(notice)
         window.set_notices(a.notices)
     controller.start()
     return Services(controller, tray, has_tray)

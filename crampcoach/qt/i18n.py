@@ -1,0 +1,83 @@
+"""The app speaks the system's language: Qt's translators for our strings and Qt's own.
+
+Our messages live in ``translations/crampcoach_<lang>.ts`` (Qt Linguist's
+XML, edited with ``pyside6-linguist`` and refreshed from the code with
+``pyside6-lupdate``, see translations/README.md).  A wheel carries them
+compiled to ``.qm`` by the hatch build hook (``hatch_build.py``).  A checkout
+has only the ``.ts`` sources, so they are compiled here on first use into the
+cache folder, keyed on their content: a checkout run finds them too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from crampcoach import resources
+
+DOMAIN = "crampcoach"
+
+
+def _lrelease() -> Path:
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "lrelease"
+
+
+def _cache_home() -> Path:
+    value = os.environ.get("XDG_CACHE_HOME", "")
+    return Path(value) if Path(value).is_absolute() else Path.home() / ".cache"
+
+
+def compile_ts(sources: list[Path], out_dir: Path) -> list[Path]:
+    """Compile ``.ts`` files to ``.qm`` in ``out_dir`` with PySide6's lrelease."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    built = []
+    for ts in sources:
+        qm = out_dir / f"{ts.stem}.qm"
+        subprocess.run(
+            [str(_lrelease()), "-silent", str(ts), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        built.append(qm)
+    return built
+
+
+def qm_folder() -> Path | None:
+    """Where the compiled translations are: the wheel's, else built from the checkout's sources."""
+    folder = resources.data_root() / "translations"
+    if any(folder.glob("*.qm")):
+        return folder
+    sources = sorted(folder.glob(f"{DOMAIN}_*.ts"))
+    if not sources:
+        return None
+    digest = hashlib.sha256(b"".join(ts.read_bytes() for ts in sources)).hexdigest()[:16]
+    cached = _cache_home() / "crampcoach" / "translations" / digest
+    if len(list(cached.glob("*.qm"))) < len(sources):
+        try:
+            compile_ts(sources, cached)
+        except (OSError, subprocess.SubprocessError):
+            return None  # untranslated, never broken
+    return cached
+
+
+def install(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install Qt's and our translators for ``locale`` (the system's); returns them."""
+    locale = QLocale.system() if locale is None else locale
+    loaded: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = qm_folder()
+    for domain, folder in (("qtbase", qt_dir), (DOMAIN, None if ours is None else str(ours))):
+        if folder is None:
+            continue
+        translator = QTranslator(app)
+        if translator.load(locale, domain, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded

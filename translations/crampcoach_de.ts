@@ -1,0 +1,753 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>App</name>
+    <message>
+        <source>CrampCoach was asked to start hidden in the system tray, but this desktop has no tray, so the window opened instead.</source>
+        <translation>CrampCoach sollte unsichtbar im Systembereich starten, aber dieser Desktop hat keinen Systembereich; deshalb ist das Fenster geöffnet.</translation>
+    </message>
+    <message>
+        <source>Your log was repaired when it was opened:</source>
+        <extracomment>The one context every part is given: clock (with the zone), settings, log. Every write (windows, socket, undo) goes through this one journal.</extracomment>
+        <translation>Ihr Protokoll wurde beim Öffnen repariert:</translation>
+    </message>
+    <message>
+        <source>Reminders could not start: {error}</source>
+        <translation>Die Erinnerungen konnten nicht starten: {error}</translation>
+    </message>
+    <message>
+        <source>There is no routine called “{id}”.</source>
+        <translation>Es gibt keine Übungsfolge namens „{id}“.</translation>
+    </message>
+    <message>
+        <source>A session is already running; stop it before starting another.</source>
+        <translation>Es läuft schon eine Einheit; beenden Sie sie, bevor Sie eine neue starten.</translation>
+    </message>
+    <message>
+        <source>The player is not available ({error}).</source>
+        <translation>Der Übungsplayer ist nicht verfügbar ({error}).</translation>
+    </message>
+    <message>
+        <source>This part of CrampCoach is not available yet ({what}: {error}).</source>
+        <translation>Dieser Teil von CrampCoach ist noch nicht verfügbar ({what}: {error}).</translation>
+    </message>
+    <message>
+        <source>Could not save the glass of water: {error}. It will be retried.</source>
+        <translation>Das Glas Wasser konnte nicht gespeichert werden: {error}. Es wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Logged {ml} ml of water.</source>
+        <translation>{ml} ml Wasser eingetragen.</translation>
+    </message>
+    <message>
+        <source>the glass</source>
+        <translation>das Glas</translation>
+    </message>
+    <message>
+        <source>Could not take back {what}: {error}</source>
+        <translation>{what} konnte nicht zurückgenommen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Took back {what}.</source>
+        <translation>{what} zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>About CrampCoach</source>
+        <translation>Über CrampCoach</translation>
+    </message>
+    <message>
+        <source>CrampCoach {version}
+
+Guided leg stretching, reminders and a weekly review for people whose legs cramp.
+
+General information, not medical advice. See a doctor if cramps are frequent, disturb your sleep, or come with swelling, numbness or weakness.</source>
+        <translation>CrampCoach {version}
+
+Angeleitetes Dehnen der Beine, Erinnerungen und ein Wochenrückblick für Menschen mit Beinkrämpfen.
+
+Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn Krämpfe häufig sind, Ihren Schlaf stören oder mit Schwellung, Taubheit oder Schwäche einhergehen.</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <source>The last {n} weeks</source>
+        <translation>Die letzten {n} Wochen</translation>
+    </message>
+    <message>
+        <source>Plan done %</source>
+        <translation>Plan erfüllt in %</translation>
+    </message>
+    <message>
+        <source>Bedtime routine %</source>
+        <translation>Übungsfolge vor dem Schlafen in %</translation>
+    </message>
+    <message>
+        <source>Nights with cramps (of 7)</source>
+        <translation>Nächte mit Krämpfen (von 7)</translation>
+    </message>
+</context>
+<context>
+    <name>CrampForm</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Last night</source>
+        <translation>&amp;Letzte Nacht</translation>
+    </message>
+    <message>
+        <source>O&amp;ther time</source>
+        <translation>&amp;Andere Zeit</translation>
+    </message>
+    <message>
+        <source>Time the cramp began</source>
+        <translation>Zeitpunkt, an dem der Krampf begann</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy  HH:mm</source>
+        <translation>ddd d. MMM yyyy  HH:mm</translation>
+    </message>
+    <message>
+        <source>L&amp;eg</source>
+        <translation>&amp;Bein</translation>
+    </message>
+    <message>
+        <source>&amp;Muscle</source>
+        <translation>&amp;Muskel</translation>
+    </message>
+    <message>
+        <source>&amp;Severity (0–10)</source>
+        <translation>&amp;Stärke (0–10)</translation>
+    </message>
+    <message>
+        <source>Severity slider</source>
+        <translation>Regler für die Stärke</translation>
+    </message>
+    <message>
+        <source>Severity from 0 (none) to 10 (worst)</source>
+        <translation>Stärke von 0 (keine) bis 10 (am schlimmsten)</translation>
+    </message>
+    <message>
+        <source>&amp;Duration (minutes)</source>
+        <translation>&amp;Dauer (Minuten)</translation>
+    </message>
+    <message>
+        <source>How long it lasted, in minutes</source>
+        <translation>Wie lange er dauerte, in Minuten</translation>
+    </message>
+    <message>
+        <source>not sure</source>
+        <translation>weiß nicht</translation>
+    </message>
+    <message>
+        <source>&amp;What were you doing</source>
+        <translation>&amp;Was haben Sie gerade getan</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otiz</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>freiwillig</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice.</source>
+        <translation>Allgemeine Informationen, keine medizinische Beratung.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <source>{title} — CrampCoach</source>
+        <translation>{title} — CrampCoach</translation>
+    </message>
+    <message>
+        <source>About this source: {quality}</source>
+        <translation>Zu dieser Quelle: {quality}</translation>
+    </message>
+    <message>
+        <source>The whole document, as published.</source>
+        <translation>Das ganze Dokument, wie veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The quoted passage was not found in this document: “{quote}”</source>
+        <translation>Die zitierte Stelle wurde in diesem Dokument nicht gefunden: „{quote}“</translation>
+    </message>
+    <message>
+        <source>The highlighted passage is what this step cites.</source>
+        <translation>Die hervorgehobene Stelle ist das, worauf sich dieser Schritt stützt.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReaderForm</name>
+    <message>
+        <source>About the evidence for this step</source>
+        <translation>Zur Beweislage für diesen Schritt</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Text des Dokuments</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice. The app quotes these pages; it does not vouch for them.</source>
+        <translation>Allgemeine Informationen, keine medizinische Beratung. Die App zitiert diese Seiten; sie bürgt nicht für sie.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>MainForm</name>
+    <message>
+        <source>CrampCoach</source>
+        <translation>CrampCoach</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice.</source>
+        <translation>Allgemeine Informationen, keine medizinische Beratung.</translation>
+    </message>
+    <message>
+        <source>Routines</source>
+        <translation>Übungsfolgen</translation>
+    </message>
+    <message>
+        <source>Routine library</source>
+        <translation>Sammlung der Übungsfolgen</translation>
+    </message>
+    <message>
+        <source>Enter or double-click starts the selected routine.</source>
+        <translation>Eingabetaste oder Doppelklick startet die gewählte Übungsfolge.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Drinking enough matters for health in general, but there is little evidence that extra water prevents cramps, and drinking far more than you need can be harmful. The goal is yours to set in Settings.</source>
+        <translation>Genug zu trinken ist für die Gesundheit allgemein wichtig, aber es gibt wenig Belege, dass zusätzliches Wasser Krämpfen vorbeugt, und weit mehr zu trinken als nötig kann schaden. Das Ziel legen Sie selbst in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>Water logged today against your goal</source>
+        <translation>Heute eingetragenes Wasser im Vergleich zu Ihrem Ziel</translation>
+    </message>
+    <message>
+        <source>Log a glass of water</source>
+        <translation>Ein Glas Wasser eintragen</translation>
+    </message>
+    <message>
+        <source>Log a cramp…</source>
+        <translation>Einen Krampf eintragen…</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Source documents</source>
+        <translation>Quelldokumente</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens a document. Each note says how far to trust it.</source>
+        <translation>Eingabetaste oder Doppelklick öffnet ein Dokument. Jede Notiz sagt, wie weit man ihm trauen kann.</translation>
+    </message>
+    <message>
+        <source>See a doctor if cramps come often, disturb your sleep, or come with swelling, numbness or weakness. Get help at once if a cramp lasts more than 10 minutes and does not ease.</source>
+        <translation>Gehen Sie zum Arzt, wenn Krämpfe oft kommen, Ihren Schlaf stören oder mit Schwellung, Taubheit oder Schwäche einhergehen. Holen Sie sofort Hilfe, wenn ein Krampf länger als 10 Minuten dauert und nicht nachlässt.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CrampCoach</source>
+        <translation>CrampCoach</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Take back what was just logged (Ctrl+Z)</source>
+        <translation>Das gerade Eingetragene zurücknehmen (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;CrampCoach</source>
+        <translation>&amp;CrampCoach</translation>
+    </message>
+    <message>
+        <source>Log a &amp;glass of water</source>
+        <translation>Ein &amp;Glas Wasser eintragen</translation>
+    </message>
+    <message>
+        <source>Log a &amp;cramp…</source>
+        <translation>Einen &amp;Krampf eintragen…</translation>
+    </message>
+    <message>
+        <source>Weekly &amp;review</source>
+        <translation>&amp;Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About CrampCoach</source>
+        <translation>&amp;Über CrampCoach</translation>
+    </message>
+    <message>
+        <source>Sessions done today: {done}</source>
+        <translation>Heute erledigte Einheiten: {done}</translation>
+    </message>
+    <message>
+        <source> (and {partial} stopped early)</source>
+        <translation> (und {partial} vorzeitig beendet)</translation>
+    </message>
+    <message>
+        <source>Water logged: {ml} ml of your {goal} ml goal</source>
+        <translation>Wasser eingetragen: {ml} ml von Ihrem Ziel, {goal} ml</translation>
+    </message>
+    <message>
+        <source>Water logged: {ml} ml</source>
+        <translation>Wasser eingetragen: {ml} ml</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerForm</name>
+    <message>
+        <source>CrampCoach session</source>
+        <translation>CrampCoach-Einheit</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Step 1 of 1</source>
+        <translation>Schritt 1 von 1</translation>
+    </message>
+    <message>
+        <source>00:00 left</source>
+        <translation>noch 00:00</translation>
+    </message>
+    <message>
+        <source>Progress through the routine</source>
+        <translation>Fortschritt in der Übungsfolge</translation>
+    </message>
+    <message>
+        <source>BOTH LEGS</source>
+        <translation>BEIDE BEINE</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>00:00</source>
+        <translation>00:00</translation>
+    </message>
+    <message>
+        <source>Time left in this part</source>
+        <translation>Verbleibende Zeit in diesem Teil</translation>
+    </message>
+    <message>
+        <source>◀ Back  (←)</source>
+        <translation>◀ Zurück  (←)</translation>
+    </message>
+    <message>
+        <source>Restart this step, or go to the previous one in its first 3 seconds (Left arrow)</source>
+        <translation>Diesen Schritt neu beginnen, in den ersten 3 Sekunden zum vorigen (Pfeil links)</translation>
+    </message>
+    <message>
+        <source>Pause  (Space)</source>
+        <translation>Pause  (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Pause or resume (Space)</source>
+        <translation>Anhalten oder fortsetzen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Skip  (→) ▶</source>
+        <translation>Überspringen  (→) ▶</translation>
+    </message>
+    <message>
+        <source>Skip the rest of this step (Right arrow)</source>
+        <translation>Den Rest dieses Schritts überspringen (Pfeil rechts)</translation>
+    </message>
+    <message>
+        <source>Restart step  (R)</source>
+        <translation>Schritt neu  (R)</translation>
+    </message>
+    <message>
+        <source>Start this step again from the beginning (R)</source>
+        <translation>Diesen Schritt von vorn beginnen (R)</translation>
+    </message>
+    <message>
+        <source>Stop  (Esc)</source>
+        <translation>Beenden  (Esc)</translation>
+    </message>
+    <message>
+        <source>End the session now; what you did is recorded (Esc)</source>
+        <translation>Die Einheit jetzt beenden; was Sie getan haben, wird eingetragen (Esc)</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice. Stop if it hurts.</source>
+        <translation>Allgemeine Informationen, keine medizinische Beratung. Hören Sie auf, wenn es schmerzt.</translation>
+    </message>
+    <message>
+        <source>Session finished</source>
+        <translation>Einheit beendet</translation>
+    </message>
+    <message>
+        <source>Try saving again</source>
+        <translation>Erneut speichern</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Schließen  (Esc)</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice. See a doctor if cramps are frequent, disturb your sleep, or come with swelling, numbness or weakness.</source>
+        <translation>Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn Krämpfe häufig sind, Ihren Schlaf stören oder mit Schwellung, Taubheit oder Schwäche einhergehen.</translation>
+    </message>
+</context>
+<context>
+    <name>PoseView</name>
+    <message>
+        <source>Picture: {title}</source>
+        <translation>Bild: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewForm</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ Vorige Woche</translation>
+    </message>
+    <message>
+        <source>Previous week (Page Up)</source>
+        <translation>Vorige Woche (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Vorige Woche</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>Nächste Woche ▶</translation>
+    </message>
+    <message>
+        <source>Next week (Page Down)</source>
+        <translation>Nächste Woche (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Nächste Woche</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This week (Home)</source>
+        <translation>Diese Woche (Pos1)</translation>
+    </message>
+    <message>
+        <source>Log a &amp;cramp…</source>
+        <translation>Einen &amp;Krampf eintragen…</translation>
+    </message>
+    <message>
+        <source>Week grid: plan items by day</source>
+        <translation>Wochenraster: geplante Punkte nach Tag</translation>
+    </message>
+    <message>
+        <source>Cramp diary for this week</source>
+        <translation>Krampftagebuch dieser Woche</translation>
+    </message>
+    <message>
+        <source>Cramp diary</source>
+        <translation>Krampftagebuch</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>Löschen &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>Save week as &amp;PDF…</source>
+        <translation>Woche als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>All events as C&amp;SV…</source>
+        <translation>Alle Einträge als C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>All events as &amp;JSON…</source>
+        <translation>Alle Einträge als &amp;JSON…</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineCard</name>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start “{title}” (Enter)</source>
+        <translation>„{title}“ starten (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Start {title}</source>
+        <translation>{title} starten</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>CrampCoach settings</source>
+        <translation>CrampCoach-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Bedtime</source>
+        <translation>Schlafenszeit</translation>
+    </message>
+    <message>
+        <source>Remind me to do the bedtime routine</source>
+        <translation>An die Übungsfolge vor dem Schlafen erinnern</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Remind me before</source>
+        <translation>Erinnern vorher</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Übungsfolge</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Wasser</translation>
+    </message>
+    <message>
+        <source>Remind me to drink during the day</source>
+        <translation>Tagsüber ans Trinken erinnern</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>One glass is</source>
+        <translation>Ein Glas sind</translation>
+    </message>
+    <message>
+        <source> ml</source>
+        <translation> ml</translation>
+    </message>
+    <message>
+        <source>Daily goal</source>
+        <translation>Tagesziel</translation>
+    </message>
+    <message>
+        <source>Quiet hours (no reminders)</source>
+        <translation>Ruhezeit (keine Erinnerungen)</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>Remind me to look at my week</source>
+        <translation>An den Wochenrückblick erinnern</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Planned stretch sessions a week</source>
+        <translation>Geplante Dehneinheiten pro Woche</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Play sound cues</source>
+        <translation>Tonsignale abspielen</translation>
+    </message>
+    <message>
+        <source>Speak cues aloud</source>
+        <translation>Ansagen sprechen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>A day in the log starts at</source>
+        <translation>Ein Tag im Protokoll beginnt um</translation>
+    </message>
+    <message>
+        <source>Start CrampCoach when I log in</source>
+        <translation>CrampCoach beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice.</source>
+        <translation>Allgemeine Informationen, keine medizinische Beratung.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <extracomment>Next to the water goal (evidence.md: hydration and cramps; hyponatraemia).</extracomment>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SkipDialog</name>
+    <message>
+        <source>Skip tonight&apos;s stretches</source>
+        <extracomment>Test hook for the end-to-end test: ``&quot;hydration:3&quot;`` shows a hydration reminder 3 s after start-up, whatever the settings say. How often wall and monotonic time are compared (a resume is noticed within this).</extracomment>
+        <translation>Die Dehnübungen heute Abend auslassen</translation>
+    </message>
+    <message>
+        <source>Skipped for tonight. You can say why (optional):</source>
+        <translation>Für heute Abend ausgelassen. Sie können sagen, warum (freiwillig):</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>Kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>Rest day</source>
+        <translation>Ruhetag</translation>
+    </message>
+    <message>
+        <source>Unwell</source>
+        <translation>Unwohl</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>a few words, if you like</source>
+        <translation>ein paar Worte, wenn Sie mögen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <source>Dismiss</source>
+        <extracomment>How long a D-Bus call may block the GUI thread (the server answers in ms).</extracomment>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>No system tray was found on this desktop, so closing this window quits CrampCoach and reminders only arrive while it runs. (On GNOME, the AppIndicator extension adds a tray.)</source>
+        <translation>Auf diesem Desktop wurde kein Systembereich gefunden; deshalb beendet das Schließen dieses Fensters CrampCoach, und Erinnerungen kommen nur, solange es läuft. (Unter GNOME fügt die Erweiterung AppIndicator einen Systembereich hinzu.)</translation>
+    </message>
+    <message>
+        <source>Start a routine</source>
+        <translation>Übungsfolge starten</translation>
+    </message>
+    <message>
+        <source>Log a glass of water</source>
+        <translation>Ein Glas Wasser eintragen</translation>
+    </message>
+    <message>
+        <source>Log a cramp…</source>
+        <translation>Einen Krampf eintragen…</translation>
+    </message>
+    <message>
+        <source>Pause reminders</source>
+        <translation>Erinnerungen pausieren</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Bis morgen</translation>
+    </message>
+    <message>
+        <source>Resume reminders</source>
+        <translation>Erinnerungen fortsetzen</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Open CrampCoach</source>
+        <translation>CrampCoach öffnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>(no routines)</source>
+        <translation>(keine Übungsfolgen)</translation>
+    </message>
+</context>
+</TS>
