@@ -10,9 +10,8 @@ cache folder, keyed on their content: a checkout run finds them too.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -35,16 +34,21 @@ def _cache_home() -> Path:
 
 def compile_ts(sources: list[Path], out_dir: Path) -> list[Path]:
     """Compile ``.ts`` files to ``.qm`` in ``out_dir`` with PySide6's lrelease."""
+    import subprocess  # only when compiling: start-up cost
+
     out_dir.mkdir(parents=True, exist_ok=True)
     built = []
     for ts in sources:
         qm = out_dir / f"{ts.stem}.qm"
-        subprocess.run(
-            [str(_lrelease()), "-silent", str(ts), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
+        try:
+            subprocess.run(
+                [str(_lrelease()), "-silent", str(ts), "-qm", str(qm)],
+                check=True,
+                capture_output=True,
+                timeout=60,
+            )
+        except subprocess.SubprocessError as exc:
+            raise OSError(f"lrelease failed on {ts.name}: {exc}") from exc
         built.append(qm)
     return built
 
@@ -57,12 +61,13 @@ def qm_folder() -> Path | None:
     sources = sorted(folder.glob(f"{DOMAIN}_*.ts"))
     if not sources:
         return None
-    digest = hashlib.sha256(b"".join(ts.read_bytes() for ts in sources)).hexdigest()[:16]
+    # crc32, not hashlib: this runs at start-up, and hashlib loads OpenSSL.
+    digest = f"{zlib.crc32(b''.join(ts.read_bytes() for ts in sources)):08x}"
     cached = _cache_home() / "crampcoach" / "translations" / digest
     if len(list(cached.glob("*.qm"))) < len(sources):
         try:
             compile_ts(sources, cached)
-        except (OSError, subprocess.SubprocessError):
+        except OSError:
             return None  # untranslated, never broken
     return cached
 
