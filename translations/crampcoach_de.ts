@@ -17,6 +17,18 @@
         <translation>Die Erinnerungen konnten nicht starten: {error}</translation>
     </message>
     <message>
+        <source>Could not save last night&apos;s check-in: {error}. It will be retried.</source>
+        <translation>Die Angabe zur letzten Nacht konnte nicht gespeichert werden: {error}. Es wird erneut versucht.</translation>
+    </message>
+    <message>
+        <source>the check-in</source>
+        <translation>die Angabe zur Nacht</translation>
+    </message>
+    <message>
+        <source>Last night: {answer}.</source>
+        <translation>Letzte Nacht: {answer}.</translation>
+    </message>
+    <message>
         <source>There is no routine called “{id}”.</source>
         <translation>Es gibt keine Übungsfolge namens „{id}“.</translation>
     </message>
@@ -86,6 +98,33 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Nights with cramps (of 7)</source>
         <translation>Nächte mit Krämpfen (von 7)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinRow</name>
+    <message>
+        <source>How was last night?</source>
+        <translation>Wie war die letzte Nacht?</translation>
+    </message>
+    <message>
+        <source>No cramps</source>
+        <translation>Keine Krämpfe</translation>
+    </message>
+    <message>
+        <source>Had cramps…</source>
+        <translation>Hatte Krämpfe…</translation>
+    </message>
+    <message>
+        <source>Don&apos;t remember</source>
+        <translation>Weiß nicht mehr</translation>
+    </message>
+    <message>
+        <source>How was last night ({night})?</source>
+        <translation>Wie war die letzte Nacht ({night})?</translation>
+    </message>
+    <message>
+        <source>Last night: {answer}. You can change it:</source>
+        <translation>Letzte Nacht: {answer}. Sie können es ändern:</translation>
     </message>
 </context>
 <context>
@@ -167,6 +206,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <name>DocumentReader</name>
     <message>
         <source>{title} — CrampCoach</source>
+        <extracomment>Supplement and drinking passages: a pale blue band and a dotted underline, so the mark does not depend on colour alone; their verdicts are listed above the text.</extracomment>
         <translation>{title} — CrampCoach</translation>
     </message>
     <message>
@@ -329,6 +369,25 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Water logged: {ml} ml</source>
         <translation>Wasser eingetragen: {ml} ml</translation>
+    </message>
+</context>
+<context>
+    <name>NightDialog</name>
+    <message>
+        <source>How was last night?</source>
+        <translation>Wie war die letzte Nacht?</translation>
+    </message>
+    <message>
+        <source>The {night}</source>
+        <translation>{night}</translation>
+    </message>
+    <message>
+        <source>How many cramps</source>
+        <translation>Wie viele Krämpfe</translation>
+    </message>
+    <message>
+        <source>The worst one (0 none – 10 worst)</source>
+        <translation>Der schlimmste (0 keiner – 10 am schlimmsten)</translation>
     </message>
 </context>
 <context>
@@ -655,7 +714,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <name>SkipDialog</name>
     <message>
         <source>Skip tonight&apos;s stretches</source>
-        <extracomment>Test hook for the end-to-end test: ``&quot;hydration:3&quot;`` shows a hydration reminder 3 s after start-up, whatever the settings say. How often wall and monotonic time are compared (a resume is noticed within this).</extracomment>
+        <extracomment>Test hook for the end-to-end test: ``&quot;hydration:3&quot;`` shows a hydration reminder 3 s after start-up, whatever the settings say. How often wall and monotonic time are compared (a resume is noticed within this). a routine id -&gt; (title, seconds), for the bedtime text; None if unknown</extracomment>
         <translation>Die Dehnübungen heute Abend auslassen</translation>
     </message>
     <message>
@@ -691,7 +750,6 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <name>Toast</name>
     <message>
         <source>Dismiss</source>
-        <extracomment>How long a D-Bus call may block the GUI thread (the server answers in ms).</extracomment>
         <translation>Schließen</translation>
     </message>
 </context>
@@ -703,6 +761,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
     <message>
         <source>Start a routine</source>
+        <extracomment>last night&apos;s check-in: a number of cramps, None for &quot;don&apos;t remember&quot;, -1 to ask</extracomment>
         <translation>Übungsfolge starten</translation>
     </message>
     <message>
@@ -712,6 +771,22 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Log a cramp…</source>
         <translation>Einen Krampf eintragen…</translation>
+    </message>
+    <message>
+        <source>How was last night?</source>
+        <translation>Wie war die letzte Nacht?</translation>
+    </message>
+    <message>
+        <source>No cramps</source>
+        <translation>Keine Krämpfe</translation>
+    </message>
+    <message>
+        <source>Had cramps…</source>
+        <translation>Hatte Krämpfe…</translation>
+    </message>
+    <message>
+        <source>Don&apos;t remember</source>
+        <translation>Weiß nicht mehr</translation>
     </message>
     <message>
         <source>Pause reminders</source>

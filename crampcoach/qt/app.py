@@ -382,14 +382,20 @@ class App(QObject):
         try:
             self.store.add(event)
         except StoreWriteError as exc:
-            self._status(f"Could not save last night's check-in: {exc}. It will be retried.")
+            self._status(
+                self.tr(
+                    "Could not save last night's check-in: {error}. It will be retried."
+                ).format(error=exc)
+            )
             return None
 
         def undo() -> None:
-            self._take_back(event.id, "the check-in")
+            self._take_back(event.id, self.tr("the check-in"))
             self._show_checkin()
 
-        self.main_window.show_undoable(f"Last night: {_night_words(event)}.", undo)
+        self.main_window.show_undoable(
+            self.tr("Last night: {answer}.").format(answer=_night_words(event)), undo
+        )
         self._show_checkin()
         return event
 

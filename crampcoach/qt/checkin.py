@@ -30,9 +30,9 @@ class NightDialog(QDialog):
 
     def __init__(self, night: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("How was last night?")
+        self.setWindowTitle(self.tr("How was last night?"))
         form = QFormLayout(self)
-        title = QLabel(f"The {describe_night(night)}")
+        title = QLabel(self.tr("The {night}").format(night=describe_night(night)))
         title.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(title)
         self.count = QSpinBox(self)
@@ -43,8 +43,8 @@ class NightDialog(QDialog):
         self.worst.setRange(0, 10)
         self.worst.setValue(5)
         self.worst.setSuffix(" / 10")
-        form.addRow("How many cramps", self.count)
-        form.addRow("The worst one (0 none – 10 worst)", self.worst)
+        form.addRow(self.tr("How many cramps"), self.count)
+        form.addRow(self.tr("The worst one (0 none – 10 worst)"), self.worst)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -67,14 +67,14 @@ class CheckinRow(QWidget):
         self.setObjectName("checkinRow")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 4, 0, 4)
-        self.label = QLabel("How was last night?")
+        self.label = QLabel(self.tr("How was last night?"))
         self.label.setObjectName("checkinLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.none_button = QPushButton("No cramps")
+        self.none_button = QPushButton(self.tr("No cramps"))
         self.none_button.setObjectName("checkinNone")
-        self.cramps_button = QPushButton("Had cramps…")
+        self.cramps_button = QPushButton(self.tr("Had cramps…"))
         self.cramps_button.setObjectName("checkinCramps")
-        self.unknown_button = QPushButton("Don't remember")
+        self.unknown_button = QPushButton(self.tr("Don't remember"))
         self.unknown_button.setObjectName("checkinUnknown")
         row.addWidget(self.label, 1)
         for button in (self.none_button, self.cramps_button, self.unknown_button):
@@ -86,9 +86,13 @@ class CheckinRow(QWidget):
     def show_answer(self, night: date, answer: str | None) -> None:
         """``answer`` is how the night was logged ("no cramps", "2 cramps" ...), None if not yet."""
         if answer is None:
-            self.label.setText(f"How was last night ({describe_night(night)})?")
-            self.none_button.setText("No cramps")
+            self.label.setText(
+                self.tr("How was last night ({night})?").format(night=describe_night(night))
+            )
+            self.none_button.setText(self.tr("No cramps"))
         else:
-            self.label.setText(f"Last night: {answer}. You can change it:")
+            self.label.setText(
+                self.tr("Last night: {answer}. You can change it:").format(answer=answer)
+            )
         for button in (self.none_button, self.cramps_button, self.unknown_button):
             button.setVisible(True)

@@ -19,7 +19,13 @@ TS = ROOT / "translations" / "crampcoach_de.ts"
 LUPDATE_INPUTS = [ROOT / "crampcoach" / "qt", ROOT / "ui"]
 # GUI files whose shown strings are not yet marked for translation (issue 14).
 # The test fails once one of them is clean, so that it leaves this list.
-NOT_YET_MARKED = {"player.py", "review_view.py", "pdf_export.py"}
+NOT_YET_MARKED = {
+    "player.py",
+    "review_view.py",
+    "pdf_export.py",
+    "cramp_dialog.py",
+    "settings_dialog.py",
+}
 
 
 def _strings_check() -> Any:
