@@ -122,6 +122,7 @@ def test_install_then_the_entry_starts_this_installation_then_remove(tmp_path: P
 
     keys = entry_keys(entry.read_text("utf-8"))
     assert keys["Icon"] == "crampcoach"  # the name the icons were installed under
+    assert keys["Comment[de]"].startswith("Angeleitetes Dehnen")  # the menu speaks German too
     argv = exec_argv(keys["Exec"])
     assert Path(argv[0]).is_absolute() and Path(argv[0]) == Path(keys["TryExec"])
     ran = subprocess.run([*argv, "--version"], env=env, capture_output=True, text=True, timeout=60)
