@@ -214,8 +214,10 @@ def start_background(app: object) -> Services:
         clock=a.clock,
         parent=a,
     )
-    a.settings_changed.connect(controller.settings_changed)
-    a.settings_changed.connect(_sync_autostart)
+    # Per key: the reminders re-plan on any change (their rules read most
+    # keys, and a pause is a setting); the login entry follows "autostart" only.
+    a.live.subscribe(lambda _settings, _changed: controller.settings_changed())
+    a.live.subscribe(lambda settings, _changed: _sync_autostart(settings), "autostart")
     if has_tray:
         tray = Tray(
             controller,

@@ -199,3 +199,19 @@ def test_a_setting_changed_over_ipc_replans_the_running_app(
     app.handle_request({"cmd": "set", "key": "hydration_reminder", "value": False})
     assert "hydration" not in plan
     assert "Next: bedtime reminder 23:15" in services.tray.icon.toolTip()  # type: ignore[union-attr]
+
+
+def test_a_settings_change_reaches_the_reminders_through_its_subscription(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = _services(app, monkeypatch, tray=False)
+    assert "Next: hydration reminder 12:30" in services.controller.status_text()
+    synced: list[bool] = []
+    monkeypatch.setattr(tray_mod, "_sync_autostart", lambda s: synced.append(s.autostart))
+    app.store.set_setting("hydration_reminder", False)
+    app.reload_settings()  # what the dialog, the CLI over IPC and `settings set` end in
+    assert "hydration" not in services.controller.plan
+    assert synced == []  # the login entry is told only about "autostart"
+    app.store.set_setting("autostart", True)
+    app.reload_settings()
+    assert synced == [True]
