@@ -50,12 +50,12 @@ from crampcoach.core.journal import EntryError, Journal
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, Routine
 from crampcoach.core.settings import SettingError, SettingsBase
-from crampcoach.qt.main_window import MainWindow
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalSocket
 
     from crampcoach.qt.documents_view import DocumentReader
+    from crampcoach.qt.main_window import MainWindow
     from crampcoach.qt.tray import Services
     from crampcoach.store import Store
 
@@ -218,15 +218,66 @@ class App(QObject):
         self.ipc_server: IpcServer | None = None
         self.activations = 0  # how often another launch asked us to come forward
         self.tray_wait_ms = HIDDEN_TRAY_WAIT_MS  # see start_hidden()
-        self.main_window = MainWindow()
-        self._connect_main_window()
+        self._main_window: MainWindow | None = None
+        self._hide_on_close = False
+        self._pending_status: str | None = None
         self._remember_first_day()
-        self.refresh()
+
+    # -- the main window: built when first shown, released when closed to the tray
+
+    @property
+    def main_window(self) -> MainWindow:
+        """The main window, built (and filled) on first use.
+
+        A ``--hidden`` start builds none: the form, its widgets and the reading
+        of the log for "last done" wait until the user opens it.  Closed into
+        the tray it is released (:meth:`_release_main_window`) and built again
+        the next time.
+        """
+        if self._main_window is None:
+            from crampcoach.qt.main_window import MainWindow
+
+            self._main_window = MainWindow()
+            self._main_window.hide_on_close = self._hide_on_close
+            self._connect_main_window(self._main_window)
+            self.refresh()
+            if self._pending_status:
+                self._status(self._pending_status)
+                self._pending_status = None
+        return self._main_window
+
+    @property
+    def main_window_built(self) -> bool:
+        """Whether the main window exists now (it does not after a --hidden start)."""
+        return self._main_window is not None
+
+    @property
+    def hide_on_close(self) -> bool:
+        """Closing the main window hides it into the tray (True) or quits (False)."""
+        return self._hide_on_close
+
+    @hide_on_close.setter
+    def hide_on_close(self, value: bool) -> None:
+        self._hide_on_close = value
+        if self._main_window is not None:
+            self._main_window.hide_on_close = value
+
+    def show_notices(self) -> None:
+        """Put :attr:`notices` in the main window, if it is built (it reads them when it is)."""
+        if self._main_window is not None:
+            self._main_window.set_notices(self.notices)
+
+    def _release_main_window(self) -> None:
+        """Closed into the tray: let the window go; the tray builds a new one when asked."""
+        window = self._main_window
+        if window is None or window.isVisible():
+            return
+        self._main_window = None
+        window.deleteLater()
 
     # -- wiring ---------------------------------------------------------------
 
-    def _connect_main_window(self) -> None:
-        w = self.main_window
+    def _connect_main_window(self, w: MainWindow) -> None:
         w.start_requested.connect(self.start_routine)
         w.document_requested.connect(lambda doc_id: self.show_document(doc_id))
         w.log_water_requested.connect(lambda: self.log_water())
@@ -237,6 +288,7 @@ class App(QObject):
         w.about_requested.connect(self.show_about)
         w.checkin.answered.connect(self.answer_checkin)
         w.shown.connect(self._on_main_window_shown)
+        w.hidden_to_tray.connect(self._release_main_window)
 
     @property
     def settings(self) -> SettingsBase:
@@ -295,7 +347,7 @@ class App(QObject):
             notice = QCoreApplication.translate("App", HIDDEN_NO_TRAY_NOTICE)
             if notice not in self.notices:
                 self.notices.insert(0, notice)
-            self.main_window.set_notices(self.notices)
+            self.show_notices()
             self.show_main_window()
 
         attempt()
@@ -317,13 +369,16 @@ class App(QObject):
             self.services = start_background(self)
         except Exception as exc:  # a failed service is shown, never fatal
             self.notices.append(self.tr("Reminders could not start: {error}").format(error=exc))
-            self.main_window.set_notices(self.notices)
+            self.show_notices()
         # ---- end of background services ----
 
     # -- data for the main window -------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read what the main window shows from the store."""
+        """Re-read what the main window shows from the store (nothing while it is not built)."""
+        window = self._main_window
+        if window is None:
+            return
         now = self.clock.now()
         last = self.store.last_sessions(now - timedelta(days=LAST_DONE_LOOKBACK_DAYS))
         last_done = {
@@ -332,10 +387,10 @@ class App(QObject):
         }
         for rid in self.routines:
             last_done.setdefault(rid, "never")
-        self.main_window.set_routines(list(self.routines.values()), last_done)
-        self.main_window.set_documents(self.document_list)
-        self.main_window.set_today(self.today())
-        self.main_window.set_notices(self.notices)
+        window.set_routines(list(self.routines.values()), last_done)
+        window.set_documents(self.document_list)
+        window.set_today(self.today())
+        window.set_notices(self.notices)
         self._show_checkin()
 
     def _remember_first_day(self) -> None:
@@ -354,11 +409,13 @@ class App(QObject):
         return self.clock.now().astimezone(self.clock.tz).date() - timedelta(days=1)
 
     def _show_checkin(self) -> None:
+        if self._main_window is None:  # shown when the window is built (refresh)
+            return
         night = self.last_night()
         start = datetime.combine(night, wall_time(12), self.clock.tz)
         events = self.store.events(start=start, types=[EventType.NIGHT])
         answers = [e for e in events if isinstance(e, NightEvent) and e.night == night]
-        self.main_window.checkin.show_answer(night, _night_words(answers[-1]) if answers else None)
+        self._main_window.checkin.show_answer(night, _night_words(answers[-1]) if answers else None)
 
     def answer_checkin(self, cramps: int | None) -> NightEvent | None:
         """The main window's or tray's check-in: -1 asks how many first."""
@@ -366,7 +423,7 @@ class App(QObject):
         if cramps is not None and cramps < 0:
             from crampcoach.qt.checkin import NightDialog
 
-            dialog = NightDialog(self.last_night(), self.main_window)
+            dialog = NightDialog(self.last_night(), self._main_window)
             if dialog.exec() != NightDialog.DialogCode.Accepted.value:
                 return None
             cramps, worst = dialog.count.value(), dialog.worst.value()
@@ -393,9 +450,10 @@ class App(QObject):
             self._take_back(event.id, self.tr("the check-in"))
             self._show_checkin()
 
-        self.main_window.show_undoable(
-            self.tr("Last night: {answer}.").format(answer=_night_words(event)), undo
-        )
+        if self._main_window is not None:  # from the tray: nothing to show it in
+            self._main_window.show_undoable(
+                self.tr("Last night: {answer}.").format(answer=_night_words(event)), undo
+            )
         self._show_checkin()
         return event
 
@@ -545,10 +603,12 @@ class App(QObject):
                 )
             )
             return None
+        # Parented to the main window when it is up (centring); never to one that
+        # is not built, and never embedded.  The app keeps it alive meanwhile.
         window: QWidget = factory(
-            *ctor, parent=self.main_window, journal=self.journal, **(kwargs or {})
+            *ctor, parent=self._main_window, journal=self.journal, **(kwargs or {})
         )
-        if not window.isWindow():  # parented for lifetime and centring, never embedded
+        if not window.isWindow():
             window.setWindowFlag(Qt.WindowType.Window, True)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._windows[key] = window
@@ -574,11 +634,12 @@ class App(QObject):
                 )
             )
             return None
-        self.main_window.show_undoable(
-            self.tr("Logged {ml} ml of water.").format(ml=amount),
-            lambda: self._take_back(event.id, self.tr("the glass")),
-        )
-        self.main_window.set_today(self.today())
+        if self._main_window is not None:  # from the tray: nothing to show it in
+            self._main_window.show_undoable(
+                self.tr("Logged {ml} ml of water.").format(ml=amount),
+                lambda: self._take_back(event.id, self.tr("the glass")),
+            )
+            self._main_window.set_today(self.today())
         return event
 
     def _take_back(self, event_id: str, what: str) -> None:
@@ -592,13 +653,15 @@ class App(QObject):
             )
             return
         self._status(self.tr("Took back {what}.").format(what=what))
-        self.main_window.set_today(self.today())
+        if self._main_window is not None:  # from the tray: nothing to show it in
+            self._main_window.set_today(self.today())
 
     def reload_settings(self) -> None:
         """Re-read settings from the store and tell everyone."""
         self.live.reload()
         self.settings_changed.emit(self.settings)
-        self.main_window.set_today(self.today())
+        if self._main_window is not None:
+            self._main_window.set_today(self.today())
 
     def show_about(self) -> None:
         """The About box."""
@@ -628,12 +691,16 @@ class App(QObject):
         for window in [self.reader, *self._windows.values()]:
             if window is not None:
                 window.close()
-        self.main_window.hide_on_close = False
-        self.main_window.hide()
+        if self._main_window is not None:
+            self._main_window.hide_on_close = False
+            self._main_window.hide()
         QApplication.quit()
 
     def _status(self, message: str) -> None:
-        self.main_window.statusBar().showMessage(message, 10_000)
+        if self._main_window is None:  # shown when the window is next built
+            self._pending_status = message
+            return
+        self._main_window.statusBar().showMessage(message, 10_000)
 
     # -- IPC ------------------------------------------------------------------------
 
@@ -673,7 +740,7 @@ class App(QObject):
                 "ok": True,
                 "pid": os.getpid(),
                 "session": None if self.player is None else self.player.property("routineId"),
-                "window_visible": self.main_window.isVisible(),
+                "window_visible": self._main_window is not None and self._main_window.isVisible(),
                 "activations": self.activations,
                 # None until the background services have started after the first paint.
                 "tray": None if self.services is None else self.services.has_tray,

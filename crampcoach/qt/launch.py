@@ -154,12 +154,8 @@ def _run_with_store(
             app.listen()
         except OSError as exc:  # the app still works; only hand-over from other launches fails
             app.notices.append(f"Other CrampCoach commands cannot reach this window: {exc}")
-            app.main_window.set_notices(app.notices)
+            app.show_notices()
 
-    # Listen just after the first paint, not before: we already hold the store
-    # lock, and a second launch or a CLI command retries until we answer, so
-    # the socket (and QtNetwork's import) need not delay the window.
-    app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
     waker = SignalWaker(lambda _num: app.quit())
     probe = None
     if os.environ.get("CRAMPCOACH_PROBE_DIR"):  # benchmarks/bench_desktop.py only
@@ -171,6 +167,11 @@ def _run_with_store(
             listen()  # no paint to wait for; the tray menu and other launches need it
             app.start_hidden()
         else:
+            # Listen just after the first paint, not before: we already hold the
+            # store lock, and a second launch or a CLI command retries until we
+            # answer, so the socket (and QtNetwork's import) need not delay the
+            # window.  (A hidden start builds no window to connect to.)
+            app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
             app.show_main_window()
         if routine_id is not None:
             app.start_routine(routine_id)

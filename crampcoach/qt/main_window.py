@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     about_requested = Signal()
     shown = Signal()  # the first paint happened: the window is on screen
+    hidden_to_tray = Signal()  # closed while a tray can bring it back: the app may release it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -393,6 +394,7 @@ class MainWindow(QMainWindow):
         if self.hide_on_close:
             event.ignore()
             self.hide()
+            self.hidden_to_tray.emit()
             return
         event.accept()
         self.quit_requested.emit()

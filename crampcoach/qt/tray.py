@@ -183,12 +183,11 @@ def start_background(app: object) -> Services:
     from crampcoach.qt.reminders import Hooks
 
     a = cast(Any, app)
-    window = a.main_window
     has_tray = tray_available()
     tray: Tray | None = None
     notifications = Notifications(
         tray=lambda: None if tray is None else tray.icon,
-        toast_parent=lambda: window,
+        toast_parent=lambda: a.main_window,  # built if it is not (a toast needs a window)
         # A PNG path: every notification server loads PNG, not all load SVG.
         icon=str(resources.path("assets", "icons/crampcoach-128.png")),
         parent=a,
@@ -204,7 +203,8 @@ def start_background(app: object) -> Services:
         log_water=a.log_water,
         show_main_window=a.show_main_window_for_notice,
         open_review=a.open_review,
-        dialog_parent=lambda: window,
+        # A dialog from a notification needs no hidden window built behind it.
+        dialog_parent=lambda: a.main_window if a.main_window_built else None,
     )
     controller = ReminderController(
         a.journal,  # reads pass through; every write is checked
@@ -235,11 +235,11 @@ def start_background(app: object) -> Services:
             parent=a,
         )
         has_tray = tray.show()
-    window.hide_on_close = has_tray
+    a.hide_on_close = has_tray
     if not has_tray:
         notice = QCoreApplication.translate("Tray", NO_TRAY_NOTICE)
         if notice not in a.notices:
             a.notices.append(notice)
-        window.set_notices(a.notices)
+        a.show_notices()
     controller.start()
     return Services(controller, tray, has_tray)

@@ -1,0 +1,92 @@
+"""A day in the tray: the main window is built when first opened and released when closed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from crampcoach.core.clock import FakeClock
+from crampcoach.core.events import EventType
+from crampcoach.core.routines import load_all
+from crampcoach.qt import tray as tray_mod
+from crampcoach.store import Store
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    r"QObject::connect: No such signal QPlatformNativeInterface::systemTrayWindowChanged",
+)
+UTC_ZONE = ZoneInfo("UTC")
+
+
+@pytest.fixture
+def app(
+    qtbot: Any, qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Any]:
+    from crampcoach.qt.app import App
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={data_dir}/no-bus")
+    monkeypatch.setattr("crampcoach.qt.reminders.local_zone", lambda: UTC_ZONE)
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(tray_mod, "tray_available", lambda: True)
+    clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=UTC_ZONE))
+    store = Store.open(data_dir, clock=clock)
+    a = App(store, data_dir, clock=clock, routines=load_all().routines)
+    yield a
+    if a.services is not None:
+        a.services.stop()
+    for w in [a.player, *a._windows.values()]:
+        if w is not None:
+            w.close()
+    if a.main_window_built:
+        a.main_window.hide_on_close = False
+        a.main_window.close()
+    store.close()
+
+
+def test_a_hidden_start_builds_no_main_window(app: Any) -> None:
+    app.start_hidden()
+    assert app.services is not None and app.services.has_tray
+    assert not app.main_window_built
+    # Asking about it over IPC does not build it either.
+    assert app.handle_request({"cmd": "status"})["window_visible"] is False
+    assert not app.main_window_built
+
+
+def test_closing_into_the_tray_releases_it_and_opening_builds_a_new_one(
+    app: Any, qtbot: Any
+) -> None:
+    app.start_hidden()
+    app.services.tray.hooks.show_main_window()  # the tray's "Open CrampCoach"
+    first = app.main_window
+    assert first.isVisible() and first.hide_on_close
+    assert first.routine_ids()  # filled with its routines when built
+    gone: list[bool] = []
+    first.destroyed.connect(lambda *_: gone.append(True))
+    first.close()
+    assert not app.main_window_built
+    qtbot.waitUntil(lambda: gone == [True])  # deleted, not just hidden
+    app.services.tray.hooks.show_main_window()
+    second = app.main_window
+    assert second.isVisible() and second.hide_on_close
+    assert second.routine_ids() == [r for r in app.routines]
+
+
+def test_tray_actions_need_no_main_window(app: Any, qtbot: Any) -> None:
+    app.start_hidden()
+    event = app.log_water()  # "Log a glass of water" from the tray menu
+    assert event is not None
+    assert len(app.store.events(types=[EventType.WATER])) == 1
+    review = app.open_review()
+    assert review is not None and review.isVisible() and review.parent() is None
+    assert not app.main_window_built
+    # What the app wanted to say while it had no window is shown when it has one.
+    app.start_routine("no-such-routine")
+    assert not app.main_window_built
+    app.show_main_window()
+    assert "no-such-routine" in app.main_window.statusBar().currentMessage()
