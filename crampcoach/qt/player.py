@@ -34,8 +34,8 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
@@ -84,8 +84,9 @@ if TYPE_CHECKING:
 STALE_CUE_S = 0.75
 #: Seconds to get into position between pressing Start and the first step.
 LEAD_IN_S = 5.0
-#: Repaint interval while running (10 Hz: a countdown digit is never more than 0.1 s late).
-REPAINT_MS = 100
+#: The countdown is redrawn when its shown second changes, this long after the
+#: change (so the rounding has crossed over), never on a fixed beat.
+REPAINT_MARGIN_MS = 1
 QUOTE_EXCERPT_CHARS = 60  # of a cited passage, beside its "Why this step?" link
 #: How far ahead the cue clock is told the plan.  The player re-plans at every
 #: cue and boundary, so this only has to outlast a GUI thread stuck that long.
@@ -117,6 +118,17 @@ def format_clock(seconds: float) -> str:
     whole = max(0, math.ceil(seconds - 1e-6))
     minutes, secs = divmod(whole, 60)
     return f"{minutes:02d}:{secs:02d}"
+
+
+def until_shown_change(seconds: float) -> float | None:
+    """Seconds until :func:`format_clock` of a countdown at ``seconds`` shows another value.
+
+    None when it is at zero (nothing more will change).
+    """
+    whole = math.ceil(seconds - 1e-6)
+    if whole <= 0:
+        return None
+    return seconds - (whole - 1)
 
 
 def quote_excerpt(quote: str, limit: int = QUOTE_EXCERPT_CHARS) -> str:
@@ -287,8 +299,9 @@ class PlayerWindow(QWidget):
 
         #: Fires at the engine's next deadline (a boundary or a cue) and ticks it.
         self.deadline_timer = timers(self, self.tick, single_shot=True, precise=True)
-        #: Redraws the countdown at 10 Hz while the session runs.
-        self.repaint_timer = timers(self, self._refresh_time, single_shot=False)
+        #: Redraws the countdown when a shown figure changes (once a second while
+        #: a step counts down), and never while the window is hidden or minimised.
+        self.repaint_timer = timers(self, self._on_repaint_due, single_shot=True, precise=True)
 
         self._refresh()
         # Fix the minimum size once, from the polished layout, instead of
@@ -507,17 +520,36 @@ class PlayerWindow(QWidget):
             # First: a pause or a skip must reach the worker before anything else is done.
             self.cue_clock.schedule(self._sound_plan())
         self._refresh()
-        running = self.session.state is State.RUNNING
         deadline = self.session.next_deadline()
         if deadline is None:
             self.deadline_timer.stop()
         else:
             ms = max(0, math.ceil((deadline - self.clock.monotonic()) * 1000))
             self.deadline_timer.start(ms)
-        if running and not self.repaint_timer.isActive():
-            self.repaint_timer.start(REPAINT_MS)
-        elif not running:
+        self._arm_repaint()
+
+    def _arm_repaint(self) -> None:
+        """Wake when the step's countdown or the time left next shows another second."""
+        s = self.session
+        if s.state is not State.RUNNING or not self.isVisible() or self.isMinimized():
             self.repaint_timer.stop()
+            return
+        waits = [
+            w
+            for w in (
+                until_shown_change(s.remaining_s()),
+                until_shown_change(s.total_remaining_s()),
+            )
+            if w is not None
+        ]
+        if not waits:
+            self.repaint_timer.stop()
+            return
+        self.repaint_timer.start(math.ceil(min(waits) * 1000 - 1e-6) + REPAINT_MARGIN_MS)
+
+    def _on_repaint_due(self) -> None:
+        self._refresh_time()
+        self._arm_repaint()
 
     def _refresh(self) -> None:
         s = self.session
@@ -702,6 +734,22 @@ class PlayerWindow(QWidget):
         super().showEvent(event)
         if self.autostart and self.session.state is State.READY and not self._ended:
             self.start()
+        elif not self._ended:  # shown again after being hidden: catch up, then follow
+            self._refresh_time()
+            self._arm_repaint()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden: no repaints (the deadline timer still ends each step on time)."""
+        super().hideEvent(event)
+        self.repaint_timer.stop()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Minimised: no repaints; restored: catch up and follow the countdown again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and not self._ended:
+            if not self.isMinimized():
+                self._refresh_time()
+            self._arm_repaint()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session stops it (recorded as partial); never-started emits None."""

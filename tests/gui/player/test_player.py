@@ -18,6 +18,7 @@ from crampcoach.qt.player import (
     ScreenSaverInhibitor,
     format_clock,
     quote_excerpt,
+    until_shown_change,
 )
 from crampcoach.qt.timers import qt_timer
 from crampcoach.store import Store
@@ -240,7 +241,33 @@ def test_deadline_timer_is_one_precise_single_shot_for_the_next_deadline(
     t.fire()  # what Qt does then: the player ticks
     assert t.ms == 7_000  # the "3" of 3-2-1
     assert p.countdown.text() == "00:10"
-    assert p.repaint_timer.ms == 100 and not p.repaint_timer.single_shot
+
+
+def test_the_countdown_is_redrawn_when_its_second_changes_and_never_while_hidden(
+    qtbot: Any, clock: FakeClock
+) -> None:
+    p = open_player(qtbot, clock)
+    r = p.repaint_timer
+    assert r.single_shot and r.precise
+    assert r.isActive() and r.ms == 1_001  # "00:20" turns "00:19" in 1 s
+    clock.advance(0.3)
+    r.fire()  # early (nothing shown changed): re-armed for the rest of the second
+    assert p.countdown.text() == "00:20" and r.ms == 701
+    clock.advance(0.701)
+    r.fire()
+    assert p.countdown.text() == "00:19" and r.ms == 1_000
+    p.hide()  # minimised or hidden: no wake-ups for a window nobody sees
+    assert not r.isActive()
+    clock.advance(2)
+    p.show()
+    qtbot.waitExposed(p)
+    assert p.countdown.text() == "00:17" and r.isActive()  # caught up at once
+
+
+def test_until_shown_change() -> None:
+    assert until_shown_change(4.3) == pytest.approx(0.3)
+    assert until_shown_change(5.0) == pytest.approx(1.0)
+    assert until_shown_change(0.0) is None
 
 
 def test_buttons_drive_the_session(qtbot: Any, clock: FakeClock) -> None:
