@@ -69,6 +69,14 @@ HIDDEN_NO_TRAY_NOTICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # t
     "CrampCoach was asked to start hidden in the system tray, but this desktop has no tray, so the window opened instead.",
 )
 LAST_DONE_LOOKBACK_DAYS = 366
+# What the background services import, loaded off the GUI thread before they start.
+BACKGROUND_MODULES = (
+    "crampcoach.qt.tray",
+    "crampcoach.qt.dbus",
+    "jeepney",
+    "jeepney.bus_messages",
+    "jeepney.io.blocking",
+)
 
 
 # --------------------------------------------------------------------------- IPC server
@@ -339,7 +347,9 @@ class App(QObject):
                 waited += HIDDEN_TRAY_POLL_MS
                 QTimer.singleShot(HIDDEN_TRAY_POLL_MS, attempt)
                 return
-            self._start_background()
+            self._start_background(then=started)
+
+        def started() -> None:
             if self.services is not None and self.services.has_tray:
                 if os.environ.get(BENCH_ENV):
                     self._bench_mark()  # the hidden start's mark: the tray icon is up
@@ -352,8 +362,13 @@ class App(QObject):
 
         attempt()
 
-    def _start_background(self) -> None:
+    def _start_background(self, then: Callable[[], None] | None = None) -> None:
         """Start background services (tray, reminders) once the main window is on screen.
+
+        Their modules (apscheduler, jeepney, ...) are imported on a worker
+        thread first (:mod:`crampcoach.qt.preload`), so the window and the
+        event loop never wait for them; the services are then built in the GUI
+        thread, and ``then()`` runs.
 
         ---- BACKGROUND SERVICES: the reminders/tray engineer wires in here. ----
         Keep each service's imports inside this method (start-up cost), and
@@ -362,15 +377,26 @@ class App(QObject):
         if self._background_started:
             return
         self._background_started = True
-        # -- reminders, notifications and tray (owner: crampcoach/qt/tray.py) --
-        try:
-            from crampcoach.qt.tray import start_background
+        from crampcoach.qt import preload
 
-            self.services = start_background(self)
-        except Exception as exc:  # a failed service is shown, never fatal
-            self.notices.append(self.tr("Reminders could not start: {error}").format(error=exc))
-            self.show_notices()
-        # ---- end of background services ----
+        def loaded(error: BaseException | None) -> None:
+            if self._quitting:
+                return
+            # -- reminders, notifications and tray (owner: crampcoach/qt/tray.py) --
+            try:
+                if error is not None:
+                    raise error
+                from crampcoach.qt.tray import start_background
+
+                self.services = start_background(self)
+            except Exception as exc:  # a failed service is shown, never fatal
+                self.notices.append(self.tr("Reminders could not start: {error}").format(error=exc))
+                self.show_notices()
+            # ---- end of background services ----
+            if then is not None:
+                then()
+
+        preload.import_then(BACKGROUND_MODULES, loaded, self)
 
     # -- data for the main window -------------------------------------------
 

@@ -53,10 +53,13 @@ def _tray(monkeypatch: pytest.MonkeyPatch, answers: list[bool]) -> list[bool]:
     return asked
 
 
-def test_with_a_tray_the_window_stays_closed(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_a_tray_the_window_stays_closed(
+    app: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
     _tray(monkeypatch, [True])
     app.start_hidden()
-    assert app.services is not None and app.services.has_tray
+    qtbot.waitUntil(lambda: app.services is not None)  # its modules load off the GUI thread
+    assert app.services.has_tray
     assert app.services.tray.icon.isVisible()
     assert not app.main_window.isVisible()
     assert app.main_window.hide_on_close  # closing it later hides it into the tray again
@@ -69,6 +72,7 @@ def test_without_a_tray_the_window_opens_and_says_why(
     _tray(monkeypatch, [False])
     app.tray_wait_ms = 0
     app.start_hidden()
+    qtbot.waitUntil(lambda: app.services is not None)
     assert app.main_window.isVisible()
     assert app.services is not None and not app.services.has_tray
     assert app.notices[0] == HIDDEN_NO_TRAY_NOTICE

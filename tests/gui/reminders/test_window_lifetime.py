@@ -49,9 +49,14 @@ def app(
     store.close()
 
 
-def test_a_hidden_start_builds_no_main_window(app: Any) -> None:
+def _start_hidden(app: Any, qtbot: Any) -> None:
     app.start_hidden()
-    assert app.services is not None and app.services.has_tray
+    qtbot.waitUntil(lambda: app.services is not None)  # its modules load off the GUI thread
+
+
+def test_a_hidden_start_builds_no_main_window(app: Any, qtbot: Any) -> None:
+    _start_hidden(app, qtbot)
+    assert app.services.has_tray
     assert not app.main_window_built
     # Asking about it over IPC does not build it either.
     assert app.handle_request({"cmd": "status"})["window_visible"] is False
@@ -61,7 +66,7 @@ def test_a_hidden_start_builds_no_main_window(app: Any) -> None:
 def test_closing_into_the_tray_releases_it_and_opening_builds_a_new_one(
     app: Any, qtbot: Any
 ) -> None:
-    app.start_hidden()
+    _start_hidden(app, qtbot)
     app.services.tray.hooks.show_main_window()  # the tray's "Open CrampCoach"
     first = app.main_window
     assert first.isVisible() and first.hide_on_close
@@ -78,7 +83,7 @@ def test_closing_into_the_tray_releases_it_and_opening_builds_a_new_one(
 
 
 def test_tray_actions_need_no_main_window(app: Any, qtbot: Any) -> None:
-    app.start_hidden()
+    _start_hidden(app, qtbot)
     event = app.log_water()  # "Log a glass of water" from the tray menu
     assert event is not None
     assert len(app.store.events(types=[EventType.WATER])) == 1
