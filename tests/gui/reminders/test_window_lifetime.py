@@ -31,7 +31,6 @@ def app(
     from crampcoach.qt.app import App
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={data_dir}/no-bus")
-    monkeypatch.setattr("crampcoach.qt.reminders.local_zone", lambda: UTC_ZONE)
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     monkeypatch.setattr(tray_mod, "tray_available", lambda: True)
     clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=UTC_ZONE))
