@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
+import zlib
 from pathlib import Path
 
 ENV_VAR = "CRAMPCOACH_DATA_DIR"
@@ -36,10 +38,52 @@ def routine_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
+def cache_dir() -> Path:
+    """The per-user folder for derived files: ``$XDG_CACHE_HOME/crampcoach``.
+
+    Not in the data folder: a cache belongs to one computer, and a data folder
+    that is synced or copied should not carry it.  Created when first written.
+    """
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if base and Path(base).is_absolute():  # the spec says a relative value is ignored
+        return Path(base) / "crampcoach"
+    if sys.platform.startswith("linux"):  # the XDG default, without importing platformdirs
+        return Path.home() / ".cache" / "crampcoach"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("crampcoach", appauthor=False))
+
+
+def content_key(path: Path) -> list[int] | None:
+    """A cheap fingerprint of a file's bytes (length, CRC-32, Adler-32); None if unreadable.
+
+    What the derived caches are keyed on, so a copied or synced data folder
+    (new inodes, new times, same bytes) still hits them.  zlib, not hashlib:
+    hashlib loads OpenSSL (about 4 MiB) into the GUI process.  Two different
+    32-bit checksums and the length make an accidental match between an edited
+    file and its old summary vanishingly unlikely; this keys a cache, never
+    anything that has to resist an attacker.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return [len(data), zlib.crc32(data), zlib.adler32(data)]
+
+
+def drop_legacy_cache(data: Path, name: str) -> None:
+    """Remove ``<data>/cache/<name>`` (where caches lived before), and that folder once empty."""
+    folder = data / "cache"
+    with contextlib.suppress(OSError):
+        (folder / name).unlink()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
 def write_cache_file(path: Path, text: str) -> None:
     """Replace a cache file atomically (temp file, rename); failing is never an error.
 
-    For derived data only (``<data>/cache/``): no fsync, because losing it
+    For derived data only (:func:`cache_dir`): no fsync, because losing it
     costs one slower start, and a reader never sees half a file.
     """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -27,6 +27,7 @@ def _isolated_data_dir(
     monkeypatch.setenv("CRAMPCOACH_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "xdg-cache"))
     yield folder
 
 

@@ -3,10 +3,12 @@
 Validating routine files (TOML parsing, the msgspec schema, every quote found
 in its document) is the largest piece of our own start-up work, and its
 result only changes when a file does.  :func:`load` keeps the validated
-result in ``<data>/cache/library.json``, keyed by the name, inode, size and
-times of every input: the built-in and user routine files, the
-bundled documents, the pose library, and the validator's own source files (so a new version of
-the rules never trusts an old verdict).  A hit rebuilds the routines from
+result in ``$XDG_CACHE_HOME/crampcoach/library.json``, keyed by the name and
+content (:func:`crampcoach.paths.content_key`) of every input: the built-in
+and user routine files, the bundled documents and poses, and the validator's
+own source files (so a new version of the rules never trusts an old
+verdict).  Content, not inode and times: a copied or synced data folder
+hits the cache as long as its files say the same thing.  A hit rebuilds the routines from
 JSON without importing the loader, msgspec or tomllib; any miss, or a cache
 file that is unreadable in any way, falls back to the full load and rewrites
 the cache.  The cache holds nothing that is not derived from those files, so
@@ -23,7 +25,7 @@ from typing import Any
 from crampcoach import __version__, paths, resources
 from crampcoach.core.model import Citation, DocumentInfo, Routine, RoutineKind, Side, Step
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # The modules whose rules decide what a routine file means.
 _VALIDATOR_SOURCES = ("routines.py", "model.py", "documents.py", "library.py", "poses.py")
 
@@ -38,36 +40,36 @@ class Library:
     from_cache: bool = field(default=False, compare=False)
 
 
-def cache_path(data_dir: Path) -> Path:
-    """Where the cache lives for a data folder."""
-    return data_dir / "cache" / "library.json"
+CACHE_NAME = "library.json"
 
 
-def _inputs(user_dir: Path) -> list[Path]:
+def cache_path() -> Path:
+    """Where the cache lives (per user and computer, not in the data folder)."""
+    return paths.cache_dir() / CACHE_NAME
+
+
+def _inputs(user_dir: Path) -> list[tuple[str, Path]]:
     docs = resources.path("assets", "documents")
     here = Path(__file__).resolve().parent
     return [
-        *paths.routine_files(resources.path("routines")),
-        *(paths.routine_files(user_dir) if user_dir.is_dir() else []),
-        *sorted(p for p in docs.iterdir() if p.is_file()),
-        resources.path("assets", "poses/poses.toml"),  # the pose names a step may use
-        *(here / name for name in _VALIDATOR_SOURCES),
+        *(("routine", p) for p in paths.routine_files(resources.path("routines"))),
+        *(("user", p) for p in (paths.routine_files(user_dir) if user_dir.is_dir() else [])),
+        *(("document", p) for p in sorted(p for p in docs.iterdir() if p.is_file())),
+        ("poses", resources.path("assets", "poses/poses.toml")),  # the pose names a step may use
+        *(("source", here / name) for name in _VALIDATOR_SOURCES),
     ]
 
 
 def fingerprint(user_dir: Path) -> list[Any]:
-    """Identifies every input: any edit, addition or removal changes it."""
+    """Identifies every input by kind, name and content: any edit, addition or removal changes it.
+
+    Names, not full paths, so the same files in a copied data folder (or an
+    installed copy of the app) give the same key; a file that vanished while
+    we looked gives None, which never matches a stored key.
+    """
     key: list[Any] = [CACHE_FORMAT, __version__]
-    for p in _inputs(user_dir):
-        try:
-            st = p.stat()
-        except OSError:  # vanished while we looked: never matches a stored key
-            key.append([str(p), None])
-            continue
-        # Inode and ctime too: an editor that saves by renaming changes the
-        # inode, and on a file system with coarse mtimes an edit within the
-        # same tick that keeps the size still moves the ctime on most.
-        key.append([str(p), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns])
+    for kind, p in _inputs(user_dir):
+        key.append([kind, p.name, paths.content_key(p)])
     return key
 
 
@@ -128,7 +130,7 @@ def load_fresh(user_dir: Path) -> Library:
 def load(data_dir: Path) -> Library:
     """The library for ``data_dir``: from the cache when nothing changed, else loaded and cached."""
     user_dir = paths.user_routines_dir(data_dir)
-    file = cache_path(data_dir)
+    file = cache_path()
     key = fingerprint(user_dir)
     cached = _read(file, key)
     if cached is not None:
@@ -138,4 +140,5 @@ def load(data_dir: Path) -> Library:
     # old content; store only when the key held still.
     if fingerprint(user_dir) == key:
         _write(file, key, library)
+        paths.drop_legacy_cache(data_dir, CACHE_NAME)
     return library

@@ -8,7 +8,8 @@ Layout of the data folder::
     backups/<file>.<YYYY-MM-DD> one copy per file per day: the last 7 days,
                                 and always each file's 2 newest (see files.py)
     <file>.corrupt-<stamp>      a damaged file moved aside (never deleted)
-    cache/sessions.json         derived, safe to delete: each month's latest
+    $XDG_CACHE_HOME/crampcoach/sessions.json
+                                derived, safe to delete: each month's latest
                                 session per routine (``last_sessions``)
 
 Files are created 0600 (health data) and every write replaces a whole file
@@ -82,8 +83,8 @@ _EVENT_FILE = re.compile(r"^events-(\d{4}-\d{2})\.json$")
 _EVENT_BACKUP = re.compile(r"^events-(\d{4}-\d{2})\.json\.\d{4}-\d{2}-\d{2}$")
 _SETTINGS_DOC = 1
 #: Derived data only (see ``Store.last_sessions``): safe to delete at any time.
-SESSIONS_CACHE = "cache/sessions.json"
-SESSIONS_CACHE_FORMAT = 1
+SESSIONS_CACHE = "sessions.json"  # in paths.cache_dir(), not the data folder
+SESSIONS_CACHE_FORMAT = 2  # 2: keyed on each month file's content
 
 
 def period_of(at: datetime) -> str:
@@ -144,13 +145,18 @@ def _latest_sessions(events: Iterable[Event]) -> dict[str, datetime]:
     return latest
 
 
+def sessions_cache_path() -> Path:
+    """Where the per-month session summaries are kept (per user and computer)."""
+    return paths.cache_dir() / SESSIONS_CACHE
+
+
 def _file_key(path: Path) -> list[int] | None:
-    """What changes whenever a file is replaced: its inode, size and times."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    """What the summary of a month file is believed for: the file's content.
+
+    Reading and checksumming a month file (~110 kB) is a small part of
+    parsing it, and unlike its inode and times it survives a copy or a sync.
+    """
+    return paths.content_key(path)
 
 
 def _decode_latest(raw: object) -> dict[str, datetime] | None:
@@ -660,10 +666,10 @@ class Store:
         """Each routine's latest session at or after ``since``, by routine id.
 
         What the main window's "last done" asks at every start.  A month not
-        loaded yet is answered from ``cache/sessions.json`` (each month's latest
-        session per routine) while its file's inode, size and times are the
-        ones summarised; any write replaces the file, so any change is a miss
-        and that month is read and checked as usual.  A start therefore reads
+        loaded yet is answered from :func:`sessions_cache_path` (each month's
+        latest session per routine) while its file's content is the one
+        summarised; any change is a miss and that month is read and checked as
+        usual.  A copied or synced data folder hits it too.  A start therefore reads
         the current month, not a year of files (``benchmarks/README.md``).
         """
         lo = _require_aware(since, "since")
@@ -672,7 +678,7 @@ class Store:
             if any(ev is None for ev in self._pending.values()):
                 # A delete that could not be saved yet: answer the plain way.
                 return _latest_sessions(self.events(start=since, types=[EventType.SESSION]))
-            cache_file = self.data_dir / SESSIONS_CACHE
+            cache_file = sessions_cache_path()
             cached = _read_sessions_cache(cache_file)
             fresh: dict[str, Any] = {}
             latest: dict[str, datetime] = {}
@@ -685,6 +691,7 @@ class Store:
                     _keep_latest(latest, pending.routine_id, pending.at)
             if fresh and not self.read_only:
                 _write_sessions_cache(cache_file, {**cached, **fresh})
+                paths.drop_legacy_cache(self.data_dir, SESSIONS_CACHE)
         return latest
 
     def _month_latest(

@@ -41,7 +41,7 @@ def test_a_hit_gives_what_a_full_load_gives(tmp_path: Path) -> None:
     user_file(tmp_path, "broken.toml", "title = 3\n")
     first = library.load(tmp_path)
     assert not first.from_cache
-    assert library.cache_path(tmp_path).is_file()
+    assert library.cache_path().is_file()
     second = library.load(tmp_path)
     assert second.from_cache
     fresh = library.load_fresh(paths.user_routines_dir(tmp_path))
@@ -96,7 +96,7 @@ def test_adding_or_removing_a_file_is_a_miss(tmp_path: Path, change: str) -> Non
 )
 def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path, content: bytes) -> None:
     library.load(tmp_path)
-    cache = library.cache_path(tmp_path)
+    cache = library.cache_path()
     cache.write_bytes(content)
     again = library.load(tmp_path)
     assert not again.from_cache and again.routines
@@ -107,7 +107,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path, content: bytes
 
 def test_a_cache_with_the_right_key_but_bad_entries_is_a_miss(tmp_path: Path) -> None:
     library.load(tmp_path)
-    cache = library.cache_path(tmp_path)
+    cache = library.cache_path()
     data = json.loads(cache.read_bytes())
     data["routines"][0]["kind"] = "no-such-kind"
     cache.write_text(json.dumps(data), encoding="utf-8")
@@ -117,11 +117,35 @@ def test_a_cache_with_the_right_key_but_bad_entries_is_a_miss(tmp_path: Path) ->
 
 
 def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path) -> None:
-    (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
+    folder = library.cache_path().parent
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("a file where the folder should be", encoding="utf-8")
     first = library.load(tmp_path)
     second = library.load(tmp_path)
     assert first.routines == second.routines and not second.from_cache
     assert list(tmp_path.glob("**/*.tmp")) == []
+    assert list(folder.parent.glob("**/*.tmp")) == []
+
+
+def test_a_copied_data_folder_hits_the_cache(tmp_path: Path) -> None:
+    """New inodes and times, same bytes: a copy (or a sync to this computer) is a hit."""
+    import shutil
+
+    user_file(tmp_path / "one", "mine.toml", GOOD)
+    library.load(tmp_path / "one")
+    shutil.copytree(tmp_path / "one", tmp_path / "two", copy_function=shutil.copy)
+    copied = library.load(tmp_path / "two")
+    assert copied.from_cache and "mine" in [r.id for r in copied.routines]
+
+
+def test_the_cache_lives_outside_the_data_folder_and_the_old_one_goes(tmp_path: Path) -> None:
+    old = tmp_path / "cache" / "library.json"
+    old.parent.mkdir()
+    old.write_text("{}", encoding="utf-8")
+    library.load(tmp_path)
+    assert library.cache_path().is_file()
+    assert not tmp_path.joinpath("cache").exists()  # nothing derived is left to sync
+    assert os.environ["XDG_CACHE_HOME"] in str(library.cache_path())
 
 
 def test_a_hit_imports_neither_the_loader_nor_msgspec_nor_tomllib(tmp_path: Path) -> None:
