@@ -28,6 +28,9 @@ def _isolated_data_dir(
     monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "xdg-cache"))
+    # This computer's own state (device id, lock when there is no runtime
+    # folder) lives outside the data folder, as it does for a user.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     yield folder
 
 

@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "review",
     "settings",
     "desktop",
+    "sync",
     "completion",
     "trial",
     "day",

@@ -1,4 +1,8 @@
-"""The single-writer lock: ``fcntl.flock`` on ``store.lock`` in the data folder.
+"""The single-writer lock: ``fcntl.flock`` on a lock file of this computer's.
+
+The file is outside the data folder (``local.lock_path``): a data folder
+carried by a file-sync tool would carry a lock file too, and another
+computer's copy of it must never block this one.
 
 ``flock`` belongs to the open file, so the kernel drops it when the owning
 process exits or is killed: a crashed app never leaves the log stuck (a pid file
@@ -16,8 +20,6 @@ from pathlib import Path
 
 from crampcoach.store.errors import StoreLockedError
 
-LOCK_NAME = "store.lock"
-
 
 def read_pid(path: Path) -> int | None:
     """The pid written in a lock file, or None if absent or unreadable."""
@@ -29,16 +31,16 @@ def read_pid(path: Path) -> int | None:
 
 
 class StoreLock:
-    """An exclusive, non-blocking (optionally polling) lock on ``folder/store.lock``."""
+    """An exclusive, non-blocking (optionally polling) lock on the file ``path``."""
 
-    def __init__(self, folder: Path) -> None:
-        """Prepare the lock for ``folder``; nothing is taken yet."""
-        self.path = folder / LOCK_NAME
+    def __init__(self, path: Path) -> None:
+        """Prepare the lock on ``path``; nothing is taken yet."""
+        self.path = path
         self._fd: int | None = None
 
     def acquire(self, timeout: float = 0.0) -> None:
         """Take the lock, polling up to ``timeout`` seconds; else StoreLockedError."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         deadline = time.monotonic() + timeout
         while True:
             try:

@@ -1,105 +1,112 @@
-"""The adherence log: events and settings in crash-safe TinyDB files.
+"""The adherence log: every computer's crash-safe TinyDB files, merged.
 
-Layout of the data folder::
+Layout of the data folder (the folder a file-sync tool such as Syncthing may
+carry between computers)::
 
-    store.lock                  the single-writer lock (holds the owner's pid)
-    settings.json               the user's settings (one small TinyDB file)
-    events-2026-11.json         the events whose time falls in that UTC month
-    backups/<file>.<YYYY-MM-DD> one copy per file per day: the last 7 days,
-                                and always each file's 2 newest (see files.py)
-    <file>.corrupt-<stamp>      a damaged file moved aside (never deleted)
-    $XDG_CACHE_HOME/crampcoach/sessions.json
-                                derived, safe to delete: each month's latest
-                                session per routine (``last_sessions``)
+    devices/<device>/device.json          that computer's name
+    devices/<device>/settings.json        its setting changes, each with a stamp
+    devices/<device>/events-2026-11.json  its records whose time is in that UTC month
+    devices/<device>/backups/<file>.<YYYY-MM-DD>  its rolling backups (files.py)
+    devices/<device>/<file>.corrupt-<stamp>       its damaged file, moved aside
+    devices/<device>/archive/<file>       conflict copies already merged
+    before-sync-<date>/                   the old one-folder layout, kept after migration
+    cache/sessions.json                   derived, safe to delete (caches.py)
+
+Each computer writes only ``devices/<its id>/``; every computer reads them
+all and merges them with the rule of ``crampcoach.core.sync`` (highest
+revision, then device id, then digest), so no file is ever changed on two
+computers and every computer shows the same log.  What belongs to this
+computer alone (its device id, its own settings such as when it last checked
+reminders, the single-writer lock) is kept outside the folder (``local.py``).
 
 Files are created 0600 (health data) and every write replaces a whole file
-atomically (see ``storage.py``).
+atomically (``storage.py``).  Why one file per month: every change rewrites
+its file, so the cost of a write is the size of one month (~110 kB at ~25
+events a day), not of the history (``benchmarks/README.md``).  At open only
+the current month and the settings are read; other months are read (and
+checked) the first time a query reaches them, and this computer's are glanced
+at (non-empty, ``{`` ... ``}``) so a cut-short file is reported straight away.
 
-Why one file per month: every change rewrites its whole file (that is what
-makes it atomic), so the cost of a write is the size of that file, not of the
-history.  A year file at ~25 events a day is ~9,000 entries and ~1.3 MB; a
-month is ~750 entries (~110 kB), cheap enough to rewrite on every entry
-(``benchmarks/README.md``).  Months are UTC months so an event's file never
-depends on the zone the computer was in.  At open only the
-current month and the settings are read; other months are read (and checked)
-the first time a query reaches them, and quickly sanity-checked (non-empty,
-``{`` ... ``}``) at open so a cut-short file is reported straight away.
-
-One process writes (``Store.open`` takes the lock).  ``Store.open(...,
-read_only=True)`` takes no lock, never writes, and reads only committed files
-(every write is an atomic rename), so export and review can run beside the app;
-it is a snapshot of each file as first read.  A damaged file seen read-only is
-not moved (the writer owns the folder): the newest good backup is shown instead
-and the writer repairs the file at its next open.
+One process per computer writes (``Store.open`` takes the lock).
+``Store.open(..., read_only=True)`` takes no lock and never writes, so export
+and review can run beside the app.  Damage in this computer's files is
+repaired by the writer (``recovery.py``); another computer's file that cannot
+be read is left alone and read again later.  ``refresh`` re-reads what
+another computer changed meanwhile.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import errno
 import json
 import os
 import re
 import threading
-from collections.abc import Collection, Iterable, Mapping, MutableMapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Document
 
-from crampcoach import paths
 from crampcoach.core import settings as settings_table
 from crampcoach.core.clock import Clock, SystemClock
-from crampcoach.core.events import Event, EventType, SessionEvent, event_from_dict, local_day
+from crampcoach.core.events import Event, EventType, local_day
 from crampcoach.core.journal import check_event
-from crampcoach.store import files
-from crampcoach.store import storage as _storage
-from crampcoach.store.errors import (
-    CorruptFileError,
-    StoreError,
-    StoreReadOnlyError,
-    StoreWriteError,
+from crampcoach.core.sync import (
+    Record,
+    SettingChange,
+    merge_settings,
+    next_record,
+    next_stamp,
+    period_of,
+    record_from_doc,
+    setting_from_doc,
+    setting_to_doc,
+    visible,
 )
+from crampcoach.core.syncnames import NameKind, classify
+from crampcoach.store import caches, files, local
+from crampcoach.store.errors import StoreError, StoreReadOnlyError, StoreWriteError
 from crampcoach.store.lock import StoreLock
-from crampcoach.store.storage import (
-    AtomicJSONStorage,
-    Tables,
-    atomic_write_bytes,
-    decode,
-    encode,
-    migrate,
-)
+from crampcoach.store.months import Month, OwnFile, Source, file_key
+from crampcoach.store.recovery import Recovery
+from crampcoach.store.storage import AtomicJSONStorage, Tables, atomic_write_bytes, encode
 
+__all__ = ["DEVICES", "Store", "device_folder", "event_file_name", "period_of"]
+
+DEVICES = "devices"
 SETTINGS_FILE = "settings.json"
-#: Marks an entry whose event is being moved to another month's file (see ``_commit``).
-MOVING = "_moving_to"
-EVENTS_TABLE = "events"
+DEVICE_FILE = "device.json"
+ARCHIVE = "archive"
 SETTINGS_TABLE = "settings"
+DEVICE_TABLE = "device"
 _EVENT_FILE = re.compile(r"^events-(\d{4}-\d{2})\.json$")
 _EVENT_BACKUP = re.compile(r"^events-(\d{4}-\d{2})\.json\.\d{4}-\d{2}-\d{2}$")
+_DEVICE_DIR = re.compile(r"^[0-9a-z-]{4,64}$")
+_ID_BYTES = re.compile(rb'"id":"((?:[^"\\]|\\.)*)"')
 _SETTINGS_DOC = 1
-#: Derived data only (see ``Store.last_sessions``): safe to delete at any time.
-SESSIONS_CACHE = "sessions.json"  # in paths.cache_dir(), not the data folder
-SESSIONS_CACHE_FORMAT = 2  # 2: keyed on each month file's content
-
-
-def period_of(at: datetime) -> str:
-    """The ``YYYY-MM`` (UTC) month file an event time belongs to."""
-    return at.astimezone(UTC).strftime("%Y-%m")
-
-
-def _period_of_file(path: Path) -> str:
-    m = _EVENT_FILE.match(path.name)
-    return m.group(1) if m else ""
+#: Settings that describe this computer, not the person: kept outside the data folder.
+LOCAL_SETTINGS = frozenset({"reminders_checked_until", "autostart"})
+#: Re-exported for callers and tests that name the cache file.
+SESSIONS_CACHE = caches.SESSIONS_CACHE
 
 
 def event_file_name(period: str) -> str:
     """The file name of a month's events."""
     return f"events-{period}.json"
+
+
+def device_folder(data_dir: Path) -> Path:
+    """This computer's own folder in ``data_dir`` (made, with its device id, on first use)."""
+    folder = Path(data_dir)
+    own = folder / DEVICES / local.device_id(local.state_dir(folder), read_only=False)[0]
+    own.mkdir(parents=True, exist_ok=True)
+    return own
 
 
 def _require_aware(at: datetime, what: str) -> float:
@@ -124,175 +131,25 @@ def _write_error(path: Path, exc: OSError) -> StoreWriteError:
     )
 
 
-def _storage_of(db: TinyDB) -> AtomicJSONStorage:
-    storage = db.storage
-    assert isinstance(storage, AtomicJSONStorage)
-    return storage
+@dataclass(frozen=True)
+class DeviceInfo:
+    """A computer seen in the data folder."""
+
+    id: str
+    name: str
+    this: bool
+    last_entry: datetime | None
+    months: int
 
 
-def _keep_latest(latest: dict[str, datetime], rid: str, at: datetime) -> None:
-    if rid not in latest or at > latest[rid]:
-        latest[rid] = at
+@dataclass
+class ImportCounts:
+    """What an import did: entries new here, already the same, or changed here since."""
 
-
-def _latest_sessions(events: Iterable[Event]) -> dict[str, datetime]:
-    latest: dict[str, datetime] = {}
-    for ev in events:
-        if isinstance(ev, SessionEvent):
-            rid = ev.routine_id
-            if rid not in latest or ev.at > latest[rid]:
-                latest[rid] = ev.at
-    return latest
-
-
-def sessions_cache_path() -> Path:
-    """Where the per-month session summaries are kept (per user and computer)."""
-    return paths.cache_dir() / SESSIONS_CACHE
-
-
-def _file_key(path: Path) -> list[int] | None:
-    """What the summary of a month file is believed for: the file's content.
-
-    Reading and checksumming a month file (~110 kB) is a small part of
-    parsing it, and unlike its inode and times it survives a copy or a sync.
-    """
-    return paths.content_key(path)
-
-
-def _decode_latest(raw: object) -> dict[str, datetime] | None:
-    if not isinstance(raw, dict):
-        return None
-    try:
-        out = {str(rid): datetime.fromisoformat(at) for rid, at in raw.items()}
-    except (TypeError, ValueError):
-        return None
-    if any(at.tzinfo is None for at in out.values()):
-        return None
-    return out
-
-
-def _read_sessions_cache(path: Path) -> dict[str, Any]:
-    """The per-month session summaries; empty when absent, damaged or another format."""
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != SESSIONS_CACHE_FORMAT:
-        return {}
-    months = data.get("months")
-    return months if isinstance(months, dict) else {}
-
-
-def _write_sessions_cache(path: Path, months: Mapping[str, Any]) -> None:
-    """Replace the summary atomically; a cache that cannot be written costs only speed."""
-    paths.write_cache_file(
-        path, json.dumps({"format": SESSIONS_CACHE_FORMAT, "months": dict(months)})
-    )
-
-
-class _EventFile:
-    """One loaded month: its TinyDB table and an index sorted by time."""
-
-    def __init__(self, path: Path, tables: Tables, read_only: bool) -> None:
-        self.path = path
-        self.db = TinyDB(path, tables, read_only, storage=AtomicJSONStorage)
-        self.storage = _storage_of(self.db)
-        # No query cache: the store keeps its own index and parsed events.
-        self.table: Table = self.db.table(EVENTS_TABLE, cache_size=0)
-        self.doc_ids: dict[str, int] = {}
-        self.ts: dict[str, float] = {}
-        self.index: list[tuple[float, str]] = []
-        self.parsed: dict[str, Event] = {}
-        self.moving: dict[str, str] = {}  # id -> the month it is being moved to
-        self.unreadable = 0
-        for doc_id, doc in tables.get(EVENTS_TABLE, {}).items():
-            try:
-                eid = doc["id"]
-                at = datetime.fromisoformat(doc["at"])
-                ts = _require_aware(at, "time")
-                if not isinstance(eid, str) or eid in self.doc_ids:
-                    raise ValueError(eid)
-                number = int(doc_id)
-            except (KeyError, TypeError, ValueError):
-                self.unreadable += 1
-                continue
-            self.doc_ids[eid] = number
-            self.ts[eid] = ts
-            self.index.append((ts, eid))
-            if isinstance(doc.get(MOVING), str):
-                self.moving[eid] = doc[MOVING]
-        self.index.sort()
-
-    def mark_moving(self, eid: str, period: str) -> None:
-        """Durably mark the entry as being moved to ``period`` (raises OSError)."""
-
-        def mark(stored: MutableMapping[Any, Any]) -> None:
-            stored[MOVING] = period
-
-        self.table.update(mark, doc_ids=[self.doc_ids[eid]])
-        self.moving[eid] = period
-
-    def forget(self, eid: str) -> None:
-        """Hide an entry from queries without touching the file (a stale moved copy)."""
-        del self.doc_ids[eid]
-        self.index.remove((self.ts.pop(eid), eid))
-        self.parsed.pop(eid, None)
-        self.moving.pop(eid, None)
-
-    def event(self, eid: str) -> Event | None:
-        """The parsed event (parsed lazily, then cached); None if its entry is unreadable."""
-        cached = self.parsed.get(eid)
-        if cached is not None:
-            return cached
-        doc = self.storage.peek()[EVENTS_TABLE][str(self.doc_ids[eid])]
-        try:
-            ev = event_from_dict(doc)
-        except (KeyError, TypeError, ValueError):
-            return None
-        self.parsed[eid] = ev
-        return ev
-
-    def between(self, start: float | None, end: float | None) -> list[str]:
-        """Ids of entries with start <= time < end, in time order."""
-        lo = 0 if start is None else bisect.bisect_left(self.index, (start,))
-        hi = len(self.index) if end is None else bisect.bisect_left(self.index, (end,))
-        return [eid for _ts, eid in self.index[lo:hi]]
-
-    def put(self, event: Event) -> None:
-        """Insert or replace ``event`` durably (raises OSError, leaving all as it was)."""
-        doc = event.to_dict()
-        eid = event.id
-        ts = event.at.timestamp()
-        if eid in self.doc_ids:
-
-            def replace(stored: MutableMapping[Any, Any]) -> None:
-                stored.clear()
-                stored.update(doc)
-
-            self.table.update(replace, doc_ids=[self.doc_ids[eid]])
-            self.index.remove((self.ts[eid], eid))
-        else:
-            self.doc_ids[eid] = self.table.insert(doc)
-        self.ts[eid] = ts
-        bisect.insort(self.index, (ts, eid))
-        self.parsed[eid] = event
-        self.moving.pop(eid, None)
-
-    def put_many(self, events: list[Event]) -> None:
-        """Insert new events with one write (raises OSError, leaving all as it was)."""
-        doc_ids = self.table.insert_multiple(ev.to_dict() for ev in events)
-        for ev, doc_id in zip(events, doc_ids, strict=True):
-            ts = ev.at.timestamp()
-            self.doc_ids[ev.id] = doc_id
-            self.ts[ev.id] = ts
-            self.index.append((ts, ev.id))
-            self.parsed[ev.id] = ev
-        self.index.sort()
-
-    def remove(self, eid: str) -> None:
-        """Remove the entry durably (raises OSError, leaving all as it was)."""
-        self.table.remove(doc_ids=[self.doc_ids[eid]])
-        self.forget(eid)
+    new: int = 0
+    same: int = 0
+    newer_elsewhere: int = 0
+    refused: int = 0
 
 
 class Store:
@@ -302,17 +159,31 @@ class Store:
         """Use ``Store.open``."""
         self.data_dir = folder
         self.read_only = read_only
-        self.recovery: list[str] = []
         self._clock = clock
-        self._lock = StoreLock(folder)
+        self._state = local.state_dir(folder)
+        self.device, self._id_saved = local.device_id(self._state, read_only)
+        self.own_dir = folder / DEVICES / self.device
+        self._lock = StoreLock(local.lock_path(folder))
+        self._rec = Recovery(read_only=read_only, clock=clock)
         self._mutex = threading.RLock()
         self._closed = False
-        self._months: dict[str, _EventFile] = {}
+        self._months: dict[str, Month] = {}
+        self._own_periods: set[str] = set()
+        self._sources: dict[str, list[Source]] = {}
+        self._settings_sources: list[Source] = []
+        self._foreign_settings: dict[Path, tuple[list[int] | None, list[SettingChange]]] = {}
+        self._names: dict[str, Path] = {}
         self._settings_db: TinyDB | None = None
-        self._pending: dict[str, Event | None] = {}
-        self._pending_settings: dict[str, Any] = {}
+        self._local: dict[str, Any] = {}
+        self._pending: dict[str, Record] = {}
+        self._pending_settings: dict[str, SettingChange] = {}
         self._backed_up: set[tuple[str, date]] = set()
         self._written: set[Path] = set()
+
+    @property
+    def recovery(self) -> list[str]:
+        """What was repaired or could not be read, in plain words (for the user)."""
+        return self._rec.notes
 
     # -- opening and closing -------------------------------------------------
 
@@ -327,13 +198,18 @@ class Store:
     ) -> Store:
         """Open the log in ``data_dir``.
 
-        A writer takes the lock (StoreLockedError with ``.pid`` if another
-        process has it, after polling up to ``lock_timeout`` seconds), removes
-        leftover temp files, recovers damaged files and makes today's backups.
-        ``store.recovery`` then says in plain words what was repaired.
+        A writer takes this computer's lock (StoreLockedError with ``.pid`` if
+        another process has it, after polling up to ``lock_timeout`` seconds),
+        removes leftover temp files, moves an old one-folder layout into its
+        own device folder (with a backup), finishes a write a crash cut short,
+        recovers damaged files, merges and archives conflict copies and makes
+        today's backups.  ``store.recovery`` then says what was done.
         """
         folder = Path(data_dir)
-        store = cls(folder, read_only=read_only, clock=clock or SystemClock())
+        try:
+            store = cls(folder, read_only=read_only, clock=clock or SystemClock())
+        except OSError as exc:
+            raise StoreError(f"cannot open the log in {folder}: {exc.strerror or exc}") from exc
         try:
             if not read_only:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -351,17 +227,29 @@ class Store:
         return store
 
     def _open(self) -> None:
+        self._local = self._read_local()
         if not self.read_only:
-            files.clean_temp_files(self.data_dir)
+            with contextlib.suppress(OSError):  # a full disk: said at the first write
+                self.own_dir.mkdir(parents=True, exist_ok=True)
+            files.clean_temp_files(self.own_dir)
+        self._scan()
+        if not self.read_only:
+            from crampcoach.store import migration
+
+            migration.migrate_legacy(self)
         self._settings()
         current = period_of(self._clock.now())
-        for period in self._periods():
-            if period == current or not self._looks_whole(self._path(period)):
+        self._month(current)
+        for period in sorted(self._own_periods):
+            if not self._looks_whole(self._own_path(period)):
                 self._month(period)
         if not self.read_only:
-            for path in (self._path(current), self.data_dir / SETTINGS_FILE):
+            self._redo_interrupted_write()
+            self._ensure_device_file()
+            self._settle_settings_conflicts()
+            for path in (self._own_path(current), self.own_dir / SETTINGS_FILE):
                 self._backup(path)
-            files.prune_backups(self.data_dir, self._today())
+            files.prune_backups(self.own_dir, self._today())
 
     def close(self) -> None:
         """Save anything pending, refresh today's backups, release the lock.
@@ -395,25 +283,56 @@ class Store:
         """Close the store."""
         self.close()
 
-    # -- files ---------------------------------------------------------------
+    # -- the folder ------------------------------------------------------------
 
-    def _path(self, period: str) -> Path:
-        return self.data_dir / event_file_name(period)
+    def _own_path(self, period: str) -> Path:
+        return self.own_dir / event_file_name(period)
+
+    def _scan(self) -> None:
+        """List every computer's files (names only; nothing is read)."""
+        sources: dict[str, list[Source]] = {}
+        settings_sources: list[Source] = []
+        names: dict[str, Path] = {}
+        own_periods: set[str] = set()
+        devices = self.data_dir / DEVICES
+        with contextlib.suppress(OSError):
+            for folder in sorted(devices.iterdir()):
+                if not _DEVICE_DIR.match(folder.name) or not folder.is_dir():
+                    continue
+                mine = folder.name == self.device
+                names[folder.name] = folder / DEVICE_FILE
+                with contextlib.suppress(OSError):
+                    for entry in folder.iterdir():
+                        kind = classify(entry.name)
+                        if kind.kind is NameKind.TEMPORARY:
+                            continue
+                        conflict = kind.kind is NameKind.CONFLICT
+                        m = _EVENT_FILE.match(kind.original)
+                        if m:
+                            if mine and not conflict:
+                                own_periods.add(m.group(1))
+                            else:
+                                sources.setdefault(m.group(1), []).append(
+                                    Source(entry, folder.name, conflict)
+                                )
+                        elif kind.original == SETTINGS_FILE and (conflict or not mine):
+                            settings_sources.append(Source(entry, folder.name, conflict))
+        with contextlib.suppress(OSError):
+            for entry in files.backup_dir(self.own_dir).iterdir():
+                m = _EVENT_BACKUP.match(entry.name)
+                if m:
+                    own_periods.add(m.group(1))
+        self._sources = sources
+        self._settings_sources = settings_sources
+        self._names = names
+        self._own_periods = own_periods
 
     def _periods(self) -> list[str]:
-        """Months with a file on disk (or a backup of one), oldest first."""
-        found: set[str] = set()
-        for folder, pattern in (
-            (self.data_dir, _EVENT_FILE),
-            (files.backup_dir(self.data_dir), _EVENT_BACKUP),
-        ):
-            with contextlib.suppress(OSError):
-                for entry in folder.iterdir():
-                    m = pattern.match(entry.name)
-                    if m:
-                        found.add(m.group(1))
-        found.update(self._months)
-        return sorted(found)
+        """Months with a file of any computer (or a backup of one of ours), oldest first."""
+        return sorted(self._own_periods | set(self._sources) | set(self._months))
+
+    def _month_paths(self, period: str) -> list[Path]:
+        return [self._own_path(period), *(s.path for s in self._sources.get(period, ()))]
 
     @staticmethod
     def _looks_whole(path: Path) -> bool:
@@ -422,7 +341,7 @@ class Store:
             with path.open("rb") as f:
                 size = f.seek(0, os.SEEK_END)
                 if size < 2:
-                    return not path.exists()
+                    return False
                 f.seek(0)
                 head = f.read(1)
                 f.seek(max(0, size - 16))
@@ -434,139 +353,131 @@ class Store:
             return True  # reported properly when the month is read
         return head == b"{" and tail.endswith(b"}")
 
-    def _load_tables(self, path: Path) -> Tables:
-        """Read a data file, recovering it if it is missing-with-backups or damaged."""
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return self._restore_missing(path)
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-        try:
-            tables, version = decode(raw, path.name)
-        except CorruptFileError as exc:
-            return self._recover(path, exc.reason)
-        if version < _storage.SCHEMA_VERSION:
-            tables = migrate(tables, version)
-            if not self.read_only:
-                # Keep the pre-migration file as today's backup, then upgrade it.
-                with contextlib.suppress(OSError):
-                    files.make_backup(path, raw, self._today())
-                atomic_write_bytes(path, encode(tables))
-                self.recovery.append(
-                    f"{path.name} was updated from data format {version} to {_storage.SCHEMA_VERSION}."
-                )
-        return tables
+    def _label(self, device: str) -> str:
+        """How a computer is named in messages."""
+        if device == self.device:
+            return "this computer"
+        name = self._device_name(device)
+        return f"the computer {name!r}" if name else f"computer {device}"
 
-    def _restored_tables(self, restored: files.Restored, path: Path) -> Tables:
-        tables = migrate(restored.tables, restored.version)
-        if not self.read_only:
-            atomic_write_bytes(path, encode(tables))
-        return tables
+    def _device_name(self, device: str) -> str:
+        path = self._names.get(device, self.data_dir / DEVICES / device / DEVICE_FILE)
+        tables = self._rec.load_foreign(path, f"computer {device}") if path.exists() else None
+        doc = (tables or {}).get(DEVICE_TABLE, {}).get("1", {})
+        name = doc.get("name") if isinstance(doc, dict) else None
+        return name if isinstance(name, str) else ""
 
-    def _restore_missing(self, path: Path) -> Tables:
-        restored = files.newest_good_backup(path)
-        if restored is None:
-            return {}
-        tables = self._restored_tables(restored, path)
-        done = "is shown" if self.read_only else "was restored"
-        self.recovery.append(
-            f"{path.name} was missing; the backup from {restored.day.isoformat()} "
-            f"{done}. Entries logged after that backup could not be recovered."
-        )
-        return tables
+    # -- months ----------------------------------------------------------------
 
-    def _recover(self, path: Path, reason: str) -> Tables:
-        restored = files.newest_good_backup(path)
-        if self.read_only:
-            shown = (
-                f"the backup from {restored.day.isoformat()} is shown instead"
-                if restored
-                else "no good backup was found, so that part of the log is shown empty"
-            )
-            self.recovery.append(
-                f"{path.name} is damaged: {reason}; {shown}. "
-                "CrampCoach will repair the file when it next opens the log for writing."
-            )
-            return migrate(restored.tables, restored.version) if restored else {}
-        stamp = self._clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        moved = files.quarantine(path, stamp)
-        if restored is None:
-            self.recovery.append(
-                f"{path.name} was damaged: {reason}. It was moved aside as {moved.name}; "
-                "no good backup was found, so that part of the log starts empty."
-            )
-            return {}
-        tables = self._restored_tables(restored, path)
-        self.recovery.append(
-            f"{path.name} was damaged: {reason}. It was moved aside as {moved.name} and "
-            f"the backup from {restored.day.isoformat()} was restored; entries logged after "
-            "that backup are only in the moved-aside file."
-        )
-        return tables
-
-    def _month(self, period: str) -> _EventFile:
-        """The loaded month file (loaded and checked on first use)."""
+    def _month(self, period: str) -> Month:
+        """The merged month (every computer's file read and checked on first use)."""
         loaded = self._months.get(period)
-        if loaded is None:
-            path = self._path(period)
-            loaded = _EventFile(path, self._load_tables(path), self.read_only)
-            if loaded.unreadable:
-                self.recovery.append(
-                    f"{loaded.unreadable} entr{'y' if loaded.unreadable == 1 else 'ies'} in "
-                    f"{path.name} could not be read; they are left in the file untouched."
-                )
-            # Registered before resolving moves: two months may point at each other.
-            self._months[period] = loaded
-            self._resolve_moves(loaded)
-        return loaded
+        if loaded is not None:
+            return loaded
+        month = Month(period, self.device)
+        path = self._own_path(period)
+        tables = self._rec.load_own(path)
+        month.add_file(
+            Source(path, self.device),
+            tables,
+            file_key(path),
+            own=OwnFile(path, tables, self.read_only),
+        )
+        if month.unreadable:
+            self.recovery.append(
+                f"{month.unreadable} entr{'y' if month.unreadable == 1 else 'ies'} in "
+                f"{path.name} could not be read; they are left in the file untouched."
+            )
+        for source in self._sources.get(period, ()):
+            self._read_source(month, source)
+        self._months[period] = month
+        if not self.read_only and month.conflict_sources():
+            self._settle_conflicts(month)
+        return month
 
-    def _resolve_moves(self, month: _EventFile) -> None:
-        """Settle entries a crash left half-moved (see ``_commit``).
+    def _read_source(self, month: Month, source: Source) -> bool:
+        """(Re-)read another computer's file or a conflict copy into ``month``."""
+        key = file_key(source.path)
+        known = month.files.get(source.path)
+        if known is not None and known[2] == key and key is not None:
+            return False
+        if known is not None:
+            month.drop_file(source.path)
+        tables = self._rec.load_foreign(source.path, self._label(source.device))
+        if tables is not None:
+            month.add_file(source, tables, key)
+        return True
 
-        An entry marked as moving whose target month has the event is a stale
-        copy: the writer removes it, a reader hides it.  If the target lacks
-        it, the move never happened and this copy is the event.
-        """
-        for eid, period in list(month.moving.items()):
-            if period == _period_of_file(month.path) or eid not in self._month(period).doc_ids:
-                continue
-            if eid not in month.doc_ids:  # settled meanwhile by a recursive load
-                continue
-            if self.read_only:
-                month.forget(eid)
+    def _settle_conflicts(self, month: Month) -> None:
+        """Keep what only a conflict copy holds, then archive the copies (never unread)."""
+        keep = month.only_in_conflict_copies()
+        for _source, rec in keep:
+            if rec.month != month.period and month.period not in rec.months:
                 continue
             try:
-                month.remove(eid)
-            except OSError:
-                month.forget(eid)  # retried at the next open; hidden until then
+                self._before_write(month.own.path if month.own else self._own_path(month.period))
+                month.put(rec)
+            except OSError as exc:
+                self.recovery.append(
+                    f"a conflict copy's entries could not be saved yet ({exc.strerror}); "
+                    "the copy is left in place and merged again next time."
+                )
+                return
+            self._written.add(self._own_path(month.period))
+        for source in month.conflict_sources():
+            if self._archive(source):
+                month.drop_file(source.path)
 
-    def _settings(self) -> TinyDB:
-        if self._settings_db is None:
-            path = self.data_dir / SETTINGS_FILE
-            tables = self._load_tables(path)
-            self._settings_db = TinyDB(path, tables, self.read_only, storage=AtomicJSONStorage)
-        return self._settings_db
-
-    def _today(self) -> date:
-        return self._clock.now().astimezone(UTC).date()
-
-    def _backup(self, path: Path, *, refresh: bool = False) -> None:
-        """Make (or with ``refresh`` update) today's backup of ``path`` if it reads cleanly."""
-        today = self._today()
-        if (path.name, today) in self._backed_up and not refresh:
-            return
+    def _archive(self, source: Source) -> bool:
+        archive = self.own_dir / ARCHIVE
+        prefix = "" if source.device == self.device else f"{source.device}-"
+        target = archive / f"{prefix}{source.path.name}"
         try:
-            raw = path.read_bytes()
-            decode(raw, path.name)
-            files.make_backup(path, raw, today, refresh=refresh)
+            archive.mkdir(exist_ok=True)
+            n = 1
+            while target.exists():
+                n += 1
+                target = archive / f"{prefix}{n}-{source.path.name}"
+            source.path.rename(target)
         except FileNotFoundError:
-            return
-        except CorruptFileError:
-            return  # never back up a damaged file over a good backup
+            return True  # another computer archived it first
         except OSError as exc:
-            self.recovery.append(f"could not back up {path.name}: {exc.strerror or exc}.")
-        self._backed_up.add((path.name, today))
+            self.recovery.append(
+                f"{source.path.name} was merged but could not be archived ({exc.strerror})."
+            )
+            return False
+        self.recovery.append(
+            f"{source.path.name} (a sync conflict copy) was merged into the log and "
+            f"kept as {ARCHIVE}/{target.name} in this computer's folder."
+        )
+        return True
+
+    def _shows(self, month: Month, eid: str) -> bool:
+        top = month.top[eid]
+        if top.deleted or not month.bounds[0] <= top.ts < month.bounds[1]:
+            return False
+        if not top.multi:
+            return True
+        return visible(top.record(), month.period, self._best_in)
+
+    def _best_in(self, period: str, eid: str) -> Record | None:
+        return self._month(period).best(eid)
+
+    def _known(self, eid: str, periods: Iterable[str]) -> list[Record]:
+        """Every record of ``eid`` in the given months and in all months they point to."""
+        todo = set(periods) | {p for p, m in self._months.items() if eid in m.top}
+        done: set[str] = set()
+        found: list[Record] = []
+        while todo:
+            period = todo.pop()
+            done.add(period)
+            for rec in self._month(period).records_of(eid):
+                found.append(rec)
+                todo.update(set(rec.months) - done)
+        pending = self._pending.get(eid)
+        if pending is not None:
+            found.append(pending)
+        return found
 
     # -- reading -------------------------------------------------------------
 
@@ -583,16 +494,16 @@ class Store:
     def pending(self) -> list[Event]:
         """Events added or updated but not yet saved because a write failed."""
         with self._mutex:
-            return [ev for ev in self._pending.values() if ev is not None]
+            return [ev for rec in self._pending.values() if (ev := _event(rec)) is not None]
 
     def get(self, event_id: str) -> Event | None:
         """The event with this id, or None (reads older months until found)."""
         with self._mutex:
             self._check_open()
             if event_id in self._pending:
-                return self._pending[event_id]
-            for month in self._months.values():
-                if event_id in month.doc_ids:
+                return _event(self._pending[event_id])
+            for month in list(self._months.values()):
+                if event_id in month.top and self._shows(month, event_id):
                     return month.event(event_id)
             # Not in a loaded month.  Parsing ten years of months to learn that
             # an id is new would take seconds, so look for its bytes first and
@@ -602,15 +513,10 @@ class Store:
             for period in reversed(self._periods()):
                 if period in self._months:
                     continue
-                try:
-                    if needle not in self._path(period).read_bytes():
-                        continue
-                except FileNotFoundError:
-                    pass  # only a backup is left: read it properly
-                except OSError:
-                    pass  # reading it properly reports the problem
+                if not any(_has_bytes(p, needle) for p in self._month_paths(period)):
+                    continue
                 month = self._month(period)
-                if event_id in month.doc_ids:
+                if event_id in month.top and self._shows(month, event_id):
                     return month.event(event_id)
             return None
 
@@ -626,98 +532,76 @@ class Store:
         wanted = None if types is None else {EventType(t) for t in types}
         with self._mutex:
             self._check_open()
+            first = None if start is None else period_of(start)
+            last = None if end is None else period_of(end)
             found: dict[str, Event] = {}
-            for period in self._periods_within(start, end):
+            for period in self._periods():
+                if (first and period < first) or (last and period > last):
+                    continue
                 month = self._month(period)
                 for eid in month.between(lo, hi):
+                    if month.top[eid].multi and not self._shows(month, eid):
+                        continue
                     ev = month.event(eid)
                     if ev is not None and (wanted is None or ev.type in wanted):
-                        found.setdefault(eid, ev)
-            self._overlay_pending(found, lo, hi, wanted)
+                        found[eid] = ev
+            for eid, rec in self._pending.items():
+                found.pop(eid, None)
+                pending = _event(rec)
+                if pending is None or (wanted is not None and pending.type not in wanted):
+                    continue
+                ts = pending.at.timestamp()
+                if (lo is None or ts >= lo) and (hi is None or ts < hi):
+                    found[eid] = pending
         return sorted(found.values(), key=lambda e: (e.at.timestamp(), e.id))
-
-    def _periods_within(self, start: datetime | None, end: datetime | None) -> list[str]:
-        """The months on disk that can hold events between ``start`` and ``end``."""
-        first = None if start is None else period_of(start)
-        last = None if end is None else period_of(end)
-        return [
-            period
-            for period in self._periods()
-            if not ((first and period < first) or (last and period > last))
-        ]
-
-    def _overlay_pending(
-        self,
-        found: dict[str, Event],
-        lo: float | None,
-        hi: float | None,
-        wanted: set[EventType] | None,
-    ) -> None:
-        """Writes not saved yet win over the files (a pending ``None`` is a delete)."""
-        for eid, pending in self._pending.items():
-            found.pop(eid, None)
-            if pending is None or (wanted is not None and pending.type not in wanted):
-                continue
-            ts = pending.at.timestamp()
-            if (lo is None or ts >= lo) and (hi is None or ts < hi):
-                found[eid] = pending
 
     def last_sessions(self, since: datetime) -> dict[str, datetime]:
         """Each routine's latest session at or after ``since``, by routine id.
 
         What the main window's "last done" asks at every start.  A month not
-        loaded yet is answered from :func:`sessions_cache_path` (each month's
-        latest session per routine) while its file's content is the one
-        summarised; any change is a miss and that month is read and checked as
-        usual.  A copied or synced data folder hits it too.  A start therefore reads
-        the current month, not a year of files (``benchmarks/README.md``).
+        loaded yet is answered from ``cache/sessions.json`` while the keys
+        (inode, size, times) of all its files are the ones summarised; any
+        write replaces a file, so any change is a miss and that month is read
+        as usual.  A start therefore reads the current month, not a year.
         """
         lo = _require_aware(since, "since")
         with self._mutex:
             self._check_open()
-            if any(ev is None for ev in self._pending.values()):
-                # A delete that could not be saved yet: answer the plain way.
-                return _latest_sessions(self.events(start=since, types=[EventType.SESSION]))
-            cache_file = sessions_cache_path()
-            cached = _read_sessions_cache(cache_file)
+            if self._pending:
+                return caches.latest_sessions(self.events(start=since, types=[EventType.SESSION]))
+            cache_file = self.data_dir / caches.SESSIONS_CACHE
+            cached = caches.read_sessions_cache(cache_file)
             fresh: dict[str, Any] = {}
             latest: dict[str, datetime] = {}
-            for period in self._periods_within(since, None):
-                for rid, at in self._month_latest(period, cached, fresh).items():
-                    if at.timestamp() >= lo:
-                        _keep_latest(latest, rid, at)
-            for pending in self._pending.values():
-                if isinstance(pending, SessionEvent) and pending.at.timestamp() >= lo:
-                    _keep_latest(latest, pending.routine_id, pending.at)
+            for period in self._periods():
+                if period < period_of(since):
+                    continue
+                keys = None
+                if period not in self._months:
+                    keys = [file_key(p) for p in sorted(self._month_paths(period))]
+                entry = cached.get(period)
+                month_latest: dict[str, datetime] | None = None
+                if keys is not None and isinstance(entry, dict) and entry.get("key") == keys:
+                    month_latest = caches.decode_latest(entry.get("last"))
+                if month_latest is None:
+                    month = self._month(period)
+                    shown = (
+                        month.event(eid)
+                        for eid in month.between(None, None)
+                        if not month.top[eid].multi or self._shows(month, eid)
+                    )
+                    month_latest = caches.latest_sessions(ev for ev in shown if ev is not None)
+                    # Only a month read as it stood, with no entry that lived
+                    # in other months (those depend on other files), is kept.
+                    multi = any(top.multi for top in month.top.values())
+                    if keys is not None and keys == month.keys() and not multi:
+                        fresh[period] = {"key": keys, "last": caches.encode_latest(month_latest)}
+                for rid, at in month_latest.items():
+                    if at.timestamp() >= lo and (rid not in latest or at > latest[rid]):
+                        latest[rid] = at
             if fresh and not self.read_only:
-                _write_sessions_cache(cache_file, {**cached, **fresh})
-                paths.drop_legacy_cache(self.data_dir, SESSIONS_CACHE)
+                caches.write_sessions_cache(cache_file, {**cached, **fresh})
         return latest
-
-    def _month_latest(
-        self, period: str, cached: dict[str, Any], fresh: dict[str, Any]
-    ) -> dict[str, datetime]:
-        """One month's latest session per routine: from the cache while it matches the file.
-
-        A month read from its file is summarised into ``fresh`` (for the cache)
-        when it was read as it stood (no repair, no move in progress).
-        """
-        key = None if period in self._months else _file_key(self._path(period))
-        entry = cached.get(period)
-        if key is not None and isinstance(entry, dict) and entry.get("key") == key:
-            month_latest = _decode_latest(entry.get("last"))
-            if month_latest is not None:
-                return month_latest
-        month = self._month(period)
-        month_latest = _latest_sessions(
-            ev for eid in month.between(None, None) if (ev := month.event(eid)) is not None
-        )
-        if key is not None and key == _file_key(month.path) and not month.moving:
-            fresh[period] = {
-                "key": key,
-                "last": {rid: at.isoformat() for rid, at in month_latest.items()},
-            }
-        return month_latest
 
     def events_for_days(
         self,
@@ -756,18 +640,199 @@ class Store:
             out[local_day(ev.at, tz, boundary)].append(ev)
         return out
 
+    # -- settings ----------------------------------------------------------------
+
+    def _settings(self) -> TinyDB:
+        if self._settings_db is None:
+            path = self.own_dir / SETTINGS_FILE
+            tables = self._rec.load_own(path)
+            self._settings_db = TinyDB(path, tables, self.read_only, storage=AtomicJSONStorage)
+            for source in self._settings_sources:
+                self._read_settings_source(source)
+        return self._settings_db
+
+    def _read_settings_source(self, source: Source) -> bool:
+        key = file_key(source.path)
+        known = self._foreign_settings.get(source.path)
+        if known is not None and known[0] == key:
+            return False
+        tables = self._rec.load_foreign(source.path, self._label(source.device))
+        self._foreign_settings[source.path] = (key, _setting_changes(tables, source.device))
+        return True
+
+    def _own_changes(self) -> list[SettingChange]:
+        storage = self._settings().storage
+        assert isinstance(storage, AtomicJSONStorage)
+        return _setting_changes(storage.peek(), self.device)
+
+    def _all_changes(self) -> list[SettingChange]:
+        out = self._own_changes()
+        for _key, changes in self._foreign_settings.values():
+            out.extend(changes)
+        out.extend(self._pending_settings.values())
+        return out
+
     def settings(self) -> dict[str, Any]:
-        """Every setting: defaults overlaid with the stored (and pending) values."""
+        """Every setting: defaults overlaid with the merged stored (and pending) values."""
         with self._mutex:
             self._check_open()
-            stored = dict(self._stored_settings())
-            stored.update(self._pending_settings)
+            merged = merge_settings(self._all_changes())
+            stored = {k: c.value for k, c in merged.items() if k not in LOCAL_SETTINGS}
+            stored.update(self._local)
         return settings_table.merged(stored)
 
-    def _stored_settings(self) -> Mapping[str, Any]:
-        storage = _storage_of(self._settings())
-        doc: Mapping[str, Any] = storage.peek().get(SETTINGS_TABLE, {}).get(str(_SETTINGS_DOC), {})
-        return doc
+    def set_setting(self, key: str, value: Any) -> Any:
+        """Validate (SettingError) and durably store one setting; returns the stored value."""
+        converted = settings_table.validate(key, value)
+        with self._mutex:
+            self._check_writable()
+            if key in LOCAL_SETTINGS:
+                self._write_local({**self._local, key: converted})
+                return converted
+            now_ms = int(self._clock.now().timestamp() * 1000)
+            stamp = next_stamp(None, [c.stamp for c in self._all_changes()], now_ms)
+            self._pending_settings[key] = SettingChange(key, converted, stamp, self.device)
+            self.flush()
+        return converted
+
+    def _read_local(self) -> dict[str, Any]:
+        found = local.read_json(self._state / local.LOCAL_SETTINGS_FILE)
+        return dict(found) if isinstance(found, dict) else {}
+
+    def _write_local(self, values: dict[str, Any]) -> None:
+        path = self._state / local.LOCAL_SETTINGS_FILE
+        try:
+            local.write_json(path, values)
+        except OSError as exc:
+            raise _write_error(path, exc) from exc
+        self._local = values
+
+    def _settle_settings_conflicts(self) -> None:
+        conflicts = [s for s in self._settings_sources if s.conflict]
+        if not conflicts:
+            return
+        merged = merge_settings(self._all_changes())
+        regular = {
+            (c.key, c.stamp, c.device)
+            for path, (_k, changes) in self._foreign_settings.items()
+            for c in changes
+            if not any(s.path == path and s.conflict for s in conflicts)
+        } | {(c.key, c.stamp, c.device) for c in self._own_changes()}
+        keep = [c for c in merged.values() if (c.key, c.stamp, c.device) not in regular]
+        if keep:
+            self._pending_settings.update((c.key, c) for c in keep)
+            try:
+                self.flush()
+            except StoreWriteError:
+                return
+        for source in conflicts:
+            if self._archive(source):
+                self._foreign_settings.pop(source.path, None)
+                self._settings_sources.remove(source)
+
+    # -- computers -----------------------------------------------------------------
+
+    def _ensure_device_file(self) -> None:
+        path = self.own_dir / DEVICE_FILE
+        if not path.exists():
+            with contextlib.suppress(OSError):
+                self._write_device_file(local.default_name())
+
+    def _write_device_file(self, name: str) -> None:
+        atomic_write_bytes(
+            self.own_dir / DEVICE_FILE, encode({DEVICE_TABLE: {"1": {"name": name}}})
+        )
+
+    def set_device_name(self, name: str) -> None:
+        """Name this computer as the others will list it (ValueError if blank or long)."""
+        clean = " ".join(name.split())
+        if not clean or len(clean) > 80 or any(ord(c) < 32 for c in clean):
+            raise ValueError("a computer's name must be 1-80 printable characters")
+        with self._mutex:
+            self._check_writable()
+            path = self.own_dir / DEVICE_FILE
+            try:
+                self._write_device_file(clean)
+            except OSError as exc:
+                raise _write_error(path, exc) from exc
+
+    def devices(self) -> list[DeviceInfo]:
+        """Every computer with a folder here: its name and its latest entry."""
+        with self._mutex:
+            self._check_open()
+            self._scan()
+            ids = set(self._names) | {self.device}
+            by_device: dict[str, list[str]] = {d: [] for d in ids}
+            for period, sources in self._sources.items():
+                for s in sources:
+                    if not s.conflict:
+                        by_device.setdefault(s.device, []).append(period)
+            by_device[self.device] = sorted(
+                self._own_periods | {p for p, m in self._months.items() if m.own and m.own.doc_ids}
+            )
+            out = []
+            for device in sorted(ids):
+                periods = sorted(set(by_device.get(device, [])))
+                name = self._device_name(device) or (
+                    local.default_name() if device == self.device else ""
+                )
+                out.append(
+                    DeviceInfo(
+                        device,
+                        name,
+                        device == self.device,
+                        self._last_entry_of(device, periods),
+                        len(periods),
+                    )
+                )
+            return out
+
+    def _last_entry_of(self, device: str, periods: list[str]) -> datetime | None:
+        for period in reversed(periods):
+            month = self._month(period)
+            times = [
+                top.ts
+                for _s, entries, _k in month.files.values()
+                if _s.device == device and not _s.conflict
+                for top in entries.values()
+                if not top.deleted and top.device == device
+            ]
+            if times:
+                return datetime.fromtimestamp(max(times), UTC)
+        return None
+
+    def refresh(self) -> bool:
+        """Re-read what other computers changed since; True if the log may look different."""
+        with self._mutex:
+            self._check_open()
+            before = {p: {s.path for s in ss} for p, ss in self._sources.items()}
+            settings_before = {s.path for s in self._settings_sources}
+            self._scan()
+            changed = False
+            for period, month in list(self._months.items()):
+                now = {s.path for s in self._sources.get(period, ())}
+                for gone in before.get(period, set()) - now:
+                    month.drop_file(gone)
+                    changed = True
+                for source in self._sources.get(period, ()):
+                    changed |= self._read_source(month, source)
+                if not self.read_only and month.conflict_sources():
+                    self._settle_conflicts(month)
+            new_settings = {s.path for s in self._settings_sources}
+            for gone in settings_before - new_settings:
+                self._foreign_settings.pop(gone, None)
+                changed = True
+            for source in self._settings_sources:
+                changed |= self._read_settings_source(source)
+            if not self.read_only:
+                self._settle_settings_conflicts()
+            changed |= set(before) != set(self._sources)
+            return changed
+
+    def watch_paths(self) -> list[Path]:
+        """The folders whose changes ``refresh`` picks up (for a file watcher)."""
+        with self._mutex:
+            return [self.data_dir / DEVICES, *(p.parent for p in self._names.values())]
 
     # -- writing -------------------------------------------------------------
 
@@ -776,24 +841,30 @@ class Store:
 
         Adding the very same event again is a no-op (so a retried hand-over
         cannot duplicate it); a different event with a used id is a ValueError.
-        (Ids are checked in the event's own month and among pending entries:
-        ``new_id()`` ids are random, and checking every month would read years.)
-        On a write error the event stays pending and StoreWriteError is raised.
+        Adding an event that was deleted brings it back (undo).  On a write
+        error the event stays pending and StoreWriteError is raised.
         """
         check_event(event, None)  # EntryError: nothing is kept (the journal checks the time)
         with self._mutex:
             self._check_writable()
-            existing = self._pending.get(event.id)
-            if existing is None:
-                month = self._month(period_of(event.at))
-                if event.id in month.doc_ids:
-                    existing = month.event(event.id)
-                    if existing is None:
-                        raise ValueError(f"an unreadable entry already has id {event.id}")
-            if existing is not None and existing.to_dict() != event.to_dict():
-                raise ValueError(f"an event with id {event.id} exists already; use update()")
-            self._pending[event.id] = event
+            period = period_of(event.at)
+            existing = self._current(event.id, period)
+            if existing is not None:
+                if existing.to_dict() != event.to_dict():
+                    raise ValueError(f"an event with id {event.id} exists already; use update()")
+                return
+            self._pending[event.id] = next_record(
+                self._known(event.id, [period]), self.device, event.to_dict()
+            )
             self.flush()
+
+    def _current(self, eid: str, period: str) -> Event | None:
+        if eid in self._pending:
+            return _event(self._pending[eid])
+        month = self._month(period)
+        if eid in month.top and self._shows(month, eid):
+            return month.event(eid)
+        return None
 
     def add_many(self, events: Iterable[Event]) -> None:
         """Durably add many new events with one write per month file (imports, benchmarks).
@@ -805,27 +876,33 @@ class Store:
         batch = list(events)
         with self._mutex:
             self._check_writable()
-            by_month: dict[str, list[Event]] = {}
+            by_month: dict[str, list[Record]] = {}
             seen: set[str] = set()
             for ev in batch:
                 check_event(ev, None)
-                month = self._month(period_of(ev.at))
-                if ev.id in seen or ev.id in month.doc_ids or ev.id in self._pending:
+                period = period_of(ev.at)
+                month = self._month(period)
+                if ev.id in seen or ev.id in month.top or ev.id in self._pending:
                     raise ValueError(f"an event with id {ev.id} exists already")
                 seen.add(ev.id)
-                by_month.setdefault(period_of(ev.at), []).append(ev)
+                by_month.setdefault(period, []).append(next_record([], self.device, ev.to_dict()))
             self.flush()
-            periods = sorted(by_month)
-            for n, period in enumerate(periods):
-                month = self._month(period)
-                self._before_write(month.path)
-                try:
-                    month.put_many(by_month[period])
-                except OSError as exc:
-                    for later in periods[n:]:
-                        self._pending.update((ev.id, ev) for ev in by_month[later])
-                    raise _write_error(month.path, exc) from exc
-                self._written.add(month.path)
+            self._put_many(by_month)
+
+    def _put_many(self, by_month: Mapping[str, list[Record]]) -> None:
+        periods = sorted(by_month)
+        for n, period in enumerate(periods):
+            month = self._month(period)
+            path = self._own_path(period)
+            self._before_write(path)
+            try:
+                month.put_many(by_month[period])
+            except OSError as exc:
+                for later in periods[n:]:
+                    self._pending.update((rec.id, rec) for rec in by_month[later])
+                raise _write_error(path, exc) from exc
+            self._own_periods.add(period)
+            self._written.add(path)
 
     def update(self, event: Event) -> None:
         """Durably replace the event with the same id (KeyError if there is none)."""
@@ -834,7 +911,9 @@ class Store:
             self._check_writable()
             if self.get(event.id) is None:
                 raise KeyError(f"no event with id {event.id}")
-            self._pending[event.id] = event
+            self._pending[event.id] = next_record(
+                self._known(event.id, [period_of(event.at)]), self.device, event.to_dict()
+            )
             self.flush()
 
     def delete(self, event_id: str) -> Event:
@@ -844,18 +923,14 @@ class Store:
             existing = self.get(event_id)
             if existing is None:
                 raise KeyError(f"no event with id {event_id}")
-            self._pending[event_id] = None
+            self._pending[event_id] = next_record(
+                self._known(event_id, [period_of(existing.at)]),
+                self.device,
+                existing.to_dict(),
+                deleted=True,
+            )
             self.flush()
             return existing
-
-    def set_setting(self, key: str, value: Any) -> Any:
-        """Validate (SettingError) and durably store one setting; returns the stored value."""
-        converted = settings_table.validate(key, value)
-        with self._mutex:
-            self._check_writable()
-            self._pending_settings[key] = converted
-            self.flush()
-        return converted
 
     def discard(self, event_id: str) -> None:
         """Forget an unsaved change to ``event_id`` (a write reported as failed).
@@ -876,7 +951,7 @@ class Store:
             self._check_writable()
             for eid in list(self._pending):
                 try:
-                    self._commit(eid, self._pending[eid])
+                    self._commit(self._pending[eid])
                 except StoreWriteError:
                     raise  # kept, retried with the next write
                 except Exception:
@@ -887,49 +962,188 @@ class Store:
                 del self._pending[eid]
             if self._pending_settings:
                 db = self._settings()
-                path = _storage_of(db).path
+                path = self.own_dir / SETTINGS_FILE
                 self._before_write(path)
+                current = {c.key: setting_to_doc(c, self.device) for c in self._own_changes()}
+                current.update(
+                    (c.key, setting_to_doc(c, self.device)) for c in self._pending_settings.values()
+                )
                 try:
-                    db.table(SETTINGS_TABLE).upsert(
-                        Document(dict(self._pending_settings), doc_id=_SETTINGS_DOC)
-                    )
+                    db.table(SETTINGS_TABLE).upsert(Document(current, doc_id=_SETTINGS_DOC))
                 except OSError as exc:
                     raise _write_error(path, exc) from exc
                 self._written.add(path)
                 self._pending_settings.clear()
 
-    def _commit(self, eid: str, event: Event | None) -> None:
-        """Write one change (idempotent: a retry after any failure redoes what is left).
+    def _commit(self, rec: Record) -> None:
+        """Write one record into every month it lives in (idempotent, so a retry finishes it).
 
-        Moving an event to another month touches two files, which cannot be
-        replaced together.  So: mark the old copy as moving (write 1), write
-        the new copy (write 2), remove the old copy (write 3).  A crash after
-        write 1 or 2 leaves a marked copy, which ``_resolve_moves`` settles
-        the next time that month is read; nothing is lost or shown twice.
+        Its own month first, so a crash part-way leaves the entry shown
+        (perhaps also its old version, for a moment) rather than hidden; the
+        note of the write in the state folder lets the next open finish it.
         """
-        holders = [m for m in self._months.values() if eid in m.doc_ids]
-        target = None if event is None else self._month(period_of(event.at))
-        old = [m for m in holders if m is not target]
-        steps: list[tuple[_EventFile, str]] = []
-        if target is not None:
-            steps.extend(
-                (m, "mark") for m in old if m.moving.get(eid) != _period_of_file(target.path)
-            )
-            steps.append((target, "put"))
-        steps.extend((m, "remove") for m in old)
-        for month, action in steps:
-            self._before_write(month.path)
+        order = [rec.month, *(p for p in rec.months if p != rec.month)]
+        intent = self._state / local.INTENT_FILE
+        if len(order) > 1:
             try:
-                if action == "put" and event is not None:
-                    month.put(event)
-                elif action == "mark" and target is not None:
-                    month.mark_moving(eid, _period_of_file(target.path))
-                else:
-                    month.remove(eid)
+                local.write_json(intent, rec.to_doc(""))
             except OSError as exc:
-                raise _write_error(month.path, exc) from exc
-            self._written.add(month.path)
+                raise _write_error(intent, exc) from exc
+        for period in order:
+            month = self._month(period)
+            path = self._own_path(period)
+            assert month.own is not None
+            mine = month.files[path][1].get(rec.id)
+            if mine is not None and mine.record().same(rec):
+                continue
+            self._before_write(path)
+            try:
+                month.put(rec)
+            except OSError as exc:
+                raise _write_error(path, exc) from exc
+            self._own_periods.add(period)
+            self._written.add(path)
+        if len(order) > 1:
+            with contextlib.suppress(OSError):
+                intent.unlink()
+
+    def _redo_interrupted_write(self) -> None:
+        doc = local.read_json(self._state / local.INTENT_FILE)
+        if doc is None:
+            return
+        try:
+            rec = record_from_doc(doc, "")
+        except (KeyError, TypeError, ValueError):
+            with contextlib.suppress(OSError):
+                (self._state / local.INTENT_FILE).unlink()
+            return
+        try:
+            self._commit(rec)
+        except StoreWriteError as exc:
+            self.recovery.append(f"a change cut short last time could not be finished: {exc}")
 
     def _before_write(self, path: Path) -> None:
-        """Back up a file before its first change of the day."""
+        """Save the device id if a full disk refused it at open; back up before a day's first change."""
+        if not self._id_saved:
+            try:
+                local.save_device_id(self._state, self.device)
+            except OSError as exc:
+                raise _write_error(self._state / local.DEVICE_FILE, exc) from exc
+            self._id_saved = True
         self._backup(path)
+
+    def _today(self) -> date:
+        return self._clock.now().astimezone(UTC).date()
+
+    def _backup(self, path: Path, *, refresh: bool = False) -> None:
+        """Make (or with ``refresh`` update) today's backup of ``path`` if it reads cleanly."""
+        from crampcoach.store.errors import CorruptFileError
+        from crampcoach.store.storage import decode
+
+        today = self._today()
+        if (path.name, today) in self._backed_up and not refresh:
+            return
+        try:
+            raw = path.read_bytes()
+            decode(raw, path.name)
+            files.make_backup(path, raw, today, refresh=refresh)
+        except FileNotFoundError:
+            return
+        except CorruptFileError:
+            return  # never back up a damaged file over a good backup
+        except OSError as exc:
+            self.recovery.append(f"could not back up {path.name}: {exc.strerror or exc}.")
+        self._backed_up.add((path.name, today))
+
+    # -- import ------------------------------------------------------------------
+
+    def all_ids(self) -> set[str]:
+        """Every id with a record in any computer's files (found in the bytes, not parsed)."""
+        with self._mutex:
+            found: set[str] = set()
+            for period in self._periods():
+                month = self._months.get(period)
+                if month is not None:
+                    found.update(month.top)
+                    continue
+                for path in self._month_paths(period):
+                    with contextlib.suppress(OSError):
+                        for m in _ID_BYTES.finditer(path.read_bytes()):
+                            found.add(json.loads(b'"' + m.group(1) + b'"'))
+            found.update(self._pending)
+            return found
+
+    def import_events(self, events: Iterable[Event]) -> ImportCounts:
+        """Merge events by id: new ones are added, known ones are left as they are.
+
+        Idempotent: importing the same events again finds every one the same.
+        An id whose entry differs here (edited or deleted since the export) is
+        counted as newer elsewhere and not changed.
+        """
+        counts = ImportCounts()
+        with self._mutex:
+            self._check_writable()
+            known = self.all_ids()
+            by_month: dict[str, list[Record]] = {}
+            for ev in events:
+                check_event(ev, None)
+                if ev.id in known:
+                    here = self.get(ev.id)
+                    if here is not None and here.to_dict() == ev.to_dict():
+                        counts.same += 1
+                    else:
+                        counts.newer_elsewhere += 1
+                    continue
+                known.add(ev.id)
+                counts.new += 1
+                by_month.setdefault(period_of(ev.at), []).append(
+                    next_record([], self.device, ev.to_dict())
+                )
+            self.flush()
+            self._put_many(by_month)
+        return counts
+
+    def import_records(self, docs: Iterable[Mapping[str, Any]], device: str) -> ImportCounts:
+        """Merge stored records (a backup or old-layout file) by id, as ``import_events``."""
+        from crampcoach.core.events import event_from_dict
+
+        events: list[Event] = []
+        refused = 0
+        for doc in docs:
+            try:
+                rec = record_from_doc(doc, device)
+                if rec.deleted:
+                    continue
+                events.append(event_from_dict(dict(rec.doc)))
+            except (KeyError, TypeError, ValueError):
+                refused += 1
+        counts = self.import_events(events)
+        counts.refused += refused
+        return counts
+
+
+def _event(rec: Record) -> Event | None:
+    if rec.deleted:
+        return None
+    from crampcoach.core.events import event_from_dict
+
+    return event_from_dict(dict(rec.doc))
+
+
+def _has_bytes(path: Path, needle: bytes) -> bool:
+    try:
+        return needle in path.read_bytes()
+    except FileNotFoundError:
+        return path.name.startswith("events-") and bool(files.backups_of(path))
+    except OSError:
+        return True  # reading it properly reports the problem
+
+
+def _setting_changes(tables: Tables | None, device: str) -> list[SettingChange]:
+    doc = (tables or {}).get(SETTINGS_TABLE, {}).get(str(_SETTINGS_DOC), {})
+    out: list[SettingChange] = []
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            with contextlib.suppress(ValueError):
+                out.append(setting_from_doc(key, value, device))
+    return out

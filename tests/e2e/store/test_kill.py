@@ -21,6 +21,7 @@ import pytest
 
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store
+from crampcoach.store.store import device_folder
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -75,11 +76,11 @@ def _check_log_after_kills(data_dir: Path, done: set[str], killed: set[str]) -> 
     # No duplicate on disk either, across every month file.
     on_disk = collections.Counter(
         doc["id"]
-        for path in data_dir.glob("events-*.json")
+        for path in device_folder(data_dir).glob("events-*.json")
         for doc in json.loads(path.read_text())["events"].values()
     )
     assert max(on_disk.values()) == 1
-    assert list(data_dir.glob(".*.tmp")) == []  # leftovers were cleaned at open
+    assert list(device_folder(data_dir).glob(".*.tmp")) == []  # leftovers were cleaned at open
     return present
 
 
@@ -177,7 +178,7 @@ def test_kill_inside_the_write(data_dir: Path, stop_at: int, present: bool) -> N
 
     with Store.open(data_dir) as store:  # today's backups exist: the add is one write
         store.add(WaterEvent(id="before", at=datetime.now(UTC), ml=100))
-    (month,) = data_dir.glob("events-*.json")
+    (month,) = device_folder(data_dir).glob("events-*.json")
     before = month.read_bytes()
     proc = subprocess.Popen(
         [sys.executable, "-c", STOPPER, str(data_dir), str(stop_at)],
@@ -199,7 +200,7 @@ def test_kill_inside_the_write(data_dir: Path, stop_at: int, present: bool) -> N
 
     if not present:
         assert month.read_bytes() == before  # the old file, whole
-        assert list(data_dir.glob(".*.tmp")), "the kill should have left the temp file"
+        assert list(device_folder(data_dir).glob(".*.tmp")), "the kill should have left the temp file"
     with Store.open(data_dir) as store:
         assert store.recovery == []
         ids = [e.id for e in store.events()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import select
 import signal
@@ -16,6 +17,7 @@ from crampcoach.cli import log as cli_log
 from crampcoach.cli import main
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store, StoreLockedError
+from crampcoach.store.local import lock_path
 
 pytestmark = [pytest.mark.e2e]
 
@@ -149,7 +151,22 @@ def test_concurrent_writers_take_turns(data_dir: Path, tmp_path: Path) -> None:
 
 def test_lock_file_left_by_a_dead_process_does_not_block(data_dir: Path) -> None:
     # A lock file naming a pid that no longer exists (what a crash leaves).
-    (data_dir / "store.lock").write_text(f"{2**22 + os.getpid()}\n")
+    lock = lock_path(data_dir)
+    lock.write_text(f"{2**22 + os.getpid()}\n")
     with Store.open(data_dir) as store:
         store.add(WaterEvent(id="after", at=datetime.now(UTC), ml=100))
-    assert (data_dir / "store.lock").read_text() == ""
+    assert lock.read_text() == ""
+
+
+def test_the_lock_is_outside_the_data_folder_and_a_synced_one_is_ignored(
+    data_dir: Path,
+) -> None:
+    # Another computer's lock, synced into the folder (old layout's name),
+    # held by a live process of ours: it must not matter.
+    synced = data_dir / "store.lock"
+    synced.write_text(f"{os.getpid()}\n")
+    with synced.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with Store.open(data_dir) as store:
+            store.add(WaterEvent(id="beside", at=datetime.now(UTC), ml=100))
+    assert data_dir not in lock_path(data_dir).parents

@@ -13,6 +13,7 @@ from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store, StoreWriteError
 from crampcoach.store.storage import decode
+from crampcoach.store.store import device_folder
 
 T0 = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
 MONTH = "events-2026-03.json"
@@ -25,14 +26,14 @@ def test_one_backup_per_day_and_only_the_last_seven(data_dir: Path) -> None:
             for n in range(3):  # several writes a day: still one backup that day
                 store.add(WaterEvent(id=f"d{day}n{n}", at=clock.now(), ml=100))
         clock.advance(24 * 3600)
-    backups = sorted((data_dir / "backups").glob(f"{MONTH}.*"))
+    backups = sorted((device_folder(data_dir) / "backups").glob(f"{MONTH}.*"))
     assert [p.name.rsplit(".", 1)[-1] for p in backups] == [
         f"2026-03-{d:02d}" for d in range(4, 11)
     ]
     # Each day's backup was refreshed at close: it holds that day's entries.
     tables, _version = decode(backups[-1].read_bytes(), backups[-1].name)
     assert len(tables["events"]) == 30
-    settings_backups = list((data_dir / "backups").glob("settings.json.*"))
+    settings_backups = list((device_folder(data_dir) / "backups").glob("settings.json.*"))
     assert settings_backups == []  # no settings file yet, nothing to back up
 
 
@@ -40,20 +41,23 @@ def test_open_makes_todays_backup_of_the_current_month(data_dir: Path) -> None:
     clock = FakeClock(T0)
     with Store.open(data_dir, clock=clock) as store:
         store.add(WaterEvent(id="a", at=T0, ml=100))
-    today = data_dir / "backups" / f"{MONTH}.2026-03-01"
+    today = device_folder(data_dir) / "backups" / f"{MONTH}.2026-03-01"
     today.unlink()
     Store.open(data_dir, clock=clock).close()  # open alone, no write
-    assert today.read_bytes() == (data_dir / MONTH).read_bytes()
+    assert today.read_bytes() == (device_folder(data_dir) / MONTH).read_bytes()
 
 
 def test_leftover_temp_files_are_removed_by_the_writer_only(data_dir: Path) -> None:
     clock = FakeClock(T0)
     with Store.open(data_dir, clock=clock) as store:
         store.add(WaterEvent(id="a", at=T0, ml=100))
-    leftovers = [data_dir / f".{MONTH}.x1y2.tmp", data_dir / "backups" / f".{MONTH}.q.tmp"]
+    leftovers = [
+        device_folder(data_dir) / f".{MONTH}.x1y2.tmp",
+        device_folder(data_dir) / "backups" / f".{MONTH}.q.tmp",
+    ]
     for p in leftovers:
         p.write_bytes(b'{"half')
-    unrelated = data_dir / "notes.tmp"
+    unrelated = device_folder(data_dir) / "notes.tmp"
     unrelated.write_text("mine")
     # A reader never touches the writer's files (they may be mid-write).
     with Store.open(data_dir, read_only=True, clock=clock) as view:
@@ -115,7 +119,7 @@ def test_files_are_private_to_the_user(data_dir: Path) -> None:
     # Health data: the temp file's 0600 mode is kept through the rename.
     with Store.open(data_dir, clock=FakeClock(T0)) as store:
         store.add(WaterEvent(id="a", at=T0, ml=100))
-    assert (data_dir / MONTH).stat().st_mode & 0o077 == 0
+    assert (device_folder(data_dir) / MONTH).stat().st_mode & 0o077 == 0
 
 
 def test_old_months_keep_their_two_newest_backups(data_dir: Path) -> None:
@@ -125,13 +129,13 @@ def test_old_months_keep_their_two_newest_backups(data_dir: Path) -> None:
             store.add(WaterEvent(id=f"jan{day}", at=clock.now(), ml=100))
         clock.advance(24 * 3600)
     jan = "events-2026-01.json"
-    assert len(list((data_dir / "backups").glob(f"{jan}.*"))) == 7
+    assert len(list((device_folder(data_dir) / "backups").glob(f"{jan}.*"))) == 7
     clock.advance(60 * 24 * 3600)  # two months on, January is never written again
     Store.open(data_dir, clock=clock).close()
-    kept = sorted(p.name for p in (data_dir / "backups").glob(f"{jan}.*"))
+    kept = sorted(p.name for p in (device_folder(data_dir) / "backups").glob(f"{jan}.*"))
     assert kept == [f"{jan}.2026-01-28", f"{jan}.2026-01-29"]
     # ... and they still restore January if its file is damaged.
-    (data_dir / jan).write_bytes(b"")
+    (device_folder(data_dir) / jan).write_bytes(b"")
     with Store.open(data_dir, clock=clock) as store:
         assert len(store.events(end=datetime(2026, 2, 1, tzinfo=UTC))) == 10
         assert "backup from 2026-01-29" in store.recovery[0]

@@ -15,6 +15,7 @@ import pytest
 from crampcoach.cli import main
 from crampcoach.core.events import CrampEvent, SessionEvent, WaterEvent
 from crampcoach.store import Store
+from crampcoach.store.store import device_folder
 
 
 def _events(folder: Path) -> list[object]:
@@ -126,7 +127,7 @@ def test_bad_values_exit_2_with_one_line(
         code = int(exc.code or 0)
     assert code == 2
     _one_line_error(capsys, *words)
-    assert not list(data_dir.glob("events-*.json"))
+    assert not list(device_folder(data_dir).glob("events-*.json"))
 
 
 def test_disk_refusing_the_write_exits_1_and_says_not_saved(

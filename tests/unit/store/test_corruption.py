@@ -12,6 +12,7 @@ from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, WaterEvent
 from crampcoach.store import Store, storage
 from crampcoach.store.storage import encode
+from crampcoach.store.store import device_folder
 
 T0 = datetime(2026, 3, 10, 20, 0, tzinfo=UTC)
 MONTH = "events-2026-03.json"
@@ -36,15 +37,15 @@ def _build(data_dir: Path, clock: FakeClock) -> bytes:
         for ev in EVENTS:
             store.add(ev)
         store.set_setting("glass_ml", 300)
-    return (data_dir / MONTH).read_bytes()
+    return (device_folder(data_dir) / MONTH).read_bytes()
 
 
 def _corrupt_files(data_dir: Path, name: str = MONTH) -> list[Path]:
-    return sorted(data_dir.glob(f"{name}.corrupt-*"))
+    return sorted(device_folder(data_dir).glob(f"{name}.corrupt-*"))
 
 
 def _check_recovers(data_dir: Path, clock: FakeClock, damaged: bytes, good: bytes) -> None:
-    path = data_dir / MONTH
+    path = device_folder(data_dir) / MONTH
     path.write_bytes(damaged)
     with Store.open(data_dir, clock=clock) as store:
         assert store.events() == EVENTS, damaged
@@ -112,7 +113,7 @@ def test_nuls_written_over_the_middle(data_dir: Path) -> None:
 def test_future_schema_is_reported_as_newer(data_dir: Path) -> None:
     clock = FakeClock(T0 + timedelta(hours=3))
     _build(data_dir, clock)
-    (data_dir / MONTH).write_bytes(encode({"events": {}}, schema=9))
+    (device_folder(data_dir) / MONTH).write_bytes(encode({"events": {}}, schema=9))
     with Store.open(data_dir, clock=clock) as store:
         assert "newer CrampCoach (schema 9" in store.recovery[0]
 
@@ -121,7 +122,7 @@ def test_quarantine_never_overwrites(data_dir: Path) -> None:
     clock = FakeClock(T0 + timedelta(hours=3))
     _build(data_dir, clock)
     for n in range(3):
-        (data_dir / MONTH).write_bytes(b"{broken %d" % n)
+        (device_folder(data_dir) / MONTH).write_bytes(b"{broken %d" % n)
         Store.open(data_dir, clock=clock).close()  # same clock: same timestamp each time
     moved = _corrupt_files(data_dir)
     assert sorted(p.read_bytes() for p in moved) == [b"{broken 0", b"{broken 1", b"{broken 2"]
@@ -136,10 +137,10 @@ def test_newest_good_backup_wins_and_bad_backups_are_skipped(data_dir: Path) -> 
     with Store.open(data_dir, clock=clock) as store:  # backs up day 1's state as 03-11
         store.add(EVENTS[1])  # closing refreshes 03-11 to hold both
     clock.advance(24 * 3600)
-    backups = data_dir / "backups"
+    backups = device_folder(data_dir) / "backups"
     newest = backups / f"{MONTH}.2026-03-11"
     newest.write_bytes(b"{damaged backup")
-    (data_dir / MONTH).write_bytes(b"")
+    (device_folder(data_dir) / MONTH).write_bytes(b"")
     with Store.open(data_dir, clock=clock) as store:
         assert store.events() == [EVENTS[0]]
         assert "backup from 2026-03-10" in store.recovery[0]
@@ -151,7 +152,7 @@ def test_newest_good_backup_wins_and_bad_backups_are_skipped(data_dir: Path) -> 
 
 def test_no_backup_starts_empty_and_keeps_the_damaged_file(data_dir: Path) -> None:
     clock = FakeClock(T0)
-    (data_dir / MONTH).write_bytes(b'{"_default": {"1": ')
+    (device_folder(data_dir) / MONTH).write_bytes(b'{"_default": {"1": ')
     with Store.open(data_dir, clock=clock) as store:
         assert store.events() == []
         assert "no good backup was found" in store.recovery[0]
@@ -163,17 +164,17 @@ def test_missing_file_with_a_backup_is_restored(data_dir: Path) -> None:
     # What a crash between "move aside" and "restore" would leave.
     clock = FakeClock(T0 + timedelta(hours=3))
     good = _build(data_dir, clock)
-    (data_dir / MONTH).unlink()
+    (device_folder(data_dir) / MONTH).unlink()
     with Store.open(data_dir, clock=clock) as store:
         assert store.events() == EVENTS
         assert "was missing" in store.recovery[0]
-    assert (data_dir / MONTH).read_bytes() == good
+    assert (device_folder(data_dir) / MONTH).read_bytes() == good
 
 
 def test_damaged_settings_are_restored(data_dir: Path) -> None:
     clock = FakeClock(T0 + timedelta(hours=3))
     _build(data_dir, clock)
-    (data_dir / "settings.json").write_bytes(b'{"settings": {"1": {"glass_ml": 3')
+    (device_folder(data_dir) / "settings.json").write_bytes(b'{"settings": {"1": {"glass_ml": 3')
     with Store.open(data_dir, clock=clock) as store:
         assert store.settings()["glass_ml"] == 300
         assert "settings.json was damaged" in store.recovery[0]
@@ -183,7 +184,7 @@ def test_damaged_past_month_is_found_at_open_or_first_read(data_dir: Path) -> No
     clock = FakeClock(T0 - timedelta(days=40))
     with Store.open(data_dir, clock=clock) as store:
         store.add(WaterEvent(id="old", at=clock.now(), ml=100))
-    old = data_dir / "events-2026-01.json"
+    old = device_folder(data_dir) / "events-2026-01.json"
     good = old.read_bytes()
     clock = FakeClock(T0)
     # Cut short: the cheap check at open notices it.
@@ -204,11 +205,11 @@ def test_damaged_past_month_is_found_at_open_or_first_read(data_dir: Path) -> No
 def test_read_only_open_shows_backup_and_moves_nothing(data_dir: Path) -> None:
     clock = FakeClock(T0 + timedelta(hours=3))
     _build(data_dir, clock)
-    (data_dir / MONTH).write_bytes(b"[]")
+    (device_folder(data_dir) / MONTH).write_bytes(b"[]")
     with Store.open(data_dir, read_only=True, clock=clock) as view:
         assert view.events() == EVENTS
         assert "is shown instead" in view.recovery[0]
-    assert (data_dir / MONTH).read_bytes() == b"[]"
+    assert (device_folder(data_dir) / MONTH).read_bytes() == b"[]"
     assert _corrupt_files(data_dir) == []
 
 
@@ -221,12 +222,12 @@ def test_unreadable_entry_is_kept_and_reported(data_dir: Path) -> None:
             "3": {"no": "id"},
         }
     }
-    (data_dir / MONTH).write_bytes(encode(tables))
+    (device_folder(data_dir) / MONTH).write_bytes(encode(tables))
     with Store.open(data_dir, clock=clock) as store:
         assert store.events() == [EVENTS[0]]
         assert "could not be read" in store.recovery[0]
         store.add(EVENTS[1])
-    kept = json.loads((data_dir / MONTH).read_text())["events"]
+    kept = json.loads((device_folder(data_dir) / MONTH).read_text())["events"]
     assert kept["2"]["type"] == "teleport" and kept["3"] == {"no": "id"}
 
 
@@ -244,6 +245,6 @@ def test_migration_hook_upgrades_old_files(data_dir: Path, monkeypatch: pytest.M
     with Store.open(data_dir, clock=clock) as store:
         assert "updated from data format 1 to 2" in store.recovery[0]
         assert store.events() == EVENTS
-    raw = json.loads((data_dir / MONTH).read_text())
+    raw = json.loads((device_folder(data_dir) / MONTH).read_text())
     assert raw["_meta"]["1"]["schema"] == 2
     assert all(doc["migrated"] for doc in raw["events"].values())

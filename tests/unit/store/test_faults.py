@@ -17,6 +17,7 @@ import pytest
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store, StoreLockedError, StoreWriteError
+from crampcoach.store.store import device_folder
 
 T0 = datetime(2026, 3, 10, 20, 0, tzinfo=UTC)
 MONTH = "events-2026-03.json"
@@ -67,7 +68,7 @@ def test_failed_add_keeps_the_event_and_retries(
 ) -> None:
     store = Store.open(data_dir, clock=FakeClock(T0))
     store.add(water(1))
-    before = (data_dir / MONTH).read_bytes()
+    before = (device_folder(data_dir) / MONTH).read_bytes()
     with _fault(monkeypatch, where, code):
         with pytest.raises(StoreWriteError) as info:
             store.add(water(2))
@@ -75,7 +76,7 @@ def test_failed_add_keeps_the_event_and_retries(
         message = str(info.value)
         assert words in message and MONTH in message and "kept" in message
         # Untouched on disk, kept in memory and visible to the app.
-        assert (data_dir / MONTH).read_bytes() == before
+        assert (device_folder(data_dir) / MONTH).read_bytes() == before
         assert _leftover_temp(data_dir) == []
         assert store.pending == [water(2)]
         assert store.events() == [water(1), water(2)]
@@ -84,7 +85,7 @@ def test_failed_add_keeps_the_event_and_retries(
         with pytest.raises(StoreWriteError):
             store.add(water(3))
         assert store.pending == [water(2), water(3)]
-        assert (data_dir / MONTH).read_bytes() == before
+        assert (device_folder(data_dir) / MONTH).read_bytes() == before
     # The disk is back: the next write carries the pending ones with it.
     store.add(water(4))
     assert store.pending == []
@@ -97,7 +98,7 @@ def test_flush_retries_without_a_new_entry(data_dir: Path, monkeypatch: pytest.M
     with Store.open(data_dir, clock=FakeClock(T0)) as store:
         with _fault(monkeypatch, "write", errno.ENOSPC), pytest.raises(StoreWriteError):
             store.add(water(1))
-        assert not (data_dir / MONTH).exists()
+        assert not (device_folder(data_dir) / MONTH).exists()
         store.flush()
         assert store.pending == []
     with Store.open(data_dir, clock=FakeClock(T0)) as again:
@@ -130,7 +131,7 @@ def test_failed_setting_is_kept_and_retried(
         with _fault(monkeypatch, "write", errno.EROFS), pytest.raises(StoreWriteError):
             store.set_setting("glass_ml", 400)
         assert store.settings()["glass_ml"] == 400
-        assert not (data_dir / "settings.json").exists()
+        assert not (device_folder(data_dir) / "settings.json").exists()
     # close() saved it once the disk allowed.
     with Store.open(data_dir, clock=FakeClock(T0)) as again:
         assert again.settings()["glass_ml"] == 400
@@ -151,25 +152,19 @@ def test_close_with_unsaveable_entries_raises_and_still_unlocks(
         pytest.fail("close() left the lock held after a failed flush")
 
 
-@pytest.mark.parametrize(
-    ("dies_at", "survivor"),
-    [
-        pytest.param(1, "old", id="before-marking"),
-        pytest.param(2, "old", id="marked-not-copied"),
-        pytest.param(3, "new", id="copied-not-removed"),
-    ],
-)
+@pytest.mark.parametrize("dies_at", [1, 2], ids=["new-month-not-written", "old-month-not-copied"])
 def test_crash_while_moving_an_event_between_months(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, dies_at: int, survivor: str
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, dies_at: int
 ) -> None:
     store = Store.open(data_dir, clock=FakeClock(T0))
     store.add(water(1))
     moved = WaterEvent(id="w1", at=T0 - timedelta(days=40), ml=999)
     calls: list[str] = []
     real_replace = os.replace
+    own = device_folder(data_dir)
 
     def dies_on_nth_data_write(src: str, dst: str) -> None:
-        if Path(dst).parent == data_dir:  # not the backups
+        if Path(dst).parent == own:  # not the backups, not the state folder
             calls.append(Path(dst).name)
             if len(calls) == dies_at:
                 raise OSError(errno.EIO, os.strerror(errno.EIO))
@@ -179,45 +174,50 @@ def test_crash_while_moving_an_event_between_months(
         m.setattr(os, "replace", dies_on_nth_data_write)
         with pytest.raises(StoreWriteError):
             store.update(moved)
-    # Mark the old copy, write the new month, remove the old copy.
-    assert calls == [MONTH, "events-2026-01.json", MONTH][:dies_at]
+    # The record's own (new) month first, then its copy in the old month.
+    assert calls == ["events-2026-01.json", MONTH][:dies_at]
     # Simulate the process dying here: no flush, no close, just the lock gone.
     store._lock.release()
 
-    expected = moved if survivor == "new" else water(1)
+    # The note of the write in progress (outside the data folder) lets the
+    # next open finish it: the entry shows once, moved.
     with Store.open(data_dir, clock=FakeClock(T0)) as again:
-        # The current month is read at open and any half-move settled.
-        assert again.events(start=T0 - timedelta(days=5)) == (
-            [] if survivor == "new" else [water(1)]
-        )
-        assert again.get("w1") == expected
-        assert again.events() == [expected]
+        assert again.events(start=T0 - timedelta(days=5)) == []
+        assert again.get("w1") == moved
+        assert again.events() == [moved]
         assert again.recovery == []
     with Store.open(data_dir, read_only=True, clock=FakeClock(T0)) as view:
-        assert view.events() == [expected]
+        assert view.events() == [moved]
     with Store.open(data_dir, clock=FakeClock(T0)) as again:
-        assert again.delete("w1") == expected
+        assert again.delete("w1") == moved
     with Store.open(data_dir, clock=FakeClock(T0)) as again:
         assert again.events() == []
     on_disk = [
-        doc["id"]
-        for path in data_dir.glob("events-*.json")
+        doc
+        for path in own.glob("events-*.json")
         for doc in json.loads(path.read_text())["events"].values()
     ]
-    assert on_disk == []
+    # A delete is a record too (a tombstone, in every month the entry lived in).
+    assert [(d["id"], d.get("_del")) for d in on_disk] == [("w1", True), ("w1", True)]
 
 
-def test_moving_an_event_leaves_no_marker(data_dir: Path) -> None:
+def test_moving_an_event_and_back_shows_it_once(data_dir: Path) -> None:
     with Store.open(data_dir, clock=FakeClock(T0)) as store:
         store.add(water(1))
         store.update(WaterEvent(id="w1", at=T0 - timedelta(days=40), ml=999))
         store.update(water(1))  # and back
+    with Store.open(data_dir, clock=FakeClock(T0)) as store:
+        assert store.events() == [water(1)]
+        assert store.events(end=T0 - timedelta(days=20)) == []
     docs = [
         doc
-        for path in data_dir.glob("events-*.json")
+        for path in sorted(device_folder(data_dir).glob("events-*.json"))
         for doc in json.loads(path.read_text())["events"].values()
     ]
-    assert docs == [water(1).to_dict()]
+    # The latest revision, copied into both months it has lived in.
+    assert [(d["_rev"], d["_months"], d["ml"]) for d in docs] == [
+        (3, ["2026-01", "2026-03"], 250)
+    ] * 2
 
 
 def test_folder_fsync_failing_after_the_rename_retries_without_duplicates(
@@ -234,5 +234,5 @@ def test_folder_fsync_failing_after_the_rename_retries_without_duplicates(
                 store.add(water(2))
         assert store.pending == [water(2)]
         store.flush()
-    raw = json.loads((data_dir / MONTH).read_text())["events"]
+    raw = json.loads((device_folder(data_dir) / MONTH).read_text())["events"]
     assert sorted(doc["id"] for doc in raw.values()) == ["w1", "w2"]

@@ -19,6 +19,7 @@ from crampcoach.core.events import (
 )
 from crampcoach.core.settings import SettingError
 from crampcoach.store import Store, StoreLockedError, StoreReadOnlyError
+from crampcoach.store.store import device_folder
 
 T0 = datetime(2026, 3, 10, 20, 0, tzinfo=UTC)
 
@@ -57,13 +58,13 @@ def test_add_get_events_and_reopen(data_dir: Path) -> None:
         assert store.get(c.id) == c
         assert store.get("nope") is None
     # One file per UTC month, each a plain TinyDB file with a schema version.
-    assert sorted(p.name for p in data_dir.glob("events-*.json")) == [
+    assert sorted(p.name for p in device_folder(data_dir).glob("events-*.json")) == [
         "events-2026-01.json",
         "events-2026-03.json",
     ]
-    raw = json.loads((data_dir / "events-2026-03.json").read_text())
+    raw = json.loads((device_folder(data_dir) / "events-2026-03.json").read_text())
     assert raw["_meta"]["1"]["schema"] == 1
-    db = TinyDB(data_dir / "events-2026-03.json")
+    db = TinyDB(device_folder(data_dir) / "events-2026-03.json")
     assert {d["id"] for d in db.table("events").all()} == {w.id, s.id}
     db.close()
 

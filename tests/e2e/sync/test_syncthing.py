@@ -1,0 +1,368 @@
+"""Two computers, two real Syncthing instances on loopback, one log.
+
+Each "computer" has its own Syncthing home (keys, config, database), its own
+data folder and its own CrampCoach state folder (device id, lock).  The two
+Syncthings know only each other, by static loopback address: no discovery,
+relays, NAT or usage reporting.  Both CLIs write while the link is up, then
+at once while it is paused (the same entries edited on both, one edited on
+one and deleted on the other, others deleted), then the link comes back.
+Once Syncthing reports both folders complete, both exports must be identical
+and equal to what the merge rule makes of everything either CLI
+acknowledged: nothing lost, nothing twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+FOLDER = "crampcoach"
+SYNCTHING = shutil.which("syncthing")
+CONVERGE_S = 45.0
+
+#: A tiny writer process for what the CLI has no command for (edit, delete).
+EDIT = r"""
+import json, sys
+from pathlib import Path
+from crampcoach.core.events import event_from_dict
+from crampcoach.store import Store
+
+folder, action, payload = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+with Store.open(folder, lock_timeout=30) as store:
+    if action == "update":
+        store.update(event_from_dict(payload))
+    else:
+        store.delete(payload["id"])
+print("ok")
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Computer:
+    name: str
+    root: Path
+    listen: int = field(default_factory=_free_port)
+    gui: int = field(default_factory=_free_port)
+    key: str = ""
+    device: str = ""
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def home(self) -> Path:
+        return self.root / "syncthing"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    def env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "CRAMPCOACH_DATA_DIR": str(self.data),
+            "CRAMPCOACH_STATE_DIR": str(self.root / "state"),
+        }
+
+    # -- Syncthing ------------------------------------------------------------
+
+    def generate(self) -> None:
+        assert SYNCTHING
+        subprocess.run(
+            [SYNCTHING, "generate", f"--home={self.home}", "--no-default-folder"],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        root = ET.parse(self.home / "config.xml").getroot()
+        own = root.find("device")
+        gui = root.find("gui")
+        assert own is not None and gui is not None
+        self.device = own.attrib["id"]
+        self.key = gui.findtext("apikey") or ""
+
+    def configure(self, peer: Computer) -> None:
+        path = self.home / "config.xml"
+        tree = ET.parse(path)
+        root = tree.getroot()
+        gui = root.find("gui")
+        options = root.find("options")
+        assert gui is not None and options is not None
+        _set(gui, "address", f"127.0.0.1:{self.gui}")
+        for tag, value in {
+            "listenAddress": f"tcp://127.0.0.1:{self.listen}",
+            "globalAnnounceEnabled": "false",
+            "localAnnounceEnabled": "false",
+            "relaysEnabled": "false",
+            "natEnabled": "false",
+            "urAccepted": "-1",
+            "startBrowser": "false",
+            "crashReportingEnabled": "false",
+            "autoUpgradeIntervalH": "0",
+        }.items():
+            _set(options, tag, value)
+        other = ET.SubElement(
+            root, "device", {"id": peer.device, "name": peer.name, "compression": "metadata"}
+        )
+        ET.SubElement(other, "address").text = f"tcp://127.0.0.1:{peer.listen}"
+        self.data.mkdir(parents=True)
+        (self.data / ".stfolder").mkdir()
+        folder = ET.Element(
+            "folder",
+            {
+                "id": FOLDER,
+                "label": "CrampCoach",
+                "path": str(self.data),
+                "type": "sendreceive",
+                "rescanIntervalS": "5",
+                "fsWatcherEnabled": "true",
+                "fsWatcherDelayS": "1",
+            },
+        )
+        for dev in (self.device, peer.device):
+            ET.SubElement(folder, "device", {"id": dev})
+        root.insert(0, folder)
+        tree.write(path)
+
+    def start(self, log: Path) -> None:
+        assert SYNCTHING
+        with log.open("wb") as out:
+            self.proc = subprocess.Popen(
+                [
+                    SYNCTHING,
+                    "serve",
+                    f"--home={self.home}",
+                    "--no-browser",
+                    "--no-restart",
+                    "--no-upgrade",
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "STNOUPGRADE": "1", "STNORESTART": "1"},
+            )
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def api(self, method: str, path: str) -> Any:
+        req = urllib.request.Request(
+            f"http://127.0.0.1:{self.gui}{path}",
+            method=method,
+            headers={"X-API-Key": self.key},
+        )
+        with urllib.request.urlopen(req, timeout=5) as reply:
+            body = reply.read()
+        return json.loads(body) if body.strip() else None
+
+    def wait_ready(self, deadline: float) -> None:
+        while True:
+            with contextlib.suppress(OSError, ValueError):
+                if self.api("GET", "/rest/system/ping") == {"ping": "pong"}:
+                    return
+            assert self.proc is not None and self.proc.poll() is None, "syncthing exited"
+            assert time.monotonic() < deadline, "syncthing's API never came up"
+            time.sleep(0.1)
+
+    def connected(self, peer: Computer) -> bool:
+        conns = self.api("GET", "/rest/system/connections")["connections"]
+        return bool(conns.get(peer.device, {}).get("connected"))
+
+    def complete(self, peer: Computer) -> bool:
+        """Whether the peer has everything we have, and we need nothing."""
+        done = self.api("GET", f"/rest/db/completion?folder={FOLDER}&device={peer.device}")
+        status = self.api("GET", f"/rest/db/status?folder={FOLDER}")
+        return bool(
+            done["completion"] == 100
+            and done["needBytes"] == 0
+            and status["state"] == "idle"
+            and status["needTotalItems"] == 0
+        )
+
+    # -- CrampCoach -------------------------------------------------------------
+
+    def cli(self, *args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "crampcoach", *args],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, (args, done.stdout, done.stderr)
+        return done.stdout
+
+    def edit(self, action: str, payload: dict[str, Any]) -> None:
+        done = subprocess.run(
+            [sys.executable, "-c", EDIT, str(self.data), action, json.dumps(payload)],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+    def export(self) -> list[dict[str, Any]]:
+        entries: list[dict[str, Any]] = json.loads(self.cli("export"))
+        return entries
+
+    def device_id(self) -> str:
+        rows = json.loads(self.cli("devices", "--format", "json"))
+        (me,) = [r for r in rows if r["this_computer"]]
+        return str(me["id"])
+
+
+def _set(parent: ET.Element, tag: str, value: str) -> None:
+    node = parent.find(tag)
+    if node is None:
+        node = ET.SubElement(parent, tag)
+    node.text = value
+
+
+@pytest.fixture
+def computers(tmp_path: Path) -> Iterator[tuple[Computer, Computer]]:
+    if SYNCTHING is None:
+        pytest.fail("syncthing is not installed (scripts/dev.sh installs it for the tests)")
+    a, b = Computer("laptop", tmp_path / "laptop"), Computer("desktop", tmp_path / "desktop")
+    try:
+        for c in (a, b):
+            c.generate()
+        a.configure(b)
+        b.configure(a)
+        for c in (a, b):
+            c.start(tmp_path / f"{c.name}.log")
+        deadline = time.monotonic() + 30
+        for c in (a, b):
+            c.wait_ready(deadline)
+        yield a, b
+    finally:
+        for c in (a, b):
+            c.stop()
+
+
+def _converge(a: Computer, b: Computer) -> list[dict[str, Any]]:
+    """Poll until both Syncthings are complete and both exports agree; return the export."""
+    deadline = time.monotonic() + CONVERGE_S
+    while True:
+        with contextlib.suppress(OSError, KeyError, ValueError):
+            if a.connected(b) and a.complete(b) and b.complete(a):
+                first, second = a.export(), b.export()
+                if first == second:
+                    return first
+        assert time.monotonic() < deadline, "the two computers never converged"
+        time.sleep(0.2)
+
+
+def _ids(entries: list[dict[str, Any]]) -> list[str]:
+    return [str(e["id"]) for e in entries]
+
+
+def test_two_syncthing_computers_converge_on_one_log(
+    computers: tuple[Computer, Computer],
+) -> None:
+    a, b = computers
+    for ml in (101, 102, 103, 104):
+        a.cli("log", "water", "--ml", str(ml))
+    b.cli("log", "cramp", "--leg", "left", "--muscle", "calf", "--severity", "4")
+    base = _converge(a, b)
+    assert len(base) == 5 and len(set(_ids(base))) == 5
+    by_ml = {e.get("ml"): e for e in base}
+
+    # The link goes down (each side pauses the other).
+    a.api("POST", f"/rest/system/pause?device={b.device}")
+    b.api("POST", f"/rest/system/pause?device={a.device}")
+    both, only_a, only_b = by_ml[101], by_ml[102], by_ml[103]
+    gone = by_ml[104]
+
+    def on_a() -> None:
+        for ml in (201, 202, 203):
+            a.cli("log", "water", "--ml", str(ml))
+        a.edit("update", {**both, "ml": 555})  # both edit this one
+        a.edit("update", {**only_a, "ml": 666})  # a edits, b deletes
+        a.edit("delete", {"id": gone["id"]})  # both delete this one
+
+    def on_b() -> None:
+        for ml in (301, 302):
+            b.cli("log", "water", "--ml", str(ml))
+        b.edit("update", {**both, "ml": 777})
+        b.edit("delete", {"id": only_a["id"]})
+        b.edit("update", {**only_b, "ml": 888})
+        b.edit("delete", {"id": gone["id"]})
+
+    failures: list[BaseException] = []
+
+    def guarded(work: Any) -> None:
+        try:
+            work()
+        except BaseException as exc:  # reported by the test thread below
+            failures.append(exc)
+
+    writers = [threading.Thread(target=guarded, args=(f,)) for f in (on_a, on_b)]
+    for t in writers:
+        t.start()
+    for t in writers:
+        t.join(timeout=120)
+    assert not any(t.is_alive() for t in writers)
+    assert not failures, failures
+    offline_a, offline_b = a.export(), b.export()
+
+    a.api("POST", f"/rest/system/resume?device={b.device}")
+    b.api("POST", f"/rest/system/resume?device={a.device}")
+    for c in (a, b):
+        c.api("POST", f"/rest/db/scan?folder={FOLDER}")
+    merged = _converge(a, b)
+
+    # What the rule makes of everything acknowledged: every add from both
+    # sides; a concurrent edit of the same revision goes to the higher device
+    # id; an edit on one side against a delete on the other, likewise.
+    a_wins = a.device_id() > b.device_id()
+    expected: dict[str, dict[str, Any]] = {e["id"]: e for e in base}
+    for side in (offline_a, offline_b):
+        for e in side:
+            if e["id"] not in expected:
+                expected[e["id"]] = e
+    expected[both["id"]] = {**both, "ml": 555 if a_wins else 777}
+    if a_wins:
+        expected[only_a["id"]] = {**only_a, "ml": 666}
+    else:
+        del expected[only_a["id"]]
+    expected[only_b["id"]] = {**only_b, "ml": 888}
+    del expected[gone["id"]]
+
+    assert len(_ids(merged)) == len(set(_ids(merged))), "an entry shows twice"
+    assert {e["id"]: e for e in merged} == expected
+    assert sorted(e.get("ml") or 0 for e in merged if e["type"] == "water") == sorted(
+        [201, 202, 203, 301, 302, 555 if a_wins else 777, 888] + ([666] if a_wins else [])
+    )
+    # Each computer wrote only its own folder: no sync conflict copy anywhere.
+    for c in (a, b):
+        assert not [p for p in c.data.rglob("*sync-conflict*")]
