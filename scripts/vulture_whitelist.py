@@ -42,13 +42,9 @@ FrameSpec.other_arm
 # Qt asks a widget whether its height depends on its width.
 _.hasHeightForWidth
 
-# The sync model's document converters, for the per-device store files that
-# are being built on it (issue 15); remove these lines once the store uses them.
-_.to_doc
-record_from_doc
-setting_from_doc
-setting_to_doc
-is_temporary
+# The app holds the file watcher that refreshes it when another computer's
+# files arrive; nothing reads the attribute, it keeps the watcher alive.
+_.sync_watcher
 
 # For the first-day welcome (issue 13), which asks before offering a menu entry.
 is_installed

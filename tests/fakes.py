@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -125,6 +126,14 @@ class MemoryStore:
 
     def discard_setting(self, key: str) -> None:
         """Nothing is ever pending in memory."""
+
+    def refresh(self) -> bool:
+        """Nothing else writes to memory: never a change from outside."""
+        return False
+
+    def watch_paths(self) -> list[Path]:
+        """No folders to watch."""
+        return []
 
     def close(self) -> None:
         self.closed = True

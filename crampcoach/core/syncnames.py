@@ -71,8 +71,3 @@ def classify(name: str) -> SyncName:
         tool = "Dropbox" if "'s conflicted copy" in m.group("inner") else "Nextcloud or Dropbox"
         return SyncName(NameKind.CONFLICT, m.group("stem") + (m.group("ext") or ""), tool)
     return SyncName(NameKind.DATA, name)
-
-
-def is_temporary(name: str) -> bool:
-    """Whether the name is a transfer in progress or a sync tool's own bookkeeping."""
-    return classify(name).kind is NameKind.TEMPORARY

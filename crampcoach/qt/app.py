@@ -46,10 +46,11 @@ from crampcoach.core.events import (
     WaterEvent,
     new_id,
 )
-from crampcoach.core.journal import EntryError, Journal
+from crampcoach.core.journal import Change, EntryError, Journal
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, Routine
 from crampcoach.core.settings import SettingError, SettingsBase
+from crampcoach.qt.sync_watch import SyncWatcher
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalSocket
@@ -230,6 +231,7 @@ class App(QObject):
         self._hide_on_close = False
         self._pending_status: str | None = None
         self._remember_first_day()
+        self.sync_watcher = SyncWatcher(store, self.on_synced_change, parent=self)
 
     # -- the main window: built when first shown, released when closed to the tray
 
@@ -681,6 +683,18 @@ class App(QObject):
         self._status(self.tr("Took back {what}.").format(what=what))
         if self._main_window is not None:  # from the tray: nothing to show it in
             self._main_window.set_today(self.today())
+
+    def on_synced_change(self) -> None:
+        """Another computer's changes arrived: redraw the main window and an open review."""
+        if self._quitting:
+            return
+        self.reload_settings()
+        if self._main_window is not None:  # a hidden start builds it when it is opened
+            self.refresh()
+        self.journal.changed.emit(Change())  # anyone who follows the log's changes
+        review = self._windows.get("review")
+        if review is not None and hasattr(review, "refresh"):
+            review.refresh()
 
     def reload_settings(self) -> None:
         """Re-read settings from the store and tell everyone."""

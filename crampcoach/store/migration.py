@@ -16,28 +16,24 @@ by id like an import: an id known already is left as it stands.
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from crampcoach.core.sync import SettingChange
 from crampcoach.core.syncnames import NameKind, classify
 from crampcoach.store import files
 from crampcoach.store.errors import CorruptFileError
-from crampcoach.store.months import EVENTS_TABLE
-from crampcoach.store.storage import Tables, atomic_write_bytes, decode, encode, fsync_dir, migrate
-
-if TYPE_CHECKING:
-    from crampcoach.store.store import Store
+from crampcoach.store.storage import Tables, decode, fsync_dir, migrate
 
 #: The old store's mark of an entry half-moved to another month.
 MOVING = "_moving_to"
 LEGACY_LOCK = "store.lock"
+EVENT_FILE = re.compile(r"^events-(\d{4}-\d{2})\.json$")
+SETTINGS_FILE = "settings.json"
 
 
-def _legacy_files(folder: Path) -> tuple[dict[str, Path], list[Path], list[Path]]:
+def legacy_files(folder: Path) -> tuple[dict[str, Path], list[Path], list[Path]]:
     """(regular month files by month, conflict copies of them, settings files)."""
-    from crampcoach.store.store import _EVENT_FILE, SETTINGS_FILE
-
     months: dict[str, Path] = {}
     copies: list[Path] = []
     settings: list[Path] = []
@@ -48,7 +44,7 @@ def _legacy_files(folder: Path) -> tuple[dict[str, Path], list[Path], list[Path]
             name = classify(entry.name)
             if name.kind is NameKind.TEMPORARY:
                 continue
-            m = _EVENT_FILE.match(name.original)
+            m = EVENT_FILE.match(name.original)
             if m and name.kind is NameKind.DATA:
                 months[m.group(1)] = entry
             elif m:
@@ -58,7 +54,8 @@ def _legacy_files(folder: Path) -> tuple[dict[str, Path], list[Path], list[Path]
     return months, sorted(copies), sorted(settings)
 
 
-def _read(path: Path, notes: list[str]) -> Tables | None:
+def read_legacy(path: Path, notes: list[str]) -> Tables | None:
+    """An old-layout file's tables (its newest good backup if it is damaged), else None."""
     try:
         tables, version = decode(path.read_bytes(), path.name)
         return migrate(tables, version)
@@ -78,42 +75,7 @@ def _read(path: Path, notes: list[str]) -> Tables | None:
         return migrate(restored.tables, restored.version)
 
 
-def migrate_legacy(store: Store) -> None:
-    """Move an old-layout folder's data into ``store``'s device folder (see the module)."""
-    folder = store.data_dir
-    months, copies, settings = _legacy_files(folder)
-    if not (months or copies or settings):
-        return
-    notes = store.recovery
-    tables = {period: _read(path, notes) for period, path in sorted(months.items())}
-    docs = {p: dict((t or {}).get(EVENTS_TABLE, {})) for p, t in tables.items()}
-    _settle_half_moves(docs)
-    fresh = not store._own_periods and not store._sources
-    count = 0
-    for period, table in docs.items():
-        if fresh:
-            target = store._own_path(period)
-            atomic_write_bytes(target, encode({EVENTS_TABLE: table}))
-            store._own_periods.add(period)
-            count += len(table)
-        else:
-            done = store.import_records(table.values(), store.device)
-            count += done.new
-    for path in copies:
-        copy_tables = _read(path, notes)
-        if copy_tables is not None:
-            done = store.import_records(copy_tables.get(EVENTS_TABLE, {}).values(), store.device)
-            count += done.new
-    for path in settings:
-        _migrate_settings(store, path, notes)
-    kept = _move_aside(folder, [*months.values(), *copies, *settings], store)
-    notes.append(
-        f"Your log was moved to the layout that file-sync can share ({count} entries); "
-        f"the old files are kept in {kept.name}/."
-    )
-
-
-def _settle_half_moves(docs: dict[str, dict[str, Any]]) -> None:
+def settle_half_moves(docs: dict[str, dict[str, Any]]) -> None:
     """Drop copies the old store left marked as moving when the target month has the entry."""
     for period, table in docs.items():
         for doc_id, doc in list(table.items()):
@@ -130,31 +92,8 @@ def _settle_half_moves(docs: dict[str, dict[str, Any]]) -> None:
                 table[doc_id] = {k: v for k, v in doc.items() if k != MOVING}
 
 
-def _migrate_settings(store: Store, path: Path, notes: list[str]) -> None:
-    from crampcoach.store.store import LOCAL_SETTINGS, SETTINGS_TABLE
-
-    tables = _read(path, notes)
-    doc = (tables or {}).get(SETTINGS_TABLE, {}).get("1", {})
-    if not isinstance(doc, dict):
-        return
-    try:
-        stamp = (int(path.stat().st_mtime * 1000), 0)
-    except OSError:
-        stamp = (0, 0)
-    own = {c.key for c in store._own_changes()}
-    local_values = dict(store._local)
-    for key, value in doc.items():
-        if key in LOCAL_SETTINGS:
-            local_values.setdefault(key, value)
-        elif key not in own:
-            store._pending_settings[key] = SettingChange(key, value, stamp, store.device)
-    if local_values != store._local:
-        store._write_local(local_values)
-    store.flush()
-
-
-def _move_aside(folder: Path, paths: list[Path], store: Store) -> Path:
-    day = store._today().isoformat()
+def move_aside(folder: Path, paths: list[Path], day: str) -> Path:
+    """Move the old files (and the old backups folder and lock) into ``before-sync-<day>/``."""
     target = folder / f"before-sync-{day}"
     n = 1
     while target.exists():

@@ -143,10 +143,6 @@ class OwnFile:
         for doc, doc_id in zip(docs, self.table.insert_multiple(docs), strict=True):
             self.doc_ids[doc["id"]] = doc_id
 
-    def remove(self, eid: str) -> None:
-        """Drop a record (a stale half-moved copy of the old layout; raises OSError)."""
-        self.table.remove(doc_ids=[self.doc_ids.pop(eid)])
-
 
 class Month:
     """The merged view of one month; see the module docstring."""
@@ -258,10 +254,6 @@ class Month:
         top = self.top.get(eid)
         return None if top is None else top.record()
 
-    def is_multi(self, eid: str) -> bool:
-        """Whether the best record of ``eid`` has lived in other months too."""
-        return self.top[eid].multi
-
     def only_in_conflict_copies(self) -> list[tuple[Source, Record]]:
         """Best records found only in conflict copies (to keep before archiving them)."""
         regular: dict[str, list[_Top]] = {}
@@ -301,13 +293,6 @@ class Month:
         self.own.put_many(docs)
         for doc in docs:
             self._own_changed(doc["id"], doc)
-
-    def remove_own(self, eid: str) -> None:
-        """Drop this computer's record of ``eid`` (raises OSError)."""
-        assert self.own is not None
-        self.own.remove(eid)
-        self.files[self.own.path][1].pop(eid, None)
-        self.rebuild()
 
     def _own_changed(self, eid: str, doc: dict[str, Any]) -> None:
         assert self.own is not None

@@ -70,10 +70,10 @@ from crampcoach.core.sync import (
     visible,
 )
 from crampcoach.core.syncnames import NameKind, classify
-from crampcoach.store import caches, files, local
+from crampcoach.store import caches, files, local, migration
 from crampcoach.store.errors import StoreError, StoreReadOnlyError, StoreWriteError
 from crampcoach.store.lock import StoreLock
-from crampcoach.store.months import Month, OwnFile, Source, file_key
+from crampcoach.store.months import EVENTS_TABLE, Month, OwnFile, Source, file_key
 from crampcoach.store.recovery import Recovery
 from crampcoach.store.storage import AtomicJSONStorage, Tables, atomic_write_bytes, encode
 
@@ -234,9 +234,7 @@ class Store:
             files.clean_temp_files(self.own_dir)
         self._scan()
         if not self.read_only:
-            from crampcoach.store import migration
-
-            migration.migrate_legacy(self)
+            self._migrate_legacy()
         self._settings()
         current = period_of(self._clock.now())
         self._month(current)
@@ -532,28 +530,48 @@ class Store:
         wanted = None if types is None else {EventType(t) for t in types}
         with self._mutex:
             self._check_open()
-            first = None if start is None else period_of(start)
-            last = None if end is None else period_of(end)
             found: dict[str, Event] = {}
-            for period in self._periods():
-                if (first and period < first) or (last and period > last):
-                    continue
+            for period in self._periods_within(start, end):
                 month = self._month(period)
                 for eid in month.between(lo, hi):
-                    if month.top[eid].multi and not self._shows(month, eid):
-                        continue
-                    ev = month.event(eid)
+                    ev = self._shown_event(month, eid)
                     if ev is not None and (wanted is None or ev.type in wanted):
                         found[eid] = ev
-            for eid, rec in self._pending.items():
-                found.pop(eid, None)
-                pending = _event(rec)
-                if pending is None or (wanted is not None and pending.type not in wanted):
-                    continue
-                ts = pending.at.timestamp()
-                if (lo is None or ts >= lo) and (hi is None or ts < hi):
-                    found[eid] = pending
+            self._overlay_pending(found, lo, hi, wanted)
         return sorted(found.values(), key=lambda e: (e.at.timestamp(), e.id))
+
+    def _periods_within(self, start: datetime | None, end: datetime | None) -> list[str]:
+        """The months with files that can hold events between ``start`` and ``end``."""
+        first = None if start is None else period_of(start)
+        last = None if end is None else period_of(end)
+        return [
+            period
+            for period in self._periods()
+            if not ((first and period < first) or (last and period > last))
+        ]
+
+    def _shown_event(self, month: Month, eid: str) -> Event | None:
+        """The event of a candidate in the month's index, if it shows there."""
+        if month.top[eid].multi and not self._shows(month, eid):
+            return None
+        return month.event(eid)
+
+    def _overlay_pending(
+        self,
+        found: dict[str, Event],
+        lo: float | None,
+        hi: float | None,
+        wanted: set[EventType] | None,
+    ) -> None:
+        """Writes not saved yet win over the files (a pending tombstone hides the entry)."""
+        for eid, rec in self._pending.items():
+            found.pop(eid, None)
+            pending = _event(rec)
+            if pending is None or (wanted is not None and pending.type not in wanted):
+                continue
+            ts = pending.at.timestamp()
+            if (lo is None or ts >= lo) and (hi is None or ts < hi):
+                found[eid] = pending
 
     def last_sessions(self, since: datetime) -> dict[str, datetime]:
         """Each routine's latest session at or after ``since``, by routine id.
@@ -573,35 +591,38 @@ class Store:
             cached = caches.read_sessions_cache(cache_file)
             fresh: dict[str, Any] = {}
             latest: dict[str, datetime] = {}
-            for period in self._periods():
-                if period < period_of(since):
-                    continue
-                keys = None
-                if period not in self._months:
-                    keys = [file_key(p) for p in sorted(self._month_paths(period))]
-                entry = cached.get(period)
-                month_latest: dict[str, datetime] | None = None
-                if keys is not None and isinstance(entry, dict) and entry.get("key") == keys:
-                    month_latest = caches.decode_latest(entry.get("last"))
-                if month_latest is None:
-                    month = self._month(period)
-                    shown = (
-                        month.event(eid)
-                        for eid in month.between(None, None)
-                        if not month.top[eid].multi or self._shows(month, eid)
-                    )
-                    month_latest = caches.latest_sessions(ev for ev in shown if ev is not None)
-                    # Only a month read as it stood, with no entry that lived
-                    # in other months (those depend on other files), is kept.
-                    multi = any(top.multi for top in month.top.values())
-                    if keys is not None and keys == month.keys() and not multi:
-                        fresh[period] = {"key": keys, "last": caches.encode_latest(month_latest)}
-                for rid, at in month_latest.items():
+            for period in self._periods_within(since, None):
+                for rid, at in self._month_latest(period, cached, fresh).items():
                     if at.timestamp() >= lo and (rid not in latest or at > latest[rid]):
                         latest[rid] = at
             if fresh and not self.read_only:
                 caches.write_sessions_cache(cache_file, {**cached, **fresh})
         return latest
+
+    def _month_latest(
+        self, period: str, cached: dict[str, Any], fresh: dict[str, Any]
+    ) -> dict[str, datetime]:
+        """One month's latest session per routine: from the cache while it matches the files.
+
+        A month read from its files is summarised into ``fresh`` only when it
+        was read as it stood and has no entry that lived in other months
+        (whether those show depends on other months' files).
+        """
+        keys = None
+        if period not in self._months:
+            keys = [file_key(p) for p in sorted(self._month_paths(period))]
+        entry = cached.get(period)
+        if keys is not None and isinstance(entry, dict) and entry.get("key") == keys:
+            month_latest = caches.decode_latest(entry.get("last"))
+            if month_latest is not None:
+                return month_latest
+        month = self._month(period)
+        shown = (self._shown_event(month, eid) for eid in month.between(None, None))
+        month_latest = caches.latest_sessions(ev for ev in shown if ev is not None)
+        multi = any(top.multi for top in month.top.values())
+        if keys is not None and keys == month.keys() and not multi:
+            fresh[period] = {"key": keys, "last": caches.encode_latest(month_latest)}
+        return month_latest
 
     def events_for_days(
         self,
@@ -1054,6 +1075,62 @@ class Store:
         except OSError as exc:
             self.recovery.append(f"could not back up {path.name}: {exc.strerror or exc}.")
         self._backed_up.add((path.name, today))
+
+    # -- the old one-folder layout (see migration.py) -----------------------------
+
+    def _migrate_legacy(self) -> None:
+        """Move an old-layout folder's data into this computer's device folder."""
+        months, copies, settings = migration.legacy_files(self.data_dir)
+        if not (months or copies or settings):
+            return
+        notes = self.recovery
+        tables = {p: migration.read_legacy(path, notes) for p, path in sorted(months.items())}
+        docs = {p: dict((t or {}).get(EVENTS_TABLE, {})) for p, t in tables.items()}
+        migration.settle_half_moves(docs)
+        fresh = not self._own_periods and not self._sources
+        count = 0
+        for period, table in docs.items():
+            if fresh:  # nothing to merge with: each month is copied as it is
+                atomic_write_bytes(self._own_path(period), encode({EVENTS_TABLE: table}))
+                self._own_periods.add(period)
+                count += len(table)
+            else:
+                count += self.import_records(table.values(), self.device).new
+        for path in copies:
+            copy_tables = migration.read_legacy(path, notes)
+            if copy_tables is not None:
+                events = copy_tables.get(EVENTS_TABLE, {}).values()
+                count += self.import_records(events, self.device).new
+        for path in settings:
+            self._migrate_settings(path)
+        kept = migration.move_aside(
+            self.data_dir, [*months.values(), *copies, *settings], self._today().isoformat()
+        )
+        notes.append(
+            f"Your log was moved to the layout that file-sync can share ({count} entries); "
+            f"the old files are kept in {kept.name}/."
+        )
+
+    def _migrate_settings(self, path: Path) -> None:
+        """Old settings become this computer's changes, stamped with the file's time."""
+        tables = migration.read_legacy(path, self.recovery)
+        doc = (tables or {}).get(SETTINGS_TABLE, {}).get("1", {})
+        if not isinstance(doc, dict):
+            return
+        try:
+            stamp = (int(path.stat().st_mtime * 1000), 0)
+        except OSError:
+            stamp = (0, 0)
+        own = {c.key for c in self._own_changes()}
+        local_values = dict(self._local)
+        for key, value in doc.items():
+            if key in LOCAL_SETTINGS:
+                local_values.setdefault(key, value)
+            elif key not in own:
+                self._pending_settings[key] = SettingChange(key, value, stamp, self.device)
+        if local_values != self._local:
+            self._write_local(local_values)
+        self.flush()
 
     # -- import ------------------------------------------------------------------
 

@@ -200,7 +200,9 @@ def test_kill_inside_the_write(data_dir: Path, stop_at: int, present: bool) -> N
 
     if not present:
         assert month.read_bytes() == before  # the old file, whole
-        assert list(device_folder(data_dir).glob(".*.tmp")), "the kill should have left the temp file"
+        assert list(device_folder(data_dir).glob(".*.tmp")), (
+            "the kill should have left the temp file"
+        )
     with Store.open(data_dir) as store:
         assert store.recovery == []
         ids = [e.id for e in store.events()]

@@ -286,6 +286,34 @@ def _ids(entries: list[dict[str, Any]]) -> list[str]:
     return [str(e["id"]) for e in entries]
 
 
+def _expected(
+    base: list[dict[str, Any]],
+    offline_a: list[dict[str, Any]],
+    offline_b: list[dict[str, Any]],
+    edited: dict[str, dict[str, Any]],
+    a_wins: bool,
+) -> dict[str, dict[str, Any]]:
+    """What the rule makes of everything acknowledged.
+
+    Every add from both sides; a concurrent edit of the same revision goes to
+    the higher device id; an edit on one side against a delete on the other,
+    likewise; a delete on both is a delete.
+    """
+    expected: dict[str, dict[str, Any]] = {e["id"]: e for e in base}
+    for side in (offline_a, offline_b):
+        for e in side:
+            expected.setdefault(e["id"], e)
+    both, only_a = edited["both"], edited["only_a"]
+    expected[both["id"]] = {**both, "ml": 555 if a_wins else 777}
+    if a_wins:
+        expected[only_a["id"]] = {**only_a, "ml": 666}
+    else:
+        del expected[only_a["id"]]
+    expected[edited["only_b"]["id"]] = {**edited["only_b"], "ml": 888}
+    del expected[edited["gone"]["id"]]
+    return expected
+
+
 def test_two_syncthing_computers_converge_on_one_log(
     computers: tuple[Computer, Computer],
 ) -> None:
@@ -341,23 +369,9 @@ def test_two_syncthing_computers_converge_on_one_log(
         c.api("POST", f"/rest/db/scan?folder={FOLDER}")
     merged = _converge(a, b)
 
-    # What the rule makes of everything acknowledged: every add from both
-    # sides; a concurrent edit of the same revision goes to the higher device
-    # id; an edit on one side against a delete on the other, likewise.
     a_wins = a.device_id() > b.device_id()
-    expected: dict[str, dict[str, Any]] = {e["id"]: e for e in base}
-    for side in (offline_a, offline_b):
-        for e in side:
-            if e["id"] not in expected:
-                expected[e["id"]] = e
-    expected[both["id"]] = {**both, "ml": 555 if a_wins else 777}
-    if a_wins:
-        expected[only_a["id"]] = {**only_a, "ml": 666}
-    else:
-        del expected[only_a["id"]]
-    expected[only_b["id"]] = {**only_b, "ml": 888}
-    del expected[gone["id"]]
-
+    edited = {"both": both, "only_a": only_a, "only_b": only_b, "gone": gone}
+    expected = _expected(base, offline_a, offline_b, edited, a_wins)
     assert len(_ids(merged)) == len(set(_ids(merged))), "an entry shows twice"
     assert {e["id"]: e for e in merged} == expected
     assert sorted(e.get("ml") or 0 for e in merged if e["type"] == "water") == sorted(
