@@ -33,7 +33,6 @@ this computer's clock is slow.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -83,6 +82,8 @@ class Record:
     def digest(self) -> str:
         """SHA-256 of the record's canonical JSON (computed on first use: only ties need it)."""
         if not self._digest:
+            import hashlib  # only ties need it: kept out of start-up
+
             canonical = json.dumps(
                 [self.id, self.rev, self.device, self.deleted, self.doc, self.months],
                 sort_keys=True,

@@ -16,10 +16,9 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import socket
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +31,14 @@ INTENT_FILE = "write-in-progress.json"
 
 
 def folder_key(data_dir: Path) -> str:
-    """A short, stable name for a data folder (a hash of its real path)."""
-    real = os.path.realpath(data_dir)
-    return hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    """A short, stable name for a data folder: 64 bits of checksums of its real path.
+
+    zlib rather than hashlib: it is loaded already (the file checksums), and
+    importing hashlib costs start-up time; this only tells a user's few data
+    folders apart, it guards nothing.
+    """
+    real = os.path.realpath(data_dir).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(real):08x}{zlib.adler32(real):08x}"
 
 
 def state_dir(data_dir: Path) -> Path:
@@ -117,4 +121,4 @@ def _valid_id(value: object) -> bool:
 
 def default_name() -> str:
     """A device's name until the user picks one: the host name."""
-    return socket.gethostname() or "this computer"
+    return os.uname().nodename or "this computer"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import queue
 import shutil
 import socket
 import subprocess
@@ -27,6 +28,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,20 +40,24 @@ FOLDER = "crampcoach"
 SYNCTHING = shutil.which("syncthing")
 CONVERGE_S = 45.0
 
-#: A tiny writer process for what the CLI has no command for (edit, delete).
+#: A tiny writer process for what the CLI has no command for (edits, deletes),
+#: each change durable and acknowledged before the next.
 EDIT = r"""
 import json, sys
 from pathlib import Path
 from crampcoach.core.events import event_from_dict
 from crampcoach.store import Store
 
-folder, action, payload = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+folder, changes = Path(sys.argv[1]), json.loads(sys.argv[2])
 with Store.open(folder, lock_timeout=30) as store:
-    if action == "update":
-        store.update(event_from_dict(payload))
-    else:
-        store.delete(payload["id"])
-print("ok")
+    for action, payload in changes:
+        if action == "add":
+            store.add(event_from_dict(payload))
+        elif action == "update":
+            store.update(event_from_dict(payload))
+        else:
+            store.delete(payload["id"])
+        print("ok", flush=True)
 """
 
 
@@ -71,6 +77,8 @@ class Computer:
     key: str = ""
     device: str = ""
     proc: subprocess.Popen[bytes] | None = None
+    last_event: int = 0
+    said: queue.Queue[str] = field(default_factory=queue.Queue)
 
     @property
     def home(self) -> Path:
@@ -149,20 +157,22 @@ class Computer:
 
     def start(self, log: Path) -> None:
         assert SYNCTHING
+        self.proc = subprocess.Popen(
+            [SYNCTHING, "serve", f"--home={self.home}", "--no-browser", "--no-restart"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "STNOUPGRADE": "1", "STNORESTART": "1"},
+        )
+        threading.Thread(target=self._relay, args=(log,), daemon=True).start()
+
+    def _relay(self, log: Path) -> None:
+        """Copy Syncthing's output to its log file and hand each line to the test."""
+        assert self.proc is not None and self.proc.stdout is not None
         with log.open("wb") as out:
-            self.proc = subprocess.Popen(
-                [
-                    SYNCTHING,
-                    "serve",
-                    f"--home={self.home}",
-                    "--no-browser",
-                    "--no-restart",
-                    "--no-upgrade",
-                ],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                env={**os.environ, "STNOUPGRADE": "1", "STNORESTART": "1"},
-            )
+            for line in self.proc.stdout:
+                out.write(line)
+                out.flush()
+                self.said.put(line.decode("utf-8", "replace"))
 
     def stop(self) -> None:
         if self.proc is None:
@@ -185,13 +195,17 @@ class Computer:
         return json.loads(body) if body.strip() else None
 
     def wait_ready(self, deadline: float) -> None:
+        """Wait for Syncthing to say its API listens (reading its output, not sleeping)."""
         while True:
-            with contextlib.suppress(OSError, ValueError):
-                if self.api("GET", "/rest/system/ping") == {"ping": "pong"}:
-                    return
-            assert self.proc is not None and self.proc.poll() is None, "syncthing exited"
-            assert time.monotonic() < deadline, "syncthing's API never came up"
-            time.sleep(0.1)
+            left = deadline - time.monotonic()
+            assert left > 0, "syncthing's API never came up"
+            try:
+                line = self.said.get(timeout=left)
+            except queue.Empty:
+                continue
+            if "API listening on" in line:
+                assert self.api("GET", "/rest/system/ping") == {"ping": "pong"}
+                return
 
     def connected(self, peer: Computer) -> bool:
         conns = self.api("GET", "/rest/system/connections")["connections"]
@@ -221,24 +235,38 @@ class Computer:
         assert done.returncode == 0, (args, done.stdout, done.stderr)
         return done.stdout
 
-    def edit(self, action: str, payload: dict[str, Any]) -> None:
+    def edit(self, *changes: tuple[str, dict[str, Any]]) -> None:
         done = subprocess.run(
-            [sys.executable, "-c", EDIT, str(self.data), action, json.dumps(payload)],
+            [sys.executable, "-c", EDIT, str(self.data), json.dumps(changes)],
             env=self.env(),
             capture_output=True,
             text=True,
             timeout=60,
         )
-        assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+        acknowledged = done.stdout.split()
+        assert done.returncode == 0 and acknowledged == ["ok"] * len(changes), done.stderr
 
     def export(self) -> list[dict[str, Any]]:
         entries: list[dict[str, Any]] = json.loads(self.cli("export"))
         return entries
 
+    def peek(self) -> list[dict[str, Any]]:
+        """The log as this computer's files stand (read in this process, for polling)."""
+        from crampcoach.cli.export import rows
+        from crampcoach.store import Store
+
+        with Store.open(self.data, read_only=True) as store:
+            return rows(store.events())
+
     def device_id(self) -> str:
-        rows = json.loads(self.cli("devices", "--format", "json"))
-        (me,) = [r for r in rows if r["this_computer"]]
-        return str(me["id"])
+        found = json.loads((self.root / "state" / "device.json").read_text())
+        return str(found["id"])
+
+    def wait_for_events(self) -> None:
+        """Block until Syncthing reports something new (or a second passes)."""
+        got = self.api("GET", f"/rest/events?since={self.last_event}&timeout=1")
+        if got:
+            self.last_event = max(e["id"] for e in got)
 
 
 def _set(parent: ET.Element, tag: str, value: str) -> None:
@@ -270,16 +298,20 @@ def computers(tmp_path: Path) -> Iterator[tuple[Computer, Computer]]:
 
 
 def _converge(a: Computer, b: Computer) -> list[dict[str, Any]]:
-    """Poll until both Syncthings are complete and both exports agree; return the export."""
+    """Wait until both Syncthings are complete and both logs agree; return the CLI export.
+
+    Between looks the test blocks on Syncthing's event stream, so it wakes
+    when something happens rather than after a fixed sleep.
+    """
     deadline = time.monotonic() + CONVERGE_S
     while True:
         with contextlib.suppress(OSError, KeyError, ValueError):
-            if a.connected(b) and a.complete(b) and b.complete(a):
+            if a.connected(b) and a.complete(b) and b.complete(a) and a.peek() == b.peek():
                 first, second = a.export(), b.export()
                 if first == second:
                     return first
         assert time.monotonic() < deadline, "the two computers never converged"
-        time.sleep(0.2)
+        a.wait_for_events()
 
 
 def _ids(entries: list[dict[str, Any]]) -> list[str]:
@@ -318,8 +350,14 @@ def test_two_syncthing_computers_converge_on_one_log(
     computers: tuple[Computer, Computer],
 ) -> None:
     a, b = computers
-    for ml in (101, 102, 103, 104):
-        a.cli("log", "water", "--ml", str(ml))
+    a.cli("log", "water", "--ml", "101")
+    now = datetime.now(UTC)
+    a.edit(
+        *(
+            ("add", {"type": "water", "id": f"base{ml}", "at": now.isoformat(), "ml": ml})
+            for ml in (102, 103, 104)
+        )
+    )
     b.cli("log", "cramp", "--leg", "left", "--muscle", "calf", "--severity", "4")
     base = _converge(a, b)
     assert len(base) == 5 and len(set(_ids(base))) == 5
@@ -332,19 +370,23 @@ def test_two_syncthing_computers_converge_on_one_log(
     gone = by_ml[104]
 
     def on_a() -> None:
-        for ml in (201, 202, 203):
-            a.cli("log", "water", "--ml", str(ml))
-        a.edit("update", {**both, "ml": 555})  # both edit this one
-        a.edit("update", {**only_a, "ml": 666})  # a edits, b deletes
-        a.edit("delete", {"id": gone["id"]})  # both delete this one
+        a.cli("log", "water", "--ml", "201")
+        a.edit(
+            ("update", {**both, "ml": 555}),  # both edit this one
+            ("update", {**only_a, "ml": 666}),  # a edits, b deletes
+            ("delete", {"id": gone["id"]}),  # both delete this one
+            *(("add", {**both, "id": f"a{ml}", "ml": ml}) for ml in (202, 203)),
+        )
 
     def on_b() -> None:
-        for ml in (301, 302):
-            b.cli("log", "water", "--ml", str(ml))
-        b.edit("update", {**both, "ml": 777})
-        b.edit("delete", {"id": only_a["id"]})
-        b.edit("update", {**only_b, "ml": 888})
-        b.edit("delete", {"id": gone["id"]})
+        b.cli("log", "water", "--ml", "301")
+        b.edit(
+            ("update", {**both, "ml": 777}),
+            ("delete", {"id": only_a["id"]}),
+            ("update", {**only_b, "ml": 888}),
+            ("delete", {"id": gone["id"]}),
+            ("add", {**only_b, "id": "b302", "ml": 302}),
+        )
 
     failures: list[BaseException] = []
 
