@@ -78,6 +78,7 @@ class Computer:
     device: str = ""
     proc: subprocess.Popen[bytes] | None = None
     last_event: int = 0
+    relay: threading.Thread | None = None
     said: queue.Queue[str] = field(default_factory=queue.Queue)
 
     @property
@@ -163,7 +164,8 @@ class Computer:
             stderr=subprocess.STDOUT,
             env={**os.environ, "STNOUPGRADE": "1", "STNORESTART": "1"},
         )
-        threading.Thread(target=self._relay, args=(log,), daemon=True).start()
+        self.relay = threading.Thread(target=self._relay, args=(log,), daemon=True)
+        self.relay.start()
 
     def _relay(self, log: Path) -> None:
         """Copy Syncthing's output to its log file and hand each line to the test."""
@@ -183,6 +185,10 @@ class Computer:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait(timeout=10)
+        if self.relay is not None:
+            self.relay.join(timeout=10)  # it ends when the pipe does
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
     def api(self, method: str, path: str) -> Any:
         req = urllib.request.Request(
