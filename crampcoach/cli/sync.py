@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach.cli import CliError
+from crampcoach.exits import Exit
 
 LOCK_WAIT_S = 5.0
 
@@ -52,7 +53,9 @@ def _entries(path: Path) -> tuple[list[Any], str]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CliError(f"{path}: cannot read it ({exc.strerror or exc})", code=1) from None
+        raise CliError(
+            f"{path}: cannot read it ({exc.strerror or exc})", code=Exit.FAILED
+        ) from None
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
@@ -103,10 +106,10 @@ def _open_writer(folder: Path) -> Any:
         return Store.open(folder, lock_timeout=LOCK_WAIT_S)
     except StoreLockedError as exc:
         raise CliError(
-            f"{exc}. Quit the app (tray menu: Quit), then run the command again", code=1
+            f"{exc}. Quit the app (tray menu: Quit), then run the command again", code=Exit.BUSY
         ) from None
     except StoreError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), code=Exit.FAILED) from None
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -122,7 +125,7 @@ def _import(args: argparse.Namespace) -> int:
             print(f"crampcoach: {line}", file=sys.stderr)
         counts = store.import_events(events)
     except StoreWriteError as exc:
-        raise CliError(f"not imported: {exc}", code=1) from None
+        raise CliError(f"not imported: {exc}", code=Exit.FAILED) from None
     finally:
         with contextlib.suppress(StoreWriteError):
             store.close()
@@ -155,14 +158,14 @@ def _devices(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise CliError(f"--name: {exc}") from None
         except StoreWriteError as exc:
-            raise CliError(f"not renamed: {exc}", code=1) from None
+            raise CliError(f"not renamed: {exc}", code=Exit.FAILED) from None
         finally:
             store.close()
     try:
         with Store.open(folder, read_only=True) as view:
             found = view.devices()
     except StoreError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), code=Exit.FAILED) from None
     if args.format == "json":
         rows = [
             {
