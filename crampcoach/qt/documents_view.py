@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from crampcoach.core import documents, verdicts
 from crampcoach.core.documents import Span
-from crampcoach.core.model import Document
+from crampcoach.core.model import Document, PlannedStep, Side
 from crampcoach.qt.forms import child, load_ui
 
 MAX_WIDTH = 1100
@@ -64,6 +64,7 @@ class DocumentReader(QWidget):
         if isinstance(text_layout, QBoxLayout):
             text_layout.insertWidget(text_layout.indexOf(self.text_view), self.verdicts_label)
         self.marks: list[verdicts.Marked] = []
+        self._build_step_row()
         close = child(self.form, QPushButton, "closeButton")
         close.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -72,10 +73,55 @@ class DocumentReader(QWidget):
         self.span: Span | None = None
         self.resize(900, 720)
 
+    def _build_step_row(self) -> None:
+        """The step that cites the passage, as a picture and its name, above the text."""
+        from crampcoach.qt.pose_view import PoseView
+
+        self.step_row = QFrame(self.form)
+        self.step_row.setObjectName("stepRow")
+        row = QHBoxLayout(self.step_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.pose_view = PoseView(self.step_row)
+        self.pose_view.setFixedSize(150, 150)
+        self.step_label = QLabel(self.step_row)
+        self.step_label.setObjectName("stepLabel")
+        self.step_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.step_label.setWordWrap(True)
+        row.addWidget(self.pose_view)
+        row.addWidget(self.step_label, 1)
+        root = self.form.layout()
+        assert isinstance(root, QBoxLayout)
+        root.insertWidget(root.indexOf(self.evidence_frame), self.step_row)
+        self.step_row.hide()
+
+    def _show_step(self, step: PlannedStep | None) -> None:
+        from crampcoach.qt.pose_view import step_picture
+
+        picture = step_picture(step) if step is not None else None
+        self.step_row.setVisible(step is not None)
+        self.pose_view.set_pose(picture, step.side if step is not None else Side.BOTH)
+        self.pose_view.setVisible(picture is not None)
+        if step is None:
+            self.step_label.clear()
+            return
+        words = self.pose_view.accessibleDescription()
+        self.step_label.setText(
+            f"This passage is cited by the step “{step.name}”." + (f"\n{words}" if words else "")
+        )
+
     def show_document(
-        self, doc: Document, quote: str | None = None, evidence: str | None = None
+        self,
+        doc: Document,
+        quote: str | None = None,
+        evidence: str | None = None,
+        step: PlannedStep | None = None,
     ) -> Span | None:
-        """Show ``doc``; highlight ``quote`` if given. Returns where the quote was found."""
+        """Show ``doc``; highlight ``quote`` if given. Returns where the quote was found.
+
+        ``step``: the step whose "Why this step?" opened the reader; its
+        picture and name are shown above the passage.
+        """
+        self._show_step(step)
         self.document = doc
         self.setWindowTitle(self.tr("{title} — CrampCoach").format(title=doc.title))
         self.title_label.setText(doc.title)

@@ -59,6 +59,7 @@ class RoutineCard(QFrame):
     """One routine in the library: title, facts, description and a Start button."""
 
     start_clicked = Signal(str)
+    print_clicked = Signal(str)
 
     def __init__(self, routine: Routine, last_done: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,13 +94,30 @@ class RoutineCard(QFrame):
         text.addWidget(self.title)
         text.addWidget(self.facts)
         text.addWidget(self.description)
+        from crampcoach.qt.pose_view import PoseStrip
+
+        self.strip = PoseStrip(routine.steps)
+        text.addWidget(self.strip)
         layout.addLayout(text, 1)
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
         self.start_button.setToolTip(self.tr("Start “{title}” (Enter)").format(title=routine.title))
         self.start_button.setAccessibleName(self.tr("Start {title}").format(title=routine.title))
         self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.print_button = QPushButton("Print sheet…")
+        self.print_button.setObjectName("printButton")
+        self.print_button.setToolTip(
+            f"Save “{routine.title}” as an A4 sheet with a picture of every step (PDF)"
+        )
+        self.print_button.setAccessibleName(f"Print a sheet of {routine.title}")
+        self.print_button.clicked.connect(lambda: self.print_clicked.emit(self.routine_id))
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
 
 class DocumentRow(QFrame):
@@ -157,6 +175,7 @@ class MainWindow(QMainWindow):
     """The library, today's summary, and the buttons for everything else."""
 
     start_requested = Signal(str)
+    print_requested = Signal(str)  # a routine id: save its printable sheet
     document_requested = Signal(str)
     log_water_requested = Signal()
     log_cramp_requested = Signal()
@@ -272,6 +291,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(routine.description)
             card = RoutineCard(routine, last_done.get(routine.id, "never"))
             card.start_clicked.connect(self.start_requested.emit)
+            card.print_clicked.connect(self.print_requested.emit)
             self.routine_list.setItemWidget(item, card)
             self._cards.append((item, card))
             if routine.id == current:

@@ -38,6 +38,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QProgressBar,
@@ -74,6 +75,7 @@ from crampcoach.core.session import (
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.cues import Cues, sound_available
 from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.pose_view import PoseView, step_picture
 from crampcoach.qt.screensaver import ScreenSaverInhibitor
 from crampcoach.qt.timers import TimerFactory, qt_timer
 
@@ -164,7 +166,8 @@ class PlayerWindow(QWidget):
     """
 
     finished = Signal(object)
-    citation_requested = Signal(str, str, object)  # doc id, quote, the step's evidence note or None
+    #: doc id, quote, the step's evidence note or None, and the step (for its picture)
+    citation_requested = Signal(str, str, object, object)
 
     def __init__(
         self,
@@ -262,6 +265,13 @@ class PlayerWindow(QWidget):
         self.record_label = self._child(QLabel, "recordLabel")
         self.retry_button = self._child(QPushButton, "retryButton")
         self.close_button = self._child(QPushButton, "closeButton")
+        # The step's picture, large and beside the countdown.
+        self.pose_view = PoseView(self.session_page)
+        body = self.form.findChild(QHBoxLayout, "bodyRow")
+        assert body is not None, "ui/player.ui has no bodyRow"
+        body.insertWidget(0, self.pose_view)
+        for index, stretch in enumerate((3, 3, 2)):
+            body.setStretch(index, stretch)
 
         # Routine text is plain text, never markup (the .ui says so too; this is the guarantee).
         for label in (
@@ -479,6 +489,7 @@ class PlayerWindow(QWidget):
         self._ended = True
         self.deadline_timer.stop()
         self.repaint_timer.stop()
+        self.pose_view.set_running(False)
         if self.cue_clock is not None:
             self.cue_clock.schedule(())
         if self.inhibitor is not None:
@@ -526,6 +537,11 @@ class PlayerWindow(QWidget):
         else:
             ms = max(0, math.ceil((deadline - self.clock.monotonic()) * 1000))
             self.deadline_timer.start(ms)
+        # A move moves only while its step runs: still in the get-ready, paused or ended.
+        self.pose_view.set_running(
+            self.session.state is State.RUNNING
+            and self.session.segment.kind is not SegmentKind.GET_READY
+        )
         self._arm_repaint()
 
     def _arm_repaint(self) -> None:
@@ -590,6 +606,9 @@ class PlayerWindow(QWidget):
         self._set_prop(self.side_banner, "side", str(step.side))
         self.side_banner.setAccessibleName(f"Side: {side_words(step.side)}")
         self.step_name.setText(step.name)
+        picture = step_picture(step)
+        self.pose_view.set_pose(picture, step.side, step.cycle_s)
+        self.pose_view.setVisible(picture is not None)
         self.instructions.setText(step.instructions)
         # What better studies say sits right under the lay claim, not behind a click.
         self.evidence.setText(f"Evidence: {step.evidence}" if step.evidence else "")
@@ -661,7 +680,7 @@ class PlayerWindow(QWidget):
             citation = step.citations[int(href.removeprefix("cite:"))]
         except (ValueError, IndexError):
             return
-        self.citation_requested.emit(citation.doc, citation.quote, step.evidence)
+        self.citation_requested.emit(citation.doc, citation.quote, step.evidence, step)
 
     def citation_links(self) -> list[QLabel]:
         """The "Why this step?" labels of the step on screen, in order."""

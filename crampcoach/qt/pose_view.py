@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import (
@@ -37,10 +38,18 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from crampcoach import resources
 from crampcoach.core import poses
-from crampcoach.core.model import Side
+from crampcoach.core.model import Side, Step
 from crampcoach.core.poses import Figure, Layer, Pose, Role
 
-__all__ = ["Ink", "PoseView", "paint_pose", "pose_image", "side_colours"]
+__all__ = [
+    "Ink",
+    "PoseStrip",
+    "PoseView",
+    "paint_pose",
+    "pose_image",
+    "side_colours",
+    "step_picture",
+]
 
 _BANNER_RULE = re.compile(
     r'QLabel#sideBanner\[side="(?P<side>left|right)"\]\s*\{(?P<body>[^}]*)\}', re.S
@@ -249,6 +258,27 @@ def paint_figure(
     painter.restore()
 
 
+class _Pictured(Protocol):
+    @property
+    def pose(self) -> str | None: ...
+    @property
+    def frames(self) -> tuple[str, ...]: ...
+    @property
+    def cycle_s(self) -> float | None: ...
+
+
+def step_picture(step: _Pictured) -> Pose | None:
+    """The picture of a step (a Step or a PlannedStep), or None when it names no pose.
+
+    Pose names were checked when the routine loaded; one that is not in the
+    library any more (a stale cache) shows no picture rather than failing.
+    """
+    try:
+        return poses.for_step(step.pose, step.frames, step.cycle_s)
+    except poses.PoseError:
+        return None
+
+
 def figure_for(pose: Pose, side: Side, angles: Mapping[str, float] | None = None) -> Figure:
     """The figure for one side: RIGHT as drawn in the library, LEFT its mirror image."""
     fig = poses.figure(pose, angles, both_legs=side not in (Side.LEFT, Side.RIGHT))
@@ -391,3 +421,59 @@ class PoseView(QWidget):
         """Hidden: no animation timer is left behind."""
         super().hideEvent(event)
         self._sync()
+
+
+class PoseStrip(QWidget):
+    """A routine's steps as a row of small still pictures (the main window's preview).
+
+    One widget paints them all; the poses are looked up on the first paint,
+    so building a routine card costs nothing until it is seen.  A one-sided
+    step is shown on the side it starts with (left).
+    """
+
+    CELL = 58  # pixels per picture, before scaling for a narrow card
+
+    def __init__(self, steps: Sequence[Step], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("poseStrip")
+        self._steps = tuple(steps)
+        self._pictures: list[tuple[Pose | None, Side]] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.CELL)
+        names = [f"{n}. {s.name}" for n, s in enumerate(self._steps, start=1)]
+        self.setAccessibleName("Pictures of the steps")
+        self.setAccessibleDescription("; ".join(names))
+        self.setToolTip("\n".join(names))
+
+    def pictures(self) -> list[tuple[Pose | None, Side]]:
+        """Each step's picture and the side it is drawn for."""
+        if self._pictures is None:
+            self._pictures = [
+                (step_picture(s), Side.LEFT if s.side is Side.EACH else Side.BOTH)
+                for s in self._steps
+            ]
+        return self._pictures
+
+    def sizeHint(self) -> QSize:
+        """One cell per step."""
+        return QSize(self.CELL * max(1, len(self._steps)), self.CELL)
+
+    def minimumSizeHint(self) -> QSize:
+        """Narrow cards shrink the pictures rather than cut them."""
+        return QSize(self.CELL, self.CELL)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Every step's picture, left to right, each in its own cell."""
+        pictures = self.pictures()
+        if not pictures:
+            return
+        cell = min(float(self.CELL), self.width() / len(pictures))
+        painter = QPainter(self)
+        ink = Ink.of(self.palette())
+        for n, (pose, side) in enumerate(pictures):
+            if pose is None:
+                continue
+            paint_pose(
+                painter, QRectF(n * cell + 2, 2, cell - 4, self.height() - 4), pose, side, ink
+            )
+        painter.end()

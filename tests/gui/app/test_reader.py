@@ -97,10 +97,15 @@ def test_a_citation_from_the_player_opens_the_reader(make_app: Any, memory_store
     memory_store.set_setting("voice", False)
     app = make_app(memory_store)
     assert app.start_routine("bedtime")
-    step = next(s for s in app.routines["bedtime"].steps if s.evidence and s.citations)
+    step = next(s for s in app.routines["bedtime"].expanded() if s.evidence and s.pose)
     cite = step.citations[0]
-    app.player.citation_requested.emit(cite.doc, cite.quote, step.evidence)
+    app.player.citation_requested.emit(cite.doc, cite.quote, step.evidence, step)
     assert app.reader is not None and app.reader.isVisible()
     assert app.reader.evidence_label.text() == step.evidence
+    # The step that cites the passage is shown with its picture and its name.
+    assert app.reader.step_row.isVisible() and app.reader.pose_view.isVisible()
+    assert app.reader.pose_view.pose is not None and app.reader.pose_view.pose.name == step.pose
+    assert step.name in app.reader.step_label.text()
+    assert app.reader.pose_view.accessibleDescription() in app.reader.step_label.text()
     assert documents.normalise(app.reader.highlighted_text()) == documents.normalise(cite.quote)
     app.stop_session()

@@ -420,7 +420,8 @@ def test_why_this_step_link_asks_for_the_document(qtbot: Any, clock: FakeClock) 
         # The link starts the first line (the label may wrap onto more).
         first_line = links[0].fontMetrics().height() // 2 + 1
         qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton, pos=QPoint(8, first_line))
-    assert blocker.args == [CITE.doc, CITE.quote, "Weakly supported (Hallegraeff 2012)."]
+    assert blocker.args[:3] == [CITE.doc, CITE.quote, "Weakly supported (Hallegraeff 2012)."]
+    assert blocker.args[3] == p.session.step  # the step, so the reader can show its picture
 
 
 def test_staged_player_shows_each_side(qtbot: Any) -> None:
