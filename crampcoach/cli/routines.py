@@ -1,4 +1,4 @@
-"""``crampcoach routines list|show|check``: the built-in routines and the user's own."""
+"""``crampcoach routines list|show|check|print``: the built-in routines and the user's own."""
 
 from __future__ import annotations
 
@@ -37,6 +37,16 @@ def register(
     show.add_argument("id", help="a routine id from 'routines list'")
     add_format(show)
     show.set_defaults(func=_show)
+    printing = routines_sub.add_parser(
+        "print",
+        help="make a printable A4 sheet (PDF) of a routine, with a picture of every step",
+        parents=[common],
+    )
+    printing.add_argument("id", help="a routine id from 'routines list'")
+    printing.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF"
+    )
+    printing.set_defaults(func=_print)
     check = routines_sub.add_parser(
         "check",
         help="check routine files; one line per problem, exit 1 if any",
@@ -178,6 +188,25 @@ def _show_text(routine: Routine, steps: tuple[PlannedStep, ...]) -> str:
             title = doc.title if doc else citation.doc
             lines.append(_wrap(f"Source: {title} [{citation.doc}]: “{citation.quote}”", "   "))
     return "\n".join(lines)
+
+
+def _print(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    routine = _find(_load(args), args.id)
+    target = Path(args.output)
+    if target.is_dir():
+        raise CliError(f"{target} is a folder; give a file name such as {routine.id}.pdf")
+    if not target.parent.is_dir():
+        raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
+    from crampcoach.qt.routine_sheet import print_routine
+
+    try:
+        pages = print_routine(routine, target)
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc}", code=1) from None
+    print(f"Wrote {target}: {routine.title}, {pages} page" + ("s" if pages != 1 else "") + " (A4).")
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:

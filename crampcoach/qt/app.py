@@ -48,7 +48,7 @@ from crampcoach.core.events import (
 )
 from crampcoach.core.journal import Change, EntryError, Journal
 from crampcoach.core.library import Library
-from crampcoach.core.model import LoadProblem, Routine
+from crampcoach.core.model import LoadProblem, PlannedStep, Routine
 from crampcoach.core.settings import SettingError, SettingsBase
 from crampcoach.qt.sync_watch import SyncWatcher
 
@@ -289,6 +289,7 @@ class App(QObject):
 
     def _connect_main_window(self, w: MainWindow) -> None:
         w.start_requested.connect(self.start_routine)
+        w.print_requested.connect(lambda routine_id: self.print_sheet(routine_id))
         w.document_requested.connect(lambda doc_id: self.show_document(doc_id))
         w.log_water_requested.connect(lambda: self.log_water())
         w.log_cramp_requested.connect(self.open_cramp_dialog)
@@ -558,8 +559,13 @@ class App(QObject):
         else:  # the player records a partial session when its window closes
             player.close()
 
-    def show_document(self, doc_id: str, quote: str | None = None, evidence: object = None) -> bool:
-        """Open the reader on ``doc_id`` with ``quote`` highlighted; False if unknown."""
+    def show_document(
+        self, doc_id: str, quote: str | None = None, evidence: object = None, step: object = None
+    ) -> bool:
+        """Open the reader on ``doc_id`` with ``quote`` highlighted; False if unknown.
+
+        ``step``: the PlannedStep that cites it, shown with its picture.
+        """
         try:
             doc = documents.get(doc_id)
         except documents.DocumentError as exc:
@@ -569,9 +575,46 @@ class App(QObject):
             from crampcoach.qt.documents_view import DocumentReader
 
             self.reader = DocumentReader()
-        self.reader.show_document(doc, quote, str(evidence) if evidence else None)
+        self.reader.show_document(
+            doc,
+            quote,
+            str(evidence) if evidence else None,
+            step if isinstance(step, PlannedStep) else None,
+        )
         _raise(self.reader)
         return True
+
+    def print_sheet(self, routine_id: str, path: Path | None = None) -> Path | None:
+        """Save the printable sheet of a routine (asking where, unless ``path``); None if not."""
+        routine = self.routines.get(routine_id)
+        if routine is None:
+            self._status(f"Unknown routine {routine_id!r}.")
+            return None
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.main_window,
+                f"Save a printable sheet of “{routine.title}”",
+                str(Path.home() / f"crampcoach-{routine.id}.pdf"),
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from crampcoach.qt.routine_sheet import print_routine
+
+        try:
+            pages = print_routine(routine, path)
+        except OSError as exc:
+            self._status(f"Could not save the sheet to {path}: {exc}")
+            return None
+        self._status(
+            f"Saved the sheet of “{routine.title}” to {path} ({pages} page"
+            + ("s" if pages != 1 else "")
+            + ", A4): print it from any PDF viewer."
+        )
+        return path
 
     def open_review(self) -> QWidget | None:
         """Open the weekly review window."""
