@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/screenshots.py                      # 1280x800 into docs/screenshots/
     .venv/bin/python scripts/screenshots.py --size 1920x1080 --out /tmp/shots   # check a big screen
+    .venv/bin/python scripts/screenshots.py --poses --out docs/screenshots/poses/1280x800
+        # the player on one hold and one move of every routine (README, "Every stretch")
 
 Uses a throw-away data folder with a little history and a fixed clock, so the
 pictures are the same on every run.  Look at every PNG after a layout change:
@@ -47,10 +49,56 @@ def _quiet_offscreen(kind: QtMsgType, _context: object, message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def pose_shots(app: object) -> dict[str, Shot]:
+    """The player on the first still step and the first moving step of every routine."""
+    from crampcoach.qt.player import staged_player
+    from crampcoach.qt.pose_view import step_picture
+
+    shots: dict[str, Shot] = {}
+    for routine in app.routines.values():  # type: ignore[attr-defined]
+        planned = routine.expanded()
+        for kind, moving in (("hold", False), ("move", True)):
+            # A one-sided step if there is one: the picture must say which leg.
+            candidates = [
+                n
+                for n, s in enumerate(planned)
+                if (p := step_picture(s)) is not None and p.moves is moving
+            ]
+            if not candidates:
+                continue
+            sided = [n for n in candidates if planned[n].side is not Side.BOTH]
+            position = (sided or candidates)[0]
+
+            def make(routine: object = routine, position: int = position) -> QWidget:
+                player = staged_player(routine, planned_side(routine, position), seconds_in=3.0)  # type: ignore[arg-type]
+                while player.session.segment.step_position != position:
+                    player.skip()
+                if player.pose_view.pose is not None and player.pose_view.pose.moves:
+                    # A moment into the move, held there: the same picture on every run.
+                    player.pose_view.set_running(False)
+                    player.pose_view.animation.setCurrentTime(
+                        player.pose_view.animation.duration() // 4
+                    )
+                return player
+
+            shots[f"player_{routine.id}_{kind}"] = make
+    return shots
+
+
+def planned_side(routine: object, position: int) -> Side:
+    """The side of the planned step at ``position``; BOTH steps start from the first one."""
+    return routine.expanded()[position].side  # type: ignore[attr-defined,no-any-return]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1280x800", help="window size WxH (default 1280x800)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--poses",
+        action="store_true",
+        help="instead: the player on one hold and one move of every routine",
+    )
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -99,9 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         def reader() -> QWidget:
             bedtime = app.routines["bedtime"]
             # The trial-backed calf stretch: a step with an evidence note.
-            step = next(s for s in bedtime.steps if s.evidence and s.side is Side.EACH)
+            step = next(s for s in bedtime.expanded() if s.evidence and s.side is Side.LEFT)
             cite = step.citations[0]
-            app.show_document(cite.doc, cite.quote, step.evidence)
+            app.show_document(cite.doc, cite.quote, step.evidence, step)
             assert app.reader is not None
             return app.reader
 
@@ -124,13 +172,17 @@ def main(argv: list[str] | None = None) -> int:
             window.show_week(IsoWeek.of(now.date()).shift(-1))  # last week: a whole one
             return window
 
-        shots: dict[str, Shot] = {
-            "main_window": main_window,
-            "player_left": player(Side.LEFT),
-            "player_right": player(Side.RIGHT),
-            "document_reader": reader,
-            "review_window": review_window,
-        }
+        shots: dict[str, Shot] = (
+            pose_shots(app)
+            if args.poses
+            else {
+                "main_window": main_window,
+                "player_left": player(Side.LEFT),
+                "player_right": player(Side.RIGHT),
+                "document_reader": reader,
+                "review_window": review_window,
+            }
+        )
         for name, make in shots.items():
             widget = make()
             _settle(widget, width, height)

@@ -39,8 +39,9 @@ FrameSpec.other_leg
 FrameSpec.arm
 FrameSpec.other_arm
 
-# Qt asks a widget whether its height depends on its width.
+# Qt asks a widget whether its height depends on its width, and how small it may get.
 _.hasHeightForWidth
+_.minimumSizeHint
 
 # The app holds the file watcher that refreshes it when another computer's
 # files arrive; nothing reads the attribute, it keeps the watcher alive.

@@ -266,7 +266,7 @@ class PlayerWindow(QWidget):
         self.retry_button = self._child(QPushButton, "retryButton")
         self.close_button = self._child(QPushButton, "closeButton")
         # The step's picture, large and beside the countdown.
-        self.pose_view = PoseView(self.session_page)
+        self.pose_view = PoseView()
         body = self.form.findChild(QHBoxLayout, "bodyRow")
         assert body is not None, "ui/player.ui has no bodyRow"
         body.insertWidget(0, self.pose_view)

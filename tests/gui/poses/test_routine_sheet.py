@@ -41,6 +41,31 @@ def _words(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
     return words
 
 
+def _check_text(target: Path, routine: routines.Routine) -> int:
+    """Every step's words are on the sheet and inside the page; returns the page count."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(unicodedata.normalize("NFKC", text).split())  # ligatures: "ﬀ" is "ff"
+    assert routine.title in flat and "Total time 9 min 50 s" in flat
+    assert " ".join(NOT_MEDICAL_ADVICE.split()) in flat
+    for number, step in enumerate(routine.steps, start=1):
+        assert f"{number}. {step.name}" in flat
+        assert " ".join(timing(step).split()) in flat
+        assert not step.safety or " ".join(step.safety.split())[:60] in flat
+        assert all(documents.get(c.doc).title in flat for c in step.citations)
+    assert "Left leg, then right leg" in flat
+    # Nothing is cut: every word lies inside the page, clear of the paper's edge.
+    width, height = 595.3, 841.9  # A4 in points
+    words = _words(target)
+    assert words
+    for page, x0, y0, x1, y1, word in words:
+        assert x0 > 20 and x1 < width - 20 and y0 > 20 and y1 < height - 20, (page, word)
+    pages = max(w[0] for w in words)
+    assert text.count("CrampCoach gives general information") == pages  # on every page
+    return pages
+
+
 def test_the_command_writes_an_a4_sheet_of_the_bedtime_routine(tmp_path: Path) -> None:
     target = tmp_path / "bedtime.pdf"
     env = dict(os.environ, CRAMPCOACH_DATA_DIR=str(tmp_path / "data"))
@@ -61,31 +86,7 @@ def test_the_command_writes_an_a4_sheet_of_the_bedtime_routine(tmp_path: Path) -
     assert b"/Subtype /Image" not in data  # pictures are vector drawings
     assert not list(tmp_path.glob(".*part"))  # written whole, then renamed
 
-    routine = builtin("bedtime")
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    flat = " ".join(unicodedata.normalize("NFKC", text).split())  # ligatures: "ﬀ" is "ff"
-    assert routine.title in flat and "Total time 9 min 50 s" in flat
-    assert " ".join(NOT_MEDICAL_ADVICE.split()) in flat
-    for number, step in enumerate(routine.steps, start=1):
-        assert f"{number}. {step.name}" in flat
-        assert " ".join(timing(step).split()) in flat
-        if step.safety:
-            assert " ".join(step.safety.split())[:60] in flat
-        for citation in step.citations:
-            assert documents.get(citation.doc).title in flat
-    assert "Left leg, then right leg" in flat
-
-    # Nothing is cut: every word lies inside the page, clear of the paper's edge.
-    width, height = 595.3, 841.9  # A4 in points
-    words = _words(target)
-    assert words
-    for page, x0, y0, x1, y1, word in words:
-        assert x0 > 20 and x1 < width - 20 and y0 > 20 and y1 < height - 20, (page, word)
-    pages = max(w[0] for w in words)
-    assert text.count("CrampCoach gives general information") == pages  # on every page
-
+    pages = _check_text(target, builtin("bedtime"))
     # As pictures: every page rendered, and its outer margin is blank paper.
     subprocess.run(
         ["pdftoppm", "-r", "40", "-png", str(target), str(tmp_path / "page")], check=True
