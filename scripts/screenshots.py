@@ -74,11 +74,9 @@ def pose_shots(app: object) -> dict[str, Shot]:
                 while player.session.segment.step_position != position:
                     player.skip()
                 if player.pose_view.pose is not None and player.pose_view.pose.moves:
-                    # A moment into the move, held there: the same picture on every run.
+                    # Held on its first key frame: the clearest picture, the same on every run.
                     player.pose_view.set_running(False)
-                    player.pose_view.animation.setCurrentTime(
-                        player.pose_view.animation.duration() // 4
-                    )
+                    player.pose_view.animation.setCurrentTime(0)
                 return player
 
             shots[f"player_{routine.id}_{kind}"] = make

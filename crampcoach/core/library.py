@@ -23,11 +23,19 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach import __version__, paths, resources
+from crampcoach.core import poses
 from crampcoach.core.model import Citation, DocumentInfo, Routine, RoutineKind, Side, Step
 
 CACHE_FORMAT = 4
 # The modules whose rules decide what a routine file means.
-_VALIDATOR_SOURCES = ("routines.py", "model.py", "documents.py", "library.py", "poses.py")
+_VALIDATOR_SOURCES = (
+    "routines.py",
+    "model.py",
+    "documents.py",
+    "library.py",
+    "poses.py",
+    "pose_file.py",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,23 +102,31 @@ def _read(file: Path, key: list[Any]) -> Library | None:
         data = json.loads(file.read_bytes())
         if data["key"] != key:
             return None
-        return Library(
+        found = Library(
             routines=[_routine_from(r) for r in data["routines"]],
             problems=[str(p) for p in data["problems"]],
             documents=[DocumentInfo(**d) for d in data["documents"]],
             from_cache=True,
         )
-    except (OSError, ValueError, KeyError, TypeError):
+        # The validated pose library too: pictures drawn at start-up parse no TOML.
+        poses.use(data["poses"])
+        return found
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # absent, damaged or from another format: load for real
 
 
 def _write(file: Path, key: list[Any], library: Library) -> None:
     """Replace the cache atomically; failing to write a cache is never an error."""
+    try:
+        pose_data = {name: poses.to_data(pose) for name, pose in poses.library().items()}
+    except poses.PoseError:  # a broken installation: every routine says so; cache nothing
+        return
     payload = {
         "key": key,
         "routines": [asdict(r) for r in library.routines],
         "problems": library.problems,
         "documents": [asdict(d) for d in library.documents],
+        "poses": pose_data,
     }
     paths.write_cache_file(file, json.dumps(payload, ensure_ascii=False))
 

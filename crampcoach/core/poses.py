@@ -29,17 +29,13 @@ preview strip) shows its first frame.
 
 from __future__ import annotations
 
+import importlib
 import math
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
-
-import msgspec
-from msgspec import Meta
+from typing import Any, Literal
 
 from crampcoach import resources
 
@@ -231,54 +227,6 @@ class Figure:
 
 # --- the library ----------------------------------------------------------------
 
-Angle = Annotated[float, Meta(ge=-180, le=180, description="an angle in degrees, −180 to 180")]
-Reach = Literal["ankle", "calf", "knee", "toes", "mouth"]
-
-
-class LegSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """``{hip = …, knee = …, ankle = …}``."""
-
-    hip: Angle | msgspec.UnsetType = msgspec.UNSET
-    knee: Angle | msgspec.UnsetType = msgspec.UNSET
-    ankle: Angle | msgspec.UnsetType = msgspec.UNSET
-
-
-class ArmSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """``{shoulder = …, elbow = …}`` or ``{reach = "ankle"}`` (the hand goes there)."""
-
-    shoulder: Angle | msgspec.UnsetType = msgspec.UNSET
-    elbow: Angle | msgspec.UnsetType = msgspec.UNSET
-    reach: Reach | msgspec.UnsetType = msgspec.UNSET
-
-
-class FrameSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """One key frame of a move: the angles that differ from the base pose."""
-
-    torso: Angle | msgspec.UnsetType = msgspec.UNSET
-    head: Angle | msgspec.UnsetType = msgspec.UNSET
-    leg: LegSpec | msgspec.UnsetType = msgspec.UNSET
-    other_leg: LegSpec | msgspec.UnsetType = msgspec.UNSET
-    arm: ArmSpec | msgspec.UnsetType = msgspec.UNSET
-    other_arm: ArmSpec | msgspec.UnsetType = msgspec.UNSET
-
-
-PropName = Literal[
-    "wall", "chair", "support", "step", "pillow", "bowl", "bed", "towel", "cup", "compress"
-]
-FeltName = Literal["calf", "hamstring", "thigh", "sole", "ankle", "shin"]
-
-
-class PoseSpec(FrameSpec, forbid_unknown_fields=True, frozen=True):
-    """One ``[name]`` table of the pose file as written."""
-
-    title: Annotated[str, Meta(min_length=1, max_length=60)] = ""
-    description: Annotated[str, Meta(min_length=1, max_length=300)] = ""
-    props: list[PropName] = []
-    felt: FeltName | msgspec.UnsetType = msgspec.UNSET
-    circles: bool = False  # draw the ankle's circular path (ankle circles)
-    cycle_s: Annotated[float, Meta(ge=0.5, le=30)] = 2.0
-    frames: Annotated[list[FrameSpec], Meta(max_length=8)] = []
-
 
 class PoseError(ValueError):
     """The pose file is broken, or a pose name is unknown; the message says where and what."""
@@ -328,81 +276,63 @@ class Pose:
         return {k: a[k] + (b[k] - a[k]) * f for k in a}
 
 
-_DEFAULTS: dict[str, float] = dict.fromkeys(JOINTS, 0.0)
-
-
-def _flatten(spec: FrameSpec) -> tuple[dict[str, float], dict[str, str]]:
-    angles: dict[str, float] = {}
-    reach: dict[str, str] = {}
-    for key in ("torso", "head"):
-        value = getattr(spec, key)
-        if value is not msgspec.UNSET:
-            angles[key] = float(value)
-    for group in ("leg", "other_leg", "arm", "other_arm"):
-        sub = getattr(spec, group)
-        if sub is msgspec.UNSET:
-            continue
-        for f in msgspec.structs.fields(sub):
-            value = getattr(sub, f.name)
-            if value is msgspec.UNSET:
-                continue
-            if f.name == "reach":
-                reach[group] = str(value)
-            else:
-                angles[f"{group}.{f.name}"] = float(value)
-    return angles, reach
-
-
-def _pose(name: str, spec: PoseSpec) -> Pose:
-    angles, reach = _flatten(spec)
-    # An arm not given follows the other one; the far leg stands straight.
-    for joint in ("shoulder", "elbow"):
-        if f"other_arm.{joint}" not in angles and f"arm.{joint}" in angles:
-            angles[f"other_arm.{joint}"] = angles[f"arm.{joint}"]
-    if "other_arm" not in reach and "arm" in reach and "other_arm.shoulder" not in angles:
-        reach["other_arm"] = reach["arm"]
-    frames = []
-    for frame in spec.frames:
-        values, _ = _flatten(frame)
-        frames.append(values)
+def _pose_from(name: str, data: Mapping[str, Any]) -> Pose:
+    """A Pose from the plain data of ``pose_file.read`` (or the library cache)."""
     return Pose(
         name=name,
-        title=spec.title or name,
-        description=spec.description or spec.title or name,
-        angles={**_DEFAULTS, **angles},
-        reach=reach,
-        props=tuple(spec.props),
-        felt=spec.felt if isinstance(spec.felt, str) else None,
-        circles=spec.circles,
-        cycle_s=spec.cycle_s,
-        frames=tuple(frames),
+        title=str(data["title"]),
+        description=str(data["description"]),
+        angles={k: float(v) for k, v in data["angles"].items()},
+        reach={k: str(v) for k, v in data["reach"].items()},
+        props=tuple(data["props"]),
+        felt=data["felt"],
+        circles=bool(data["circles"]),
+        cycle_s=float(data["cycle_s"]),
+        frames=tuple({k: float(v) for k, v in f.items()} for f in data["frames"]),
     )
+
+
+def to_data(pose: Pose) -> dict[str, Any]:
+    """The pose as plain JSON-able data (what ``use`` takes back)."""
+    return {
+        "title": pose.title,
+        "description": pose.description,
+        "angles": dict(pose.angles),
+        "reach": dict(pose.reach),
+        "props": list(pose.props),
+        "felt": pose.felt,
+        "circles": pose.circles,
+        "cycle_s": pose.cycle_s,
+        "frames": [dict(f) for f in pose.frames],
+    }
 
 
 def load_library(path: Path) -> dict[str, Pose]:
     """Read and validate a pose file; PoseError names the file, the pose and the field."""
+    # The parser (TOML, msgspec) is imported only here: a start-up that has the
+    # library from the cache never loads it.
+    pose_file = importlib.import_module("crampcoach.core.pose_file")
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise PoseError(f"{path}: cannot read the pose library: {exc}") from None
-    poses: dict[str, Pose] = {}
-    problems: list[str] = []
-    for name, table in raw.items():
-        try:
-            spec = msgspec.convert(table, PoseSpec)
-        except msgspec.ValidationError as exc:
-            problems.append(f"{path}: pose {name!r}: {exc}")
-            continue
-        poses[name] = _pose(name, spec)
-    if problems:
-        raise PoseError("\n".join(problems))
-    return poses
+        data = pose_file.read(path)
+    except ValueError as exc:
+        raise PoseError(str(exc)) from None
+    return {name: _pose_from(name, values) for name, values in data.items()}
 
 
-@cache
+_LOADED: dict[str, Pose] = {}
+
+
+def use(data: Mapping[str, Mapping[str, Any]]) -> None:
+    """Take the bundled library from already validated data (the library cache)."""
+    if not _LOADED:
+        _LOADED.update({name: _pose_from(name, values) for name, values in data.items()})
+
+
 def library() -> Mapping[str, Pose]:
-    """The bundled poses (read once per process)."""
-    return load_library(resources.path("assets", "poses/poses.toml"))
+    """The bundled poses (read once per process, or taken from the cache by ``use``)."""
+    if not _LOADED:
+        _LOADED.update(load_library(resources.path("assets", "poses/poses.toml")))
+    return _LOADED
 
 
 def names() -> list[str]:

@@ -137,3 +137,29 @@ def test_the_routine_format_readme_lists_every_pose() -> None:
     table = readme.split("| pose | shows |", 1)[1].split("\n\n", 1)[0]
     listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.M))
     assert listed == set(poses.names())
+
+
+def test_a_cache_hit_draws_poses_without_parsing_the_pose_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    library.load(tmp_path)
+    code = (
+        "import sys; from pathlib import Path; from crampcoach.core import library, poses; "
+        f"library.load(Path({str(tmp_path)!r})); "
+        "fig = poses.figure(poses.get('standing-calf-stretch')); "
+        "print(len(poses.names()), len(fig.segments), "
+        "sorted(m for m in ('msgspec', 'tomllib', 'crampcoach.core.pose_file') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(out[0]) == len(poses.names()) and int(out[1]) > 10
+    assert out[2] == "[]", out
+    # And what the cache gives is what the file gives.
+    assert {n: poses.to_data(p) for n, p in poses.library().items()} == {
+        n: poses.to_data(p)
+        for n, p in poses.load_library(
+            Path(poses.resources.path("assets", "poses/poses.toml"))
+        ).items()
+    }
