@@ -51,7 +51,7 @@ def _quiet_offscreen(kind: QtMsgType, _context: object, message: str) -> None:
 
 def pose_shots(app: object) -> dict[str, Shot]:
     """The player on the first still step and the first moving step of every routine."""
-    from crampcoach.qt.player import staged_player
+    from tests.gui.player.staging import staged_player
     from crampcoach.qt.pose_view import step_picture
 
     shots: dict[str, Shot] = {}
