@@ -166,6 +166,10 @@ def _wait_for_app(data: Path, timeout: float = 60.0) -> None:
 
 
 def run() -> list[Row]:
+    return [*app_rows(), *player_rows()]
+
+
+def app_rows() -> list[Row]:
     seconds = float(os.environ.get("CRAMPCOACH_BENCH_IDLE_S", "60"))
     per_min = 60.0 / seconds
     result = measure(seconds)
@@ -199,3 +203,150 @@ if __name__ == "__main__":
     from benchmarks.common import print_table
 
     print_table(run())
+
+
+# --- the player's picture: a move animating, then the player hidden ------------
+
+PLAYER_PROBE = """
+import sys
+from PySide6.QtCore import QSocketNotifier
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from pathlib import Path
+from crampcoach.core import routines
+from crampcoach.core.clock import SystemClock
+from crampcoach.qt.player import PlayerWindow
+routine = next(r for r in routines.load_all(user_dir=Path('/nonexistent')).routines if r.id == 'warmup')
+settings = {'sounds': False, 'voice': False}
+player = PlayerWindow(routine, None, settings, SystemClock(), keep_awake=False, lead_in_s=0)
+frames = [0]
+player.pose_view.animation.valueChanged.connect(lambda *_: frames.__setitem__(0, frames[0] + 1))
+player.resize(1280, 800)
+player.show()
+def command():
+    line = sys.stdin.readline().strip()
+    if line == 'hide':
+        player.hide()
+    elif not line:
+        app.quit()
+        return
+    state = player.pose_view.animation.state().name
+    print(line, frames[0], state, player.pose_view.pose.name, flush=True)
+notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+notifier.activated.connect(command)
+print('ready', flush=True)
+app.exec()
+"""
+
+
+def _ask(proc: subprocess.Popen[str], command: str) -> list[str]:
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(command + "\n")
+    proc.stdin.flush()
+    return proc.stdout.readline().split()
+
+
+def measure_player(seconds: float) -> dict[str, object]:
+    """The player on a moving step (the warm-up's march), shown, then hidden, beside a bare app."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", os.environ.get("CRAMPCOACH_BENCH_QPA", "offscreen"))
+    player = subprocess.Popen(
+        [sys.executable, "-c", PLAYER_PROBE],
+        env=env,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    bare = subprocess.Popen(
+        [sys.executable, "-c", BARE_APP],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert player.stdout is not None
+        if player.stdout.readline().strip() != "ready":
+            raise RuntimeError("the player probe did not start")
+        time.sleep(3.0)  # first paints, the pose library read
+        out: dict[str, object] = {}
+        for phase in ("shown", "hidden"):
+            if phase == "hidden":
+                _ask(player, "hide")
+                time.sleep(1.0)
+            start = _ask(player, "count")
+            first = (sample(player.pid), sample(bare.pid))
+            time.sleep(seconds)
+            last = (sample(player.pid), sample(bare.pid))
+            end = _ask(player, "count")
+            out[phase] = {
+                "player": delta(first[0], last[0]),
+                "bare": delta(first[1], last[1]),
+                "frames": int(end[1]) - int(start[1]),
+                "state": end[2],
+                "pose": end[3],
+            }
+        return out
+    finally:
+        for p in (player, bare):
+            p.terminate()
+            p.wait(timeout=20)
+
+
+def player_rows() -> list[Row]:
+    """Rows for the player's picture: the cost of a move animating, and zero when hidden."""
+    seconds = float(os.environ.get("CRAMPCOACH_BENCH_POSE_S", "10"))
+    per_min = 60.0 / seconds
+    m = measure_player(seconds)
+    shown, hidden = m["shown"], m["hidden"]
+    assert isinstance(shown, dict) and isinstance(hidden, dict)
+    rows: list[Row] = []
+    for phase, data in (("move animating", shown), ("hidden", hidden)):
+        cpu, sw, _ = data["player"]
+        cpu_floor, sw_floor, _ = data["bare"]
+        rows += [
+            Row(
+                "idle",
+                f"player, {phase} ({data['pose']}): CPU per minute",
+                cpu * per_min,
+                "s",
+                "context",
+                True,
+                cpu_floor * per_min,
+                context=True,
+            ),
+            Row(
+                "idle",
+                f"player, {phase}: voluntary switches per minute",
+                sw * per_min,
+                "",
+                "context",
+                True,
+                sw_floor * per_min,
+                context=True,
+            ),
+        ]
+    rows.append(
+        Row(
+            "idle",
+            f"player shown: animation frames per second ({shown['state']})",
+            shown["frames"] / seconds,
+            "",
+            "context",
+            True,
+            context=True,
+        )
+    )
+    frames = hidden["frames"]
+    rows.append(
+        Row(
+            "idle",
+            f"player hidden: animation wake-ups ({hidden['state']})",
+            frames,
+            "",
+            "== 0",
+            frames == 0 and hidden["state"] != "Running",
+        )
+    )
+    return rows

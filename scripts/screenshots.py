@@ -51,8 +51,8 @@ def _quiet_offscreen(kind: QtMsgType, _context: object, message: str) -> None:
 
 def pose_shots(app: object) -> dict[str, Shot]:
     """The player on the first still step and the first moving step of every routine."""
-    from tests.gui.player.staging import staged_player
     from crampcoach.qt.pose_view import step_picture
+    from tests.gui.player.staging import staged_player
 
     shots: dict[str, Shot] = {}
     for routine in app.routines.values():  # type: ignore[attr-defined]

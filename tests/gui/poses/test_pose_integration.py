@@ -83,7 +83,7 @@ def test_a_hold_is_still(qtbot: Any, builtin: dict[str, Routine]) -> None:
     p = open_player(qtbot, builtin["bedtime"], FakeClock())
     while p.session.step.hold_s is None:
         p.skip()
-    assert p.pose_view.animation.state() is p.pose_view.animation.State.Stopped
+    assert p.pose_view.animation.state() is p.pose_view.animation.State.NotRunning
 
 
 def test_a_step_without_a_pose_shows_no_empty_frame(

@@ -124,7 +124,7 @@ def test_a_move_animates_only_while_visible_and_running(qtbot) -> None:  # type:
     view.set_pose(poses.get("march"), Side.BOTH, cycle_s=1.0)
     host.show()
     qtbot.waitExposed(host)
-    assert view.animation.state() is view.animation.State.Stopped  # not running yet
+    assert view.animation.state() is view.animation.State.NotRunning  # not running yet
     view.set_running(True)
     assert view.animation.state() is view.animation.State.Running
     assert view.animation.duration() == 1000
@@ -139,6 +139,6 @@ def test_a_move_animates_only_while_visible_and_running(qtbot) -> None:  # type:
     host.show()
     assert view.animation.state() is view.animation.State.Running
     view.set_pose(poses.get("standing-calf-stretch"), Side.LEFT)  # a hold is still
-    assert view.animation.state() is view.animation.State.Stopped
+    assert view.animation.state() is view.animation.State.NotRunning
     assert "left leg" in view.accessibleDescription()
     assert view.accessibleName() == "Picture: Standing calf stretch"
