@@ -9,6 +9,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from crampcoach.cli import CliError, add_format
+from crampcoach.exits import Exit
 
 if TYPE_CHECKING:
     from crampcoach.core.model import LoadProblem, LoadResult, PlannedStep, Routine
@@ -46,6 +47,7 @@ def register(
     printing.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF"
     )
+    add_format(printing)
     printing.set_defaults(func=_print)
     check = routines_sub.add_parser(
         "check",
@@ -198,13 +200,19 @@ def _print(args: argparse.Namespace) -> int:
     if target.is_dir():
         raise CliError(f"{target} is a folder; give a file name such as {routine.id}.pdf")
     if not target.parent.is_dir():
-        raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise CliError(
+            f"cannot write {target}: the folder {target.parent} does not exist",
+            code=Exit.FAILED,
+        )
     from crampcoach.qt.routine_sheet import print_routine
 
     try:
         pages = print_routine(routine, target)
     except OSError as exc:
-        raise CliError(f"cannot write {target}: {exc}", code=1) from None
+        raise CliError(f"cannot write {target}: {exc}", code=Exit.FAILED) from None
+    if args.format == "json":
+        print(json.dumps({"file": str(target), "routine": routine.id, "pages": pages}))
+        return 0
     print(f"Wrote {target}: {routine.title}, {pages} page" + ("s" if pages != 1 else "") + " (A4).")
     return 0
 

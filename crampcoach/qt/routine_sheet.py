@@ -256,11 +256,11 @@ def write_routine_pdf(routine: Routine, path: Path) -> int:
             if index == 0:
                 header.drawContents(painter)
                 y = header.size().height() + _mm(GAP_MM)
-            for block in blocks:
-                painter.setPen(QColor("#d9d7cf"))
-                painter.drawLine(
-                    QPointF(0, y - _mm(GAP_MM) / 2), QPointF(page.width(), y - _mm(GAP_MM) / 2)
-                )
+            for n, block in enumerate(blocks):
+                if n or index == 0:  # a rule between steps, none at the top of a page
+                    painter.setPen(QColor("#d9d7cf"))
+                    rule = y - _mm(GAP_MM) / 2
+                    painter.drawLine(QPointF(0, rule), QPointF(page.width(), rule))
                 _pictures(painter, block, y)
                 painter.save()
                 painter.translate(_text_left(block.step), y)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -120,6 +121,14 @@ def test_print_errors_are_one_clear_line(
     code = main(["routines", "print", "bedtime", "-o", str(tmp_path / "missing" / "x.pdf")])
     err = capsys.readouterr().err
     assert code != 0 and "does not exist" in err
+    target = tmp_path / "sheet.pdf"
+    assert main(["routines", "print", "bedtime", "-o", str(target), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "file": str(target),
+        "routine": "bedtime",
+        "pages": 2,
+    }
+    target.unlink()
     code = main(["routines", "print", "bedtime", "-o", str(tmp_path)])
     assert code != 0 and "is a folder" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
