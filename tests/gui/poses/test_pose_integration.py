@@ -120,3 +120,31 @@ def test_the_routine_card_shows_a_strip_of_its_steps(
         for y in range(0, image.height(), 2)
     )
     assert inked > 50
+
+
+def test_a_dark_system_palette_never_draws_a_pale_figure_on_the_light_pages(
+    qtbot: Any, qapp: Any, builtin: dict[str, Routine]
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from crampcoach import resources
+    from crampcoach.qt.pose_view import Ink
+
+    saved = qapp.palette()
+    dark = QPalette(saved)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    qapp.setPalette(dark)
+    try:
+        p = open_player(qtbot, builtin["leg-stretch"], FakeClock())
+        ink = Ink.of(p.pose_view.palette())
+        assert ink.ink.lightnessF() < 0.3 and ink.paper.lightnessF() > 0.8
+        card = RoutineCard(builtin["warmup"], "never")
+        qtbot.addWidget(card)
+        card.setStyleSheet(resources.read_text("ui", "style.qss"))
+        card.ensurePolished()
+        card.strip.ensurePolished()
+        strip = Ink.of(card.strip.palette())
+        assert strip.ink.lightnessF() < 0.3 and strip.paper.lightnessF() > 0.8
+    finally:
+        qapp.setPalette(saved)
