@@ -41,6 +41,18 @@
         <translation>Der Übungsplayer ist nicht verfügbar ({error}).</translation>
     </message>
     <message>
+        <source>Unknown routine {id}.</source>
+        <translation>Unbekannte Routine {id}.</translation>
+    </message>
+    <message>
+        <source>Could not save the sheet to {path}: {error}</source>
+        <translation>Das Blatt konnte nicht unter {path} gespeichert werden: {error}</translation>
+    </message>
+    <message>
+        <source>Saved the sheet of “{title}” to {path} ({pages} pages, A4).</source>
+        <translation>Das Blatt „{title}“ wurde unter {path} gespeichert ({pages} Seiten, A4).</translation>
+    </message>
+    <message>
         <source>This part of CrampCoach is not available yet ({what}: {error}).</source>
         <translation>Dieser Teil von CrampCoach ist noch nicht verfügbar ({what}: {error}).</translation>
     </message>
@@ -205,8 +217,12 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
 <context>
     <name>DocumentReader</name>
     <message>
-        <source>{title} — CrampCoach</source>
+        <source>This passage is cited by the step “{name}”.</source>
         <extracomment>Supplement and drinking passages: a pale blue band and a dotted underline, so the mark does not depend on colour alone; their verdicts are listed above the text.</extracomment>
+        <translation>Diese Stelle zitiert der Schritt „{name}“.</translation>
+    </message>
+    <message>
+        <source>{title} — CrampCoach</source>
         <translation>{title} — CrampCoach</translation>
     </message>
     <message>
@@ -494,9 +510,17 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
 </context>
 <context>
+    <name>PoseStrip</name>
+    <message>
+        <source>Pictures of the steps</source>
+        <translation>Bilder der Schritte</translation>
+    </message>
+</context>
+<context>
     <name>PoseView</name>
     <message>
         <source>Picture: {title}</source>
+        <extracomment>Milliseconds between frames of a move (25 a second).</extracomment>
         <translation>Bild: {title}</translation>
     </message>
 </context>
@@ -588,6 +612,18 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Start {title}</source>
         <translation>{title} starten</translation>
+    </message>
+    <message>
+        <source>Print sheet…</source>
+        <translation>Blatt drucken…</translation>
+    </message>
+    <message>
+        <source>Save “{title}” as an A4 sheet with a picture of every step (PDF)</source>
+        <translation>„{title}“ als A4-Blatt mit einem Bild jedes Schritts speichern (PDF)</translation>
+    </message>
+    <message>
+        <source>Print a sheet of {title}</source>
+        <translation>Ein Blatt von {title} drucken</translation>
     </message>
 </context>
 <context>

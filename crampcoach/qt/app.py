@@ -588,7 +588,7 @@ class App(QObject):
         """Save the printable sheet of a routine (asking where, unless ``path``); None if not."""
         routine = self.routines.get(routine_id)
         if routine is None:
-            self._status(f"Unknown routine {routine_id!r}.")
+            self._status(self.tr("Unknown routine {id}.").format(id=repr(routine_id)))
             return None
         if path is None:
             from PySide6.QtWidgets import QFileDialog
@@ -607,12 +607,14 @@ class App(QObject):
         try:
             pages = print_routine(routine, path)
         except OSError as exc:
-            self._status(f"Could not save the sheet to {path}: {exc}")
+            self._status(
+                self.tr("Could not save the sheet to {path}: {error}").format(path=path, error=exc)
+            )
             return None
         self._status(
-            f"Saved the sheet of “{routine.title}” to {path} ({pages} page"
-            + ("s" if pages != 1 else "")
-            + ", A4): print it from any PDF viewer."
+            self.tr("Saved the sheet of “{title}” to {path} ({pages} pages, A4).").format(
+                title=routine.title, path=path, pages=pages
+            )
         )
         return path
 

@@ -106,7 +106,8 @@ class DocumentReader(QWidget):
             return
         words = self.pose_view.accessibleDescription()
         self.step_label.setText(
-            f"This passage is cited by the step “{step.name}”." + (f"\n{words}" if words else "")
+            self.tr("This passage is cited by the step “{name}”.").format(name=step.name)
+            + (f"\n{words}" if words else "")
         )
 
     def show_document(

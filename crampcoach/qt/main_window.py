@@ -104,12 +104,16 @@ class RoutineCard(QFrame):
         self.start_button.setToolTip(self.tr("Start “{title}” (Enter)").format(title=routine.title))
         self.start_button.setAccessibleName(self.tr("Start {title}").format(title=routine.title))
         self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
-        self.print_button = QPushButton("Print sheet…")
+        self.print_button = QPushButton(self.tr("Print sheet…"))
         self.print_button.setObjectName("printButton")
         self.print_button.setToolTip(
-            f"Save “{routine.title}” as an A4 sheet with a picture of every step (PDF)"
+            self.tr("Save “{title}” as an A4 sheet with a picture of every step (PDF)").format(
+                title=routine.title
+            )
         )
-        self.print_button.setAccessibleName(f"Print a sheet of {routine.title}")
+        self.print_button.setAccessibleName(
+            self.tr("Print a sheet of {title}").format(title=routine.title)
+        )
         self.print_button.clicked.connect(lambda: self.print_clicked.emit(self.routine_id))
         buttons = QVBoxLayout()
         buttons.setSpacing(6)

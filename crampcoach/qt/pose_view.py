@@ -444,7 +444,7 @@ class PoseStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.CELL)
         names = [f"{n}. {s.name}" for n, s in enumerate(self._steps, start=1)]
-        self.setAccessibleName("Pictures of the steps")
+        self.setAccessibleName(self.tr("Pictures of the steps"))
         self.setAccessibleDescription("; ".join(names))
         self.setToolTip("\n".join(names))
 

@@ -232,7 +232,7 @@ def write_routine_pdf(routine: Routine, path: Path) -> int:
     """Write the handout for ``routine`` to ``path``; returns the number of pages."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{routine.title} — CrampCoach")
+    writer.setTitle(routine.title)
     writer.setCreator(f"CrampCoach {__version__}")
     writer.setPageLayout(
         QPageLayout(
