@@ -18,6 +18,9 @@ class Exit(IntEnum):
     USAGE = 2  # the command line or a value in it is wrong
     BUSY = 3  # another CrampCoach holds the data folder and did not answer
     REFUSED = 4  # the running app answered but refused the request
+    DATA_FOLDER = 5  # the data folder is a file, under a file, unreadable or read-only
+    UNREADABLE = 6  # a file in the data folder cannot be read
+    UNTRUSTED = 7  # the app's socket or its folder belongs to another user
     INTERRUPTED = 130  # Ctrl+C (as a shell reports SIGINT)
     PIPE = 141  # the reader of the output went away (as a shell reports SIGPIPE)
 
@@ -30,6 +33,11 @@ MEANINGS: dict[Exit, str] = {
     "or setting, a time in the future)",
     Exit.BUSY: "the data folder is in use by another CrampCoach that did not answer",
     Exit.REFUSED: "the running CrampCoach refused the request (the message says why)",
+    Exit.DATA_FOLDER: "the data folder cannot be used: it is a file, under a file, "
+    "unreadable or read-only",
+    Exit.UNREADABLE: "a file in the data folder cannot be read",
+    Exit.UNTRUSTED: "the running app's socket or its folder belongs to another user; "
+    "nothing was sent",
     Exit.INTERRUPTED: "interrupted (Ctrl+C)",
     Exit.PIPE: "the output was closed early (e.g. by 'head')",
 }
@@ -48,3 +56,26 @@ def help_text() -> str:
             subsequent_indent=" " * 7,
         )
     return "\n".join(lines)
+
+
+# The names the store and hand-over faults use.
+NOT_SAVED = Exit.FAILED  # the disk refused the write: nothing was saved
+USAGE = Exit.USAGE
+BUSY = Exit.BUSY
+DATA_FOLDER = Exit.DATA_FOLDER
+UNREADABLE = Exit.UNREADABLE
+UNTRUSTED = Exit.UNTRUSTED
+
+
+def for_error(exc: BaseException) -> int:
+    """The status for a store or data-folder fault."""
+    from crampcoach import paths
+    from crampcoach.store.errors import DataFolderError, StoreLockedError, UnreadableFileError
+
+    if isinstance(exc, paths.DataFolderError | DataFolderError):
+        return DATA_FOLDER
+    if isinstance(exc, UnreadableFileError):
+        return UNREADABLE
+    if isinstance(exc, StoreLockedError):
+        return BUSY
+    return NOT_SAVED

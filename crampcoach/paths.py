@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import zlib
 from pathlib import Path
 
 ENV_VAR = "CRAMPCOACH_DATA_DIR"
+
+
+class DataFolderError(Exception):
+    """The data folder cannot be used; the message names it and says what to do."""
+
+
+def folder_problem(folder: Path, exc: OSError) -> str:
+    """One line for a fault of the data folder itself: what is wrong and what to do."""
+    other = "or choose another folder with --data-dir"
+    code = exc.errno or 0
+    if code in (errno.ENOTDIR, errno.EEXIST) or folder.is_file():
+        return (
+            f"the data folder {folder} is not a folder (it, or a folder above it, is a file); "
+            f"move that file away {other}"
+        )
+    if code == errno.EROFS:
+        return f"the data folder {folder} is on a read-only disk; mount it for writing {other}"
+    if code in (errno.EACCES, errno.EPERM):
+        return (
+            f"no permission to use the data folder {folder}; check its owner and rights "
+            f"(ls -ld {folder}) {other}"
+        )
+    return f"cannot use the data folder {folder}: {exc.strerror or exc}; check the disk {other}"
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -22,7 +46,12 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 
         folder = Path(platformdirs.user_data_dir("crampcoach", appauthor=False))
     folder = folder.expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderError(folder_problem(folder, exc)) from None
+    if not folder.is_dir():
+        raise DataFolderError(folder_problem(folder, OSError(errno.ENOTDIR, "not a folder")))
     return folder
 
 

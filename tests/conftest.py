@@ -31,6 +31,10 @@ def _isolated_data_dir(
     # This computer's own state (device id, lock when there is no runtime
     # folder) lives outside the data folder, as it does for a user.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    # The app's socket folder: private to the test, as systemd makes the real one.
+    runtime = tmp_path_factory.mktemp("run")
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     yield folder
 
 

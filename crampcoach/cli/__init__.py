@@ -109,6 +109,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"crampcoach: {exc}", file=sys.stderr)
         return exc.code
+    except Exception as exc:
+        fault = _fault(exc)
+        if fault is None:
+            raise
+        return fault
     except KeyboardInterrupt:
         return Exit.INTERRUPTED
     except BrokenPipeError:
@@ -118,6 +123,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return Exit.PIPE  # what a shell reports for SIGPIPE
     return code
+
+
+def _fault(exc: Exception) -> int | None:
+    """A fault no command caught, as one line and a status; None for a bug (a traceback)."""
+    from crampcoach import exits, paths
+    from crampcoach.store.errors import StoreError
+
+    if isinstance(exc, paths.DataFolderError | StoreError):
+        print(f"crampcoach: {exc}", file=sys.stderr)
+        return exits.for_error(exc)
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"crampcoach: {exc.strerror or exc}{where}; check the file's owner, rights and disk",
+            file=sys.stderr,
+        )
+        return exits.UNREADABLE
+    return None
 
 
 def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crampcoach import exits
 from crampcoach.cli import CliError
 
 _FIRST = ("id", "type", "at")
@@ -86,17 +87,20 @@ def _export(args: argparse.Namespace) -> int:
                 print(f"crampcoach: {line}", file=sys.stderr)
             records = rows(store.events())
     except StoreError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), code=exits.for_error(exc)) from None
     text = to_csv(records) if args.format == "csv" else to_json(records)
     if args.output in (None, "-"):
-        sys.stdout.write(text)
+        # A note with a lone surrogate (an old entry made from undecodable
+        # bytes) is shown escaped rather than failing the whole export.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
         return 0
     target = Path(args.output).expanduser()
     if not target.parent.is_dir():
         raise CliError(f"-o: the folder {target.parent} does not exist")
     try:
         # Atomic, so an interrupted export never leaves half a file.
-        atomic_write_bytes(target, text.encode("utf-8"))
+        atomic_write_bytes(target, text.encode("utf-8", "backslashreplace"))
     except OSError as exc:
         raise CliError(f"-o: cannot write {target}: {exc.strerror or exc}", code=1) from None
     print(f"exported {len(records)} entries to {target}", file=sys.stderr)

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crampcoach import exits
 from crampcoach.cli import CliError, add_format
 from crampcoach.exits import Exit
 
@@ -38,9 +40,16 @@ MUSCLES = ("calf", "hamstring", "quadriceps", "foot", "other")
 CONTEXTS = ("night", "exercise", "stretching", "resting", "other")
 
 
+_WHOLE = re.compile(r"[0-9]+", re.ASCII)
+_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?", re.ASCII)
+
+
 def _int_in(lo: int, hi: int) -> Callable[[str], int]:
     def convert(text: str) -> int:
+        # Plain ASCII digits only: int() would also take "1_000" and "١٢٣".
         try:
+            if not _WHOLE.fullmatch(text.strip()):
+                raise ValueError(text)
             value = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(
@@ -57,9 +66,13 @@ def _int_in(lo: int, hi: int) -> Callable[[str], int]:
 
 def _minutes(text: str) -> float:
     try:
+        if not _DECIMAL.fullmatch(text.strip()):
+            raise ValueError(text)
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected minutes as a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected minutes as a number such as 2 or 1.5, got {text!r}"
+        ) from None
     if not 0 <= value <= 24 * 60:
         raise argparse.ArgumentTypeError(f"expected 0 to 1440 minutes, got {text}")
     return value
@@ -109,7 +122,14 @@ def parse_at(text: str | None, now: datetime | None = None) -> datetime:
             f"--at: expected an ISO-8601 time such as 2026-11-22T21:30, got {text!r}"
         ) from None
     if at.tzinfo is None:
-        at = at.astimezone()  # naive means the computer's local time
+        local = at.astimezone()  # naive means the computer's local time
+        if local.replace(tzinfo=None) != at:
+            raise CliError(
+                f"--at: {text.strip()} does not exist in your time zone (the clocks skip it "
+                "when summer time begins); give the time with its UTC offset, e.g. "
+                f"{text.strip()}{(at - timedelta(hours=1)).astimezone().strftime('%z')}"
+            )
+        at = local
     if at > current + FUTURE_SLACK:
         raise CliError(f"--at: {at.isoformat()} is in the future; give the time it happened")
     return at
@@ -328,15 +348,31 @@ def _log_session(args: argparse.Namespace) -> int:
     return _record(args, make, lambda e: f"{how} the {args.routine} routine")
 
 
-def _hand_over(folder: Path, event: Event) -> bool:
-    """Give the event to the running app; True once it replied that it stored it."""
+def _hand_over(folder: Path, event: Event, locked: Exception) -> bool:
+    """Give the event to the running app; True once it replied that it stored it.
+
+    Waits while an app that holds the lock is still starting; False when the
+    lock came free meanwhile (the caller writes itself).
+    """
+    from crampcoach import ipc
+    from crampcoach.store.lock import is_free
+
     try:
-        from crampcoach import ipc
-    except ImportError:
-        return False
-    try:
-        reply = ipc.send(folder, {"cmd": "log", "event": event.to_dict()})
-    except ipc.IpcError:
+        reply = ipc.send_when_ready(
+            folder,
+            {"cmd": "log", "event": event.to_dict()},
+            lambda: is_free(folder),
+            waiting=lambda: print(
+                "crampcoach: the app is starting; waiting for it to take the entry",
+                file=sys.stderr,
+                flush=True,
+            ),
+        )
+    except ipc.UntrustedPeer as exc:
+        raise CliError(f"not logged: {exc}", code=exits.UNTRUSTED) from None
+    except ipc.IpcError as exc:
+        raise CliError(f"not logged: {locked}; no app answered ({exc})", code=exits.BUSY) from None
+    if reply is None:
         return False
     if not reply.get("ok"):
         raise CliError(
@@ -376,7 +412,7 @@ def _record(
             with Store.open(folder, read_only=True) as view:
                 settings = view.settings()
                 event = build(settings)
-            if _hand_over(folder, event):
+            if _hand_over(folder, event, locked):
                 if after is not None and args.format != "json":
                     after(event, settings)
                 _report(
@@ -391,7 +427,7 @@ def _record(
             except StoreLockedError:
                 raise CliError(str(locked), code=Exit.BUSY) from None
     except StoreError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), code=exits.for_error(exc)) from None
     try:
         for line in store.recovery:
             print(f"crampcoach: {line}", file=sys.stderr)

@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from crampcoach import exits
 from crampcoach.cli import CliError, add_format
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _review(args: argparse.Namespace) -> int:
             today = local_day(clock.now(), tz, boundary)
             result = review.load(store, settings, tz, week or review.IsoWeek.of(today), today)
     except StoreError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), code=exits.for_error(exc)) from None
     if args.format == "json":
         sys.stdout.write(result.to_json() + "\n")
     elif args.format == "csv":

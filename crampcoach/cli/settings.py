@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from crampcoach import exits
 from crampcoach.cli import CliError, add_format
 from crampcoach.exits import Exit
 
@@ -58,7 +59,7 @@ def _show(args: argparse.Namespace) -> int:
         with Store.open(folder, read_only=True) as store:
             values = store.settings()
     except StoreError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), code=exits.for_error(exc)) from None
     if args.format == "json":
         print(json.dumps(values, indent=2))
         return 0
@@ -80,11 +81,13 @@ def _set(args: argparse.Namespace) -> int:
     except SettingError as exc:
         raise CliError(str(exc)) from None
     folder = paths.data_dir(args.data_dir)
+    if args.key == "bedtime_routine":
+        _require_routine(folder, value)
     try:
         try:
             store = Store.open(folder)
         except StoreLockedError as locked:
-            if _hand_over(folder, args.key, value):
+            if _hand_over(folder, args.key, value, locked):
                 _report(args, value, " (the running app uses it now)")
                 return 0
             try:
@@ -92,7 +95,7 @@ def _set(args: argparse.Namespace) -> int:
             except StoreLockedError:
                 raise CliError(str(locked), code=Exit.BUSY) from None
     except StoreError as exc:
-        raise CliError(str(exc), code=1) from None
+        raise CliError(str(exc), code=exits.for_error(exc)) from None
     try:
         for line in store.recovery:
             print(f"crampcoach: {line}", file=sys.stderr)
@@ -121,13 +124,42 @@ def _report(args: argparse.Namespace, value: Any, how: str = "") -> None:
         print(f"{args.key} = {_shown(value)}{how}")
 
 
-def _hand_over(folder: Path, key: str, value: Any) -> bool:
-    """Give the change to the running app; True once it replied that it stored it."""
+def _require_routine(folder: Path, routine_id: str) -> None:
+    from crampcoach import paths
+    from crampcoach.core import routines
+
+    known = {r.id for r in routines.load_all(user_dir=paths.user_routines_dir(folder)).routines}
+    if routine_id not in known:
+        raise CliError(
+            f"bedtime_routine: there is no routine {routine_id!r}; known: {', '.join(sorted(known))}"
+        )
+
+
+def _hand_over(folder: Path, key: str, value: Any, locked: Exception) -> bool:
+    """Give the change to the running app; True once it replied that it stored it.
+
+    Waits while an app that holds the lock is still starting; False when the
+    lock came free meanwhile (the caller writes itself).
+    """
     from crampcoach import ipc
+    from crampcoach.store.lock import is_free
 
     try:
-        reply = ipc.send(folder, {"cmd": "set", "key": key, "value": value})
-    except ipc.IpcError:
+        reply = ipc.send_when_ready(
+            folder,
+            {"cmd": "set", "key": key, "value": value},
+            lambda: is_free(folder),
+            waiting=lambda: print(
+                "crampcoach: the app is starting; waiting for it to take the entry",
+                file=sys.stderr,
+                flush=True,
+            ),
+        )
+    except ipc.UntrustedPeer as exc:
+        raise CliError(f"not changed: {exc}", code=exits.UNTRUSTED) from None
+    except ipc.IpcError as exc:
+        raise CliError(f"not changed: {locked}; no app answered ({exc})", code=exits.BUSY) from None
+    if reply is None:
         return False
     if not reply.get("ok"):
         raise CliError(

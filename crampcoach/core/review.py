@@ -106,6 +106,11 @@ class IsoWeek:
     week: int
 
     def __post_init__(self) -> None:
+        if not 2000 <= self.year <= 2200:  # the log holds nothing older than 2000
+            raise ReviewError(
+                f"the week {self.year:04d}-W{self.week:02d} is outside the log; "
+                "give a week from 2000-W01 to 2200-W52"
+            )
         try:
             date.fromisocalendar(self.year, self.week, 1)
         except ValueError:

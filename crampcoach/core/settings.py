@@ -63,10 +63,29 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], int]:
     return convert
 
 
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _weekday(value: Any) -> str:
-    text = str(value).strip().lower()[:3]
+    """``sun`` or ``sunday`` (any case); never a word that merely starts like one."""
+    text = str(value).strip().lower()
+    if text in _DAY_NAMES:
+        text = text[:3]
     if text not in _WEEKDAYS:
         raise SettingError(f"expected a weekday ({', '.join(_WEEKDAYS)}), got {value!r}")
+    return text
+
+
+_ROUTINE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def _routine_id(value: Any) -> str:
+    """A routine id's shape (whether such a routine exists is checked where routines are known)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not _ROUTINE_ID.fullmatch(text):
+        raise SettingError(
+            f"expected a routine id (lowercase letters, digits and '-'), got {value!r}"
+        )
     return text
 
 
@@ -118,7 +137,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("bedtime", "22:30", _hhmm, "when you go to bed (HH:MM)"),
     Setting("bedtime_lead_min", 15, _int_range(0, 180), "minutes before bedtime to remind"),
     Setting("bedtime_reminder", True, _bool, "remind me to do the bedtime routine"),
-    Setting("bedtime_routine", "bedtime", str, "the routine the bedtime reminder starts"),
+    Setting("bedtime_routine", "bedtime", _routine_id, "the routine the bedtime reminder starts"),
     Setting("hydration_reminder", True, _bool, "remind me to drink during the day"),
     Setting("hydration_interval_min", 90, _int_range(15, 600), "minutes between reminders"),
     Setting("hydration_start", "08:00", _hhmm, "first hydration reminder of the day"),

@@ -13,10 +13,9 @@ Other modules call the :class:`App` methods (``start_routine``,
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from datetime import time as wall_time
 from pathlib import Path
@@ -24,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QByteArray,
     QCoreApplication,
     QObject,
     Qt,
@@ -53,9 +51,8 @@ from crampcoach.core.settings import SettingError, SettingsBase
 from crampcoach.qt.sync_watch import SyncWatcher
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalSocket
-
     from crampcoach.qt.documents_view import DocumentReader
+    from crampcoach.qt.ipc_server import IpcServer
     from crampcoach.qt.main_window import MainWindow
     from crampcoach.qt.tray import Services
     from crampcoach.store import Store
@@ -78,97 +75,6 @@ BACKGROUND_MODULES = (
     "jeepney.bus_messages",
     "jeepney.io.blocking",
 )
-
-
-# --------------------------------------------------------------------------- IPC server
-
-
-class IpcServer(QObject):
-    """The GUI side of :mod:`crampcoach.ipc`: a QLocalServer on a full socket path.
-
-    Each connection carries one JSON line; ``handler`` turns it into a reply
-    dict, which is written back before the connection is closed.
-    """
-
-    def __init__(self, path: Path, handler: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
-        super().__init__()
-        # Imported here, not at module level: QtNetwork costs start-up time and
-        # nothing needs the socket before the main window is painted.
-        from PySide6.QtNetwork import QLocalServer
-
-        self.path = path
-        self._handler = handler
-        self._server = QLocalServer(self)
-        # Only this user may connect: the socket can change settings and log events.
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytearray] = {}
-        self.idle_ms = 10_000
-
-    def listen(self) -> None:
-        """Start listening; call only while holding the store lock.
-
-        Holding the lock proves no other app for this data folder is alive, so
-        a socket file still there was left by a killed process and is removed.
-        """
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._server.removeServer(str(self.path))
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
-        if not self._server.listen(str(self.path)):
-            raise OSError(f"cannot listen on {self.path}: {self._server.errorString()}")
-
-    def close(self) -> None:
-        """Stop listening and remove the socket file."""
-        self._server.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
-
-    def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            conn = self._server.nextPendingConnection()
-            self._buffers[conn] = bytearray()
-            # A client that connects and never finishes its line is cut off, so a
-            # stuck or hostile peer cannot pile up open sockets.
-            idle = QTimer(conn)
-            idle.setSingleShot(True)
-            idle.timeout.connect(lambda c=conn: c.abort())
-            idle.start(self.idle_ms)
-            conn.readyRead.connect(lambda c=conn: self._read(c))
-            conn.disconnected.connect(lambda c=conn: self._drop(c))
-            if conn.bytesAvailable():
-                self._read(conn)
-
-    def _drop(self, conn: QLocalSocket) -> None:
-        self._buffers.pop(conn, None)
-        conn.deleteLater()
-
-    def _read(self, conn: QLocalSocket) -> None:
-        buf = self._buffers.get(conn)
-        if buf is None:
-            return
-        buf += bytes(conn.readAll().data())
-        if b"\n" not in buf:
-            if len(buf) > ipc.MAX_MESSAGE:
-                self._reply(conn, {"ok": False, "error": "request too large"})
-            return
-        line = bytes(buf[: buf.index(b"\n")])
-        try:
-            request = ipc.decode(line)
-        except ValueError as exc:
-            reply: dict[str, Any] = {"ok": False, "error": f"request is not a JSON object: {exc}"}
-        else:
-            try:
-                reply = self._handler(request)
-            except Exception as exc:  # a bug must not kill the app or leave the client hanging
-                reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-        self._reply(conn, reply)
-
-    def _reply(self, conn: QLocalSocket, reply: dict[str, Any]) -> None:
-        self._buffers.pop(conn, None)
-        conn.write(QByteArray(ipc.encode(reply)))
-        conn.flush()
-        conn.disconnectFromServer()  # waits for the reply to be written
 
 
 # --------------------------------------------------------------------------- the app
@@ -310,8 +216,11 @@ class App(QObject):
         """Start answering :mod:`crampcoach.ipc` requests (we hold the store lock)."""
         if self.ipc_server is not None:
             return  # already listening (the window was shown again)
-        self.ipc_server = IpcServer(ipc.socket_path(self.data_dir), self.handle_request)
-        self.ipc_server.listen()
+        from crampcoach.qt.ipc_server import IpcServer
+
+        server = IpcServer(ipc.socket_path(self.data_dir), self.handle_request)
+        server.listen()
+        self.ipc_server = server
 
     def _on_main_window_shown(self) -> None:
         if os.environ.get(BENCH_ENV):
@@ -812,6 +721,9 @@ class App(QObject):
             key = request.get("key")
             if not isinstance(key, str):
                 return {"ok": False, "error": "'set' needs a 'key' string"}
+            if key == "bedtime_routine" and request.get("value") not in self.routines:
+                known = ", ".join(sorted(self.routines))
+                return {"ok": False, "error": f"bedtime_routine: no such routine; known: {known}"}
             try:
                 value = self.journal.set_setting(key, request.get("value"))
             except SettingError as exc:

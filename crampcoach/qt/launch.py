@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from crampcoach.store import Store
 
 APP_ID = "crampcoach"  # matches assets/crampcoach.desktop
-HANDOVER_TIMEOUT_S = 10.0
 ICON_SIZES = resources.ICON_SIZES
 
 
@@ -69,42 +67,42 @@ def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
     return qapp
 
 
-def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = HANDOVER_TIMEOUT_S) -> int:
-    """Another process holds the store: pass ``request`` to it; the exit code to return."""
-    from crampcoach.store import Store, StoreLockedError
+def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = ipc.HANDOVER_WAIT_S) -> int:
+    """Another process holds the store: pass ``request`` to it; the exit code to return.
 
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            reply = ipc.send(data_dir, request)
-        except ipc.IpcError as exc:
-            # The holder may be starting up (lock taken, not yet listening) or
-            # be a short CLI command: retry until the deadline.
-            if time.monotonic() >= deadline:
-                print(
-                    f"crampcoach: the data folder is in use and no app answered: {exc}",
-                    file=sys.stderr,
-                )
-                return Exit.BUSY
-            try:
-                Store.open(data_dir).close()
-            except StoreLockedError:
-                pass
-            else:
-                return -1  # the lock is free now: the caller should start normally
-            time.sleep(0.1)
-            continue
-        if reply.get("ok"):
-            return 0
-        print(f"crampcoach: {reply.get('error', 'the running app refused')}", file=sys.stderr)
-        return Exit.REFUSED
+    The holder may be an app still starting (lock taken, not listening yet) or
+    a short CLI command: wait for its answer, or for the lock to come free
+    (-1: the caller should start normally).
+    """
+    from crampcoach.exits import BUSY, UNTRUSTED
+    from crampcoach.store.lock import is_free
+
+    try:
+        reply = ipc.send_when_ready(data_dir, request, lambda: is_free(data_dir), wait=timeout)
+    except ipc.UntrustedPeer as exc:
+        print(f"crampcoach: {exc}", file=sys.stderr)
+        return UNTRUSTED
+    except ipc.IpcError as exc:
+        print(f"crampcoach: the data folder is in use and no app answered: {exc}", file=sys.stderr)
+        return BUSY
+    if reply is None:
+        return -1
+    if reply.get("ok"):
+        return 0
+    print(f"crampcoach: {reply.get('error', 'the running app refused')}", file=sys.stderr)
+    return Exit.REFUSED
 
 
 def run(args: argparse.Namespace) -> int:
     """Start the GUI (or hand over to the running one); returns the exit code."""
-    from crampcoach.store import Store, StoreLockedError
+    from crampcoach import exits
+    from crampcoach.store import Store, StoreError, StoreLockedError
 
-    data_dir = paths.data_dir(getattr(args, "data_dir", None))
+    try:
+        data_dir = paths.data_dir(getattr(args, "data_dir", None))
+    except paths.DataFolderError as exc:
+        print(f"crampcoach: {exc}", file=sys.stderr)
+        return exits.DATA_FOLDER
     routine_id: str | None = getattr(args, "routine", None)
     hidden = bool(getattr(args, "hidden", False)) and routine_id is None
     request: dict[str, Any]
@@ -123,14 +121,31 @@ def run(args: argparse.Namespace) -> int:
             if code >= 0:
                 return code
             continue
+        except StoreError as exc:  # one line naming the folder or file, never a traceback
+            print(f"crampcoach: {exc}", file=sys.stderr)
+            return exits.for_error(exc)
         break
     else:
         print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
         return Exit.BUSY
     try:
-        return _run_with_store(store, data_dir, routine_id, clock, hidden=hidden)
+        code = _run_with_store(store, data_dir, routine_id, clock, hidden=hidden)
     finally:
+        closed = _close(store)
+    return code if closed == 0 else closed
+
+
+def _close(store: Store) -> int:
+    """Close the log; entries a full disk kept unsaved are said plainly and kept for next time."""
+    from crampcoach import exits
+    from crampcoach.store import StoreWriteError
+
+    try:
         store.close()
+    except StoreWriteError as exc:  # its message says where the entries are kept
+        print(f"crampcoach: {exc}", file=sys.stderr)
+        return exits.NOT_SAVED
+    return 0
 
 
 def _run_with_store(

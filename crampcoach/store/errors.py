@@ -32,6 +32,14 @@ class StoreWriteError(StoreError):
         self.errno = errno
 
 
+class DataFolderError(StoreError):
+    """The data folder cannot be used: it is a file, under a file, unreadable or read-only."""
+
+
+class UnreadableFileError(StoreError):
+    """A file in the data folder cannot be read (permissions, an I/O error)."""
+
+
 class StoreReadOnlyError(StoreError):
     """A write was attempted on a store opened with ``read_only=True``."""
 

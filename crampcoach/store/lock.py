@@ -30,6 +30,17 @@ def read_pid(path: Path) -> int | None:
         return None
 
 
+def is_free(folder: Path) -> bool:
+    """Whether no process holds the lock of ``folder`` right now (False if it cannot be told)."""
+    lock = StoreLock(folder)
+    try:
+        lock.acquire(0.0)
+    except (StoreLockedError, OSError):
+        return False
+    lock.release()
+    return True
+
+
 class StoreLock:
     """An exclusive, non-blocking (optionally polling) lock on the file ``path``."""
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from crampcoach.core.clock import Clock
 from crampcoach.store import files
 from crampcoach.store import storage as _storage
-from crampcoach.store.errors import CorruptFileError, StoreError
+from crampcoach.store.errors import CorruptFileError, UnreadableFileError
 from crampcoach.store.storage import Tables, atomic_write_bytes, decode, encode, migrate
 
 
@@ -44,7 +44,10 @@ class Recovery:
         except FileNotFoundError:
             return self._restore_missing(path)
         except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise UnreadableFileError(
+                f"cannot read {path} ({exc.strerror or exc}); check its owner and rights "
+                f"(ls -l {path}); nothing was changed"
+            ) from None
         try:
             tables, version = decode(raw, path.name)
         except CorruptFileError as exc:

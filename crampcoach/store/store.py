@@ -53,10 +53,11 @@ from typing import Any, Self
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from crampcoach import paths
 from crampcoach.core import settings as settings_table
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.events import Event, EventType, local_day
-from crampcoach.core.journal import check_event
+from crampcoach.core.journal import EntryError, check_event, parse_entry
 from crampcoach.core.sync import (
     Record,
     SettingChange,
@@ -70,8 +71,13 @@ from crampcoach.core.sync import (
     visible,
 )
 from crampcoach.core.syncnames import NameKind, classify
-from crampcoach.store import caches, files, local, migration
-from crampcoach.store.errors import StoreError, StoreReadOnlyError, StoreWriteError
+from crampcoach.store import caches, files, local, migration, unsaved
+from crampcoach.store.errors import (
+    DataFolderError,
+    StoreError,
+    StoreReadOnlyError,
+    StoreWriteError,
+)
 from crampcoach.store.lock import StoreLock
 from crampcoach.store.months import EVENTS_TABLE, Month, OwnFile, Source, file_key
 from crampcoach.store.recovery import Recovery
@@ -125,8 +131,7 @@ def _write_error(path: Path, exc: OSError) -> StoreWriteError:
     }.get(exc.errno or 0, "check the disk")
     reason = exc.strerror or str(exc)
     return StoreWriteError(
-        f"could not save to {path} ({reason}); {advice}. The entry is kept in memory "
-        "and saved with the next change or retry; what was saved before is intact.",
+        f"could not save to {path} ({reason}); {advice}. What was saved before is intact.",
         exc.errno,
     )
 
@@ -165,6 +170,7 @@ class Store:
         self.own_dir = folder / DEVICES / self.device
         self._lock = StoreLock(local.lock_path(folder))
         self._rec = Recovery(read_only=read_only, clock=clock)
+        self._told = 0  # how many recovery lines ``untold()`` has handed out
         self._mutex = threading.RLock()
         self._closed = False
         self._months: dict[str, Month] = {}
@@ -213,14 +219,14 @@ class Store:
         try:
             if not read_only:
                 folder.mkdir(parents=True, exist_ok=True)
+            if not read_only or folder.exists():  # read-only and absent: an empty log
+                next(folder.iterdir(), None)  # a folder we may not enter: its own fault, said so
+            if not read_only:
                 store._lock.acquire(lock_timeout)
             store._open()
         except OSError as exc:
             store._lock.release()
-            where = exc.filename or folder
-            raise StoreError(
-                f"cannot open the log in {folder}: {exc.strerror or exc} ({where})"
-            ) from exc
+            raise DataFolderError(paths.folder_problem(folder, exc)) from exc
         except BaseException:
             store._lock.release()
             raise
@@ -248,12 +254,53 @@ class Store:
             for path in (self._own_path(current), self.own_dir / SETTINGS_FILE):
                 self._backup(path)
             files.prune_backups(self.own_dir, self._today())
+            for kept in unsaved.found(self.own_dir):
+                self._restore_unsaved(kept)
+
+    def _restore_unsaved(self, path: Path) -> None:
+        """Save the entries an earlier close could not save (see ``unsaved.py``), then drop the file."""
+        try:
+            entries = unsaved.read(path)
+        except (OSError, ValueError) as exc:
+            self.recovery.append(
+                f"{path} should hold entries kept when CrampCoach last quit, but cannot be "
+                f"read ({exc}); it is left as it is."
+            )
+            return
+        new: list[str] = []
+        for data in entries:
+            try:
+                event = parse_entry(data, None)
+            except EntryError:
+                continue  # the journal refused it once already; never stored
+            if self.get(event.id) is None:
+                self._pending[event.id] = next_record(
+                    self._known(event.id, [period_of(event.at)]), self.device, event.to_dict()
+                )
+                new.append(event.id)
+        try:
+            self.flush()
+        except StoreWriteError:
+            for eid in new:
+                self._pending.pop(eid, None)
+            self.recovery.append(
+                f"{len(new)} entries kept in {path} when CrampCoach last quit still cannot be "
+                "saved (the disk refuses); they stay in that file."
+            )
+            return
+        with contextlib.suppress(OSError):
+            path.unlink()
+        self.recovery.append(
+            f"{len(new)} entr{'y' if len(new) == 1 else 'ies'} that could not be saved when "
+            f"CrampCoach last quit (kept in {path}) {'was' if len(new) == 1 else 'were'} saved now."
+        )
 
     def close(self) -> None:
         """Save anything pending, refresh today's backups, release the lock.
 
         Raises StoreWriteError if pending entries still cannot be saved (the
-        lock is released all the same).
+        lock is released all the same); its message says where they were kept
+        for the next open (``unsaved.py``).
         """
         with self._mutex:
             if self._closed:
@@ -261,12 +308,31 @@ class Store:
             try:
                 if not self.read_only and (self._pending or self._pending_settings):
                     self.flush()
+            except StoreWriteError as exc:
+                raise self._keep_unsaved(exc) from exc
             finally:
                 if not self.read_only:
                     for path in sorted(self._written):
                         self._backup(path, refresh=True)
                 self._closed = True
                 self._lock.release()
+
+    def _keep_unsaved(self, exc: StoreWriteError) -> StoreWriteError:
+        """Keep what is pending for the next open; the error that says so plainly."""
+        events = [ev for ev in map(_event, self._pending.values()) if ev is not None]
+        reason = os.strerror(exc.errno) if exc.errno else "the disk refused the write"
+        count = f"{len(events)} entr{'y' if len(events) == 1 else 'ies'}"
+        kept = unsaved.keep(self.own_dir, [ev.to_dict() for ev in events]) if events else None
+        if not events:
+            told = "no entry is lost, but the last change to your settings or a deletion is"
+        elif kept is None:
+            lines = "; ".join(json.dumps(ev.to_dict()) for ev in events)
+            told = f"{count} could not be kept anywhere either and are lost: {lines}"
+        else:
+            told = f"{count} not saved; they are kept in {kept} and saved at the next start"
+        return StoreWriteError(
+            f"could not save to {self.data_dir} ({reason}); {told}. Free some space.", exc.errno
+        )
 
     def __enter__(self) -> Self:
         """The store itself."""
@@ -487,6 +553,17 @@ class Store:
         self._check_open()
         if self.read_only:
             raise StoreReadOnlyError("the log was opened read-only")
+
+    def untold(self) -> list[str]:
+        """Repair notices not handed out yet: each quarantine or restore reaches the user once.
+
+        An older month is read (and, if damaged, repaired) only when a query
+        first reaches it, so callers ask again after their reads.
+        """
+        with self._mutex:
+            new = self.recovery[self._told :]
+            self._told = len(self.recovery)
+        return new
 
     @property
     def pending(self) -> list[Event]:

@@ -86,6 +86,7 @@ def test_autostart_creates_the_login_entry(
 def fake_app(data_dir: Path) -> Iterator[list[dict[str, Any]]]:
     """Hold the store lock like the running app and answer IPC like it does."""
     got: list[dict[str, Any]] = []
+    ipc.private_dir()
     path = ipc.socket_path(data_dir)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(path))
