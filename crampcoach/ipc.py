@@ -27,6 +27,7 @@ listens on a named pipe, which this client does not speak.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -263,7 +264,8 @@ def send(data_dir: Path, message: dict[str, Any], timeout: float = 10.0) -> dict
                 raise UntrustedPeer(
                     f"the socket {path} is held by another user (uid {uid}); nothing was sent"
                 )
-            sock.sendall(encode(message))
+            with contextlib.suppress(BrokenPipeError):  # refused early: read why
+                sock.sendall(encode(message))
             buf = bytearray()
             while not buf.endswith(b"\n"):
                 chunk = sock.recv(65536)

@@ -44,6 +44,7 @@ class IpcServer(QObject):
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._oversize: set[QLocalSocket] = set()
         self.idle_ms = 10_000
         self.refused_peers = 0  # connections from another user, hung up on
 
@@ -100,10 +101,14 @@ class IpcServer(QObject):
 
     def _drop(self, conn: QLocalSocket) -> None:
         self._buffers.pop(conn, None)
+        self._oversize.discard(conn)
         conn.deleteLater()
 
     def _timed_out(self, conn: QLocalSocket) -> None:
-        if self._buffers.get(conn):
+        if conn in self._oversize:
+            self._oversize.discard(conn)
+            self._reply(conn, _too_large())
+        elif self._buffers.get(conn):
             self._reply(conn, {"ok": False, "error": "the request was not finished in time"})
         else:
             self._buffers.pop(conn, None)
@@ -114,13 +119,23 @@ class IpcServer(QObject):
         if buf is None:
             conn.readAll()  # already answered: whatever follows is ignored
             return
-        buf += bytes(conn.read(ipc.MAX_REQUEST + 1 - len(buf)).data())
+        chunk = bytes(conn.readAll().data())
+        if conn in self._oversize:
+            # Read to the end of the line before answering: closing with unread
+            # data would reset the connection and lose the reply.
+            if b"\n" in chunk:
+                self._oversize.discard(conn)
+                self._reply(conn, _too_large())
+            return
+        buf += chunk
         end = buf.find(b"\n")
-        if end < 0:
+        if end < 0 or end > ipc.MAX_REQUEST:
             if len(buf) > ipc.MAX_REQUEST:
-                self._reply(
-                    conn, {"ok": False, "error": f"request larger than {ipc.MAX_REQUEST} bytes"}
-                )
+                buf.clear()  # never held: the rest is only read, not kept
+                if end >= 0:
+                    self._reply(conn, _too_large())
+                else:
+                    self._oversize.add(conn)
             return
         self._reply(conn, self.answer(bytes(buf[:end])))
 
@@ -145,3 +160,7 @@ class IpcServer(QObject):
         conn.write(QByteArray(ipc.encode(reply)))
         conn.flush()
         conn.disconnectFromServer()  # waits for the reply to be written
+
+
+def _too_large() -> dict[str, Any]:
+    return {"ok": False, "error": f"request larger than {ipc.MAX_REQUEST} bytes"}
