@@ -61,8 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="where your log and settings live (default: $CRAMPCOACH_DATA_DIR, "
         "else the platform's per-user data folder)",
     )
+    from crampcoach import exits
+
     parser = Parser(
         prog="crampcoach",
+        epilog="exit statuses: " + "; ".join(f"{code} {meaning}" for code, meaning in exits.TABLE),
         description="Guided leg stretching, reminders and an adherence review. "
         "With no command, the app opens.",
         parents=[common],
