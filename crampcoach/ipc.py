@@ -295,7 +295,7 @@ def send_when_ready(
     message: dict[str, Any],
     lock_free: Callable[[], bool],
     *,
-    wait: float = HANDOVER_WAIT_S,
+    wait: float | None = None,
     waiting: Callable[[], object] | None = None,
 ) -> dict[str, Any] | None:
     """Hand ``message`` to the app that holds the lock, waiting while it starts.
@@ -306,7 +306,7 @@ def send_when_ready(
     caller writes itself).  IpcError (NotListening) after ``wait`` seconds.
     ``waiting()`` is called once, when the first try finds nobody listening.
     """
-    deadline = time.monotonic() + wait
+    deadline = time.monotonic() + (HANDOVER_WAIT_S if wait is None else wait)
     told = False
     while True:
         try:

@@ -61,11 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="where your log and settings live (default: $CRAMPCOACH_DATA_DIR, "
         "else the platform's per-user data folder)",
     )
-    from crampcoach import exits
-
     parser = Parser(
         prog="crampcoach",
-        epilog="exit statuses: " + "; ".join(f"{code} {meaning}" for code, meaning in exits.TABLE),
         description="Guided leg stretching, reminders and an adherence review. "
         "With no command, the app opens.",
         parents=[common],
@@ -112,11 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"crampcoach: {exc}", file=sys.stderr)
         return exc.code
-    except Exception as exc:
-        fault = _fault(exc)
-        if fault is None:
-            raise
-        return fault
     except KeyboardInterrupt:
         return Exit.INTERRUPTED
     except BrokenPipeError:
@@ -125,6 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # flush does not print a second traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return Exit.PIPE  # what a shell reports for SIGPIPE
+    except Exception as exc:
+        fault = _fault(exc)
+        if fault is None:
+            raise
+        return fault
     return code
 
 

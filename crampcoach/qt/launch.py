@@ -67,7 +67,7 @@ def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
     return qapp
 
 
-def hand_over(data_dir: Path, request: dict[str, Any], timeout: float = ipc.HANDOVER_WAIT_S) -> int:
+def hand_over(data_dir: Path, request: dict[str, Any], timeout: float | None = None) -> int:
     """Another process holds the store: pass ``request`` to it; the exit code to return.
 
     The holder may be an app still starting (lock taken, not listening yet) or

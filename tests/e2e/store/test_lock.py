@@ -82,11 +82,15 @@ def test_second_process_is_refused_with_the_owner_pid_and_kill_frees_the_lock(
         assert '"held"' in capsys.readouterr().out
 
         # The CLI never writes beside the owner: with no app answering on the
-        # socket it waits briefly, then names the owner and exits 3 (busy).
+        # socket it says it waits, waits, then names the owner and exits BUSY.
+        from crampcoach import exits, ipc
+
         monkeypatch.setattr(cli_log, "LOCK_WAIT_S", 0.2)
-        assert main(["log", "water", "--data-dir", str(data_dir)]) == 3
-        err = capsys.readouterr().err
-        assert f"process {holder.pid}" in err and len(err.strip().splitlines()) == 1
+        monkeypatch.setattr(ipc, "HANDOVER_WAIT_S", 0.2)
+        assert main(["log", "water", "--data-dir", str(data_dir)]) == exits.BUSY
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert "waiting" in lines[0] and len(lines) == 2
+        assert f"process {holder.pid}" in lines[1]
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.communicate(timeout=30)

@@ -157,7 +157,7 @@ def test_unusable_data_folder_is_a_store_error(tmp_path: Path) -> None:
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(StoreError, match="cannot open the log"):
+    with pytest.raises(StoreError, match="is not a folder"):
         Store.open(blocker / "data")
 
 
