@@ -429,7 +429,7 @@ def _record(
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     try:
-        for line in store.recovery:
+        for line in store.untold():
             print(f"crampcoach: {line}", file=sys.stderr)
         settings = store.settings()
         if event is None:

@@ -75,12 +75,12 @@ def _review(args: argparse.Namespace) -> int:
     tz = clock.tz
     try:
         with Store.open(folder, read_only=True) as store:
-            for line in store.recovery:
-                print(f"crampcoach: {line}", file=sys.stderr)
             settings = store.settings()
             boundary = parse_hhmm(str(settings["day_boundary"]))
             today = local_day(clock.now(), tz, boundary)
             result = review.load(store, settings, tz, week or review.IsoWeek.of(today), today)
+            for line in store.untold():  # after the reads: older months are read lazily
+                print(f"crampcoach: {line}", file=sys.stderr)
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     if args.format == "json":

@@ -97,7 +97,7 @@ def _set(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     try:
-        for line in store.recovery:
+        for line in store.untold():
             print(f"crampcoach: {line}", file=sys.stderr)
         from crampcoach.core.journal import Journal
 

@@ -64,6 +64,9 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 256 * 1024
+#: How deeply arrays and inline tables may nest (tomllib would recurse until RecursionError).
+MAX_DEPTH = 32
+_TOO_DEEP = re.compile(r"(?:[\[{]\s*){" + str(MAX_DEPTH + 1) + "}")
 MAX_STEP_SECONDS = 1800
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -252,8 +255,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
             "file is empty; a routine needs title, kind, description and at least one "
             f"[[steps]] table ({FORMAT_HINT})"
         )
+    deep = (
+        f"nests arrays or tables more than {MAX_DEPTH} levels deep; a routine needs only a "
+        f"few ({FORMAT_HINT})"
+    )
+    if _TOO_DEEP.search(text):
+        raise fail(deep)
     try:
         return tomllib.loads(text)
+    except RecursionError:  # deep nesting with values between the brackets
+        raise fail(deep) from None
     except tomllib.TOMLDecodeError as exc:
         # The message ends with "(at line L, column C)".
         raise fail(f"not valid TOML: {exc}") from None

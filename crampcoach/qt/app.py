@@ -13,6 +13,7 @@ Other modules call the :class:`App` methods (``start_routine``,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Sequence
@@ -115,9 +116,7 @@ class App(QObject):
         self.routines: dict[str, Routine] = {r.id: r for r in routines}
         self.problems: list[str] = [str(p) for p in problems]
         self.notices: list[str] = []
-        if store.recovery:
-            self.notices.append(self.tr("Your log was repaired when it was opened:"))
-            self.notices.extend(f"  {line}" for line in store.recovery)
+        self._tell_repairs()
         if self.problems:
             self.notices.append(
                 f"{len(self.problems)} problem(s) in your routine files; those routines are "
@@ -138,6 +137,7 @@ class App(QObject):
         self._pending_status: str | None = None
         self._remember_first_day()
         self.sync_watcher = SyncWatcher(store, self.on_synced_change, parent=self)
+        self.journal.changed.connect(lambda _change: self._repairs_after_write())
 
     # -- the main window: built when first shown, released when closed to the tray
 
@@ -312,8 +312,26 @@ class App(QObject):
 
     # -- data for the main window -------------------------------------------
 
+    def _tell_repairs(self) -> bool:
+        """Add each repair of the log not told yet to the notices (True if there was one).
+
+        Older months are read (and repaired) only when something first needs
+        them, so this runs at every refresh and after every write, not only at start.
+        """
+        untold = getattr(self.store, "untold", None)
+        lines: list[str] = untold() if callable(untold) else []
+        if lines:
+            self.notices.append(self.tr("Your log was repaired when it was opened:"))
+            self.notices.extend(f"  {line}" for line in lines)
+        return bool(lines)
+
+    def _repairs_after_write(self) -> None:
+        if self._tell_repairs():
+            self.show_notices()
+
     def refresh(self) -> None:
         """Re-read what the main window shows from the store (nothing while it is not built)."""
+        self._tell_repairs()
         window = self._main_window
         if window is None:
             return
@@ -339,7 +357,7 @@ class App(QObject):
             return
         today = day.log_day(self.clock.now(), self.settings, self.clock.tz)
         with contextlib.suppress(StoreWriteError, SettingError):
-            self.store.set_setting("first_day", today.isoformat())
+            self.journal.set_setting("first_day", today.isoformat())
             self.live.reload()
 
     def last_night(self) -> date:

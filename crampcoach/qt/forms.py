@@ -9,6 +9,7 @@ name with :func:`child`, which fails loudly naming the form and the widget.
 
 from __future__ import annotations
 
+import html
 from functools import cache
 from typing import TypeVar
 
@@ -74,3 +75,15 @@ def child(form: QWidget, kind: type[W], name: str) -> W:
 def stylesheet() -> str:
     """The application stylesheet ``ui/style.qss``."""
     return resources.read_text("ui", "style.qss")
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as plain text, whatever it holds.
+
+    Qt guesses whether a tooltip is rich text (``Qt::mightBeRichText``), so a
+    routine title or a note with ``<b>`` or ``<img src=...>`` would render (and
+    an image path that is a FIFO would freeze the GUI).  Escaped inside
+    ``<qt>``, it is always shown as the characters it is.
+    """
+    escaped = html.escape(text, quote=False).replace("\n", "<br>")
+    return f"<qt style='white-space:pre-wrap'>{escaped}</qt>"

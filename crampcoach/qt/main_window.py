@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from crampcoach.core.day import Today  # what the window shows of today
 from crampcoach.core.model import Document, DocumentInfo, Routine
 from crampcoach.qt.checkin import CheckinRow
-from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.forms import child, load_ui, plain_tip
 
 ROUTINE_ID = Qt.ItemDataRole.UserRole
 DOC_ID = Qt.ItemDataRole.UserRole
@@ -101,7 +101,9 @@ class RoutineCard(QFrame):
         layout.addLayout(text, 1)
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
-        self.start_button.setToolTip(self.tr("Start “{title}” (Enter)").format(title=routine.title))
+        self.start_button.setToolTip(
+            plain_tip(self.tr("Start “{title}” (Enter)").format(title=routine.title))
+        )
         self.start_button.setAccessibleName(self.tr("Start {title}").format(title=routine.title))
         self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
         self.print_button = QPushButton(self.tr("Print sheet…"))
@@ -292,7 +294,7 @@ class MainWindow(QMainWindow):
             # The item's own text is for accessibility and keyboard search; the
             # card covers it.
             item.setText("")
-            item.setToolTip(routine.description)
+            item.setToolTip(plain_tip(routine.description))
             card = RoutineCard(routine, last_done.get(routine.id, "never"))
             card.start_clicked.connect(self.start_requested.emit)
             card.print_clicked.connect(self.print_requested.emit)
@@ -312,7 +314,7 @@ class MainWindow(QMainWindow):
         for doc in docs:
             item = QListWidgetItem(self.document_list)
             item.setData(DOC_ID, doc.id)
-            item.setToolTip(f"{doc.title}: {doc.quality}")
+            item.setToolTip(plain_tip(f"{doc.title}: {doc.quality}"))
             row = DocumentRow(doc)
             self.document_list.setItemWidget(item, row)
             self._doc_rows.append((item, row))
@@ -348,7 +350,7 @@ class MainWindow(QMainWindow):
         if len(lines) > MAX_NOTICE_LINES:
             shown.append(f"… and {len(lines) - MAX_NOTICE_LINES} more.")
         self.notice_label.setText("\n".join(shown))
-        self.notice_label.setToolTip("\n".join(lines))
+        self.notice_label.setToolTip(plain_tip("\n".join(lines)))
         self.notice_label.show()
 
     def show_undoable(self, message: str, undo: Callable[[], None], ms: int = 10_000) -> None:

@@ -211,10 +211,10 @@ def write_week_pdf(r: WeekReview, path: Path) -> int:
 def write_events(store: Store, path: Path, fmt: str) -> int:
     """Write every event as ``fmt`` ("csv" or "json"); returns how many.
 
-    The same text as ``crampcoach export`` (one exporter, in ``cli/export.py``),
+    The same text as ``crampcoach export`` (one exporter, in ``core/export.py``),
     written atomically so a failed save never leaves half a file.
     """
-    from crampcoach.cli.export import rows, to_csv, to_json
+    from crampcoach.core.export import rows, to_csv, to_json
     from crampcoach.store.storage import atomic_write_bytes
 
     if fmt not in ("csv", "json"):

@@ -74,7 +74,7 @@ from crampcoach.core.session import (
 )
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.cues import Cues, sound_available
-from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.forms import child, load_ui, plain_tip
 from crampcoach.qt.pose_view import PoseView, step_picture
 from crampcoach.qt.screensaver import ScreenSaverInhibitor
 from crampcoach.qt.timers import TimerFactory, qt_timer
@@ -668,7 +668,9 @@ class PlayerWindow(QWidget):
                 f"— {html.escape(self._doc_title(citation))}: "
                 f"“{html.escape(quote_excerpt(citation.quote))}”"
             )
-            label.setToolTip(f"“{citation.quote}”\nOpens the source with this passage marked.")
+            label.setToolTip(
+                plain_tip(f"“{citation.quote}”\nOpens the source with this passage marked.")
+            )
             label.linkActivated.connect(self._open_citation)
             layout.addWidget(label)
             self._citation_labels.append(label)

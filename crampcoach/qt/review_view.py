@@ -36,7 +36,7 @@ from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
 from crampcoach.core.settings import parse_hhmm, value_of
 from crampcoach.qt.charts import build_chart
-from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.forms import child, load_ui, plain_tip
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView
@@ -345,7 +345,7 @@ class ReviewWindow(QWidget):
             )
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)  # a long note is cut in the cell
+                item.setToolTip(plain_tip(value))  # a long note is cut in the cell
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.diary.setItem(n, col, item)
         self._update_diary_buttons()
