@@ -292,3 +292,36 @@ def test_start_an_unknown_routine_fails_fast_without_opening_the_app(data_dir: P
     assert out.returncode == 2
     assert "unknown routine 'nope'" in out.stderr and "bedtime" in out.stderr
     assert not ipc.socket_path(data_dir).exists()
+
+
+def test_sigterm_after_a_flood_of_bad_messages_exits_cleanly(launch: Any, data_dir: Path) -> None:
+    import socket
+
+    app = launch()
+    _ready(data_dir, app)
+    path = ipc.socket_path(data_dir)
+    bad = [
+        b"[" * 60_000 + b"\n",
+        b"x" * (ipc.MAX_REQUEST * 2) + b"\n",
+        b'{"cmd":"log","event":{"type":"water","id":7,"at":"2026-01-01T00:00:00+00:00","ml":1}}\n',
+        b"\xff\n",
+        b'{"cmd":"set","key":"glass_ml","value":true}\n',
+    ]
+    replies = 0
+    for n in range(100):
+        with socket.socket(socket.AF_UNIX) as s:
+            s.settimeout(30)
+            s.connect(str(path))
+            with contextlib.suppress(BrokenPipeError):
+                s.sendall(bad[n % len(bad)])
+            out = b""
+            while not out.endswith(b"\n"):
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                out += chunk
+            replies += ipc.decode(out)["ok"] is False
+    assert replies == 100  # every message answered, every one refused
+    assert _status(data_dir) is not None  # still answering
+    err = _terminate(app)
+    assert "Traceback" not in err
