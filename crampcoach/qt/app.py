@@ -393,7 +393,7 @@ class App(QObject):
             id=new_id(), at=self.clock.now(), night=self.last_night(), cramps=cramps, worst=worst
         )
         try:
-            self.store.add(event)
+            self.journal.add(event, keep=True)
         except StoreWriteError as exc:
             self._status(
                 self.tr(
