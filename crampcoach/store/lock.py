@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from crampcoach.store.errors import StoreLockedError
+from crampcoach.store.local import lock_path
 
 
 def read_pid(path: Path) -> int | None:
@@ -32,7 +33,7 @@ def read_pid(path: Path) -> int | None:
 
 def is_free(folder: Path) -> bool:
     """Whether no process holds the lock of ``folder`` right now (False if it cannot be told)."""
-    lock = StoreLock(folder)
+    lock = StoreLock(lock_path(folder))
     try:
         lock.acquire(0.0)
     except (StoreLockedError, OSError):

@@ -235,8 +235,12 @@ class Store:
     def _open(self) -> None:
         self._local = self._read_local()
         if not self.read_only:
-            with contextlib.suppress(OSError):  # a full disk: said at the first write
+            try:
                 self.own_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                    raise  # a folder we may not write in: said at open (DataFolderError)
+                # a full disk: said at the first write
             files.clean_temp_files(self.own_dir)
         self._scan()
         if not self.read_only:

@@ -10,6 +10,7 @@ import pytest
 
 from crampcoach import exits, ipc
 from crampcoach.store import Store
+from crampcoach.store.local import lock_path
 from crampcoach.store.lock import StoreLock
 
 pytestmark = pytest.mark.e2e
@@ -52,7 +53,7 @@ def test_a_socket_held_by_another_user_gets_nothing(data_dir: Path) -> None:
     assert impostor.stdout.readline().strip() == "ready"
     with pytest.raises(ipc.UntrustedPeer, match=f"uid {NOBODY}"):
         ipc.send(data_dir, {"cmd": "status"}, timeout=5)
-    lock = StoreLock(data_dir)  # as if the app held the log: the CLI hands over
+    lock = StoreLock(lock_path(data_dir))  # as if the app held the log: the CLI hands over
     lock.acquire()
     try:
         cli = subprocess.run(

@@ -61,14 +61,16 @@ def test_a_read_only_or_unreadable_data_folder(tmp_path: Path) -> None:
     )
     folder = tmp_path / "data"
     assert cli(folder, "log", "water").returncode == 0
-    folder.chmod(0o555)
+    (own,) = (folder / "devices").iterdir()  # this computer writes only its own folder
+    own.chmod(0o555)
     try:
         one_line(
             cli(folder, "log", "water", prefix=UNPRIVILEGED),
             exits.NOT_SAVED,
-            str(folder),
+            str(own),
             "permission",
         )
+        own.chmod(0o700)
         folder.chmod(0o000)
         one_line(cli(folder, "export", prefix=UNPRIVILEGED), exits.DATA_FOLDER, str(folder))
     finally:
@@ -78,7 +80,7 @@ def test_a_read_only_or_unreadable_data_folder(tmp_path: Path) -> None:
 def test_an_unreadable_month_file(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     assert cli(folder, "log", "water").returncode == 0
-    (month,) = folder.glob("events-*.json")
+    (month,) = folder.glob("devices/*/events-*.json")
     month.chmod(0o000)
     one_line(cli(folder, "export", prefix=UNPRIVILEGED), exits.UNREADABLE, str(month))
 
@@ -96,6 +98,8 @@ def test_a_note_of_undecodable_bytes_in_an_old_file_still_exports(tmp_path: Path
         "note": "bad \udcff byte",
     }
     (folder / "events-2026-11.json").write_bytes(encode({"events": {"1": note}}))
+    # The first writer moves the old one-folder layout into this computer's folder.
+    assert cli(folder, "log", "water").returncode == 0
     result = cli(folder, "export")
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "\\udcff" in result.stdout

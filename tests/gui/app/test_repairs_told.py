@@ -20,7 +20,9 @@ def _damage_an_old_month(data_dir: Path, now: datetime) -> Path:
     old = now - timedelta(days=70)
     with Store.open(data_dir, clock=FakeClock(old)) as store:  # makes that month's backup
         store.add(WaterEvent(id="old", at=old, ml=300))
-    (month,) = [p for p in data_dir.glob("events-*.json") if old.strftime("%Y-%m") in p.name]
+    (month,) = [
+        p for p in data_dir.glob("devices/*/events-*.json") if old.strftime("%Y-%m") in p.name
+    ]
     month.write_bytes(b'{"_meta": "bit rot"}')  # looks whole: found only when read
     return month
 

@@ -24,6 +24,7 @@ def test_entries_synced_in_from_another_computer_show_without_a_restart(
     assert app.main_window.water_label.text().startswith("Water logged: 0 ml")
     # The other computer: its own state folder (device id), the same data folder.
     monkeypatch.setenv("CRAMPCOACH_STATE_DIR", str(tmp_path / "other-computer"))
+    monkeypatch.delenv("XDG_RUNTIME_DIR")  # and its own lock, not this computer's
     with Store.open(data_dir, clock=fake_clock) as other:
         other.add(WaterEvent(id=new_id(), at=fake_clock.now(), ml=777))
         other.set_setting("water_goal_ml", 2000)

@@ -35,6 +35,8 @@ def computer(
 
     def open_as(name: str, *, read_only: bool = False, clock: FakeClock | None = None) -> Store:
         monkeypatch.setenv("CRAMPCOACH_STATE_DIR", str(tmp_path / f"state-{name}"))
+        # Two computers: each its own lock, so none in the one shared runtime folder.
+        monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
         return Store.open(data_dir, read_only=read_only, clock=clock or FakeClock(T0))
 
     return open_as
