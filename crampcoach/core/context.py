@@ -19,8 +19,8 @@ from crampcoach.core.events import Event, EventType
 from crampcoach.core.settings import LiveSettings
 
 
-class EventLog(Protocol):
-    """The log as the app's parts use it (``crampcoach.store.Store`` is one)."""
+class ReminderLog(Protocol):
+    """What the reminder engine needs of the log (the Store is one)."""
 
     def events(
         self,
@@ -39,12 +39,16 @@ class EventLog(Protocol):
         """Replace the event with the same id."""
         ...
 
-    def settings(self) -> dict[str, Any]:
-        """The stored settings merged with the defaults."""
-        ...
-
     def set_setting(self, key: str, value: Any) -> object:
         """Validate and store one setting."""
+        ...
+
+
+class EventLog(ReminderLog, Protocol):
+    """The log as the app's parts use it (``crampcoach.store.Store`` is one)."""
+
+    def settings(self) -> dict[str, Any]:
+        """The stored settings merged with the defaults."""
         ...
 
 

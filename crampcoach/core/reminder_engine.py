@@ -71,14 +71,15 @@ more.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from crampcoach.core import day
 from crampcoach.core import reminders as schedule
 from crampcoach.core.clock import Clock
+from crampcoach.core.context import ReminderLog
 from crampcoach.core.events import (
     Event,
     EventType,
@@ -128,31 +129,6 @@ PRESENTATION: dict[ReminderKind, Presentation] = {
     ReminderKind.HYDRATION: Presentation((("glass", "Log a glass"), SNOOZE_ACTION), 5 * 60),
     ReminderKind.REVIEW: Presentation((("open", "Open the review"), SNOOZE_ACTION), 30 * 60),
 }
-
-
-class ReminderLog(Protocol):
-    """What the engine needs of the log (the Store is one)."""
-
-    def events(
-        self,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        types: Collection[EventType] | None = None,
-    ) -> list[Event]:
-        """Events with ``start <= at < end``, sorted by time."""
-        ...
-
-    def add(self, event: Event) -> object:
-        """Append an event."""
-        ...
-
-    def update(self, event: Event) -> object:
-        """Replace an event with the same id."""
-        ...
-
-    def set_setting(self, key: str, value: Any) -> object:
-        """Store one setting."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 
 from crampcoach.core import reminders as schedule
 from crampcoach.core.clock import Clock
+from crampcoach.core.context import ReminderLog
 from crampcoach.core.events import ReminderKind, SkipEvent, SkipReason
-from crampcoach.core.reminder_engine import Callbacks, ReminderEngine, ReminderLog, Shown
+from crampcoach.core.reminder_engine import Callbacks, ReminderEngine, Shown
 from crampcoach.qt.notify import Notifications
 from crampcoach.qt.timers import MAX_MS, TimerFactory, qt_timer
 
