@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Your log was repaired when it was opened:</source>
-        <extracomment>The one context every part is given: clock (with the zone), settings, log. Every write (windows, socket, undo) goes through this one journal.</extracomment>
         <translation>Ihr Protokoll wurde beim Öffnen repariert:</translation>
     </message>
     <message>
         <source>Reminders could not start: {error}</source>
+        <extracomment>The one context every part is given: clock (with the zone), settings, log. Every write (windows, socket, undo) goes through this one journal.</extracomment>
         <translation>Die Erinnerungen konnten nicht starten: {error}</translation>
     </message>
     <message>
@@ -525,6 +525,36 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
 </context>
 <context>
+    <name>ReminderController</name>
+    <message>
+        <source>No cramps</source>
+        <extracomment>Test hook for the end-to-end test: ``&quot;hydration:3&quot;`` shows a hydration reminder 3 s after start-up, whatever the settings say. How often wall and monotonic time are compared (a resume is noticed within this). a routine id -&gt; (title, seconds), for the bedtime text; None if unknown write a night&apos;s check-in (night, cramps or None for &quot;don&apos;t remember&quot;); None: the engine writes it itself ask how many cramps a night had, and the worst (the main window&apos;s check-in)</extracomment>
+        <translation>Keine Krämpfe</translation>
+    </message>
+    <message>
+        <source>Had cramps…</source>
+        <translation>Hatte Krämpfe…</translation>
+    </message>
+    <message>
+        <source>Don&apos;t remember</source>
+        <translation>Weiß nicht mehr</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Night of {start} to {end}
+One tap answers; a night with no answer stays unknown, never cramp-free.</source>
+        <translation>Nacht von {start} bis {end}
+Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</translation>
+    </message>
+    <message>
+        <source>How was last night?</source>
+        <translation>Wie war die letzte Nacht?</translation>
+    </message>
+</context>
+<context>
     <name>ReviewForm</name>
     <message>
         <source>◀ Previous week</source>
@@ -750,7 +780,6 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <name>SkipDialog</name>
     <message>
         <source>Skip tonight&apos;s stretches</source>
-        <extracomment>Test hook for the end-to-end test: ``&quot;hydration:3&quot;`` shows a hydration reminder 3 s after start-up, whatever the settings say. How often wall and monotonic time are compared (a resume is noticed within this). a routine id -&gt; (title, seconds), for the bedtime text; None if unknown</extracomment>
         <translation>Die Dehnübungen heute Abend auslassen</translation>
     </message>
     <message>

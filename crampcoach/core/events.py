@@ -120,6 +120,7 @@ class ReminderKind(enum.StrEnum):
     BEDTIME = "bedtime"
     HYDRATION = "hydration"
     REVIEW = "review"
+    CHECKIN = "checkin"  # the morning "how was last night?"
 
 
 class ReminderFate(enum.StrEnum):

@@ -56,9 +56,25 @@ kind, in ``core.reminders.due_now``: after a gap only the latest time of a
 kind counts (one reminder, never a burst), and only within the kind's grace;
 past it a bedtime reminder is logged as missed.
 
+The morning check-in
+--------------------
+"How was last night?" with three buttons that answer it: ``none`` (no
+cramps) and ``unknown`` (don't remember) write the night at once, ``cramps``
+asks how many and the worst (the adapter opens the small check-in in the
+main window).  The night is the one the reminder asks about
+(``core.reminders.checkin_night``), not whatever "last night" is when the
+button is finally pressed.
+
+A personal trial's schedule
+---------------------------
+On a trial night *without* the routine the bedtime reminder says so and
+offers no "Start" (nor "Skip", nor a snooze): only :data:`NOTED_ACTION`,
+gone after :data:`TRIAL_NOTICE_TIMEOUT_S`.  On a night *with* it, and
+outside a trial, it prompts the routine as usual.
+
 Adding a reminder kind
 ----------------------
-Say a morning check-in: give it a ``ReminderKind``, a ``KindRule`` in
+Give it a ``ReminderKind``, a ``KindRule`` in
 ``core.reminders.RULES`` (its trigger, the setting that turns it on, what
 makes it handled, its grace) and text in ``core.reminders.describe``; then a
 :class:`Presentation` here in :data:`PRESENTATION` (its buttons and timeout).
@@ -83,6 +99,7 @@ from crampcoach.core.context import ReminderLog
 from crampcoach.core.events import (
     Event,
     EventType,
+    NightEvent,
     ReminderEvent,
     ReminderFate,
     ReminderKind,
@@ -107,6 +124,8 @@ FIRST_LAUNCH_QUIET = timedelta(minutes=10)
 JUMP_THRESHOLD_S = 5.0
 
 Actions = tuple[tuple[str, str], ...]  # (key, label)
+#: How the tooltip names a kind when "<kind> reminder" would read badly.
+KIND_WORDS = {ReminderKind.CHECKIN: "morning check-in"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +147,17 @@ PRESENTATION: dict[ReminderKind, Presentation] = {
     ),
     ReminderKind.HYDRATION: Presentation((("glass", "Log a glass"), SNOOZE_ACTION), 5 * 60),
     ReminderKind.REVIEW: Presentation((("open", "Open the review"), SNOOZE_ACTION), 30 * 60),
+    # Three answers, no snooze: it stays the morning (the reminder's grace).
+    ReminderKind.CHECKIN: Presentation(
+        (("none", "No cramps"), ("cramps", "Had cramps…"), ("unknown", "Don't remember")),
+        schedule.CHECKIN_GRACE.total_seconds(),
+    ),
 }
+#: The one button of a trial night without the routine: seen, nothing to do.
+NOTED_ACTION = ("noted", "OK")
+TRIAL_NOTICE_TIMEOUT_S = 30 * 60
+#: The check-in's answers that need no more than the click: key -> cramps.
+CHECKIN_ANSWERS: dict[str, int | None] = {"none": 0, "unknown": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +315,8 @@ class ReminderEngine:
         if nxt is not None:
             when = nxt.due.astimezone(self.tz)
             day = "" if when.date() == now.astimezone(self.tz).date() else when.strftime("%a ")
-            lines.append(f"Next: {nxt.kind.value} reminder {day}{when:%H:%M}")
+            what = KIND_WORDS.get(nxt.kind, f"{nxt.kind.value} reminder")
+            lines.append(f"Next: {what} {day}{when:%H:%M}")
         else:
             lines.append("No reminder planned")
         water, goal = self.water_today(now), int(settings["water_goal_ml"])
@@ -445,6 +475,21 @@ class ReminderEngine:
             return self._bedtime_text(reminder)
         return schedule.describe(reminder, self.tz)
 
+    def _trial_tonight(self, reminder: schedule.Reminder) -> bool | None:
+        """A running personal trial's word on the reminder's night: routine or not (None: usual)."""
+        from crampcoach.core import trial
+
+        current = trial.latest(self.log.events(types=[EventType.TRIAL]))
+        if current is None or not current.active:
+            return None
+        return current.design.routine_tonight(reminder.due.astimezone(self.tz).date())
+
+    def presentation(self, reminder: schedule.Reminder) -> Presentation:
+        """The buttons and timeout of ``reminder``: a trial night without the routine has no "Start"."""
+        if reminder.kind is ReminderKind.BEDTIME and self._trial_tonight(reminder) is False:
+            return Presentation((NOTED_ACTION,), TRIAL_NOTICE_TIMEOUT_S)
+        return PRESENTATION[reminder.kind]
+
     def _bedtime_text(self, reminder: schedule.Reminder) -> tuple[str, str]:
         """A personal trial decides what tonight is; otherwise the routine and its real length."""
         from crampcoach.core import trial
@@ -461,7 +506,7 @@ class ReminderEngine:
         title, body = self.text(reminder)
         if snoozed and not reminder.late:
             title = title + " (snoozed)"
-        look = PRESENTATION[reminder.kind]
+        look = self.presentation(reminder)
         shown = Shown(new_id(), reminder, title, body, look.actions, look.timeout_s, snoozed)
         self.active[shown.token] = shown
         self._fate(reminder, ReminderFate.SHOWN)
@@ -484,6 +529,8 @@ class ReminderEngine:
         elif key == "skip" and reminder.kind is ReminderKind.BEDTIME:
             self._fate(reminder, ReminderFate.DISMISSED)
             self.skip_tonight(reminder)
+        elif key == NOTED_ACTION[0]:
+            self._fate(reminder, ReminderFate.DISMISSED)  # read; there is nothing to do
         else:
             self._fate(reminder, ReminderFate.ACTED)
             self._act(reminder, key)
@@ -497,8 +544,20 @@ class ReminderEngine:
             self._record(
                 WaterEvent(id=new_id(), at=self.clock.now(), ml=int(self.settings()["glass_ml"]))
             )
+        elif reminder.kind is ReminderKind.CHECKIN and key in CHECKIN_ANSWERS:
+            self._record(self.night_answer(reminder, CHECKIN_ANSWERS[key]))
         else:
             log.warning("no action for %r on a %s reminder", key, reminder.kind.value)
+
+    def night_answer(self, reminder: schedule.Reminder, cramps: int | None) -> NightEvent:
+        """The check-in event a button of ``reminder`` writes: for the night it asked about."""
+        return NightEvent(
+            id=new_id(),
+            at=self.clock.now(),
+            night=schedule.checkin_night(reminder.due, self.tz),
+            cramps=cramps,
+            source="app",  # the notification is the app's
+        )
 
     def _show_snoozed(self, reminder: schedule.Reminder, now: datetime) -> None:
         if reminder.kind is ReminderKind.BEDTIME:

@@ -1,4 +1,4 @@
-"""Reminder math: when the bedtime, hydration and review reminders are due.
+"""Reminder math: when the bedtime, hydration, review and morning check-in reminders are due.
 
 Pure: every function takes an explicit aware ``now``, the merged settings dict
 (``core.settings.merged``) and a timezone.  Nothing here reads a clock, so
@@ -23,6 +23,13 @@ Rules
   most one *late* bedtime reminder, and only while its night is not over (the
   next day boundary has not passed); missed hydration slots are dropped, never
   shown as a burst.
+* The morning check-in ("how was last night?") asks about the night that
+  began the evening before (:func:`checkin_night`), once: not when that night
+  is already answered (a check-in, "don't remember" included, or a night
+  cramp in the diary), not about a night before the first day CrampCoach ran,
+  and not on a rest or sick day (a day off from the plan's prompts; the main
+  window and the tray still take the answer).  It is shown late for up to
+  :data:`CHECKIN_GRACE` (the laptop opened at 10:00 still asks).
 
 Datetimes are compared in UTC throughout: two aware datetimes that share a
 tzinfo compare by wall time and ignore ``fold``, which is wrong inside the
@@ -40,14 +47,18 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from crampcoach.core import nights as night_rules
 from crampcoach.core.day import wall_time
 from crampcoach.core.events import (
+    CrampEvent,
     Event,
+    NightEvent,
     ReminderEvent,
     ReminderFate,
     ReminderKind,
     SessionEvent,
     SkipEvent,
+    SkipReason,
     WaterEvent,
     local_day,
 )
@@ -60,6 +71,10 @@ LATE_AFTER = timedelta(minutes=2)
 HYDRATION_GRACE = timedelta(minutes=5)
 #: A weekly review reminder is still shown this long after it was due.
 REVIEW_GRACE = timedelta(hours=3)
+#: A morning check-in is still shown this long after its time (a morning).
+CHECKIN_GRACE = timedelta(hours=4)
+#: Skip reasons that make a day a day off (``core.days``).
+DAY_OFF = frozenset({SkipReason.REST, SkipReason.SICK})
 #: How far ahead the next-time functions look (a week and a day covers the
 #: weekly review and any setting).
 _HORIZON_DAYS = 9
@@ -84,6 +99,12 @@ class History:
     goal_met_days: frozenset[date] = frozenset()
     last_review_due: datetime | None = None
     paused_until: datetime | None = None
+    #: nights with an answer: a check-in (any, "don't remember" too) or a night cramp
+    answered_nights: frozenset[date] = frozenset()
+    #: nights a check-in reminder was already shown for (or snoozed, closed ...)
+    asked_nights: frozenset[date] = frozenset()
+    #: log days marked as a rest or sick day
+    days_off: frozenset[date] = frozenset()
 
 
 def _utc(at: datetime) -> datetime:
@@ -170,6 +191,33 @@ def _bedtime_occurrences(
     for due in _once_a_day(trigger, *_window(now, tz), tz):
         if not in_quiet_hours(due, settings, tz):
             yield due
+
+
+def checkin_night(due: datetime, tz: tzinfo) -> date:
+    """The night a morning check-in at ``due`` asks about: the one that began the day before."""
+    return _utc(due).astimezone(tz).date() - timedelta(days=1)
+
+
+def _checkin_occurrences(
+    now: datetime, settings: Mapping[str, Any], tz: tzinfo
+) -> Iterator[datetime]:
+    at = _t(settings, "morning_checkin_time")
+    trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=tz)
+    for due in _once_a_day(trigger, *_window(now, tz), tz):
+        if not in_quiet_hours(due, settings, tz):
+            yield due
+
+
+def _checkin_wanted(
+    due: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
+) -> bool:
+    night = checkin_night(due, tz)
+    if night in history.answered_nights or night in history.asked_nights:
+        return False
+    first = str(settings.get("first_day") or "")
+    if first and night < date.fromisoformat(first):
+        return False  # the user had not started yet: nothing to compare it with
+    return local_day(due, tz, _t(settings, "day_boundary")) not in history.days_off
 
 
 def _after_pause(now: datetime, history: History) -> datetime:
@@ -318,6 +366,14 @@ RULES: tuple[KindRule, ...] = (
         _review_wanted,
         _grace(REVIEW_GRACE),
     ),
+    KindRule(
+        ReminderKind.CHECKIN,
+        "morning_checkin",
+        _checkin_occurrences,
+        _checkin_wanted,
+        _grace(CHECKIN_GRACE - timedelta(microseconds=1)),  # 08:00 up to, not at, 12:00
+        marks_late=False,
+    ),
 )
 RULE_OF: dict[ReminderKind, KindRule] = {rule.kind: rule for rule in RULES}
 
@@ -463,9 +519,15 @@ def history_from_events(
     A bedtime night is handled by any bedtime ReminderEvent for it (shown,
     acted, snoozed, dismissed or missed), a SkipEvent for item ``"bedtime"``,
     or a completed session of the bedtime routine (``settings["bedtime_routine"]``
-    or any routine of kind ``"bedtime"``).
+    or any routine of kind ``"bedtime"``).  A night is answered by a
+    NightEvent for it or a night cramp (``core.nights``); asked by any
+    check-in ReminderEvent; a day is off by a rest or sick SkipEvent.
     """
     nights: set[date] = set()
+    answered: set[date] = set()
+    asked: set[date] = set()
+    days_off: set[date] = set()
+    bedtime = _t(settings, "bedtime")
     water_by_day: dict[date, int] = {}
     last_water: datetime | None = None
     last_hydration: datetime | None = None
@@ -484,9 +546,18 @@ def history_from_events(
                 last_hydration = later(last_hydration, due)
             elif ev.reminder is ReminderKind.REVIEW:
                 last_review = later(last_review, due)
+            elif ev.reminder is ReminderKind.CHECKIN:
+                asked.add(checkin_night(due, tz))
+        elif isinstance(ev, NightEvent):
+            answered.add(ev.night)
+        elif isinstance(ev, CrampEvent):
+            if night_rules.is_night_cramp(ev, tz, bedtime):
+                answered.add(night_rules.night_of(ev.at, tz))
         elif isinstance(ev, SkipEvent):
             if ev.item == "bedtime":
                 nights.add(ev.day)
+            if ev.reason in DAY_OFF:
+                days_off.add(ev.day)
         elif isinstance(ev, SessionEvent):
             is_bedtime = (
                 ev.routine_kind == "bedtime" or ev.routine_id == settings["bedtime_routine"]
@@ -506,6 +577,9 @@ def history_from_events(
         goal_met_days=met,
         last_review_due=last_review,
         paused_until=paused_until,
+        answered_nights=frozenset(answered),
+        asked_nights=frozenset(asked),
+        days_off=frozenset(days_off),
     )
 
 
@@ -513,6 +587,10 @@ def next_day_start(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> da
     """When the next log day begins ("until tomorrow" for a pause)."""
     boundary = _t(settings, "day_boundary")
     return wall_time(local_day(now, tz, boundary) + timedelta(days=1), boundary, tz)
+
+
+#: The check-in's body; ``{night}`` is "Night of Mon 4 Jan to Tue 5 Jan".
+CHECKIN_BODY = "{night}. One tap answers; a night with no answer stays unknown, never cramp-free."
 
 
 def routine_length_words(seconds: int) -> str:
@@ -547,6 +625,9 @@ def describe(
         return title, body
     if reminder.kind is ReminderKind.HYDRATION:
         return "A glass of water?", "A regular drink through the day; no need to force it."
+    if reminder.kind is ReminderKind.CHECKIN:
+        night = night_rules.describe_night(checkin_night(reminder.due, tz))
+        return "How was last night?", CHECKIN_BODY.format(night=night[0].upper() + night[1:])
     title = "Your week in review"
     if reminder.late:
         title = f"Your week in review (due {hhmm})"

@@ -373,24 +373,46 @@ class App(QObject):
         answers = [e for e in events if isinstance(e, NightEvent) and e.night == night]
         self._main_window.checkin.show_answer(night, _night_words(answers[-1]) if answers else None)
 
-    def answer_checkin(self, cramps: int | None) -> NightEvent | None:
-        """The main window's or tray's check-in: -1 asks how many first."""
+    def answer_checkin(self, cramps: int | None, night: date | None = None) -> NightEvent | None:
+        """The main window's, tray's or notification's check-in: -1 asks how many first.
+
+        ``night`` is the night asked about (a notification's); None: last night.
+        """
         worst: int | None = None
+        night = night or self.last_night()
         if cramps is not None and cramps < 0:
             from crampcoach.qt.checkin import NightDialog
 
-            dialog = NightDialog(self.last_night(), self._main_window)
+            dialog = NightDialog(night, self._main_window)
             if dialog.exec() != NightDialog.DialogCode.Accepted.value:
                 return None
             cramps, worst = dialog.count.value(), dialog.worst.value()
-        return self.log_night(cramps, worst)
+        return self.log_night(cramps, worst, night=night)
 
-    def log_night(self, cramps: int | None, worst: int | None = None) -> NightEvent | None:
-        """Record how last night went (None: don't remember); None if it was not stored."""
+    def ask_night_from_notification(self, night: date) -> None:
+        """The morning notification's "Had cramps…": the window, then how many and the worst.
+
+        Deferred to the event loop: the dialog waits for the user, the
+        notification's signal handler must not.
+        """
+        self.show_main_window()
+        QTimer.singleShot(0, lambda: self.answer_checkin(-1, night))
+
+    def log_night(
+        self, cramps: int | None, worst: int | None = None, *, night: date | None = None
+    ) -> NightEvent | None:
+        """Record how a night went (None: don't remember); None if it was not stored.
+
+        ``night``: the night it is about (None: last night).
+        """
         from crampcoach.store import StoreWriteError
 
         event = NightEvent(
-            id=new_id(), at=self.clock.now(), night=self.last_night(), cramps=cramps, worst=worst
+            id=new_id(),
+            at=self.clock.now(),
+            night=night or self.last_night(),
+            cramps=cramps,
+            worst=worst,
         )
         try:
             self.journal.add(event, keep=True)

@@ -8,7 +8,10 @@ only connects it to the desktop:
   suspend, a clock change);
 * :class:`~crampcoach.qt.notify.Notifications` for showing, withdrawing and
   the buttons' answers;
-* the skip dialog, and the app's hooks for what buttons do.
+* the skip dialog, and the app's hooks for what buttons do;
+* the words of the morning check-in in the user's language: its question,
+  the night it is about (dates by the locale) and its three answers
+  (:meth:`ReminderController.localise`).
 
 Timers come from a factory (``timers``), so tests drive the engine on a fake
 clock and never wait for real time.
@@ -19,11 +22,11 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +42,7 @@ from crampcoach.core.clock import Clock
 from crampcoach.core.context import ReminderLog
 from crampcoach.core.events import ReminderKind, SkipEvent, SkipReason
 from crampcoach.core.reminder_engine import Callbacks, ReminderEngine, Shown
+from crampcoach.core.reminders import checkin_night
 from crampcoach.qt.notify import Notifications
 from crampcoach.qt.timers import MAX_MS, TimerFactory, qt_timer
 
@@ -62,6 +66,11 @@ class Hooks:
     show_main_window: Callable[[], object] = lambda: None
     open_review: Callable[[], object] = lambda: None
     dialog_parent: Callable[[], QWidget | None] = lambda: None
+    #: write a night's check-in (night, cramps or None for "don't remember");
+    #: None: the engine writes it itself
+    log_night: Callable[[date, int | None], object] | None = None
+    #: ask how many cramps a night had, and the worst (the main window's check-in)
+    ask_night: Callable[[date], object] = lambda _night: None
 
 
 class ReminderController(QObject):
@@ -95,6 +104,11 @@ class ReminderController(QObject):
         if self.hooks.log_water is not None:
             log_water = self.hooks.log_water
             actions["glass"] = lambda _r: log_water()
+        if self.hooks.log_night is not None:
+            log_night = self.hooks.log_night
+            actions["none"] = lambda r: log_night(checkin_night(r.due, clock.tz), 0)
+            actions["unknown"] = lambda r: log_night(checkin_night(r.due, clock.tz), None)
+        actions["cramps"] = lambda r: self.hooks.ask_night(checkin_night(r.due, clock.tz))
         self.engine = ReminderEngine(
             store,
             clock,
@@ -185,7 +199,31 @@ class ReminderController(QObject):
             self.wake_timer.start(min(max(int(wait * 1000) + 1, 0), MAX_MS))
         self.status_changed.emit()
 
+    def localise(self, shown: Shown) -> Shown:
+        """The check-in's question, night and answers in the user's language (others as given)."""
+        labels = {
+            "none": self.tr("No cramps"),
+            "cramps": self.tr("Had cramps…"),
+            "unknown": self.tr("Don't remember"),
+            "noted": self.tr("OK"),
+        }
+        actions = tuple((key, labels.get(key, label)) for key, label in shown.actions)
+        if shown.reminder.kind is not ReminderKind.CHECKIN:
+            return replace(shown, actions=actions)
+        night = checkin_night(shown.reminder.due, self.clock.tz)
+        locale = QLocale()
+        start, end = (
+            locale.toString(QDate(d.year, d.month, d.day), "ddd d MMM")
+            for d in (night, night + timedelta(days=1))
+        )
+        body = self.tr(
+            "Night of {start} to {end}\nOne tap answers; a night with no answer stays "
+            "unknown, never cramp-free."
+        ).format(start=start, end=end)
+        return replace(shown, title=self.tr("How was last night?"), body=body, actions=actions)
+
     def _show(self, shown: Shown) -> str:
+        shown = self.localise(shown)
         backend = self.notifications.show(
             shown.token, shown.title, shown.body, shown.actions, timeout_s=shown.timeout_s
         )
@@ -202,6 +240,7 @@ class ReminderController(QObject):
             # Clicked the balloon/body: open the window with the buttons in a toast.
             shown = self.engine.active.get(token)
             if shown is not None:
+                shown = self.localise(shown)
                 self.hooks.show_main_window()
                 self.notifications.show_toast(token, shown.title, shown.body, shown.actions)
             return

@@ -203,6 +203,8 @@ def start_background(app: object) -> Services:
         log_water=a.log_water,
         show_main_window=a.show_main_window_for_notice,
         open_review=a.open_review,
+        log_night=lambda night, cramps: a.log_night(cramps, night=night),
+        ask_night=a.ask_night_from_notification,
         # A dialog from a notification needs no hidden window built behind it.
         dialog_parent=lambda: a.main_window if a.main_window_built else None,
     )

@@ -1,6 +1,8 @@
-"""Runs inside ``xvfb-run dbus-run-session``: dunst, the real app, a hydration reminder, a click.
+"""Runs inside ``xvfb-run dbus-run-session``: dunst, the real app, one reminder, a click.
 
-Usage: ``python dunst_driver.py DATA_DIR WORK_DIR``.  Prints one JSON line
+Usage: ``python dunst_driver.py DATA_DIR WORK_DIR [KIND]``: KIND ``hydration``
+(the default; the click is "Log a glass") or ``checkin`` (the morning
+check-in; the click is "No cramps").  Prints one JSON line
 with what it saw; exits non-zero on a timeout.  Every wait is on an event
 with a deadline (a line from dbus-monitor) or a blocking round trip (a D-Bus
 or IPC call), never a sleep.
@@ -19,6 +21,9 @@ import time
 from pathlib import Path
 
 DATA, WORK = Path(sys.argv[1]), Path(sys.argv[2])
+KIND = sys.argv[3] if len(sys.argv) > 3 else "hydration"
+#: the button the user picks in dunst's menu, per kind
+PICK = {"hydration": "Log a glass", "checkin": "No cramps"}[KIND]
 DEADLINE_S = 60.0
 
 
@@ -65,8 +70,8 @@ def main() -> int:
     picker = WORK / "pick.sh"
     menu_copy = WORK / "dunst-menu.txt"
     # dunst offers a notification's actions through its "dmenu" command: this
-    # one records the menu it was given and picks "Log a glass", as a user would.
-    picker.write_text(f'#!/bin/sh\ntee {menu_copy} | grep -m1 "Log a glass"\n')
+    # one records the menu it was given and picks the answer, as a user would.
+    picker.write_text(f'#!/bin/sh\ntee {menu_copy} | grep -m1 "{PICK}"\n')
     picker.chmod(0o755)
     (WORK / "dunstrc").write_text(f"[global]\n    dmenu = {picker}\n")
     monitor = Monitor()
@@ -101,12 +106,12 @@ def main() -> int:
     from crampcoach.store import Store
 
     with Store.open(DATA) as store:
-        for key in ("bedtime_reminder", "hydration_reminder", "review_reminder"):
+        for key in ("bedtime_reminder", "hydration_reminder", "review_reminder", "morning_checkin"):
             store.set_setting(key, False)
     env = dict(os.environ)
     env.update(
         CRAMPCOACH_DATA_DIR=str(DATA),
-        CRAMPCOACH_DEBUG_REMINDER="hydration:3",
+        CRAMPCOACH_DEBUG_REMINDER=f"{KIND}:3",
         QT_QPA_PLATFORM="xcb",
     )
     app = subprocess.Popen(
@@ -126,7 +131,7 @@ def main() -> int:
             )
             shown = count.stdout.strip() not in ("", "0")
         result["dunst_displayed"] = shown
-        result["notify_seen"] = monitor.wait_for("Log a glass", deadline)
+        result["notify_seen"] = monitor.wait_for(PICK, deadline)
         # Invoke its action through dunst's D-Bus interface: dunstctl action 0 =
         # org.dunstproject.cmd0.NotificationAction(0); with several actions
         # dunst opens its menu and the picker chooses "Log a glass".  Repeated
@@ -144,15 +149,21 @@ def main() -> int:
         # read-only store sees it (each 'status' is a round trip through the
         # app's event loop, which has then handled what the bus delivered).
         from crampcoach import ipc
-        from crampcoach.core.events import EventType, ReminderEvent, WaterEvent
+        from crampcoach.core.events import EventType, NightEvent, ReminderEvent, WaterEvent
 
         water: list[int] = []
+        nights: list[list[object]] = []
         fates: list[str] = []
-        while time.monotonic() < deadline and not water:
+        while time.monotonic() < deadline and not (water or nights):
             ipc.send(DATA, {"cmd": "status"}, timeout=5)
             with Store.open(DATA, read_only=True) as store:
                 water = [
                     e.ml for e in store.events(types=[EventType.WATER]) if isinstance(e, WaterEvent)
+                ]
+                nights = [
+                    [e.night.isoformat(), e.cramps]
+                    for e in store.events(types=[EventType.NIGHT])
+                    if isinstance(e, NightEvent)
                 ]
                 fates = [
                     f"{e.reminder.value}:{e.fate.value}"
@@ -160,6 +171,7 @@ def main() -> int:
                     if isinstance(e, ReminderEvent)
                 ]
         result["water_ml"] = water
+        result["nights"] = nights
         result["fates"] = sorted(fates)
         ipc.send(DATA, {"cmd": "quit"}, timeout=5)
         result["app_exit"] = app.wait(timeout=20)
@@ -175,7 +187,7 @@ def main() -> int:
     icons = re.findall(r'string "([^"]*/crampcoach[^"]*)"', str(result.get("notify_text", "")))
     result["app_icon"] = icons[0] if icons else ""
     print(json.dumps(result))
-    return 0 if result.get("water_ml") else 1
+    return 0 if result.get("water_ml") or result.get("nights") else 1
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""Acceptance: the real app's reminder reaches dunst with its buttons, and a click logs water."""
+"""Acceptance: the real app's reminders reach dunst with their buttons, and a click acts.
+
+Hydration: "Log a glass" logs water.  The morning check-in: "No cramps" writes
+last night's answer straight from the notification.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +18,14 @@ DRIVER = Path(__file__).with_name("dunst_driver.py")
 TOOLS = ("xvfb-run", "dbus-run-session", "dunst", "dunstctl", "dbus-monitor")
 
 
-@pytest.mark.e2e
-@pytest.mark.slow
-@pytest.mark.skipif(
+NEEDS_TOOLS = pytest.mark.skipif(
     not all(shutil.which(t) for t in TOOLS),
     reason=f"needs {', '.join(TOOLS)} (scripts/dev.sh installs them)",
 )
-def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
-    data_dir: Path, tmp_path: Path
-) -> None:
+
+
+def _drive(data_dir: Path, tmp_path: Path, kind: str) -> tuple[dict, str, int]:  # type: ignore[type-arg]
+    """Run the driver under Xvfb and a private bus; its result, as context text, and exit status."""
     proc = subprocess.run(
         [
             "xvfb-run",
@@ -35,6 +38,7 @@ def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
             str(DRIVER),
             str(data_dir),
             str(tmp_path),
+            kind,
         ],
         capture_output=True,
         text=True,
@@ -45,7 +49,16 @@ def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
         f"driver printed no result\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr[-3000:]}"
     )
     result = json.loads(lines[-1])
-    context = json.dumps(result, indent=1)
+    return result, json.dumps(result, indent=1), proc.returncode
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@NEEDS_TOOLS
+def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    result, context, returncode = _drive(data_dir, tmp_path, "hydration")
     # dunst received a Notify call carrying both buttons
     assert result["notify_seen"], context
     for text in ('"A glass of water?"', '"glass"', '"Log a glass"', '"snooze"', '"Snooze 10 min"'):
@@ -64,4 +77,24 @@ def test_hydration_notification_reaches_dunst_and_log_a_glass_records_water(
     assert result["water_ml"] == [250], context
     assert result["fates"] == ["hydration:acted", "hydration:shown"], context
     assert result["app_exit"] == 0, context
-    assert proc.returncode == 0, context
+    assert returncode == 0, context
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@NEEDS_TOOLS
+def test_morning_check_in_reaches_dunst_and_no_cramps_answers_last_night(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    result, context, returncode = _drive(data_dir, tmp_path, "checkin")
+    assert result["notify_seen"], context
+    for text in ('"How was last night?"', '"No cramps"', '"Had cramps…"', '"Don\'t remember"'):
+        assert text in result["notify_text"], context
+    assert "int32 14400000" in result["notify_text"], context  # it stays the morning
+    assert "Snooze" not in result["dunst_menu"], context
+    assert result["action_seen"], context
+    (night,) = result["nights"]
+    assert night[1] == 0, context  # "No cramps", written from the notification alone
+    assert result["fates"] == ["checkin:acted", "checkin:shown"], context
+    assert result["app_exit"] == 0, context
+    assert returncode == 0, context

@@ -134,6 +134,7 @@ def test_skip_tonight_opens_the_reason_dialog(qtbot, rig: Rig) -> None:  # type:
 
 
 def test_dismissing_the_toast_records_dismissed(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    rig.store.set_setting("morning_checkin", False)  # the hydration toast alone at 09:30
     to(rig, at(9, 30, d=6))
     rig.controller.check()
     rig.notifications.toast._dismiss()  # type: ignore[union-attr]

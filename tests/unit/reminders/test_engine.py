@@ -195,10 +195,19 @@ def test_bedtime_start_acts_withdraws_and_plans_tomorrow(rig: Rig) -> None:
 
 def test_every_reminder_has_one_snooze_label_and_an_explicit_timeout() -> None:
     for kind, look in PRESENTATION.items():
+        if kind is ReminderKind.CHECKIN:
+            # Three answers, each one click; it stays the morning, so "later" adds nothing.
+            assert [key for key, _ in look.actions] == ["none", "cramps", "unknown"]
+            continue
         assert ("snooze", "Snooze 10 min") in look.actions, kind
+    snoozes = {
+        label for look in PRESENTATION.values() for key, label in look.actions if key == "snooze"
+    }
+    assert snoozes == {"Snooze 10 min"}
     assert PRESENTATION[ReminderKind.BEDTIME].timeout_s is None
     assert PRESENTATION[ReminderKind.HYDRATION].timeout_s == 5 * 60
     assert PRESENTATION[ReminderKind.REVIEW].timeout_s == 30 * 60
+    assert PRESENTATION[ReminderKind.CHECKIN].timeout_s == 4 * 3600
 
 
 def test_hydration_glass_without_a_hook_logs_water(rig: Rig) -> None:
@@ -224,6 +233,7 @@ def test_a_hydration_reminder_that_times_out_is_expired_not_missed(rig: Rig) -> 
 
 
 def test_closing_it_by_hand_is_dismissed(rig: Rig) -> None:
+    rig.log.set_setting("morning_checkin", False)
     rig.to(at(9, 30, d=6))
     rig.engine.check()
     rig.engine.on_closed(rig.screen.last().token, "dismissed")

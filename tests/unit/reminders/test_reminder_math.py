@@ -300,7 +300,7 @@ def test_clock_jump_back_two_hours_does_not_repeat_hydration_slots() -> None:
 
 
 def test_clock_jump_forward_two_hours_drops_missed_hydration() -> None:
-    s = cfg()
+    s = cfg(morning_checkin=False)  # its grace covers noon (tested on its own)
     now = at(BERLIN, 2026, 1, 5, 10, 0) + timedelta(hours=2)  # 12:00, 11:00 was missed
     assert r.due_now(now, s, BERLIN) == []
     assert wall(r.next_hydration(now, s, BERLIN), BERLIN) == "2026-01-05 12:30 CET"
@@ -330,7 +330,7 @@ def test_sleep_over_several_nights_shows_only_the_current_one() -> None:
 
 
 def test_hydration_within_grace_is_shown_once() -> None:
-    s = cfg()
+    s = cfg(morning_checkin=False)
     slot = at(BERLIN, 2026, 1, 5, 9, 30)
     due = r.due_now(slot + timedelta(minutes=3), s, BERLIN)
     assert [(x.kind, wall(x.due, BERLIN)) for x in due] == [
@@ -398,7 +398,12 @@ def test_pause_until_tomorrow_suppresses_and_then_resumes() -> None:
 
 
 def test_disabled_reminders_never_fire() -> None:
-    s = cfg(bedtime_reminder=False, hydration_reminder=False, review_reminder=False)
+    s = cfg(
+        bedtime_reminder=False,
+        hydration_reminder=False,
+        review_reminder=False,
+        morning_checkin=False,
+    )
     assert r.next_reminder(at(BERLIN, 2026, 1, 5, 12), s, BERLIN) is None
     assert r.due_now(at(BERLIN, 2026, 1, 5, 22, 15), s, BERLIN) == []
 
