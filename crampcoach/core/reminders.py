@@ -523,11 +523,8 @@ def history_from_events(
     NightEvent for it or a night cramp (``core.nights``); asked by any
     check-in ReminderEvent; a day is off by a rest or sick SkipEvent.
     """
+    events = list(events)
     nights: set[date] = set()
-    answered: set[date] = set()
-    asked: set[date] = set()
-    days_off: set[date] = set()
-    bedtime = _t(settings, "bedtime")
     water_by_day: dict[date, int] = {}
     last_water: datetime | None = None
     last_hydration: datetime | None = None
@@ -546,18 +543,9 @@ def history_from_events(
                 last_hydration = later(last_hydration, due)
             elif ev.reminder is ReminderKind.REVIEW:
                 last_review = later(last_review, due)
-            elif ev.reminder is ReminderKind.CHECKIN:
-                asked.add(checkin_night(due, tz))
-        elif isinstance(ev, NightEvent):
-            answered.add(ev.night)
-        elif isinstance(ev, CrampEvent):
-            if night_rules.is_night_cramp(ev, tz, bedtime):
-                answered.add(night_rules.night_of(ev.at, tz))
         elif isinstance(ev, SkipEvent):
             if ev.item == "bedtime":
                 nights.add(ev.day)
-            if ev.reason in DAY_OFF:
-                days_off.add(ev.day)
         elif isinstance(ev, SessionEvent):
             is_bedtime = (
                 ev.routine_kind == "bedtime" or ev.routine_id == settings["bedtime_routine"]
@@ -577,10 +565,32 @@ def history_from_events(
         goal_met_days=met,
         last_review_due=last_review,
         paused_until=paused_until,
-        answered_nights=frozenset(answered),
-        asked_nights=frozenset(asked),
-        days_off=frozenset(days_off),
+        **_checkin_history(events, settings, tz),
     )
+
+
+def _checkin_history(
+    events: Iterable[Event], settings: Mapping[str, Any], tz: tzinfo
+) -> dict[str, frozenset[date]]:
+    """The check-in's part of :class:`History`: nights answered and asked, days off."""
+    answered: set[date] = set()
+    asked: set[date] = set()
+    days_off: set[date] = set()
+    bedtime = _t(settings, "bedtime")
+    for ev in events:
+        if isinstance(ev, NightEvent):
+            answered.add(ev.night)
+        elif isinstance(ev, CrampEvent) and night_rules.is_night_cramp(ev, tz, bedtime):
+            answered.add(night_rules.night_of(ev.at, tz))
+        elif isinstance(ev, ReminderEvent) and ev.reminder is ReminderKind.CHECKIN:
+            asked.add(checkin_night(ev.due or ev.at, tz))
+        elif isinstance(ev, SkipEvent) and ev.reason in DAY_OFF:
+            days_off.add(ev.day)
+    return {
+        "answered_nights": frozenset(answered),
+        "asked_nights": frozenset(asked),
+        "days_off": frozenset(days_off),
+    }
 
 
 def next_day_start(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:

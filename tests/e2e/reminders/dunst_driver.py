@@ -65,6 +65,27 @@ class Monitor:
             return "".join(self.lines)
 
 
+def _read_back(deadline: float) -> dict[str, object]:
+    """What the click wrote: water, nights and reminder fates, once the app has written it."""
+    from crampcoach import ipc
+    from crampcoach.core.events import EventType, NightEvent, ReminderEvent, WaterEvent
+    from crampcoach.store import Store
+
+    water: list[int] = []
+    nights: list[list[object]] = []
+    fates: list[str] = []
+    while time.monotonic() < deadline and not (water or nights):
+        ipc.send(DATA, {"cmd": "status"}, timeout=5)
+        with Store.open(DATA, read_only=True) as store:
+            events = store.events(types=[EventType.WATER, EventType.NIGHT, EventType.REMINDER])
+        water = [e.ml for e in events if isinstance(e, WaterEvent)]
+        nights = [[e.night.isoformat(), e.cramps] for e in events if isinstance(e, NightEvent)]
+        fates = [
+            f"{e.reminder.value}:{e.fate.value}" for e in events if isinstance(e, ReminderEvent)
+        ]
+    return {"water_ml": water, "nights": nights, "fates": sorted(fates)}
+
+
 def main() -> int:
     deadline = time.monotonic() + DEADLINE_S
     picker = WORK / "pick.sh"
@@ -149,30 +170,8 @@ def main() -> int:
         # read-only store sees it (each 'status' is a round trip through the
         # app's event loop, which has then handled what the bus delivered).
         from crampcoach import ipc
-        from crampcoach.core.events import EventType, NightEvent, ReminderEvent, WaterEvent
 
-        water: list[int] = []
-        nights: list[list[object]] = []
-        fates: list[str] = []
-        while time.monotonic() < deadline and not (water or nights):
-            ipc.send(DATA, {"cmd": "status"}, timeout=5)
-            with Store.open(DATA, read_only=True) as store:
-                water = [
-                    e.ml for e in store.events(types=[EventType.WATER]) if isinstance(e, WaterEvent)
-                ]
-                nights = [
-                    [e.night.isoformat(), e.cramps]
-                    for e in store.events(types=[EventType.NIGHT])
-                    if isinstance(e, NightEvent)
-                ]
-                fates = [
-                    f"{e.reminder.value}:{e.fate.value}"
-                    for e in store.events(types=[EventType.REMINDER])
-                    if isinstance(e, ReminderEvent)
-                ]
-        result["water_ml"] = water
-        result["nights"] = nights
-        result["fates"] = sorted(fates)
+        result.update(_read_back(deadline))
         ipc.send(DATA, {"cmd": "quit"}, timeout=5)
         result["app_exit"] = app.wait(timeout=20)
     finally:
