@@ -23,6 +23,10 @@ Rules, stated once:
 - A REST or SICK skip excuses the day (not planned, does not break a streak);
   an OTHER skip is shown as skipped but counts as missed.  Today is "pending"
   until done; later days are "future".  Neither counts against you.
+- On a personal trial's night *without* the routine (``core.trial``) the
+  bedtime routine is not planned: not "missed", no break in the streak, and
+  the night counts in the "without" group; while a trial is on, the
+  comparison says the trial's result is the fairer answer.
 - A bedtime session that was only partly done (some steps skipped) keeps the
   streak going and counts in it; tonight is not over until the day ends.
 - Cramps after nights with the bedtime routine vs without are compared over
@@ -40,12 +44,13 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol
 
 from crampcoach.core import nights as nights_mod
 from crampcoach.core import profile, safety, stats
+from crampcoach.core import trial as trial_mod
 from crampcoach.core.events import (
     SYMPTOM_LABELS,
     CrampEvent,
@@ -181,6 +186,7 @@ class DayRow:
     max_severity: int | None
     night_source: str = "unknown"  # "check-in", "diary", "don't remember", "unknown"
     day_cramps: int = 0  # daytime cramps that day (not in the night's outcome)
+    trial_off: bool = False  # a personal trial's night without the routine
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -189,6 +195,7 @@ class DayRow:
             "weekday": self.day.strftime("%a"),
             "bedtime": self.bedtime.value,
             "bedtime_skip": self.bedtime_skip.value if self.bedtime_skip else None,
+            "trial_off": self.trial_off,
             "stretch": self.stretch.value,
             "stretch_sessions": self.stretch_sessions,
             "stretch_partial": self.stretch_partial,
@@ -281,6 +288,7 @@ class RoutineEffect:
     first_night: date | None
     last_night: date | None
     min_nights: int = MIN_NIGHTS_PER_GROUP
+    trial: bool = False  # a personal trial is (or was) on: its result is the fair one
 
     @property
     def nights_with(self) -> int:
@@ -363,7 +371,12 @@ class RoutineEffect:
             f"{words} With the bedtime routine: {self.per_night_with:.2f} cramps a night; "
             f"without: {self.per_night_without:.2f}; difference {diff.estimate:+.2f} "
             f"(95 % interval {diff.low:+.2f} to {diff.high:+.2f}, {stats.TWO_GROUPS_METHOD}). "
-            f"From {counts}.{unknown} Your own log, not proof; a personal trial is fairer."
+            f"From {counts}.{unknown} Your own log, not proof; "
+            + (
+                "your personal trial's result is the fairer answer."
+                if self.trial
+                else "a personal trial is fairer."
+            )
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -508,9 +521,13 @@ class WeekReview:
             f" (bedtime routine and stretching){beside}"
         )
         bed = self.adherence[PlanItem.BEDTIME]
-        lines.append(f"Bedtime routine: {bed.done} of {bed.planned} nights")
+        off = sum(1 for row in self.days if row.trial_off and row.bedtime is Status.NOT_PLANNED)
+        trial = f" ({_n(off, 'trial night')} without it, as planned)" if off else ""
+        lines.append(f"Bedtime routine: {bed.done} of {bed.planned} nights{trial}")
         st = self.adherence[PlanItem.STRETCH]
-        lines.append(f"Stretch / warm-up sessions: {st.done} of {st.planned}")
+        # Early in the week the prorated target is still 0: "1 of 0" would read as nonsense.
+        target = f"of {st.planned}" if st.planned else "(none due yet this week)"
+        lines.append(f"Stretch / warm-up sessions: {st.done} {target}")
         streak = f"{self.streak.current}{'+' if self.streak.capped else ''}"
         lines.append(f"Bedtime streak: {streak} nights (best {self.streak.best})")
         c = self.cramps
@@ -563,6 +580,8 @@ def _skip_text(reason: SkipReason | None) -> str:
 def cell_text(row: DayRow, item: str) -> str:
     """The grid cell for ``item`` (one of GRID_ROWS) on ``row``'s day, in plain words."""
     if item == "bedtime":
+        if row.trial_off and row.bedtime in (Status.NOT_PLANNED, Status.PENDING, Status.FUTURE):
+            return "trial: none"
         return {
             Status.DONE: "✓ done",
             Status.PARTIAL: "½ partial",
@@ -752,6 +771,8 @@ def load(
             start - _SKIP_MARGIN, end + _SKIP_MARGIN, types=[EventType.SKIP, EventType.NIGHT]
         )
     )
+    # A trial's start may be months before the week: its schedule says which nights are off.
+    events.extend(source.events(start - trial_mod.REACH, end, types=[EventType.TRIAL]))
     return compute(events, settings, tz, week, today)
 
 
@@ -904,12 +925,14 @@ def compute(
     # The user started on the first_day setting or their first entry, whichever is earlier.
     started = min((d for d in (cfg.first_day, log.first_logged) if d is not None), default=None)
     outcome = nights_mod.outcomes(events, tz, cfg.bedtime, history_start, week_end)
+    current_trial = trial_mod.latest(e for e in events if e.type is EventType.TRIAL)
+    off = _trial_off(current_trial, history_start, week_end)
 
     rows_by_week: dict[IsoWeek, list[DayRow]] = {}
     all_rows: list[DayRow] = []
     for n in range(HISTORY_DAYS):
         day = history_start + timedelta(days=n)
-        row = _row(day, log.days.get(day) or _Day(), outcome[day], cfg, today, started)
+        row = _row(day, log.days.get(day) or _Day(), outcome[day], cfg, today, started, day in off)
         all_rows.append(row)
         rows_by_week.setdefault(IsoWeek.of(day), []).append(row)
 
@@ -923,7 +946,7 @@ def compute(
 
     # The last night that is over: the one before today (or the week's end, for a past week).
     last_night = min(week_end, today - timedelta(days=1))
-    effect = _effect(all_rows, started, last_night)
+    effect = replace(_effect(all_rows, started, last_night), trial=current_trial is not None)
     over = [row for row in week_rows if row.day <= last_night and _begun(row, started)]
     cramps = _cramp_stats(log, cfg, week, week_rows, over, effect)
     routine_nights = {row.day for row in all_rows if row.bedtime in (Status.DONE, Status.PARTIAL)}
@@ -949,14 +972,40 @@ def compute(
     )
 
 
+def _trial_off(current: trial_mod.Trial | None, first: date, last: date) -> frozenset[date]:
+    """The nights from ``first`` to ``last`` a personal trial kept without the routine."""
+    if current is None:
+        return frozenset()
+    design = current.design
+    off: set[date] = set()
+    for block in design.blocks():
+        if block.routine is not False:
+            continue
+        day = max(block.first, first)
+        end = min(block.last, last)
+        while day <= end:
+            if current.stopped is None or day < current.stopped:
+                off.add(day)
+            day += timedelta(days=1)
+    return frozenset(off)
+
+
 def _begun(row: DayRow, started: date | None) -> bool:
     return started is not None and row.day >= started
 
 
-def _bedtime_status(rec: _Day, day: date, today: date, before: bool) -> Status:
+def _bedtime_status(
+    rec: _Day, day: date, today: date, before: bool, trial_off: bool = False
+) -> Status:
     skip = rec.skips.get(PlanItem.BEDTIME.value)
     if rec.bedtime_done:
         return Status.DONE
+    if trial_off and not rec.bedtime_partial:
+        # The trial asks for a night without it: not planned once over; tonight and
+        # later nights stay pending / future (the grid says "trial: none").
+        if day > today:
+            return Status.FUTURE
+        return Status.PENDING if day == today else Status.NOT_PLANNED
     if day > today:
         return Status.SKIPPED if skip else Status.FUTURE
     if skip is not None:
@@ -1005,11 +1054,12 @@ def _row(
     cfg: _Config,
     today: date,
     started: date | None,
+    trial_off: bool = False,
 ) -> DayRow:
     before = started is None or day < started
     return DayRow(
         day=day,
-        bedtime=_bedtime_status(rec, day, today, before),
+        bedtime=_bedtime_status(rec, day, today, before, trial_off),
         bedtime_skip=rec.skips.get(PlanItem.BEDTIME.value),
         stretch=_stretch_status(rec, day, today, before),
         stretch_sessions=rec.stretch_done,
@@ -1022,6 +1072,7 @@ def _row(
         max_severity=night.worst,
         night_source=night.source,
         day_cramps=rec.day_cramps,
+        trial_off=trial_off,
     )
 
 
@@ -1084,8 +1135,8 @@ def _streak(rows: Sequence[DayRow], today: date) -> Streak:
             break
         if row.bedtime in (Status.DONE, Status.PARTIAL):
             run += 1  # a routine done in part (optional steps skipped) still counts
-        elif row.bedtime is Status.SKIPPED and row.bedtime_skip in EXCUSED:
-            pass  # a planned rest or sick day: the streak carries on
+        elif (row.bedtime is Status.SKIPPED and row.bedtime_skip in EXCUSED) or row.trial_off:
+            pass  # a planned rest or sick day, or a trial night without: the streak carries on
         elif row.bedtime in (Status.PENDING, Status.FUTURE):
             pass  # tonight is not over yet
         elif row.bedtime is Status.BEFORE_START:
@@ -1109,8 +1160,10 @@ def _effect(rows: Sequence[DayRow], started: date | None, last_night: date) -> R
         first = first or row.day
         if row.bedtime is Status.DONE:
             group_with = True
-        elif row.bedtime is Status.MISSED or (
-            row.bedtime is Status.SKIPPED and row.bedtime_skip not in EXCUSED
+        elif (
+            row.bedtime is Status.MISSED
+            or (row.bedtime is Status.NOT_PLANNED and row.trial_off)
+            or (row.bedtime is Status.SKIPPED and row.bedtime_skip not in EXCUSED)
         ):
             group_with = False
         else:

@@ -53,6 +53,10 @@ BLOCK_DAYS = 28
 WASHIN_DAYS = 7
 PAIRS = 3
 MIN_KNOWN_SHARE = 2 / 3
+#: A whole trial's nights; with a year's lead for a first night set ahead, the
+#: farthest back a trial's start can lie from a night it still schedules.
+SPAN_DAYS = BASELINE_DAYS + 2 * PAIRS * BLOCK_DAYS
+REACH = timedelta(days=SPAN_DAYS + 366)
 OUTCOME = (
     "cramp nights a week: nights with at least one cramp, from your morning check-ins "
     "and diary night cramps, per known night x 7"
@@ -500,6 +504,24 @@ def bedtime_reminder(trial: Trial | None, night: date) -> tuple[str, str] | None
     )
 
 
+def _block_words(r: BlockResult, as_of: date) -> str:
+    """One block's line in the report: not started, in its wash-in, or its counts and rate."""
+    if r.block.first > as_of:
+        return "not started yet"
+    if r.counted == 0:
+        return f"wash-in until {_d(r.block.counted_from - timedelta(days=1))}; nothing counted yet"
+    rate = r.per_week
+    rate_text = (
+        f"{rate:.1f} cramp nights a week"
+        if rate is not None
+        else f"no number yet (needs {r.block.min_known} known nights)"
+    )
+    return (
+        f"{r.known} known of {r.counted} counted nights so far, "
+        f"{r.cramp_nights} with cramps; {rate_text}"
+    )
+
+
 def report_text(report: Report) -> str:
     """The report as plain text: design, blocks, result, unknowns, limits."""
     t = report.trial
@@ -517,16 +539,9 @@ def report_text(report: Report) -> str:
         "",
     ]
     for r in report.blocks:
-        rate = r.per_week
-        rate_text = (
-            f"{rate:.1f} cramp nights a week"
-            if rate is not None
-            else f"no number yet (needs {r.block.min_known} known nights)"
-        )
         lines.append(
             f"  {r.block.label:<34} {r.block.first.isoformat()} to {r.block.last.isoformat()}: "
-            f"{r.known} known of {r.counted} counted nights so far, "
-            f"{r.cramp_nights} with cramps; {rate_text}"
+            + _block_words(r, report.as_of)
         )
     lines.append("")
     diff = report.difference

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from crampcoach.core import review, settings
+from crampcoach.core import review, settings, trial
 from crampcoach.core.events import EventType, SkipReason
 from crampcoach.core.review import IsoWeek, PlanItem, ReviewError, Status
 from tests.unit.review.helpers import TZ, cramp, days, night, session, skip, water
@@ -262,9 +262,13 @@ class RecordingSource:
     def __init__(self, events: list) -> None:
         self.all = events
         self.calls: list[tuple[datetime | None, datetime | None]] = []
+        self.trial_calls: list[tuple[datetime | None, datetime | None]] = []
 
     def events(self, start=None, end=None, types=None):
-        self.calls.append((start, end))
+        if types is not None and set(types) == {EventType.TRIAL}:
+            self.trial_calls.append((start, end))  # a trial's start: months back, bounded
+        else:
+            self.calls.append((start, end))
         return [
             e
             for e in self.all
@@ -283,6 +287,9 @@ def test_load_reads_only_the_weeks_it_needs() -> None:
         assert start is not None and end is not None
         assert end - start < timedelta(days=review.HISTORY_DAYS + 130)
     assert min(s for s, _ in src.calls) > datetime(2025, 6, 1, tzinfo=TZ)
+    for start, end in src.trial_calls:
+        assert start is not None and end is not None
+        assert end - start < timedelta(days=review.HISTORY_DAYS + 130) + trial.REACH
 
 
 def test_notification_text() -> None:

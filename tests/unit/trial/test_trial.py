@@ -197,3 +197,17 @@ def test_cli_start_status_report_stop(data_dir: Path, capsys: pytest.CaptureFixt
     capsys.readouterr()
     assert main(["trial", "status", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["active"] is False
+
+
+def test_a_trial_in_progress_names_blocks_in_their_wash_in_and_those_not_started() -> None:
+    d = design()
+    third = d.blocks()[3]
+    as_of = third.first + timedelta(days=2)  # the third block's wash-in
+    out = outcomes_for(d, _rates(d, [3, 3, 3], [9, 9, 9]))
+    text = trial.report_text(trial.analyse(_full(d), out, as_of))
+    lines = {line.split(":", 1)[0].strip(): line for line in text.splitlines() if "block" in line}
+    assert "21 known of 21 counted nights" in lines["block 2"]
+    washin_end = third.counted_from - timedelta(days=1)
+    assert f"wash-in until {washin_end:%a} {washin_end.day} " in lines["block 3"]
+    assert "nothing counted yet" in lines["block 3"]
+    assert lines["block 4"].endswith("not started yet")
