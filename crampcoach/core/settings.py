@@ -16,6 +16,8 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+#: The ``theme`` setting: follow the desktop's palette, or always light or dark.
+THEMES = ("system", "light", "dark")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -86,6 +88,13 @@ def _routine_id(value: Any) -> str:
         raise SettingError(
             f"expected a routine id (lowercase letters, digits and '-'), got {value!r}"
         )
+    return text
+
+
+def _theme(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in THEMES:
+        raise SettingError(f"expected one of {', '.join(THEMES)}, got {value!r}")
     return text
 
 
@@ -178,11 +187,26 @@ SETTINGS: tuple[Setting, ...] = (
         "the first day you used CrampCoach (days before it are never counted as missed)",
         in_dialog=False,
     ),
+    Setting("theme", "system", _theme, "colours: system (follow the desktop), light or dark"),
     Setting(
         "reminders_paused_until",
         "",
         _moment_or_empty,
         'reminders are paused until this moment (set from the tray; "" resumes)',
+        in_dialog=False,
+    ),
+    Setting(
+        "welcome_done",
+        False,
+        _bool,
+        "the first-day welcome was shown (set false to see it again)",
+        in_dialog=False,
+    ),
+    Setting(
+        "told_close_to_tray",
+        False,
+        _bool,
+        "closing the window was explained once (it keeps running in the tray)",
         in_dialog=False,
     ),
     Setting(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -45,7 +45,8 @@ from crampcoach.core.events import (
     new_id,
 )
 from crampcoach.core.journal import EntryError, Journal
-from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.forms import child, describe, describe_buttons, load_ui
+from crampcoach.qt.screens import fit_window, scrolling
 
 if TYPE_CHECKING:
     from crampcoach.store import Store
@@ -80,6 +81,21 @@ def last_night(now: datetime, tz: tzinfo | None = None) -> datetime:
     return candidate
 
 
+CRAMP_DESCRIPTIONS = {
+    "nowRadio": "The cramp is happening now or just ended",
+    "lastNightRadio": "The cramp woke you last night",
+    "otherTimeRadio": "Choose the date and time yourself",
+    "whenEdit": "The date and time the cramp began",
+    "legCombo": "Which leg cramped",
+    "muscleCombo": "Which muscle cramped",
+    "severitySlider": "How bad it was, from 0 (none) to 10 (worst)",
+    "severitySpin": "How bad it was, from 0 (none) to 10 (worst)",
+    "minutesSpin": "How long it lasted, in minutes; leave it if you do not know",
+    "contextCombo": "What you were doing when it began",
+    "noteEdit": "Anything else worth remembering, in your own words",
+}
+
+
 class CrampDialog(QDialog):
     """Log a new cramp (``event=None``) or edit ``event``; saves through the store.
 
@@ -109,8 +125,8 @@ class CrampDialog(QDialog):
         self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
         self.form = load_ui("cramp_dialog.ui", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(scrolling(self.form, self))
 
         f = self.form
         self.now_radio = child(f, QRadioButton, "nowRadio")
@@ -128,6 +144,11 @@ class CrampDialog(QDialog):
         self.status_label = child(f, QLabel, "statusLabel")
         self.buttons = child(f, QDialogButtonBox, "buttonBox")
         self.symptom_boxes = self._add_symptoms()
+        describe(f, CRAMP_DESCRIPTIONS)
+        describe_buttons(
+            self.buttons,
+            {"Save": "Save this cramp in your diary", "Cancel": "Close without saving"},
+        )
 
         for leg, label in LEG_LABELS.items():
             self.leg_combo.addItem(label, leg.value)
@@ -158,6 +179,7 @@ class CrampDialog(QDialog):
             self.when_edit.setEnabled(False)
             self._default_from_last_entry()
         self._check()
+        fit_window(self, "cramp", self.sizeHint().expandedTo(QSize(460, 420)))
 
     def _add_symptoms(self) -> dict[Symptom, QCheckBox]:
         """The signs that matter, as tick boxes above the warning (evidence.md)."""

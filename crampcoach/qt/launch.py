@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 from crampcoach import __version__, ipc, paths, resources
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.exits import Exit
+from crampcoach.qt import theme
 from crampcoach.qt.app import App
-from crampcoach.qt.forms import stylesheet
 from crampcoach.qt.signals import SignalWaker
 
 if TYPE_CHECKING:
@@ -61,7 +61,9 @@ def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
         i18n.install(qapp)
     QGuiApplication.setDesktopFileName(APP_ID)
     qapp.setWindowIcon(window_icon())
-    qapp.setStyleSheet(stylesheet())
+    # The stylesheet is generated from the palette (light, dark, high contrast);
+    # the App re-applies it with the user's ``theme`` setting once it is read.
+    theme.apply(qapp)
     # The main window decides when to quit (the tray may keep us running).
     qapp.setQuitOnLastWindowClosed(False)
     return qapp
