@@ -241,35 +241,46 @@ def layout_problems(window: QWidget) -> list[str]:
             f"{name}: window {frame.getRect()} is outside the screen {screen.getRect()}"
         )
     for widget in visible_widgets(window):
-        if widget is window:
-            continue
-        what = f"{name}/{widget.objectName() or type(widget).__name__}"
-        rect = _global_rect(widget)
-        if not _inside_scroll_content(widget, window) and not screen.contains(rect):
-            problems.append(f"{what}: {rect.getRect()} is outside the screen")
-        parent = widget.parentWidget()
-        if (
-            parent is not None
-            and parent.layout() is not None
-            and not isinstance(parent.parentWidget(), QScrollArea)
-            and not parent.rect().contains(widget.geometry())
-        ):
-            problems.append(f"{what}: {widget.geometry().getRect()} sticks out of its parent")
-        cut = text_cut(widget)
-        if cut:
-            problems.append(f"{what} ({_short(widget)}): {cut}")
-        if parent is not None and parent.layout() is not None:
-            for sibling in parent.findChildren(QWidget, options=_direct()):
-                if (
-                    sibling is not widget
-                    and sibling.isVisible()
-                    and not sibling.isWindow()
-                    and id(sibling) < id(widget)
-                    and sibling.geometry().intersects(widget.geometry())
-                ):
-                    other = sibling.objectName() or type(sibling).__name__
-                    problems.append(f"{what} overlaps {other}")
+        if widget is not window:
+            what = f"{name}/{widget.objectName() or type(widget).__name__}"
+            problems.extend(f"{what}{p}" for p in _widget_problems(widget, window, screen))
     return problems
+
+
+def _widget_problems(widget: QWidget, window: QWidget, screen: QRect) -> list[str]:
+    problems: list[str] = []
+    rect = _global_rect(widget)
+    if not _inside_scroll_content(widget, window) and not screen.contains(rect):
+        problems.append(f": {rect.getRect()} is outside the screen")
+    parent = widget.parentWidget()
+    laid_out = parent is not None and parent.layout() is not None
+    if (
+        laid_out
+        and not isinstance(parent.parentWidget(), QScrollArea)
+        and not parent.rect().contains(widget.geometry())
+    ):
+        problems.append(f": {widget.geometry().getRect()} sticks out of its parent")
+    cut = text_cut(widget)
+    if cut:
+        problems.append(f" ({_short(widget)}): {cut}")
+    if laid_out:
+        problems.extend(f" overlaps {other}" for other in _overlapping(widget))
+    return problems
+
+
+def _overlapping(widget: QWidget) -> list[str]:
+    """Earlier laid-out siblings that ``widget`` overlaps."""
+    parent = widget.parentWidget()
+    assert parent is not None
+    return [
+        sibling.objectName() or type(sibling).__name__
+        for sibling in parent.findChildren(QWidget, options=_direct())
+        if sibling is not widget
+        and sibling.isVisible()
+        and not sibling.isWindow()
+        and id(sibling) < id(widget)
+        and sibling.geometry().intersects(widget.geometry())
+    ]
 
 
 def _short(widget: QWidget) -> str:
