@@ -651,8 +651,9 @@ class App(QObject):
         current = days.today(now, self.settings, tz)
         try:
             events = days.day_off(day or current, days.REASONS[reason], now, current)
-            self.store.add_many(events)
-        except (days.DayError, StoreWriteError) as exc:
+            for event in events:
+                self.journal.add(event)
+        except (days.DayError, EntryError, StoreWriteError) as exc:
             self._status(f"Could not mark the day: {exc}")
             return []
         when = "Today" if (day or current) == current else (day or current).strftime("%a %d %b")
@@ -679,7 +680,7 @@ class App(QObject):
             "tomorrow": next_day_start(now, self.settings, tz),
         }.get(how or "")
         try:
-            self.store.set_setting(
+            self.journal.set_setting(
                 "reminders_paused_until", "" if until is None else until.isoformat()
             )
         except (SettingError, StoreWriteError) as exc:
@@ -708,7 +709,7 @@ class App(QObject):
         else:
             self._status(message)
         with contextlib.suppress(Exception):
-            self.store.set_setting("told_close_to_tray", True)
+            self.journal.set_setting("told_close_to_tray", True)
             self.live.reload()
 
     def log_water(self, ml: int | None = None) -> WaterEvent | None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crampcoach.core.journal import Journal
 from crampcoach.core.settings import SettingError, parse_hhmm
 from crampcoach.qt.screens import fit_window, scrolling
 
@@ -53,9 +54,12 @@ class WelcomeDialog(QDialog):
         parent: QWidget | None = None,
         *,
         desktop_install: Callable[[], object] | None = None,
+        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        #: Every write goes through the journal (validated, durable).
+        self.journal = journal or Journal(store)
         self._desktop_install = desktop_install
         self.setWindowTitle("Welcome to CrampCoach")
         values = store.settings()
@@ -167,7 +171,7 @@ class WelcomeDialog(QDialog):
         }
 
     def _done(self) -> None:
-        self.store.set_setting("welcome_done", True)
+        self.journal.set_setting("welcome_done", True)
 
     def save_and_close(self) -> None:
         """Store the choices and close; a failure is shown and nothing is lost."""
@@ -177,7 +181,7 @@ class WelcomeDialog(QDialog):
             current = self.store.settings()
             for key, value in self.values().items():
                 if value != current.get(key):
-                    self.store.set_setting(key, value)
+                    self.journal.set_setting(key, value)
             if self.values()["autostart"] != current.get("autostart"):
                 from crampcoach.qt import autostart
 
