@@ -576,6 +576,13 @@ class App(QObject):
         )
         if dialog is not None and hasattr(dialog, "finished"):
             dialog.finished.connect(lambda *_: self.refresh())
+        if dialog is not None and hasattr(dialog, "saved"):
+            # Like a glass of water: say it is saved, and offer to take it back.
+            dialog.saved.connect(
+                lambda event: self.main_window.show_undoable(
+                    "Cramp saved in your diary.", lambda: self._take_back(event.id, "the cramp")
+                )
+            )
         return dialog
 
     def open_welcome(self) -> QWidget | None:

@@ -43,6 +43,8 @@ from crampcoach.qt.screens import fit_window, remember, scrolling
 ROUTINE_ID = Qt.ItemDataRole.UserRole
 DOC_ID = Qt.ItemDataRole.UserRole
 MAX_NOTICE_LINES = 6
+#: One spelling for each kind of routine ("warm-up", as the routines write it).
+KIND_WORDS = {"warmup": "Warm-up", "cooldown": "Cool-down"}
 
 
 def format_duration(seconds: int) -> str:
@@ -101,7 +103,7 @@ class RoutineCard(QFrame):
         self.title.setWordWrap(True)
         steps = len(routine.steps)
         facts = [
-            routine.kind.value.capitalize(),
+            KIND_WORDS.get(routine.kind.value, routine.kind.value.capitalize()),
             format_duration(routine.duration_s),
             f"{steps} step" + ("" if steps == 1 else "s"),
             f"last done {last_done}",

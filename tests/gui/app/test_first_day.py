@@ -101,3 +101,16 @@ def test_the_first_close_to_the_tray_says_so_once(make_app: Any) -> None:
     w.show()
     w.close()
     assert w.statusBar().currentMessage() == ""
+
+
+def test_a_saved_cramp_is_confirmed_with_undo_and_warm_up_has_one_spelling(
+    qtbot: Any, make_app: Any
+) -> None:
+    app = make_app()
+    assert app.main_window.card("warmup").facts.text().startswith("Warm-up ·")
+    dialog = app.open_cramp_dialog()
+    dialog.save()
+    assert app.main_window.statusBar().currentMessage() == "Cramp saved in your diary."
+    assert len(app.store.events(types=[EventType.CRAMP])) == 1
+    app.main_window.undo_button.click()
+    assert app.store.events(types=[EventType.CRAMP]) == []
