@@ -677,7 +677,8 @@ class PlayerWindow(QWidget):
         """Tell assistive technology (Orca through AT-SPI) what just changed on the screen."""
         self.announced.append(text)
         del self.announced[:-ANNOUNCED_KEPT]
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        if QAccessible.isActive():  # no event objects while no screen reader listens
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def _draw_step(self, step: PlannedStep) -> None:
         s = self.session
