@@ -580,7 +580,8 @@ class App(QObject):
             # Like a glass of water: say it is saved, and offer to take it back.
             dialog.saved.connect(
                 lambda event: self.main_window.show_undoable(
-                    "Cramp saved in your diary.", lambda: self._take_back(event.id, "the cramp")
+                    self.tr("Cramp saved in your diary."),
+                    lambda: self._take_back(event.id, self.tr("the cramp")),
                 )
             )
         return dialog
@@ -661,13 +662,24 @@ class App(QObject):
             for event in events:
                 self.journal.add(event)
         except (days.DayError, EntryError, StoreWriteError) as exc:
-            self._status(f"Could not mark the day: {exc}")
+            self._status(self.tr("Could not mark the day: {error}").format(error=exc))
             return []
-        when = "Today" if (day or current) == current else (day or current).strftime("%a %d %b")
-        self.main_window.show_undoable(
-            f"{when} is marked as a {reason} day: nothing that day counts as missed.",
-            lambda: self._take_back_all(events, f"the {reason} day"),
-        )
+        marked = day or current
+        sick = reason == "sick"
+        if marked == current:
+            message = (
+                self.tr("Today is marked as a sick day: nothing that day counts as missed.")
+                if sick
+                else self.tr("Today is marked as a rest day: nothing that day counts as missed.")
+            )
+        else:
+            message = (
+                self.tr("{day} is marked as a sick day: nothing that day counts as missed.")
+                if sick
+                else self.tr("{day} is marked as a rest day: nothing that day counts as missed.")
+            ).format(day=marked.strftime("%a %d %b"))
+        what = self.tr("the sick day") if sick else self.tr("the rest day")
+        self.main_window.show_undoable(message, lambda: self._take_back_all(events, what))
         return events
 
     def _take_back_all(self, events: Sequence[SkipEvent], what: str) -> None:
@@ -691,27 +703,29 @@ class App(QObject):
                 "reminders_paused_until", "" if until is None else until.isoformat()
             )
         except (SettingError, StoreWriteError) as exc:
-            self._status(f"Could not pause reminders: {exc}")
+            self._status(self.tr("Could not pause reminders: {error}").format(error=exc))
             return
         self.reload_settings()  # the reminder engine re-reads the pause
         self._status(
-            "Reminders are on again."
+            self.tr("Reminders are on again.")
             if until is None
-            else f"No reminders until {until.astimezone(tz).strftime('%a %H:%M')}."
+            else self.tr("No reminders until {time}.").format(
+                time=until.astimezone(tz).strftime("%a %H:%M")
+            )
         )
 
     def _told_about_tray(self) -> None:
         """The first close-to-tray says so once; later ones are silent."""
         if self.settings.get("told_close_to_tray"):
             return
-        message = (
+        message = self.tr(
             "CrampCoach is still running in the tray, so your reminders keep coming. "
             "Quit it from the tray menu or with Ctrl+Q."
         )
         tray = getattr(self.services, "tray", None)
         if tray is not None:
             tray.icon.showMessage(
-                "CrampCoach keeps running", message, QApplication.windowIcon(), 8000
+                self.tr("CrampCoach keeps running"), message, QApplication.windowIcon(), 8000
             )
         else:
             self._status(message)

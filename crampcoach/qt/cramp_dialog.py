@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -82,17 +82,23 @@ def last_night(now: datetime, tz: tzinfo | None = None) -> datetime:
 
 
 CRAMP_DESCRIPTIONS = {
-    "nowRadio": "The cramp is happening now or just ended",
-    "lastNightRadio": "The cramp woke you last night",
-    "otherTimeRadio": "Choose the date and time yourself",
-    "whenEdit": "The date and time the cramp began",
-    "legCombo": "Which leg cramped",
-    "muscleCombo": "Which muscle cramped",
-    "severitySlider": "How bad it was, from 0 (none) to 10 (worst)",
-    "severitySpin": "How bad it was, from 0 (none) to 10 (worst)",
-    "minutesSpin": "How long it lasted, in minutes; leave it if you do not know",
-    "contextCombo": "What you were doing when it began",
-    "noteEdit": "Anything else worth remembering, in your own words",
+    "nowRadio": QT_TRANSLATE_NOOP("CrampDialog", "The cramp is happening now or just ended"),
+    "lastNightRadio": QT_TRANSLATE_NOOP("CrampDialog", "The cramp woke you last night"),
+    "otherTimeRadio": QT_TRANSLATE_NOOP("CrampDialog", "Choose the date and time yourself"),
+    "whenEdit": QT_TRANSLATE_NOOP("CrampDialog", "The date and time the cramp began"),
+    "legCombo": QT_TRANSLATE_NOOP("CrampDialog", "Which leg cramped"),
+    "muscleCombo": QT_TRANSLATE_NOOP("CrampDialog", "Which muscle cramped"),
+    "severitySlider": QT_TRANSLATE_NOOP(
+        "CrampDialog", "How bad it was, from 0 (none) to 10 (worst)"
+    ),
+    "severitySpin": QT_TRANSLATE_NOOP("CrampDialog", "How bad it was, from 0 (none) to 10 (worst)"),
+    "minutesSpin": QT_TRANSLATE_NOOP(
+        "CrampDialog", "How long it lasted, in minutes; leave it if you do not know"
+    ),
+    "contextCombo": QT_TRANSLATE_NOOP("CrampDialog", "What you were doing when it began"),
+    "noteEdit": QT_TRANSLATE_NOOP(
+        "CrampDialog", "Anything else worth remembering, in your own words"
+    ),
 }
 
 
@@ -144,10 +150,13 @@ class CrampDialog(QDialog):
         self.status_label = child(f, QLabel, "statusLabel")
         self.buttons = child(f, QDialogButtonBox, "buttonBox")
         self.symptom_boxes = self._add_symptoms()
-        describe(f, CRAMP_DESCRIPTIONS)
+        describe(f, {name: self.tr(str(text)) for name, text in CRAMP_DESCRIPTIONS.items()})
         describe_buttons(
             self.buttons,
-            {"Save": "Save this cramp in your diary", "Cancel": "Close without saving"},
+            {
+                QDialogButtonBox.StandardButton.Save: self.tr("Save this cramp in your diary"),
+                QDialogButtonBox.StandardButton.Cancel: self.tr("Close without saving"),
+            },
         )
 
         for leg, label in LEG_LABELS.items():

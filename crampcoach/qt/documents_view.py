@@ -69,8 +69,10 @@ class DocumentReader(QWidget):
         describe(
             self.form,
             {
-                "textView": "The whole document as plain text; the cited passage is marked",
-                "closeButton": "Close the document (Esc)",
+                "textView": self.tr(
+                    "The whole document as plain text; the cited passage is marked"
+                ),
+                "closeButton": self.tr("Close the document (Esc)"),
             },
         )
         close = child(self.form, QPushButton, "closeButton")

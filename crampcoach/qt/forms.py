@@ -86,12 +86,14 @@ def describe(form: QWidget, descriptions: dict[str, str]) -> None:
             widget.setToolTip(text)
 
 
-def describe_buttons(box: QDialogButtonBox, descriptions: dict[str, str]) -> None:
-    """Describe a button box's buttons by their text without mnemonics ("Save", "Cancel")."""
-    for button in box.buttons():
-        text = button.text().replace("&", "")
-        if text in descriptions:
-            button.setAccessibleDescription(descriptions[text])
+def describe_buttons(
+    box: QDialogButtonBox, descriptions: dict[QDialogButtonBox.StandardButton, str]
+) -> None:
+    """Describe a button box's standard buttons (by kind: their text is translated)."""
+    for which, text in descriptions.items():
+        button = box.button(which)
+        if button is not None:
+            button.setAccessibleDescription(text)
 
 
 def stylesheet() -> str:

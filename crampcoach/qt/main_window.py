@@ -13,7 +13,17 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -58,19 +68,25 @@ def format_duration(seconds: int) -> str:
 def ask_past_day(parent: QWidget) -> tuple[str, date] | None:
     """Ask which past day was a rest or sick day; None when cancelled."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("A day off")
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "A day off"))
     layout = QFormLayout(dialog)
     when = QDateEdit(QDate.currentDate().addDays(-1))
     when.setCalendarPopup(True)
     when.setMaximumDate(QDate.currentDate())
     when.setDisplayFormat("ddd d MMM yyyy")
-    when.setAccessibleDescription("The day to mark; nothing that day counts as missed")
+    when.setAccessibleDescription(
+        QCoreApplication.translate(
+            "MainWindow", "The day to mark; nothing that day counts as missed"
+        )
+    )
     kind = QComboBox()
-    kind.addItem("A rest day", "rest")
-    kind.addItem("A sick day", "sick")
-    kind.setAccessibleDescription("Why the plan was not followed that day")
-    layout.addRow("&Day", when)
-    layout.addRow("&It was", kind)
+    kind.addItem(QCoreApplication.translate("MainWindow", "A rest day"), userData="rest")
+    kind.addItem(QCoreApplication.translate("MainWindow", "A sick day"), userData="sick")
+    kind.setAccessibleDescription(
+        QCoreApplication.translate("MainWindow", "Why the plan was not followed that day")
+    )
+    layout.addRow(QCoreApplication.translate("MainWindow", "&Day"), when)
+    layout.addRow(QCoreApplication.translate("MainWindow", "&It was"), kind)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
@@ -133,7 +149,11 @@ class RoutineCard(QFrame):
         )
         self.start_button.setAccessibleName(self.tr("Start {title}").format(title=routine.title))
         self.start_button.setAccessibleDescription(
-            f"{format_duration(routine.duration_s)}, {steps} step" + ("" if steps == 1 else "s")
+            (
+                self.tr("{duration}, 1 step")
+                if steps == 1
+                else self.tr("{duration}, {steps} steps")
+            ).format(duration=format_duration(routine.duration_s), steps=steps)
         )
         self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
         self.print_button = QPushButton(self.tr("Print sheet…"))
@@ -247,10 +267,12 @@ class MainWindow(QMainWindow):
         elif bar_layout is not None:
             bar_layout.addWidget(self.checkin)
         # For someone in pain right now: one click, first in the window and in Tab order.
-        self.cramp_now_button = QPushButton("Cramping now")
+        self.cramp_now_button = QPushButton(self.tr("Cramping now"))
         self.cramp_now_button.setObjectName("crampNowButton")
-        self.cramp_now_button.setToolTip("Start the routine that eases a cramp (Ctrl+N)")
-        self.cramp_now_button.setAccessibleDescription("Starts the cramp relief routine at once")
+        self.cramp_now_button.setToolTip(self.tr("Start the routine that eases a cramp (Ctrl+N)"))
+        self.cramp_now_button.setAccessibleDescription(
+            self.tr("Starts the cramp relief routine at once")
+        )
         self.cramp_now_button.setShortcut(QKeySequence("Ctrl+N"))
         self.cramp_now_button.clicked.connect(self.cramp_now_requested.emit)
         header = self.form.findChild(QHBoxLayout, "headerLayout")
@@ -267,12 +289,14 @@ class MainWindow(QMainWindow):
         describe(
             self.form,
             {
-                "logWaterButton": "Add one glass to today's water (Ctrl+G)",
-                "logCrampButton": "Note a cramp in your diary (Ctrl+K)",
-                "reviewButton": "Your week: what was done, cramps, and when to see a doctor (Ctrl+R)",
-                "settingsButton": "Bedtime, reminders, water, sounds and colours (Ctrl+,)",
-                "routineList": "Up and Down choose a routine; Enter starts it",
-                "documentList": "The sources behind every step; Enter opens one",
+                "logWaterButton": self.tr("Add one glass to today's water (Ctrl+G)"),
+                "logCrampButton": self.tr("Note a cramp in your diary (Ctrl+K)"),
+                "reviewButton": self.tr(
+                    "Your week: what was done, cramps, and when to see a doctor (Ctrl+R)"
+                ),
+                "settingsButton": self.tr("Bedtime, reminders, water, sounds and colours (Ctrl+,)"),
+                "routineList": self.tr("Up and Down choose a routine; Enter starts it"),
+                "documentList": self.tr("The sources behind every step; Enter opens one"),
             },
         )
         self.routine_list.itemActivated.connect(
@@ -330,19 +354,22 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(keys), *std])
             action.triggered.connect(signal.emit)
             menu.addAction(action)
-        day = self.menuBar().addMenu("&Day")
-        for text, reason in (("Today is a &rest day", "rest"), ("Today is a &sick day", "sick")):
+        day = self.menuBar().addMenu(self.tr("&Day"))
+        for text, reason in (
+            (self.tr("Today is a &rest day"), "rest"),
+            (self.tr("Today is a &sick day"), "sick"),
+        ):
             action = day.addAction(text)
             action.triggered.connect(
                 lambda _c=False, r=reason: self.day_off_requested.emit(r, None)
             )
-        past = day.addAction("A &past day was a rest or sick day…")
+        past = day.addAction(self.tr("A &past day was a rest or sick day…"))
         past.triggered.connect(self._ask_past_day)
         day.addSeparator()
         for text, how in (
-            ("Pause reminders for 1 &hour", "hour"),
-            ("Pause reminders until &tomorrow", "tomorrow"),
-            ("Res&ume reminders", None),
+            (self.tr("Pause reminders for 1 &hour"), "hour"),
+            (self.tr("Pause reminders until &tomorrow"), "tomorrow"),
+            (self.tr("Res&ume reminders"), None),
         ):
             action = day.addAction(text)
             action.triggered.connect(lambda _c=False, h=how: self.pause_requested.emit(h))
@@ -388,8 +415,10 @@ class MainWindow(QMainWindow):
             self.routine_list.setCurrentRow(0)
         if not routines:
             item = QListWidgetItem(
-                "No routines could be loaded. The notice above says which file is wrong; "
-                "check them with: crampcoach routines check",
+                self.tr(
+                    "No routines could be loaded. The notice above says which file is wrong; "
+                    "check them with: crampcoach routines check"
+                ),
                 self.routine_list,
             )
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,9 +70,9 @@ def _default_routines() -> Sequence[tuple[str, str]]:
 
 
 THEME_CHOICES = (
-    ("Follow the system", "system"),
-    ("Light", "light"),
-    ("Dark", "dark"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"), "system"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Light"), "light"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Dark"), "dark"),
 )
 
 
@@ -110,8 +110,8 @@ class SettingsDialog(QDialog):
         for label, value in WEEKDAYS:
             day.addItem(label, value)
         theme_box = child(self.form, QComboBox, "theme")
-        for label, value in THEME_CHOICES:
-            theme_box.addItem(label, value)
+        for choice, value in THEME_CHOICES:
+            theme_box.addItem(self.tr(str(choice)), userData=value)
         routine_box = child(self.form, QComboBox, "bedtime_routine")
         for rid, title in routines():
             routine_box.addItem(f"{title} ({rid})", rid)
@@ -127,7 +127,10 @@ class SettingsDialog(QDialog):
         buttons = child(self.form, QDialogButtonBox, "buttons")
         describe_buttons(
             buttons,
-            {"Save": "Save every change and close", "Cancel": "Close without saving"},
+            {
+                QDialogButtonBox.StandardButton.Save: self.tr("Save every change and close"),
+                QDialogButtonBox.StandardButton.Cancel: self.tr("Close without saving"),
+            },
         )
         child(self.form, QScrollArea, "scroll").setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons.accepted.connect(self.save_and_close)

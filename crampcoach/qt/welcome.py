@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,13 +29,15 @@ from crampcoach.core.journal import Journal
 from crampcoach.core.settings import SettingError, parse_hhmm
 from crampcoach.qt.screens import fit_window, scrolling
 
-INTRO = (
+INTRO: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # typed as object
+    "WelcomeDialog",
     "A few choices to start with. Each can be changed later in Settings, "
-    "and skipping keeps the usual ones."
+    "and skipping keeps the usual ones.",
 )
-BOUNDARY_NOTE = (
+BOUNDARY_NOTE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # typed as object
+    "WelcomeDialog",
     "A cramp at 2 in the morning belongs to the night before: the log's day "
-    "starts at this time, not at midnight."
+    "starts at this time, not at midnight.",
 )
 
 
@@ -61,15 +63,15 @@ class WelcomeDialog(QDialog):
         #: Every write goes through the journal (validated, durable).
         self.journal = journal or Journal(store)
         self._desktop_install = desktop_install
-        self.setWindowTitle("Welcome to CrampCoach")
+        self.setWindowTitle(self.tr("Welcome to CrampCoach"))
         values = store.settings()
 
         form = QWidget()
         form.setObjectName("WelcomeForm")
         outer = QVBoxLayout(form)
-        heading = QLabel("Welcome")
+        heading = QLabel(self.tr("Welcome"))
         heading.setObjectName("titleLabel")
-        intro = QLabel(INTRO)
+        intro = QLabel(self.tr(INTRO))
         intro.setWordWrap(True)
         outer.addWidget(heading)
         outer.addWidget(intro)
@@ -79,15 +81,17 @@ class WelcomeDialog(QDialog):
         self.bedtime.setDisplayFormat("HH:mm")
         self.bedtime.setObjectName("bedtime")
         self._set_time(self.bedtime, values["bedtime"])
-        self.bedtime.setAccessibleName("Bedtime")
-        self.bedtime.setAccessibleDescription("When you usually go to bed")
-        fields.addRow("&Bedtime", self.bedtime)
+        self.bedtime.setAccessibleName(self.tr("Bedtime"))
+        self.bedtime.setAccessibleDescription(self.tr("When you usually go to bed"))
+        fields.addRow(self.tr("&Bedtime"), self.bedtime)
 
-        self.reminders = QCheckBox("&Remind me: before bedtime, to drink, and to look at my week")
+        self.reminders = QCheckBox(
+            self.tr("&Remind me: before bedtime, to drink, and to look at my week")
+        )
         self.reminders.setObjectName("reminders")
         self.reminders.setChecked(bool(values["bedtime_reminder"] or values["hydration_reminder"]))
         self.reminders.setAccessibleDescription(
-            "Reminders come from the tray or as desktop notifications; they can be paused"
+            self.tr("Reminders come from the tray or as desktop notifications; they can be paused")
         )
         fields.addRow(self.reminders)
 
@@ -95,36 +99,38 @@ class WelcomeDialog(QDialog):
         self.day_boundary.setDisplayFormat("HH:mm")
         self.day_boundary.setObjectName("day_boundary")
         self._set_time(self.day_boundary, values["day_boundary"])
-        self.day_boundary.setAccessibleName("A day in the log starts at")
-        self.day_boundary.setAccessibleDescription(BOUNDARY_NOTE)
-        fields.addRow("A &day in the log starts at", self.day_boundary)
-        note = QLabel(BOUNDARY_NOTE)
+        self.day_boundary.setAccessibleName(self.tr("A day in the log starts at"))
+        self.day_boundary.setAccessibleDescription(self.tr(BOUNDARY_NOTE))
+        fields.addRow(self.tr("A &day in the log starts at"), self.day_boundary)
+        note = QLabel(self.tr(BOUNDARY_NOTE))
         note.setObjectName("routineHint")
         note.setWordWrap(True)
         fields.addRow(note)
 
-        self.sounds = QCheckBox("&Sound cues in the player")
+        self.sounds = QCheckBox(self.tr("&Sound cues in the player"))
         self.sounds.setObjectName("sounds")
         self.sounds.setChecked(bool(values["sounds"]))
         self.sounds.setAccessibleDescription(
-            "A short sound at each step, so you can keep your eyes closed"
+            self.tr("A short sound at each step, so you can keep your eyes closed")
         )
-        self.voice = QCheckBox("Speak the steps &aloud")
+        self.voice = QCheckBox(self.tr("Speak the steps &aloud"))
         self.voice.setObjectName("voice")
         self.voice.setChecked(bool(values["voice"]))
-        self.voice.setAccessibleDescription("Where a speech engine is installed")
-        self.autostart = QCheckBox("Start CrampCoach when I &log in")
+        self.voice.setAccessibleDescription(self.tr("Where a speech engine is installed"))
+        self.autostart = QCheckBox(self.tr("Start CrampCoach when I &log in"))
         self.autostart.setObjectName("autostart")
         self.autostart.setChecked(bool(values["autostart"]))
-        self.autostart.setAccessibleDescription("So that reminders come without opening the app")
+        self.autostart.setAccessibleDescription(
+            self.tr("So that reminders come without opening the app")
+        )
         for box in (self.sounds, self.voice, self.autostart):
             fields.addRow(box)
         self.install_box: QCheckBox | None = None
         if desktop_install is not None:
-            self.install_box = QCheckBox("Add CrampCoach to the &applications menu")
+            self.install_box = QCheckBox(self.tr("Add CrampCoach to the &applications menu"))
             self.install_box.setObjectName("desktopInstall")
             self.install_box.setChecked(True)
-            self.install_box.setAccessibleDescription("Installs its menu entry and icon")
+            self.install_box.setAccessibleDescription(self.tr("Installs its menu entry and icon"))
             fields.addRow(self.install_box)
         outer.addLayout(fields)
         self.error_label = QLabel()
@@ -135,11 +141,13 @@ class WelcomeDialog(QDialog):
         outer.addStretch(1)
 
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton("&Save and start")
+        self.save_button = QPushButton(self.tr("&Save and start"))
         self.save_button.setDefault(True)
-        self.save_button.setAccessibleDescription("Keep these choices")
-        self.skip_button = QPushButton("S&kip")
-        self.skip_button.setAccessibleDescription("Keep the usual choices; all are in Settings")
+        self.save_button.setAccessibleDescription(self.tr("Keep these choices"))
+        self.skip_button = QPushButton(self.tr("S&kip"))
+        self.skip_button.setAccessibleDescription(
+            self.tr("Keep the usual choices; all are in Settings")
+        )
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save_and_close)
@@ -191,7 +199,7 @@ class WelcomeDialog(QDialog):
                 self._desktop_install()
             self._done()
         except (SettingError, StoreError, OSError) as exc:
-            self.error_label.setText(f"Not saved: {exc}")
+            self.error_label.setText(self.tr("Not saved: {error}").format(error=exc))
             self.error_label.show()
             return
         self.settings_changed.emit(self.store.settings())
