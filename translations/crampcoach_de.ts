@@ -187,6 +187,18 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>Weiß nicht mehr</translation>
     </message>
     <message>
+        <source>Last night had no leg cramps</source>
+        <translation>Letzte Nacht gab es keine Wadenkrämpfe</translation>
+    </message>
+    <message>
+        <source>Say how many cramps woke you</source>
+        <translation>Angeben, wie viele Krämpfe Sie geweckt haben</translation>
+    </message>
+    <message>
+        <source>Last night stays unknown; it is never counted as none</source>
+        <translation>Die letzte Nacht bleibt unbekannt; sie zählt nie als keine</translation>
+    </message>
+    <message>
         <source>How was last night ({night})?</source>
         <translation>Wie war die letzte Nacht ({night})?</translation>
     </message>
@@ -244,6 +256,10 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Close without saving</source>
         <translation>Schließen, ohne zu speichern</translation>
+    </message>
+    <message>
+        <source>Tick it if this came with the cramp</source>
+        <translation>Ankreuzen, wenn das mit dem Krampf kam</translation>
     </message>
 </context>
 <context>

@@ -199,6 +199,7 @@ class CrampDialog(QDialog):
         for n, sign in enumerate(Symptom):
             box = QCheckBox(SYMPTOM_LABELS[sign][:1].upper() + SYMPTOM_LABELS[sign][1:])
             box.setObjectName(f"symptom-{sign.value}")
+            box.setAccessibleDescription(self.tr("Tick it if this came with the cramp"))
             grid.addWidget(box, n // 2, n % 2)
             boxes[sign] = box
         parent = self.warning_label.parentWidget()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,9 @@ def test_the_size_is_remembered_per_computer_and_bounded_on_return(
     w.show()
     w.resize(520, 410)
     w.reject()  # a dialog saves when it finishes; windows call remember() when they close
-    saved = json.loads((data_dir / "xdg-state" / "crampcoach" / "windows.json").read_text())
+    saved = json.loads(
+        (Path(os.environ["XDG_STATE_HOME"]) / "crampcoach" / "windows.json").read_text()
+    )
     assert saved["thing"] == [520, 410]
     again = QWidget()
     qtbot.addWidget(again)
@@ -56,7 +59,7 @@ def test_the_size_is_remembered_per_computer_and_bounded_on_return(
 
 
 def test_a_broken_sizes_file_costs_only_the_remembered_size(qtbot: Any, data_dir: Path) -> None:
-    path = data_dir / "xdg-state" / "crampcoach" / "windows.json"
+    path = Path(os.environ["XDG_STATE_HOME"]) / "crampcoach" / "windows.json"
     path.parent.mkdir(parents=True)
     path.write_text("{not json")
     assert screens.saved_size("main") is None
