@@ -121,6 +121,8 @@ CUE_SOUNDS = {
 
 #: The big type that scales with the window (see ``_scale_type``): attribute, and its
 #: size at the 1180×760 design size in % of the user's font (as in ``ui/player.qss``).
+#: The share of the window's width the step's picture keeps beside the countdown.
+PICTURE_SHARE = 0.32
 SCALED_TYPE = {"countdown": 1000, "side_banner": 310, "step_name": 255, "rep": 235}
 
 DISCLAIMER = "General information, not medical advice. Stop if it hurts."
@@ -860,9 +862,13 @@ class PlayerWindow(QWidget):
             self._arm_repaint()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Scale the big type with the window."""
+        """Scale the big type and the picture with the window."""
         super().resizeEvent(event)
         self._scale_type()
+        # The picture takes a fixed share of the width, so the countdown's large
+        # type (whose minimum width the layout honours first) cannot squeeze it:
+        # about a third of the window, readable across the room.
+        self.pose_view.setMinimumWidth(max(120, int(self.width() * PICTURE_SHARE)))
 
     def _scale_type(self) -> None:
         """Countdown, side and step name grow with the window and shrink on a small one.

@@ -32,7 +32,10 @@ PALETTES = {
 
 def label_contrast(image: QImage, window: QWidget, label: QLabel) -> float | None:
     """The contrast of ``label``'s drawn text against its drawn background."""
-    box = label.contentsRect().adjusted(1, 1, -1, -1)
+    # Only what is drawn: a card scrolled out of its list is not on the screen.
+    box = label.contentsRect().adjusted(1, 1, -1, -1) & label.visibleRegion().boundingRect()
+    if box.isEmpty():
+        return None
     top_left = label.mapTo(window, box.topLeft())
     ratio = image.devicePixelRatio()
     x0, y0 = int(top_left.x() * ratio), int(top_left.y() * ratio)
