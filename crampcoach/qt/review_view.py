@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
@@ -34,7 +34,7 @@ from crampcoach.core.events import CrampEvent, local_day
 from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
-from crampcoach.core.settings import parse_hhmm, value_of
+from crampcoach.core.settings import Settings, parse_hhmm
 from crampcoach.qt.charts import build_chart
 from crampcoach.qt.forms import child, describe, load_ui, plain_tip
 from crampcoach.qt.screens import fit_window, remember, scrolling
@@ -96,7 +96,7 @@ class ReviewWindow(QWidget):
     def __init__(
         self,
         store: Store,
-        settings: dict[str, Any],
+        settings: Settings,
         parent: QWidget | None = None,
         *,
         clock: Clock,
@@ -110,7 +110,7 @@ class ReviewWindow(QWidget):
         # Qt adds " — CrampCoach" (the application's display name) itself.
         self.setWindowTitle("Your week in review")
         self.store = store
-        self.settings = dict(settings)
+        self.settings = settings
         self.clock: Clock = clock
         self.tz: tzinfo = tz or clock.tz
         self.journal = journal or Journal(store, self.clock)
@@ -242,7 +242,7 @@ class ReviewWindow(QWidget):
 
     def today(self) -> date:
         """Today in the log's terms (local day with the day boundary)."""
-        boundary = parse_hhmm(str(value_of(self.settings, "day_boundary")))
+        boundary = parse_hhmm(self.settings.day_boundary)
         return local_day(self.clock.now(), self.tz, boundary)
 
     def this_week(self) -> IsoWeek:
