@@ -122,7 +122,7 @@ class MemoryStore:
             last[e.routine_id] = max(e.at, last.get(e.routine_id, e.at))
         return last
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> settings_mod.Settings:
         return settings_mod.merged(self._settings)
 
     def set_setting(self, key: str, value: Any) -> Any:
@@ -190,7 +190,7 @@ class FailingStore(MemoryStore):
     def discard_setting(self, key: str) -> None:
         self.pending_settings.pop(key, None)
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> settings_mod.Settings:
         return settings_mod.merged({**self._settings, **self.pending_settings})
 
     def flush(self) -> None:

@@ -15,10 +15,13 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crampcoach.cli import CliError
 from crampcoach.exits import Exit
+
+if TYPE_CHECKING:
+    from crampcoach.core.clock import Clock
 
 LOCK_WAIT_S = 5.0
 
@@ -99,11 +102,11 @@ def _events(path: Path, entries: list[Any]) -> list[Any]:
     return out
 
 
-def _open_writer(folder: Path) -> Any:
+def _open_writer(folder: Path, clock: Clock) -> Any:
     from crampcoach.store import Store, StoreError, StoreLockedError
 
     try:
-        return Store.open(folder, lock_timeout=LOCK_WAIT_S)
+        return Store.open(folder, clock=clock, lock_timeout=LOCK_WAIT_S)
     except StoreLockedError as exc:
         raise CliError(
             f"{exc}. Quit the app (tray menu: Quit), then run the command again", code=Exit.BUSY
@@ -119,7 +122,7 @@ def _import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     entries, kind = _entries(path)
     events = _events(path, entries)
-    store = _open_writer(paths.data_dir(args.data_dir))
+    store = _open_writer(paths.data_dir(args.data_dir), args.clock)
     try:
         for line in store.recovery:
             print(f"crampcoach: {line}", file=sys.stderr)
@@ -152,7 +155,7 @@ def _devices(args: argparse.Namespace) -> int:
 
     folder = paths.data_dir(args.data_dir)
     if args.name is not None:
-        store = _open_writer(folder)
+        store = _open_writer(folder, args.clock)
         try:
             store.set_device_name(args.name)
         except ValueError as exc:
@@ -162,7 +165,7 @@ def _devices(args: argparse.Namespace) -> int:
         finally:
             store.close()
     try:
-        with Store.open(folder, read_only=True) as view:
+        with Store.open(folder, clock=args.clock, read_only=True) as view:
             found = view.devices()
     except StoreError as exc:
         raise CliError(str(exc), code=Exit.FAILED) from None
@@ -180,7 +183,11 @@ def _devices(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     for d in found:
-        last = d.last_entry.astimezone().strftime("%Y-%m-%d %H:%M") if d.last_entry else "none"
+        last = (
+            d.last_entry.astimezone(args.clock.tz).strftime("%Y-%m-%d %H:%M")
+            if d.last_entry
+            else "none"
+        )
         mark = "  (this computer)" if d.this else ""
         print(f"{d.name or '(unnamed)'}  [{d.id}]  last entry: {last}{mark}")
     return 0

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.core.events import (
     EVENT_CLASSES,
     MAX_NIGHT_CRAMPS,
@@ -50,7 +50,7 @@ from crampcoach.core.events import (
     Symptom,
     event_from_dict,
 )
-from crampcoach.core.settings import SettingError
+from crampcoach.core.settings import SettingError, Settings
 
 #: The oldest time an entry may carry; older is a typo (or an attack on the date maths).
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
@@ -104,7 +104,7 @@ class Store(Protocol):
         """Forget an unsaved (pending) setting."""
         ...
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> Settings:
         """Every setting, defaults included."""
         ...
 
@@ -433,9 +433,9 @@ class Journal:
     full disk) through after undoing what they left pending, unless ``keep``.
     """
 
-    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
-        self.clock: Clock = clock or SystemClock()
+        self.clock: Clock = clock
         self.changed = Callbacks()
 
     def events(

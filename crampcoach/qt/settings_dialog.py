@@ -88,11 +88,12 @@ class SettingsDialog(QDialog):
         *,
         availability: Callable[[], tuple[bool, bool, str]] = _default_availability,
         routines: Callable[[], Sequence[tuple[str, str]]] = _default_routines,
-        journal: Journal | None = None,
+        journal: Journal,
     ) -> None:
+        """``journal``: the app's, so every change reaches its listeners (never a second one)."""
         super().__init__(parent)
         self.store = store
-        self.journal = journal or Journal(store)
+        self.journal = journal
         self.form = load_ui("settings_dialog.ui", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

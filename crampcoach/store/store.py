@@ -55,7 +55,7 @@ from tinydb.table import Document
 
 from crampcoach import paths
 from crampcoach.core import settings as settings_table
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.core.events import Event, EventType, local_day
 from crampcoach.core.journal import EntryError, check_event, parse_entry
 from crampcoach.core.sync import (
@@ -198,8 +198,8 @@ class Store:
         cls,
         data_dir: Path,
         *,
+        clock: Clock,
         read_only: bool = False,
-        clock: Clock | None = None,
         lock_timeout: float = 0.0,
     ) -> Store:
         """Open the log in ``data_dir``.
@@ -213,7 +213,7 @@ class Store:
         """
         folder = Path(data_dir)
         try:
-            store = cls(folder, read_only=read_only, clock=clock or SystemClock())
+            store = cls(folder, read_only=read_only, clock=clock)
         except OSError as exc:
             raise StoreError(f"cannot open the log in {folder}: {exc.strerror or exc}") from exc
         try:
@@ -774,8 +774,8 @@ class Store:
         out.extend(self._pending_settings.values())
         return out
 
-    def settings(self) -> dict[str, Any]:
-        """Every setting: defaults overlaid with the merged stored (and pending) values."""
+    def settings(self) -> settings_table.Settings:
+        """Every setting, typed: defaults overlaid with the merged stored (and pending) values."""
         with self._mutex:
             self._check_open()
             merged = merge_settings(self._all_changes())

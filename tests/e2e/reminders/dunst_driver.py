@@ -98,9 +98,10 @@ def main() -> int:
     # Only the test reminder: no real bedtime/review/hydration time of day
     # may add a second notification to the screen.
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from crampcoach.core.clock import SystemClock
     from crampcoach.store import Store
 
-    with Store.open(DATA) as store:
+    with Store.open(DATA, clock=SystemClock()) as store:
         for key in ("bedtime_reminder", "hydration_reminder", "review_reminder"):
             store.set_setting(key, False)
     env = dict(os.environ)
@@ -150,7 +151,7 @@ def main() -> int:
         fates: list[str] = []
         while time.monotonic() < deadline and not water:
             ipc.send(DATA, {"cmd": "status"}, timeout=5)
-            with Store.open(DATA, read_only=True) as store:
+            with Store.open(DATA, clock=SystemClock(), read_only=True) as store:
                 water = [
                     e.ml for e in store.events(types=[EventType.WATER]) if isinstance(e, WaterEvent)
                 ]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 
-from crampcoach.core.clock import FakeClock
+from crampcoach.core.clock import FakeClock, SystemClock
 from crampcoach.core.events import EventType, SessionEvent
 from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
 from crampcoach.core.session import State
@@ -67,7 +67,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(data_dir: Path) -> Any:
-    s = Store.open(data_dir)
+    s = Store.open(data_dir, clock=SystemClock())
     yield s
     s.close()
 
