@@ -297,7 +297,10 @@ class Settings(Mapping[str, Any]):
     morning_checkin: bool = True
     morning_checkin_time: str = "08:00"
     first_day: str = ""
+    theme: str = "system"
     reminders_paused_until: str = ""
+    welcome_done: bool = False
+    told_close_to_tray: bool = False
     reminders_checked_until: str = ""
 
     def __getitem__(self, key: str) -> Any:
@@ -320,9 +323,6 @@ class Settings(Mapping[str, Any]):
         """Defaults overlaid with ``stored`` (bad or unknown values ignored, see :func:`merged`)."""
         return merged(stored)
 
-
-#: The name the generated class had; kept until every caller says ``Settings``.
-SettingsBase = Settings
 
 SettingsListener = Callable[[Settings, frozenset[str]], object]
 

@@ -49,7 +49,7 @@ from crampcoach.core.events import (
 from crampcoach.core.journal import Change, EntryError, Journal
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, PlannedStep, Routine
-from crampcoach.core.settings import SettingError, SettingsBase
+from crampcoach.core.settings import SettingError, Settings
 from crampcoach.qt import screens, theme
 from crampcoach.qt.sync_watch import SyncWatcher
 
@@ -216,7 +216,7 @@ class App(QObject):
         w.hidden_to_tray.connect(self._release_main_window)
 
     @property
-    def settings(self) -> SettingsBase:
+    def settings(self) -> Settings:
         """The current settings (typed, frozen, merged with the defaults)."""
         return self.live.current
 
@@ -240,7 +240,7 @@ class App(QObject):
         # (apscheduler, jeepney) never delay the window.
         if self.background:
             QTimer.singleShot(0, self._start_background)
-            if not self.settings.get("welcome_done"):
+            if not self.settings.welcome_done:
                 QTimer.singleShot(0, self.open_welcome)
 
     def _bench_mark(self) -> None:
@@ -716,7 +716,7 @@ class App(QObject):
 
     def _told_about_tray(self) -> None:
         """The first close-to-tray says so once; later ones are silent."""
-        if self.settings.get("told_close_to_tray"):
+        if self.settings.told_close_to_tray:
             return
         message = self.tr(
             "CrampCoach is still running in the tray, so your reminders keep coming. "
@@ -785,13 +785,13 @@ class App(QObject):
     def _apply_theme(self) -> None:
         qapp = QApplication.instance()
         if isinstance(qapp, QApplication):
-            theme.apply(qapp, str(self.settings.get("theme", "system")))
+            theme.apply(qapp, self.settings.theme)
 
     def reload_settings(self) -> None:
         """Re-read settings from the store and tell everyone."""
-        old_theme = self.settings.get("theme")
+        old_theme = self.settings.theme
         self.live.reload()
-        if self.settings.get("theme") != old_theme:
+        if self.settings.theme != old_theme:
             self._apply_theme()
             if self.player is not None:
                 self.player.setStyleSheet(theme.player_stylesheet())

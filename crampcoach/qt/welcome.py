@@ -56,12 +56,12 @@ class WelcomeDialog(QDialog):
         parent: QWidget | None = None,
         *,
         desktop_install: Callable[[], object] | None = None,
-        journal: Journal | None = None,
+        journal: Journal,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        #: Every write goes through the journal (validated, durable).
-        self.journal = journal or Journal(store)
+        #: Every write goes through the app's journal (validated, durable, heard by all).
+        self.journal = journal
         self._desktop_install = desktop_install
         self.setWindowTitle(self.tr("Welcome to CrampCoach"))
         values = store.settings()
@@ -80,7 +80,7 @@ class WelcomeDialog(QDialog):
         self.bedtime = QTimeEdit()
         self.bedtime.setDisplayFormat("HH:mm")
         self.bedtime.setObjectName("bedtime")
-        self._set_time(self.bedtime, values["bedtime"])
+        self._set_time(self.bedtime, values.bedtime)
         self.bedtime.setAccessibleName(self.tr("Bedtime"))
         self.bedtime.setAccessibleDescription(self.tr("When you usually go to bed"))
         fields.addRow(self.tr("&Bedtime"), self.bedtime)
@@ -89,7 +89,7 @@ class WelcomeDialog(QDialog):
             self.tr("&Remind me: before bedtime, to drink, and to look at my week")
         )
         self.reminders.setObjectName("reminders")
-        self.reminders.setChecked(bool(values["bedtime_reminder"] or values["hydration_reminder"]))
+        self.reminders.setChecked(bool(values.bedtime_reminder or values.hydration_reminder))
         self.reminders.setAccessibleDescription(
             self.tr("Reminders come from the tray or as desktop notifications; they can be paused")
         )
@@ -98,7 +98,7 @@ class WelcomeDialog(QDialog):
         self.day_boundary = QTimeEdit()
         self.day_boundary.setDisplayFormat("HH:mm")
         self.day_boundary.setObjectName("day_boundary")
-        self._set_time(self.day_boundary, values["day_boundary"])
+        self._set_time(self.day_boundary, values.day_boundary)
         self.day_boundary.setAccessibleName(self.tr("A day in the log starts at"))
         self.day_boundary.setAccessibleDescription(self.tr(BOUNDARY_NOTE))
         fields.addRow(self.tr("A &day in the log starts at"), self.day_boundary)
@@ -109,17 +109,17 @@ class WelcomeDialog(QDialog):
 
         self.sounds = QCheckBox(self.tr("&Sound cues in the player"))
         self.sounds.setObjectName("sounds")
-        self.sounds.setChecked(bool(values["sounds"]))
+        self.sounds.setChecked(bool(values.sounds))
         self.sounds.setAccessibleDescription(
             self.tr("A short sound at each step, so you can keep your eyes closed")
         )
         self.voice = QCheckBox(self.tr("Speak the steps &aloud"))
         self.voice.setObjectName("voice")
-        self.voice.setChecked(bool(values["voice"]))
+        self.voice.setChecked(bool(values.voice))
         self.voice.setAccessibleDescription(self.tr("Where a speech engine is installed"))
         self.autostart = QCheckBox(self.tr("Start CrampCoach when I &log in"))
         self.autostart.setObjectName("autostart")
-        self.autostart.setChecked(bool(values["autostart"]))
+        self.autostart.setChecked(bool(values.autostart))
         self.autostart.setAccessibleDescription(
             self.tr("So that reminders come without opening the app")
         )
