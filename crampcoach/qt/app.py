@@ -861,6 +861,8 @@ class App(QObject):
             return {"ok": True}
         if cmd == "log":
             return self._ipc_log(request.get("event"))
+        if cmd == "import":
+            return self._ipc_import(request.get("entries"))
         if cmd == "set":
             key = request.get("key")
             if not isinstance(key, str):
@@ -890,6 +892,28 @@ class App(QObject):
             QTimer.singleShot(0, self.quit)
             return {"ok": True}
         return {"ok": False, "error": f"unknown command {cmd!r}; expected one of {ipc.COMMANDS}"}
+
+    def _ipc_import(self, data: object) -> dict[str, Any]:
+        """One part of ``crampcoach import FILE``: every entry checked, merged by id."""
+        from crampcoach.core.journal import parse_entries
+        from crampcoach.store import StoreError
+
+        if not isinstance(data, list):
+            return {"ok": False, "error": "'import' needs an 'entries' list"}
+        try:
+            counts = self.journal.import_events(parse_entries(data))
+        except EntryError as exc:
+            return {"ok": False, "error": f"not a valid entry: {exc}"}
+        except StoreError as exc:  # nothing of this part acknowledged
+            return {"ok": False, "error": f"the app could not save it: {exc}"}
+        if counts.new:
+            self.refresh()
+        return {
+            "ok": True,
+            "new": counts.new,
+            "same": counts.same,
+            "newer_elsewhere": counts.newer_elsewhere,
+        }
 
     def _ipc_log(self, data: object) -> dict[str, Any]:
         from crampcoach.store import StoreError

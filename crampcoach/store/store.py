@@ -57,7 +57,7 @@ from crampcoach import paths
 from crampcoach.core import settings as settings_table
 from crampcoach.core.clock import Clock
 from crampcoach.core.events import Event, EventType, local_day
-from crampcoach.core.journal import EntryError, check_event, parse_entry
+from crampcoach.core.journal import EntryError, ImportCounts, check_event, parse_entry
 from crampcoach.core.sync import (
     Record,
     SettingChange,
@@ -143,16 +143,6 @@ class DeviceInfo:
     this: bool
     last_entry: datetime | None
     months: int
-
-
-@dataclass
-class ImportCounts:
-    """What an import did: entries new here, already the same, or changed here since."""
-
-    new: int = 0
-    same: int = 0
-    newer_elsewhere: int = 0
-    refused: int = 0
 
 
 class Store:
