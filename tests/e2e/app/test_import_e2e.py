@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from crampcoach import ipc
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, WaterEvent
 from crampcoach.store import Store
 
@@ -125,7 +126,7 @@ def test_import_while_the_app_runs_is_merged_by_the_app(
 ) -> None:
     data = Path(env["CRAMPCOACH_DATA_DIR"])
     # The log already has one entry as exported and one changed since.
-    with Store.open(data) as store:
+    with Store.open(data, clock=SystemClock()) as store:
         store.add(_water(0))
         store.add(_water(1, ml=900))
         device = store.device
@@ -154,7 +155,7 @@ def test_import_while_the_app_runs_is_merged_by_the_app(
     assert ipc.send(data, {"cmd": "quit"})["ok"]
     _out, err = app.communicate(timeout=60)
     assert app.returncode == 0, err
-    with Store.open(data, read_only=True) as view:
+    with Store.open(data, clock=SystemClock(), read_only=True) as view:
         events = view.events()
     ids = [e.id for e in events]
     assert len(ids) == len(set(ids)) == COUNT + 1  # nothing twice, the bad file added nothing

@@ -172,8 +172,14 @@ def test_the_lock_is_outside_the_data_folder_and_a_synced_one_is_ignored(
     # held by a live process of ours: it must not matter.
     synced = data_dir / "store.lock"
     synced.write_text(f"{os.getpid()}\n")
-    with synced.open("rb") as held:
+    # And a stale copy in another computer's device folder, naming a pid.
+    theirs = data_dir / "devices" / "0123456789abcdef" / "store.lock"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("4242\n")
+    with synced.open("rb") as held, theirs.open("rb") as also_held:
         fcntl.flock(held, fcntl.LOCK_EX)
+        fcntl.flock(also_held, fcntl.LOCK_EX)
         with Store.open(data_dir, clock=SystemClock()) as store:
             store.add(WaterEvent(id="beside", at=datetime.now(UTC), ml=100))
+    assert theirs.read_text() == "4242\n"  # another computer's file: never touched
     assert data_dir not in lock_path(data_dir).parents
