@@ -90,6 +90,7 @@ def sample(pid: int) -> Sample:
 def _idle_settings(data_dir: Path) -> None:
     """Reminders on, but none due for hours: the app has timers planned, nothing to do."""
     sys.path.insert(0, str(ROOT))
+    from crampcoach.core.clock import SystemClock
     from crampcoach.store import Store
 
     now = datetime.now().astimezone()
@@ -99,7 +100,7 @@ def _idle_settings(data_dir: Path) -> None:
     quiet = (now + timedelta(hours=6)).strftime("%H:%M")
     quiet_end = (now + timedelta(hours=7)).strftime("%H:%M")
     review_day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[(now.weekday() + 2) % 7]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         for key, value in (
             ("bedtime", later),
             ("bedtime_lead_min", 0),

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from benchmarks.bench_store import _history
 from benchmarks.common import Row
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 
 RUNS = 7
@@ -62,7 +63,7 @@ import sys
 from pathlib import Path
 from crampcoach.store import Store
 
-store = Store.open(Path(sys.argv[1]))
+store = Store.open(Path(sys.argv[1]), clock=SystemClock())
 settings = store.settings()
 t0 = time.perf_counter()
 from crampcoach.core.clock import SystemClock
@@ -128,7 +129,7 @@ def run() -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="crampcoach-bench-review-") as tmp:
         folder = Path(tmp) / "data"
         history = _history(datetime.now(UTC), random.Random(2026))
-        with Store.open(folder) as store:
+        with Store.open(folder, clock=SystemClock()) as store:
             store.add_many(history)
         env = dict(os.environ)
         env.update(

@@ -97,9 +97,10 @@ def _fill_log(tmp: str) -> None:
     from datetime import UTC, datetime
 
     from benchmarks.bench_store import _history
+    from crampcoach.core.clock import SystemClock
     from crampcoach.store import Store
 
-    with Store.open(Path(tmp) / "data") as store:
+    with Store.open(Path(tmp) / "data", clock=SystemClock()) as store:
         store.add_many(_history(datetime.now(UTC), random.Random(2026)))
 
 

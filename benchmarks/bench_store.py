@@ -28,6 +28,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from benchmarks.common import Row
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import (
     CrampContext,
     CrampEvent,
@@ -165,9 +166,9 @@ def _run() -> list[Row]:
         _write_old_layout(folder, history)
         size_mb = sum(p.stat().st_size for p in folder.glob("events-*.json")) / 1e6
         start = time.perf_counter()
-        Store.open(folder).close()
+        Store.open(folder, clock=SystemClock()).close()
         build_s = time.perf_counter() - start
-        with Store.open(folder, read_only=True) as store:
+        with Store.open(folder, clock=SystemClock(), read_only=True) as store:
             migrated = len(store.events())
         assert migrated == len(history), (migrated, len(history))
         rows.append(
@@ -186,7 +187,7 @@ def _run() -> list[Row]:
         current = own / event_file_name(period_of(now))
         logs: list[float] = []
         floors: list[float] = []
-        with Store.open(folder) as store:
+        with Store.open(folder, clock=SystemClock()) as store:
             for k in range(RUNS):
                 ev = WaterEvent(id=new_id(), at=now + timedelta(seconds=k), ml=250)
                 t0 = time.perf_counter()
@@ -205,7 +206,7 @@ def _run() -> list[Row]:
         open_floors: list[float] = []
         for _ in range(RUNS // 2):
             t0 = time.perf_counter()
-            store = Store.open(folder)
+            store = Store.open(folder, clock=SystemClock())
             opens.append(time.perf_counter() - t0)
             store.close()
             open_floors.append(_floor_read([current, own / "settings.json"]))
@@ -220,7 +221,7 @@ def _run() -> list[Row]:
             monday = date(now.year - 1 - k % 8, 1 + (k * 5) % 12, 1)
             monday -= timedelta(days=monday.weekday())
             sunday = monday + timedelta(days=6)
-            with Store.open(folder) as store:
+            with Store.open(folder, clock=SystemClock()) as store:
                 t0 = time.perf_counter()
                 week = store.events_for_days(monday, sunday, TZ)
                 weeks.append(time.perf_counter() - t0)
@@ -245,7 +246,7 @@ def _run() -> list[Row]:
         # entry this way): scans the bytes of every unloaded month.
         misses: list[float] = []
         for _ in range(RUNS // 3):
-            with Store.open(folder) as store:
+            with Store.open(folder, clock=SystemClock()) as store:
                 t0 = time.perf_counter()
                 assert store.get(new_id()) is None
                 misses.append(time.perf_counter() - t0)
@@ -262,7 +263,7 @@ def _run() -> list[Row]:
             )
         )
         # And warm: the same week again from the open store's index.
-        with Store.open(folder) as store:
+        with Store.open(folder, clock=SystemClock()) as store:
             store.events_for_days(monday, sunday, TZ)
             warm = []
             for _ in range(RUNS):

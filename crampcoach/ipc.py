@@ -8,6 +8,8 @@ store locked hands its request over instead of writing beside it::
     reply = ipc.send(data_dir, {"cmd": "start", "routine": "bedtime"})
     reply = ipc.send(data_dir, {"cmd": "log", "event": event.to_dict()})
     reply = ipc.send(data_dir, {"cmd": "set", "key": "glass_ml", "value": 300})
+    for part in ipc.import_parts(entries):                # `crampcoach import FILE`
+        reply = ipc.send(data_dir, {"cmd": "import", "entries": part})  # new/same/newer
     reply = ipc.send(data_dir, {"cmd": "status"})   # pid, running session
     reply = ipc.send(data_dir, {"cmd": "quit"})     # quit as on SIGTERM
 
@@ -15,7 +17,11 @@ Wire format: one JSON object per line (UTF-8, newline-terminated) each way, one
 request per connection, at most :data:`MAX_REQUEST` bytes and
 :data:`MAX_DEPTH` levels of nesting.  Every request gets exactly one reply,
 ``{"ok": true, ...}`` or ``{"ok": false, "error": "..."}``, whatever it was;
-:func:`check_request` holds the one schema per command.
+:func:`check_request` holds the one schema per command.  An import larger
+than one request goes in parts (:func:`import_parts`), each under the size
+limit; the app merges each by id, so a part sent twice (a retry) or a
+command run again changes nothing.  The app never opens a file a request
+names: the client reads and checks the file, the app checks every entry again.
 
 Trust: the socket lives in a folder only this user can enter
 (:func:`socket_dir`: ``$XDG_RUNTIME_DIR/crampcoach``, else a 0700 folder in the
@@ -44,7 +50,9 @@ MAX_REQUEST = 64 * 1024
 MAX_MESSAGE = 1 << 20
 #: Deeper nesting than this in a request is refused before it is parsed.
 MAX_DEPTH = 8
-COMMANDS = ("activate", "start", "log", "set", "status", "quit")
+COMMANDS = ("activate", "start", "log", "set", "import", "status", "quit")
+#: At most this many entries in one ``import`` request (each part is also under MAX_REQUEST).
+MAX_IMPORT_PART = 2000
 # sun_path is 108 bytes on Linux including the terminating NUL.
 _MAX_SOCKET_PATH = 107
 #: How long a second launch or a CLI command waits for a starting app to answer.
@@ -204,12 +212,20 @@ SCHEMAS: dict[str, dict[str, Callable[[object], bool]]] = {
     "start": {"routine": lambda v: isinstance(v, str) and 0 < len(v) <= 64},
     "log": {"event": lambda v: isinstance(v, dict)},
     "set": {"key": lambda v: isinstance(v, str) and 0 < len(v) <= 64, "value": _scalar},
+    "import": {
+        "entries": lambda v: (
+            isinstance(v, list)
+            and 0 < len(v) <= MAX_IMPORT_PART
+            and all(isinstance(e, dict) for e in v)
+        )
+    },
 }
 _WHAT = {
     "routine": "a routine id (text)",
     "event": "an entry (an object)",
     "key": "a setting's name (text)",
     "value": "text (up to 200 characters), a whole number, true/false or null",
+    "entries": f"a list of 1 to {MAX_IMPORT_PART} entries (objects)",
 }
 
 
@@ -233,6 +249,30 @@ def check_request(request: dict[str, Any]) -> str:
     if missing:
         raise ValueError(f"'{cmd}' needs {', '.join(missing)}")
     return cmd
+
+
+def import_parts(entries: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """``entries`` cut, in order, into ``import`` requests that each fit the limits.
+
+    ValueError if one entry alone is too large for a request (the journal's
+    limits on text keep every valid entry far below it).
+    """
+    room = MAX_REQUEST - len(encode({"cmd": "import", "entries": []}))
+    parts: list[list[dict[str, Any]]] = []
+    part: list[dict[str, Any]] = []
+    used = 0
+    for n, entry in enumerate(entries, start=1):
+        size = len(encode(entry)) - 1 + 1  # without its newline, with its comma
+        if size > room:
+            raise ValueError(f"entry {n} is larger than {MAX_REQUEST} bytes")
+        if part and (used + size > room or len(part) >= MAX_IMPORT_PART):
+            parts.append(part)
+            part, used = [], 0
+        part.append(entry)
+        used += size
+    if part:
+        parts.append(part)
+    return parts
 
 
 # --------------------------------------------------------------------------- the client

@@ -4,6 +4,11 @@
     .venv/bin/python scripts/screenshots.py --size 1920x1080 --out /tmp/shots   # check a big screen
     .venv/bin/python scripts/screenshots.py --poses --out docs/screenshots/poses/1280x800
         # the player on one hold and one move of every routine (README, "Every stretch")
+    .venv/bin/python scripts/screenshots.py --all    # the README set: light, dark, and 2x
+
+``--theme dark`` gives the desktop a dark palette (the app follows it);
+``--scale 2`` renders at 200 % (QT_SCALE_FACTOR, set before Qt starts, so the
+script runs itself again in a child process).
 
 Uses a throw-away data folder with a little history and a fixed clock, so the
 pictures are the same on every run.  Look at every PNG after a layout change:
@@ -97,16 +102,30 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="instead: the player on one hold and one move of every routine",
     )
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument("--scale", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--suffix", default="", help="added to each file name, e.g. -dark")
+    parser.add_argument("--shots", default="", help="comma-separated names (default: all)")
+    parser.add_argument("--all", action="store_true", help="the README set: light, dark, 2x")
     args = parser.parse_args(argv)
+    if args.all:
+        return _all(args.out)
+    if args.scale != 1 and os.environ.get("QT_SCALE_FACTOR") != str(args.scale):
+        return _rerun_scaled(sys.argv[1:] if argv is None else argv, args.scale)
     width, height = (int(n) for n in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
+    from crampcoach.qt import theme
     from crampcoach.qt.app import App
     from crampcoach.qt.launch import setup_qapplication
     from crampcoach.store import Store
 
-    setup_qapplication()
+    qapp = setup_qapplication()
     qInstallMessageHandler(_quiet_offscreen)
+    # The desktop's palette; the app's "theme" setting (system) follows it.
+    palette = theme.dark_palette() if args.theme == "dark" else theme.light_palette()
+    theme.use_system_palette(palette)
+    theme.apply(qapp)
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         # A Tuesday evening, local time, with some history.
@@ -181,10 +200,11 @@ def main(argv: list[str] | None = None) -> int:
                 "review_window": review_window,
             }
         )
-        for name, make in shots.items():
-            widget = make()
+        wanted = [n for n in args.shots.split(",") if n] or list(shots)
+        for name in wanted:
+            widget = shots[name]()
             _settle(widget, width, height)
-            path = args.out / f"{name}.png"
+            path = args.out / f"{name}{args.suffix}.png"
             if not widget.grab().save(str(path)):
                 print(f"could not write {path}", file=sys.stderr)
                 return 1
@@ -193,6 +213,38 @@ def main(argv: list[str] | None = None) -> int:
                 widget.close()
         app.main_window.hide()
         store.close()
+    return 0
+
+
+def _rerun_scaled(argv: list[str], scale: int) -> int:
+    """Run this script again with Qt scaled (only possible before Qt starts)."""
+    import subprocess
+
+    env = dict(os.environ, QT_SCALE_FACTOR=str(scale))
+    return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
+
+
+def _all(out: Path) -> int:
+    """The README's set: every window light and dark, and the main window and player at 2x."""
+    import subprocess
+
+    runs = (
+        ["--out", str(out)],
+        ["--out", str(out), "--theme", "dark", "--suffix=-dark"],
+        [
+            "--out",
+            str(out),
+            "--scale",
+            "2",
+            "--suffix=-2x",
+            "--shots",
+            "main_window,player_left",
+        ],
+    )
+    for extra in runs:
+        code = subprocess.run([sys.executable, __file__, *extra], check=False).returncode
+        if code:
+            return code
     return 0
 
 

@@ -49,3 +49,8 @@ _.sync_watcher
 
 # For the first-day welcome (issue 13), which asks before offering a menu entry.
 is_installed
+
+# Settings fields read only by key so far (the settings dialog, ``settings show``);
+# the morning check-in reminder reads them as attributes once it exists.
+_.morning_checkin
+_.morning_checkin_time

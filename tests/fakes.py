@@ -7,7 +7,7 @@ proves it: every method of the protocol is here with the real store's signature)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 
 from crampcoach.core import settings as settings_mod
 from crampcoach.core.events import Event, EventType, SessionEvent
+from crampcoach.core.journal import ImportCounts
 from crampcoach.store import StoreWriteError
 
 
@@ -115,6 +116,20 @@ class MemoryStore:
         ]
         return sorted(out, key=lambda e: e.at)
 
+    def import_events(self, events: Sequence[Event]) -> ImportCounts:
+        """New ids are added (through ``add``, so a broken disk refuses them), known ones counted."""
+        counts = ImportCounts()
+        for event in events:
+            here = self.get(event.id)
+            if here is None:
+                self.add(event)
+                counts.new += 1
+            elif here.to_dict() == event.to_dict():
+                counts.same += 1
+            else:
+                counts.newer_elsewhere += 1
+        return counts
+
     def last_sessions(self, since: datetime) -> dict[str, datetime]:
         last: dict[str, datetime] = {}
         for e in self.events(start=since, types=[EventType.SESSION]):
@@ -122,7 +137,7 @@ class MemoryStore:
             last[e.routine_id] = max(e.at, last.get(e.routine_id, e.at))
         return last
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> settings_mod.Settings:
         return settings_mod.merged(self._settings)
 
     def set_setting(self, key: str, value: Any) -> Any:
@@ -190,7 +205,7 @@ class FailingStore(MemoryStore):
     def discard_setting(self, key: str) -> None:
         self.pending_settings.pop(key, None)
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> settings_mod.Settings:
         return settings_mod.merged({**self._settings, **self.pending_settings})
 
     def flush(self) -> None:

@@ -53,8 +53,64 @@
         <translation>Das Blatt „{title}“ wurde unter {path} gespeichert ({pages} Seiten, A4).</translation>
     </message>
     <message>
+        <source>Cramp saved in your diary.</source>
+        <translation>Krampf im Tagebuch gespeichert.</translation>
+    </message>
+    <message>
+        <source>the cramp</source>
+        <translation>den Krampf</translation>
+    </message>
+    <message>
         <source>This part of CrampCoach is not available yet ({what}: {error}).</source>
         <translation>Dieser Teil von CrampCoach ist noch nicht verfügbar ({what}: {error}).</translation>
+    </message>
+    <message>
+        <source>Could not mark the day: {error}</source>
+        <translation>Der Tag konnte nicht eingetragen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Today is marked as a sick day: nothing that day counts as missed.</source>
+        <translation>Heute ist als Krankheitstag eingetragen: an diesem Tag gilt nichts als versäumt.</translation>
+    </message>
+    <message>
+        <source>Today is marked as a rest day: nothing that day counts as missed.</source>
+        <translation>Heute ist als Ruhetag eingetragen: an diesem Tag gilt nichts als versäumt.</translation>
+    </message>
+    <message>
+        <source>{day} is marked as a sick day: nothing that day counts as missed.</source>
+        <translation>{day} ist als Krankheitstag eingetragen: an diesem Tag gilt nichts als versäumt.</translation>
+    </message>
+    <message>
+        <source>{day} is marked as a rest day: nothing that day counts as missed.</source>
+        <translation>{day} ist als Ruhetag eingetragen: an diesem Tag gilt nichts als versäumt.</translation>
+    </message>
+    <message>
+        <source>the sick day</source>
+        <translation>den Krankheitstag</translation>
+    </message>
+    <message>
+        <source>the rest day</source>
+        <translation>den Ruhetag</translation>
+    </message>
+    <message>
+        <source>Could not pause reminders: {error}</source>
+        <translation>Die Erinnerungen konnten nicht pausiert werden: {error}</translation>
+    </message>
+    <message>
+        <source>Reminders are on again.</source>
+        <translation>Die Erinnerungen sind wieder an.</translation>
+    </message>
+    <message>
+        <source>No reminders until {time}.</source>
+        <translation>Keine Erinnerungen bis {time}.</translation>
+    </message>
+    <message>
+        <source>CrampCoach is still running in the tray, so your reminders keep coming. Quit it from the tray menu or with Ctrl+Q.</source>
+        <translation>CrampCoach läuft im Infobereich weiter, damit Ihre Erinnerungen weiter kommen. Beenden können Sie es über das Menü im Infobereich oder mit Strg+Q.</translation>
+    </message>
+    <message>
+        <source>CrampCoach keeps running</source>
+        <translation>CrampCoach läuft weiter</translation>
     </message>
     <message>
         <source>Could not save the glass of water: {error}. It will be retried.</source>
@@ -131,12 +187,79 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>Weiß nicht mehr</translation>
     </message>
     <message>
+        <source>Last night had no leg cramps</source>
+        <translation>Letzte Nacht gab es keine Wadenkrämpfe</translation>
+    </message>
+    <message>
+        <source>Say how many cramps woke you</source>
+        <translation>Angeben, wie viele Krämpfe Sie geweckt haben</translation>
+    </message>
+    <message>
+        <source>Last night stays unknown; it is never counted as none</source>
+        <translation>Die letzte Nacht bleibt unbekannt; sie zählt nie als keine</translation>
+    </message>
+    <message>
         <source>How was last night ({night})?</source>
         <translation>Wie war die letzte Nacht ({night})?</translation>
     </message>
     <message>
         <source>Last night: {answer}. You can change it:</source>
         <translation>Letzte Nacht: {answer}. Sie können es ändern:</translation>
+    </message>
+</context>
+<context>
+    <name>CrampDialog</name>
+    <message>
+        <source>The cramp is happening now or just ended</source>
+        <translation>Der Krampf ist gerade jetzt oder eben vorbei</translation>
+    </message>
+    <message>
+        <source>The cramp woke you last night</source>
+        <translation>Der Krampf hat Sie letzte Nacht geweckt</translation>
+    </message>
+    <message>
+        <source>Choose the date and time yourself</source>
+        <translation>Datum und Uhrzeit selbst wählen</translation>
+    </message>
+    <message>
+        <source>The date and time the cramp began</source>
+        <translation>Datum und Uhrzeit, zu der der Krampf begann</translation>
+    </message>
+    <message>
+        <source>Which leg cramped</source>
+        <translation>Welches Bein verkrampft war</translation>
+    </message>
+    <message>
+        <source>Which muscle cramped</source>
+        <translation>Welcher Muskel verkrampft war</translation>
+    </message>
+    <message>
+        <source>How bad it was, from 0 (none) to 10 (worst)</source>
+        <translation>Wie schlimm es war, von 0 (gar nicht) bis 10 (am schlimmsten)</translation>
+    </message>
+    <message>
+        <source>How long it lasted, in minutes; leave it if you do not know</source>
+        <translation>Wie lange er dauerte, in Minuten; lassen Sie es, wenn Sie es nicht wissen</translation>
+    </message>
+    <message>
+        <source>What you were doing when it began</source>
+        <translation>Was Sie getan haben, als er begann</translation>
+    </message>
+    <message>
+        <source>Anything else worth remembering, in your own words</source>
+        <translation>Was sonst noch wichtig ist, in Ihren eigenen Worten</translation>
+    </message>
+    <message>
+        <source>Save this cramp in your diary</source>
+        <translation>Diesen Krampf im Tagebuch speichern</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Schließen, ohne zu speichern</translation>
+    </message>
+    <message>
+        <source>Tick it if this came with the cramp</source>
+        <translation>Ankreuzen, wenn das mit dem Krampf kam</translation>
     </message>
 </context>
 <context>
@@ -217,8 +340,16 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
 <context>
     <name>DocumentReader</name>
     <message>
-        <source>This passage is cited by the step “{name}”.</source>
+        <source>The whole document as plain text; the cited passage is marked</source>
         <extracomment>Supplement and drinking passages: a pale blue band and a dotted underline, so the mark does not depend on colour alone; their verdicts are listed above the text.</extracomment>
+        <translation>Das ganze Dokument als reiner Text; die zitierte Stelle ist markiert</translation>
+    </message>
+    <message>
+        <source>Close the document (Esc)</source>
+        <translation>Das Dokument schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>This passage is cited by the step “{name}”.</source>
         <translation>Diese Stelle zitiert der Schritt „{name}“.</translation>
     </message>
     <message>
@@ -327,8 +458,73 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
 <context>
     <name>MainWindow</name>
     <message>
+        <source>A day off</source>
+        <extracomment>One spelling for each kind of routine (&quot;warm-up&quot;, as the routines write it).</extracomment>
+        <translation>Ein freier Tag</translation>
+    </message>
+    <message>
+        <source>The day to mark; nothing that day counts as missed</source>
+        <translation>Der einzutragende Tag; an ihm gilt nichts als versäumt</translation>
+    </message>
+    <message>
+        <source>A rest day</source>
+        <translation>Ein Ruhetag</translation>
+    </message>
+    <message>
+        <source>A sick day</source>
+        <translation>Ein Krankheitstag</translation>
+    </message>
+    <message>
+        <source>Why the plan was not followed that day</source>
+        <translation>Warum der Plan an diesem Tag nicht befolgt wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;It was</source>
+        <translation>&amp;Es war</translation>
+    </message>
+    <message>
         <source>CrampCoach</source>
         <translation>CrampCoach</translation>
+    </message>
+    <message>
+        <source>Cramping now</source>
+        <translation>Krampf jetzt</translation>
+    </message>
+    <message>
+        <source>Start the routine that eases a cramp (Ctrl+N)</source>
+        <translation>Die Übungsfolge starten, die einen Krampf lindert (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Starts the cramp relief routine at once</source>
+        <translation>Startet sofort die Übungsfolge gegen den Krampf</translation>
+    </message>
+    <message>
+        <source>Add one glass to today&apos;s water (Ctrl+G)</source>
+        <translation>Ein Glas zum heutigen Wasser hinzufügen (Strg+G)</translation>
+    </message>
+    <message>
+        <source>Note a cramp in your diary (Ctrl+K)</source>
+        <translation>Einen Krampf im Tagebuch notieren (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Your week: what was done, cramps, and when to see a doctor (Ctrl+R)</source>
+        <translation>Ihre Woche: was erledigt wurde, Krämpfe und wann Sie zum Arzt gehen sollten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Bedtime, reminders, water, sounds and colours (Ctrl+,)</source>
+        <translation>Schlafenszeit, Erinnerungen, Wasser, Töne und Farben (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Up and Down choose a routine; Enter starts it</source>
+        <translation>Auf und Ab wählen eine Übungsfolge; Eingabe startet sie</translation>
+    </message>
+    <message>
+        <source>The sources behind every step; Enter opens one</source>
+        <translation>Die Quellen hinter jedem Schritt; Eingabe öffnet eine</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -363,12 +559,40 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>Today is a &amp;rest day</source>
+        <translation>Heute ist ein &amp;Ruhetag</translation>
+    </message>
+    <message>
+        <source>Today is a &amp;sick day</source>
+        <translation>Heute ist ein &amp;Krankheitstag</translation>
+    </message>
+    <message>
+        <source>A &amp;past day was a rest or sick day…</source>
+        <translation>Ein &amp;vergangener Tag war ein Ruhe- oder Krankheitstag…</translation>
+    </message>
+    <message>
+        <source>Pause reminders for 1 &amp;hour</source>
+        <translation>Erinnerungen für 1 &amp;Stunde pausieren</translation>
+    </message>
+    <message>
+        <source>Pause reminders until &amp;tomorrow</source>
+        <translation>Erinnerungen bis &amp;morgen pausieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume reminders</source>
+        <translation>Erinnerungen &amp;fortsetzen</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About CrampCoach</source>
         <translation>&amp;Über CrampCoach</translation>
+    </message>
+    <message>
+        <source>No routines could be loaded. The notice above says which file is wrong; check them with: crampcoach routines check</source>
+        <translation>Es konnten keine Übungsfolgen geladen werden. Der Hinweis oben sagt, welche Datei fehlerhaft ist; prüfen Sie sie mit: crampcoach routines check</translation>
     </message>
     <message>
         <source>Sessions done today: {done}</source>
@@ -644,6 +868,14 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>{title} starten</translation>
     </message>
     <message>
+        <source>{duration}, 1 step</source>
+        <translation>{duration}, 1 Schritt</translation>
+    </message>
+    <message>
+        <source>{duration}, {steps} steps</source>
+        <translation>{duration}, {steps} Schritte</translation>
+    </message>
+    <message>
         <source>Print sheet…</source>
         <translation>Blatt drucken…</translation>
     </message>
@@ -763,6 +995,14 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>Ein Tag im Protokoll beginnt um</translation>
     </message>
     <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Farben</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
         <source>Start CrampCoach when I log in</source>
         <translation>CrampCoach beim Anmelden starten</translation>
     </message>
@@ -771,8 +1011,28 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>Allgemeine Informationen, keine medizinische Beratung.</translation>
     </message>
     <message>
-        <source>Not saved: {error}</source>
+        <source>Follow the system</source>
         <extracomment>Next to the water goal (evidence.md: hydration and cramps; hyponatraemia).</extracomment>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Save every change and close</source>
+        <translation>Alle Änderungen speichern und schließen</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Schließen, ohne zu speichern</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
     </message>
 </context>
@@ -825,8 +1085,12 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>Auf diesem Desktop wurde kein Systembereich gefunden; deshalb beendet das Schließen dieses Fensters CrampCoach, und Erinnerungen kommen nur, solange es läuft. (Unter GNOME fügt die Erweiterung AppIndicator einen Systembereich hinzu.)</translation>
     </message>
     <message>
-        <source>Start a routine</source>
+        <source>Cramping now</source>
         <extracomment>last night&apos;s check-in: a number of cramps, None for &quot;don&apos;t remember&quot;, -1 to ask</extracomment>
+        <translation>Krampf jetzt</translation>
+    </message>
+    <message>
+        <source>Start a routine</source>
         <translation>Übungsfolge starten</translation>
     </message>
     <message>
@@ -888,6 +1152,106 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>(no routines)</source>
         <translation>(keine Übungsfolgen)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>A few choices to start with. Each can be changed later in Settings, and skipping keeps the usual ones.</source>
+        <translation>Ein paar Entscheidungen für den Anfang. Jede lässt sich später in den Einstellungen ändern, und wer überspringt, behält die üblichen.</translation>
+    </message>
+    <message>
+        <source>A cramp at 2 in the morning belongs to the night before: the log&apos;s day starts at this time, not at midnight.</source>
+        <translation>Ein Krampf um 2 Uhr morgens gehört zur Nacht davor: der Tag im Protokoll beginnt zu dieser Uhrzeit, nicht um Mitternacht.</translation>
+    </message>
+    <message>
+        <source>Welcome to CrampCoach</source>
+        <extracomment>Every write goes through the app&apos;s journal (validated, durable, heard by all).</extracomment>
+        <translation>Willkommen bei CrampCoach</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Bedtime</source>
+        <translation>Schlafenszeit</translation>
+    </message>
+    <message>
+        <source>When you usually go to bed</source>
+        <translation>Wann Sie gewöhnlich schlafen gehen</translation>
+    </message>
+    <message>
+        <source>&amp;Bedtime</source>
+        <translation>&amp;Schlafenszeit</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me: before bedtime, to drink, and to look at my week</source>
+        <translation>&amp;Erinnern: vor dem Schlafengehen, ans Trinken und an den Blick auf meine Woche</translation>
+    </message>
+    <message>
+        <source>Reminders come from the tray or as desktop notifications; they can be paused</source>
+        <translation>Erinnerungen kommen aus dem Infobereich oder als Desktop-Benachrichtigungen; sie lassen sich pausieren</translation>
+    </message>
+    <message>
+        <source>A day in the log starts at</source>
+        <translation>Ein Tag im Protokoll beginnt um</translation>
+    </message>
+    <message>
+        <source>A &amp;day in the log starts at</source>
+        <translation>Ein &amp;Tag im Protokoll beginnt um</translation>
+    </message>
+    <message>
+        <source>&amp;Sound cues in the player</source>
+        <translation>&amp;Klangsignale im Player</translation>
+    </message>
+    <message>
+        <source>A short sound at each step, so you can keep your eyes closed</source>
+        <translation>Ein kurzer Ton bei jedem Schritt, damit Sie die Augen geschlossen halten können</translation>
+    </message>
+    <message>
+        <source>Speak the steps &amp;aloud</source>
+        <translation>Schritte &amp;laut ansagen</translation>
+    </message>
+    <message>
+        <source>Where a speech engine is installed</source>
+        <translation>Wo eine Sprachausgabe installiert ist</translation>
+    </message>
+    <message>
+        <source>Start CrampCoach when I &amp;log in</source>
+        <translation>CrampCoach beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <source>So that reminders come without opening the app</source>
+        <translation>Damit Erinnerungen kommen, ohne dass Sie die App öffnen</translation>
+    </message>
+    <message>
+        <source>Add CrampCoach to the &amp;applications menu</source>
+        <translation>CrampCoach ins An&amp;wendungsmenü aufnehmen</translation>
+    </message>
+    <message>
+        <source>Installs its menu entry and icon</source>
+        <translation>Installiert seinen Menüeintrag und sein Symbol</translation>
+    </message>
+    <message>
+        <source>&amp;Save and start</source>
+        <translation>Speichern und &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>Keep these choices</source>
+        <translation>Diese Entscheidungen behalten</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Überspringen</translation>
+    </message>
+    <message>
+        <source>Keep the usual choices; all are in Settings</source>
+        <translation>Die üblichen Einstellungen behalten; alle stehen in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
+    from crampcoach.core.clock import Clock
+
 from crampcoach import __version__
 from crampcoach.exits import Exit
 
@@ -90,19 +92,28 @@ def _run_gui(args: Any) -> int:
     return run(args)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit code."""
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """Run the command line; returns the process exit code.
+
+    This is the command line's composition root: it makes the one clock (the
+    real one, unless a test hands in a ``FakeClock``) and every command (and
+    the app it may start) reads the time and the zone from ``args.clock``.
+    """
+    if clock is None:
+        from crampcoach.core.clock import SystemClock  # light: the zone is looked up when asked
+
+        clock = SystemClock()
     if argv is None:
         argv = sys.argv[1:]
     if not argv or list(argv) == ["--hidden"]:
         # A bare launch (the desktop entry) or the login entry's ``--hidden``
         # opens the GUI: skip argparse and every sub-command module, which cost
         # start-up time.
-        args: Any = SimpleNamespace(data_dir=None, func=_run_gui, hidden=bool(argv))
+        args: Any = SimpleNamespace(data_dir=None, func=_run_gui, hidden=bool(argv), clock=clock)
     else:
         import argparse
 
-        args = build_parser().parse_args(argv, argparse.Namespace(data_dir=None))
+        args = build_parser().parse_args(argv, argparse.Namespace(data_dir=None, clock=clock))
     try:
         code: int = args.func(args)
         sys.stdout.flush()  # inside the try, so a closed pipe is caught here

@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from crampcoach.cli import CliError, add_format
 
 if TYPE_CHECKING:
     from crampcoach.core.events import Event
+    from crampcoach.core.settings import Settings
 
 
 def register(
@@ -56,13 +57,13 @@ def register(
     resume.set_defaults(func=_resume)
 
 
-def _settings(args: argparse.Namespace) -> dict[str, object]:
+def _settings(args: argparse.Namespace) -> Settings:
     from crampcoach import paths
     from crampcoach.store import Store, StoreError
 
     try:
-        with Store.open(paths.data_dir(args.data_dir), read_only=True) as view:
-            return dict(view.settings())
+        with Store.open(paths.data_dir(args.data_dir), clock=args.clock, read_only=True) as view:
+            return view.settings()
     except StoreError as exc:
         raise CliError(str(exc), code=1) from None
 
@@ -71,9 +72,7 @@ def _day_off(args: argparse.Namespace) -> int:
     from crampcoach.cli.log import _record
     from crampcoach.core import days
 
-    now = datetime.now().astimezone()
-    tz = now.tzinfo
-    assert tz is not None
+    now, tz = args.clock.now(), args.clock.tz
     current = days.today(now, _settings(args), tz)
     try:
         day = days.parse_day(args.date, current)
@@ -87,7 +86,7 @@ def _day_off(args: argparse.Namespace) -> int:
     return 0
 
 
-def _given(event: Event) -> Callable[[dict[str, Any]], Event]:
+def _given(event: Event) -> Callable[[Settings], Event]:
     """``_record``'s event maker for an event that is already made."""
     return lambda _settings: event
 
@@ -97,17 +96,20 @@ def _set(args: argparse.Namespace, value: str) -> None:
 
     set_setting(
         argparse.Namespace(
-            key="reminders_paused_until", value=value, data_dir=args.data_dir, format=args.format
+            key="reminders_paused_until",
+            value=value,
+            data_dir=args.data_dir,
+            format=args.format,
+            clock=args.clock,
         )
     )
 
 
 def _pause(args: argparse.Namespace) -> int:
+    from crampcoach.core.day import wall_time
     from crampcoach.core.reminders import next_day_start
 
-    now = datetime.now().astimezone()
-    tz = now.tzinfo
-    assert tz is not None
+    now, tz = args.clock.now(), args.clock.tz
     if args.hours is not None:
         if not 0 < args.hours <= 24 * 14:
             raise CliError("--hours: expected more than 0 and at most 336 (two weeks)")
@@ -119,14 +121,14 @@ def _pause(args: argparse.Namespace) -> int:
             raise CliError(
                 f"--until: expected a time such as 2026-11-23T08:00, got {args.until!r}"
             ) from None
-        until = until if until.tzinfo else until.astimezone()
+        until = until if until.tzinfo else wall_time(until.date(), until.time(), tz)
         if until <= now:
             raise CliError(f"--until: {until.isoformat()} has passed; give a later time")
     else:
         until = next_day_start(now, _settings(args), tz)
     _set(args, until.isoformat(timespec="minutes"))
     if args.format == "text":
-        print(f"reminders paused until {until.astimezone().strftime('%a %d %b %H:%M')}")
+        print(f"reminders paused until {until.astimezone(tz).strftime('%a %d %b %H:%M')}")
     return 0
 
 

@@ -40,7 +40,7 @@ def _export(args: argparse.Namespace) -> int:
 
     folder = paths.data_dir(args.data_dir)
     try:
-        with Store.open(folder, read_only=True) as store:
+        with Store.open(folder, clock=args.clock, read_only=True) as store:
             records = rows(store.events())
             for line in store.untold():  # after the reads: older months are read lazily
                 print(f"crampcoach: {line}", file=sys.stderr)

@@ -18,16 +18,18 @@ import contextlib
 import re
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from crampcoach import exits
 from crampcoach.cli import CliError, add_format
 from crampcoach.exits import Exit
 
 if TYPE_CHECKING:
+    from crampcoach.core.clock import Clock
     from crampcoach.core.events import Event
+    from crampcoach.core.settings import Settings
 
 # How long to wait for another short-lived writer (another ``log`` command)
 # when no app answers on the socket.
@@ -110,9 +112,11 @@ def _date(text: str) -> date:
         ) from None
 
 
-def parse_at(text: str | None, now: datetime | None = None) -> datetime:
-    """``--at``: ISO-8601; a time without an offset is local time; not in the future."""
-    current = now or datetime.now().astimezone()
+def parse_at(text: str | None, clock: Clock) -> datetime:
+    """``--at``: ISO-8601; a time without an offset is local time (the clock's zone); not in the future."""
+    from crampcoach.core.day import wall_time
+
+    current, tz = clock.now(), clock.tz
     if text is None:
         return current
     try:
@@ -122,12 +126,12 @@ def parse_at(text: str | None, now: datetime | None = None) -> datetime:
             f"--at: expected an ISO-8601 time such as 2026-11-22T21:30, got {text!r}"
         ) from None
     if at.tzinfo is None:
-        local = at.astimezone()  # naive means the computer's local time
+        local = wall_time(at.date(), at.time(), tz)  # naive means the computer's local time
         if local.replace(tzinfo=None) != at:
             raise CliError(
                 f"--at: {text.strip()} does not exist in your time zone (the clocks skip it "
                 "when summer time begins); give the time with its UTC offset, e.g. "
-                f"{text.strip()}{(at - timedelta(hours=1)).astimezone().strftime('%z')}"
+                f"{text.strip()}{(at - timedelta(hours=1)).replace(tzinfo=tz).strftime('%z')}"
             )
         at = local
     if at > current + FUTURE_SLACK:
@@ -216,10 +220,10 @@ def register(
 def _log_water(args: argparse.Namespace) -> int:
     from crampcoach.core.events import WaterEvent, new_id
 
-    at = parse_at(args.at)
+    at = parse_at(args.at, args.clock)
 
-    def make(settings: dict[str, Any]) -> Event:
-        ml = args.ml if args.ml is not None else int(settings["glass_ml"])
+    def make(settings: Settings) -> Event:
+        ml = args.ml if args.ml is not None else settings.glass_ml
         return WaterEvent(id=new_id(), at=at, ml=ml)
 
     return _record(args, make, lambda e: f"{e.to_dict()['ml']} ml of water")
@@ -228,12 +232,12 @@ def _log_water(args: argparse.Namespace) -> int:
 def _log_cramp(args: argparse.Namespace) -> int:
     from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, Symptom, new_id
 
-    at = parse_at(args.at)
+    at = parse_at(args.at, args.clock)
     signs: list[Symptom] = []
     for group in args.symptom:
         signs.extend(Symptom(s) for s in group if Symptom(s) not in signs)
 
-    def make(settings: dict[str, Any]) -> Event:
+    def make(settings: Settings) -> Event:
         return CrampEvent(
             id=new_id(),
             at=at,
@@ -254,7 +258,7 @@ def _log_cramp(args: argparse.Namespace) -> int:
     )
 
 
-def _print_warnings(event: Event, settings: dict[str, Any]) -> None:
+def _print_warnings(event: Event, settings: Settings) -> None:
     """The warning signs of a just-logged cramp, most urgent first, in plain words."""
     from crampcoach.core import profile, safety
     from crampcoach.core.events import CrampEvent
@@ -272,7 +276,7 @@ def _log_night(args: argparse.Namespace) -> int:
     from crampcoach.core.events import NightEvent, new_id
     from crampcoach.core.nights import describe_night
 
-    now = datetime.now().astimezone()
+    now = args.clock.now()
     last_night = now.date() - timedelta(days=1)
     night = args.date or last_night
     if night > last_night:
@@ -283,7 +287,7 @@ def _log_night(args: argparse.Namespace) -> int:
     if args.worst is not None and not args.cramps:
         raise CliError("--worst: give it only with --cramps 1 or more")
 
-    def make(settings: dict[str, Any]) -> Event:
+    def make(settings: Settings) -> Event:
         return NightEvent(
             id=new_id(),
             at=now,
@@ -328,10 +332,10 @@ def _log_session(args: argparse.Namespace) -> int:
     from crampcoach import paths
     from crampcoach.core.events import SessionEvent, new_id
 
-    at = parse_at(args.at)
+    at = parse_at(args.at, args.clock)
     kind, seconds, steps = _routine_info(args.routine, paths.data_dir(args.data_dir))
 
-    def make(settings: dict[str, Any]) -> Event:
+    def make(settings: Settings) -> Event:
         return SessionEvent(
             id=new_id(),
             at=at,
@@ -384,9 +388,9 @@ def _hand_over(folder: Path, event: Event, locked: Exception) -> bool:
 
 def _record(
     args: argparse.Namespace,
-    make: Callable[[dict[str, Any]], Event],
+    make: Callable[[Settings], Event],
     describe: Callable[[Event], str],
-    after: Callable[[Event, dict[str, Any]], None] | None = None,
+    after: Callable[[Event, Settings], None] | None = None,
 ) -> int:
     from crampcoach import paths
     from crampcoach.core.journal import Journal, check_event
@@ -394,22 +398,22 @@ def _record(
 
     folder = paths.data_dir(args.data_dir)
 
-    def build(settings: dict[str, Any]) -> Event:
+    def build(settings: Settings) -> Event:
         try:
             # Checked here too, so a refusal names the field before any hand-over.
-            return check_event(make(settings), datetime.now().astimezone())
+            return check_event(make(settings), args.clock.now())
         except ValueError as exc:
             raise CliError(str(exc)) from None
 
     event: Event | None = None
     try:
         try:
-            store = Store.open(folder)
+            store = Store.open(folder, clock=args.clock)
         except StoreLockedError as locked:
             # The app (or another log command) owns the log: read the settings
             # without the lock, hand the entry to the app, else wait a little
             # for a short-lived writer to finish.
-            with Store.open(folder, read_only=True) as view:
+            with Store.open(folder, clock=args.clock, read_only=True) as view:
                 settings = view.settings()
                 event = build(settings)
             if _hand_over(folder, event, locked):
@@ -418,12 +422,12 @@ def _record(
                 _report(
                     args,
                     event,
-                    f"logged {describe(event)} at {_when(event.at)} (via the running app)",
+                    f"logged {describe(event)} at {_when(event.at, args.clock.tz)} (via the running app)",
                     settings,
                 )
                 return 0
             try:
-                store = Store.open(folder, lock_timeout=LOCK_WAIT_S)
+                store = Store.open(folder, clock=args.clock, lock_timeout=LOCK_WAIT_S)
             except StoreLockedError:
                 raise CliError(str(locked), code=Exit.BUSY) from None
     except StoreError as exc:
@@ -435,7 +439,7 @@ def _record(
         if event is None:
             event = build(settings)
         # A write the disk refused is forgotten, not saved behind the user's back.
-        Journal(store).add(event)
+        Journal(store, args.clock).add(event)
     except ValueError as exc:
         raise CliError(str(exc)) from None
     except StoreWriteError as exc:
@@ -447,13 +451,11 @@ def _record(
             store.close()
     if after is not None and args.format != "json":
         after(event, settings)  # the warning signs first: they matter more than the receipt
-    _report(args, event, f"logged {describe(event)} at {_when(event.at)}", settings)
+    _report(args, event, f"logged {describe(event)} at {_when(event.at, args.clock.tz)}", settings)
     return 0
 
 
-def _report(
-    args: argparse.Namespace, event: Event, text: str, settings: dict[str, Any] | None = None
-) -> None:
+def _report(args: argparse.Namespace, event: Event, text: str, settings: Settings) -> None:
     """One line for people, or with ``--format json`` the entry as it was stored.
 
     With JSON a cramp's warning signs go to stderr, most urgent first.
@@ -466,7 +468,7 @@ def _report(
 
         if isinstance(event, CrampEvent):
             # stdout stays the entry as stored; the signs still reach the person, on stderr.
-            health = profile.HealthProfile.of(settings or {})
+            health = profile.HealthProfile.of(settings)
             for w in safety.check_episode(event, health):
                 print(f"{safety.LEVEL_LABELS[w.level]}: {w.title}. {w.action}", file=sys.stderr)
         print(json.dumps(event.to_dict(), ensure_ascii=False))
@@ -474,5 +476,5 @@ def _report(
         print(text)
 
 
-def _when(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+def _when(at: datetime, tz: tzinfo) -> str:
+    return at.astimezone(tz).strftime("%Y-%m-%d %H:%M")

@@ -58,10 +58,7 @@ def register(
 
 def _review(args: argparse.Namespace) -> int:
     from crampcoach import paths
-    from crampcoach.core import review
-    from crampcoach.core.clock import SystemClock
-    from crampcoach.core.events import local_day
-    from crampcoach.core.settings import parse_hhmm
+    from crampcoach.core import day, review
     from crampcoach.store import Store, StoreError
 
     week = None
@@ -71,13 +68,12 @@ def _review(args: argparse.Namespace) -> int:
         except review.ReviewError as exc:
             raise CliError(f"--week: {exc}") from None
     folder = paths.data_dir(args.data_dir)
-    clock = SystemClock()  # this command's composition root: the one clock and zone
+    clock = args.clock
     tz = clock.tz
     try:
-        with Store.open(folder, read_only=True) as store:
+        with Store.open(folder, clock=args.clock, read_only=True) as store:
             settings = store.settings()
-            boundary = parse_hhmm(str(settings["day_boundary"]))
-            today = local_day(clock.now(), tz, boundary)
+            today = day.log_day(clock.now(), settings, tz)
             result = review.load(store, settings, tz, week or review.IsoWeek.of(today), today)
             for line in store.untold():  # after the reads: older months are read lazily
                 print(f"crampcoach: {line}", file=sys.stderr)

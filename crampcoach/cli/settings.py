@@ -56,12 +56,12 @@ def _show(args: argparse.Namespace) -> int:
     folder = paths.data_dir(args.data_dir)
     try:
         # Read-only: works beside the running app and never takes its lock.
-        with Store.open(folder, read_only=True) as store:
+        with Store.open(folder, clock=args.clock, read_only=True) as store:
             values = store.settings()
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     if args.format == "json":
-        print(json.dumps(values, indent=2))
+        print(json.dumps(dict(values), indent=2))
         return 0
     width = max(len(s.key) for s in SETTINGS)
     for s in SETTINGS:
@@ -85,13 +85,13 @@ def _set(args: argparse.Namespace) -> int:
         _require_routine(folder, value)
     try:
         try:
-            store = Store.open(folder)
+            store = Store.open(folder, clock=args.clock)
         except StoreLockedError as locked:
             if _hand_over(folder, args.key, value, locked):
                 _report(args, value, " (the running app uses it now)")
                 return 0
             try:
-                store = Store.open(folder, lock_timeout=LOCK_WAIT_S)
+                store = Store.open(folder, clock=args.clock, lock_timeout=LOCK_WAIT_S)
             except StoreLockedError:
                 raise CliError(str(locked), code=Exit.BUSY) from None
     except StoreError as exc:
@@ -102,7 +102,7 @@ def _set(args: argparse.Namespace) -> int:
         from crampcoach.core.journal import Journal
 
         # Through the journal: a write the disk refused is not applied later.
-        stored = Journal(store).set_setting(args.key, value)
+        stored = Journal(store, args.clock).set_setting(args.key, value)
     except SettingError as exc:
         raise CliError(str(exc)) from None
     except StoreWriteError as exc:

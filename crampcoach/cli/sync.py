@@ -4,8 +4,10 @@
 never duplicated or changed (one changed here since the export counts as
 "newer elsewhere").  It reads our JSON export (a list of entries) or any of
 the store's own files: a month file or one of its backups (checksummed; a
-damaged one is refused, never half-read).  Every entry is checked before
-anything is written, so a bad file imports nothing.
+damaged one is refused, never half-read).  Every entry is checked (the
+journal's schema) before anything is written, so a bad file imports nothing.
+While the app runs, the checked entries are handed to it over its socket, in
+parts under the socket's size limit, and it writes them through its journal.
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crampcoach.cli import CliError
 from crampcoach.exits import Exit
 
+if TYPE_CHECKING:
+    from crampcoach.core.clock import Clock
+
 LOCK_WAIT_S = 5.0
+#: How long the app may take over one part of an import handed to it.
+IMPORT_PART_WAIT_S = 60.0
 
 
 def register(
@@ -77,33 +84,28 @@ def _entries(path: Path) -> tuple[list[Any], str]:
 
 
 def _events(path: Path, entries: list[Any]) -> list[Any]:
-    from crampcoach.core.events import event_from_dict
+    """The entries as checked events (the journal's schema); CliError naming the first bad one."""
+    from crampcoach.core.journal import EntryError, parse_entries
     from crampcoach.core.sync import DELETED, META_KEYS
 
-    out = []
+    bodies: list[object] = []
     for n, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             raise CliError(f"{path}: entry {n} is not an object; nothing was imported")
         if entry.get(DELETED) is True:
             continue  # a deletion recorded in a store file: nothing to restore
-        body = {k: v for k, v in entry.items() if k not in META_KEYS}
-        try:
-            out.append(event_from_dict(body))
-        except (KeyError, TypeError, ValueError) as exc:
-            what = f"field {exc.args[0]!r} is missing" if isinstance(exc, KeyError) else str(exc)
-            eid = body.get("id")
-            who = f" (id {eid})" if isinstance(eid, str) else ""
-            raise CliError(
-                f"{path}: entry {n}{who}: {what}; fix or remove it, nothing was imported"
-            ) from None
-    return out
+        bodies.append({k: v for k, v in entry.items() if k not in META_KEYS})
+    try:
+        return parse_entries(bodies)
+    except EntryError as exc:
+        raise CliError(f"{path}: {exc}; fix or remove it, nothing was imported") from None
 
 
-def _open_writer(folder: Path) -> Any:
+def _open_writer(folder: Path, clock: Clock) -> Any:
     from crampcoach.store import Store, StoreError, StoreLockedError
 
     try:
-        return Store.open(folder, lock_timeout=LOCK_WAIT_S)
+        return Store.open(folder, clock=clock, lock_timeout=LOCK_WAIT_S)
     except StoreLockedError as exc:
         raise CliError(
             f"{exc}. Quit the app (tray menu: Quit), then run the command again", code=Exit.BUSY
@@ -112,23 +114,42 @@ def _open_writer(folder: Path) -> Any:
         raise CliError(str(exc), code=Exit.FAILED) from None
 
 
-def _import(args: argparse.Namespace) -> int:
-    from crampcoach import paths
+def _import_here(store: Any, events: list[Any], clock: Clock) -> Any:
+    """Import with this process's own store (no app runs): through the journal."""
+    from crampcoach.core.journal import Journal
     from crampcoach.store import StoreWriteError
 
-    path = Path(args.file).expanduser()
-    entries, kind = _entries(path)
-    events = _events(path, entries)
-    store = _open_writer(paths.data_dir(args.data_dir))
     try:
         for line in store.recovery:
             print(f"crampcoach: {line}", file=sys.stderr)
-        counts = store.import_events(events)
+        return Journal(store, clock).import_events(events)
     except StoreWriteError as exc:
         raise CliError(f"not imported: {exc}", code=Exit.FAILED) from None
     finally:
         with contextlib.suppress(StoreWriteError):
             store.close()
+
+
+def _import(args: argparse.Namespace) -> int:
+    from crampcoach import paths
+    from crampcoach.store import Store, StoreError, StoreLockedError
+
+    path = Path(args.file).expanduser()
+    entries, kind = _entries(path)
+    events = _events(path, entries)
+    folder = paths.data_dir(args.data_dir)
+    try:
+        store = Store.open(folder, clock=args.clock)
+    except StoreLockedError as locked:
+        # The app (or another command) owns the log: hand the entries over.
+        handed = _hand_over(folder, [ev.to_dict() for ev in events], locked)
+        if handed is None:  # it went away meanwhile: write here after all
+            handed = _import_here(_open_writer(folder, args.clock), events, args.clock)
+        counts = handed
+    except StoreError as exc:
+        raise CliError(str(exc), code=Exit.FAILED) from None
+    else:
+        counts = _import_here(store, events, args.clock)
     if args.format == "json":
         report = {
             "file": str(path),
@@ -146,13 +167,76 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hand_over(folder: Path, docs: list[dict[str, Any]], locked: Exception) -> Any:
+    """Give the entries to the running app, in parts under the socket's size limit.
+
+    Returns the summed counts, or None when the lock came free before the app
+    answered (the caller imports itself).  Each part is merged by id, so a
+    part that failed half-way is safe to send again: the command can be rerun.
+    """
+    from crampcoach import ipc
+    from crampcoach.core.journal import ImportCounts
+    from crampcoach.store.lock import is_free
+
+    total = ImportCounts()
+    done = 0
+    for n, part in enumerate(ipc.import_parts(docs)):
+        request = {"cmd": "import", "entries": part}
+        try:
+            if n == 0:
+                reply = ipc.send_when_ready(
+                    folder,
+                    request,
+                    lambda: is_free(folder),
+                    waiting=lambda: print(
+                        "crampcoach: the app is starting; waiting for it to take the entries",
+                        file=sys.stderr,
+                        flush=True,
+                    ),
+                )
+                if reply is None:
+                    return None
+            else:
+                reply = ipc.send(folder, request, timeout=IMPORT_PART_WAIT_S)
+        except ipc.UntrustedPeer as exc:
+            raise CliError(f"not imported: {exc}", code=Exit.UNTRUSTED) from None
+        except ipc.IpcError as exc:
+            why = f"{locked}; no app answered ({exc})"
+            raise CliError(_partly(done, len(docs), why), code=Exit.BUSY) from None
+        if not reply.get("ok"):
+            why = f"the running CrampCoach refused: {reply.get('error', 'no reason given')}"
+            raise CliError(_partly(done, len(docs), why), code=Exit.REFUSED)
+        total.add(_counts(reply))
+        done += len(part)
+    return total
+
+
+def _partly(done: int, total: int, why: str) -> str:
+    if not done:
+        return f"not imported: {why}"
+    return (
+        f"{why}; {done} of {total} entries were taken before that, the rest not. "
+        "Running the command again is safe: what is in the log already is skipped"
+    )
+
+
+def _counts(reply: dict[str, Any]) -> Any:
+    from crampcoach.core.journal import ImportCounts
+
+    values = [reply.get(k) for k in ("new", "same", "newer_elsewhere")]
+    counts = [v for v in values if type(v) is int and v >= 0]
+    if len(counts) != len(values):
+        raise CliError("the running CrampCoach sent a reply without counts", code=Exit.FAILED)
+    return ImportCounts(*counts)
+
+
 def _devices(args: argparse.Namespace) -> int:
     from crampcoach import paths
     from crampcoach.store import Store, StoreError, StoreWriteError
 
     folder = paths.data_dir(args.data_dir)
     if args.name is not None:
-        store = _open_writer(folder)
+        store = _open_writer(folder, args.clock)
         try:
             store.set_device_name(args.name)
         except ValueError as exc:
@@ -162,7 +246,7 @@ def _devices(args: argparse.Namespace) -> int:
         finally:
             store.close()
     try:
-        with Store.open(folder, read_only=True) as view:
+        with Store.open(folder, clock=args.clock, read_only=True) as view:
             found = view.devices()
     except StoreError as exc:
         raise CliError(str(exc), code=Exit.FAILED) from None
@@ -180,7 +264,11 @@ def _devices(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     for d in found:
-        last = d.last_entry.astimezone().strftime("%Y-%m-%d %H:%M") if d.last_entry else "none"
+        last = (
+            d.last_entry.astimezone(args.clock.tz).strftime("%Y-%m-%d %H:%M")
+            if d.last_entry
+            else "none"
+        )
         mark = "  (this computer)" if d.this else ""
         print(f"{d.name or '(unnamed)'}  [{d.id}]  last entry: {last}{mark}")
     return 0

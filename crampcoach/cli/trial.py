@@ -12,13 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from crampcoach.cli import CliError, add_format
 
 if TYPE_CHECKING:
     from crampcoach.core.events import Event
+    from crampcoach.core.settings import Settings
     from crampcoach.core.trial import Report, Trial
 
 
@@ -61,24 +62,25 @@ def register(
         p.set_defaults(func=func)
 
 
-def _today() -> date:
-    return datetime.now().astimezone().date()
+def _today(args: argparse.Namespace) -> date:
+    """The calendar day on the command line's clock."""
+    day: date = args.clock.now().date()
+    return day
 
 
 def _load(args: argparse.Namespace) -> tuple[Trial | None, Report | None]:
     """The latest trial and its report as of last night (both None with no trial)."""
     from crampcoach import paths
     from crampcoach.core import trial as trial_mod
-    from crampcoach.core.clock import local_zone
     from crampcoach.core.events import EventType
     from crampcoach.store import Store, StoreError
 
     try:
-        with Store.open(paths.data_dir(args.data_dir), read_only=True) as store:
+        with Store.open(paths.data_dir(args.data_dir), clock=args.clock, read_only=True) as store:
             for line in store.recovery:
                 print(f"crampcoach: {line}", file=sys.stderr)
             current = trial_mod.latest(store.events(types=[EventType.TRIAL]))
-            report = trial_mod.load(store, store.settings(), local_zone(), _today())
+            report = trial_mod.load(store, store.settings(), args.clock.tz, _today(args))
     except StoreError as exc:
         raise CliError(str(exc), code=1) from None
     return current, report
@@ -92,7 +94,7 @@ def _start(args: argparse.Namespace) -> int:
     from crampcoach.core.events import TrialEvent, new_id
 
     current, _ = _load(args)
-    today = _today()
+    today = _today(args)
     if current is not None and current.active and current.design.last_day >= today:
         raise CliError(
             f"a trial is already running (since {current.design.first_day.isoformat()}); "
@@ -110,9 +112,9 @@ def _start(args: argparse.Namespace) -> int:
             raise CliError("--first-night: a trial cannot begin in the past; give tonight or later")
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
     design = trial_mod.new_design(new_id(), first, seed)
-    now = datetime.now().astimezone()
+    now = args.clock.now()
 
-    def make(settings: dict[str, Any]) -> Event:
+    def make(settings: Settings) -> Event:
         return TrialEvent(id=new_id(), at=now, **design.start_fields())
 
     quiet = args.format == "json"
@@ -151,7 +153,7 @@ def _status(args: argparse.Namespace) -> int:
     from crampcoach.core import trial as trial_mod
 
     current, report = _load(args)
-    today = _today()
+    today = _today(args)
     if current is None or report is None:
         if args.format == "json":
             sys.stdout.write(json.dumps({"trial": None}) + "\n")
@@ -204,10 +206,8 @@ def _stop(args: argparse.Namespace) -> int:
         raise CliError("no personal trial is running")
     trial_id = current.design.trial_id
 
-    def make(settings: dict[str, Any]) -> Event:
-        return TrialEvent(
-            id=new_id(), at=datetime.now().astimezone(), trial_id=trial_id, action="stop"
-        )
+    def make(settings: Settings) -> Event:
+        return TrialEvent(id=new_id(), at=args.clock.now(), trial_id=trial_id, action="stop")
 
     if args.format == "json":
         import contextlib

@@ -2,9 +2,9 @@
 
 A clock carries the user's time zone (``tz``) with its daylight-saving rules,
 so "today", the log day, the reminders and the review all agree on one zone.
-The zone is found in one place, :func:`local_zone`, and only by the
-composition root (``SystemClock()``); tests hand a :class:`FakeClock` their
-zone instead.
+The zone is found in one place, :func:`local_zone`, and only for the clock
+the composition root makes (``crampcoach.cli.main``: ``SystemClock()``);
+tests hand the root a :class:`FakeClock` and its zone instead.
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def local_zone() -> tzinfo:
     try:
         import tzlocal  # apscheduler's own dependency
 
-        zone: tzinfo = tzlocal.get_localzone()
+        # Read afresh, not tzlocal's process-wide cache: each root (one per
+        # command, or per test) sees the zone as it is now, ``$TZ`` included.
+        zone: tzinfo = tzlocal.reload_localzone()
         return zone
     except Exception:  # an unreadable or unknown zone name: never keep the app from starting
         fallback = datetime.now(UTC).astimezone().tzinfo
@@ -52,12 +54,18 @@ class SystemClock:
     """The real clock, in the machine's zone (looked up once, by the composition root)."""
 
     def __init__(self, tz: tzinfo | None = None) -> None:
-        """``tz`` defaults to :func:`local_zone`."""
-        self._tz = tz if tz is not None else local_zone()
+        """``tz`` defaults to :func:`local_zone`, looked up the first time it is needed.
+
+        Lazily, so a command that never asks the time (``routines list``)
+        does not pay for tzlocal.
+        """
+        self._tz = tz
 
     @property
     def tz(self) -> tzinfo:
         """The zone times are given in."""
+        if self._tz is None:
+            self._tz = local_zone()
         return self._tz
 
     def monotonic(self) -> float:
@@ -66,7 +74,7 @@ class SystemClock:
 
     def now(self) -> datetime:
         """Aware local time in :attr:`tz`."""
-        return datetime.now(self._tz)
+        return datetime.now(self.tz)
 
 
 class FakeClock:

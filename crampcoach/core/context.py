@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from crampcoach.core.clock import Clock
 from crampcoach.core.events import Event, EventType
-from crampcoach.core.settings import LiveSettings
+from crampcoach.core.settings import LiveSettings, Settings
 
 
 class ReminderLog(Protocol):
@@ -47,7 +47,7 @@ class ReminderLog(Protocol):
 class EventLog(ReminderLog, Protocol):
     """The log as the app's parts use it (``crampcoach.store.Store`` is one)."""
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> Settings:
         """The stored settings merged with the defaults."""
         ...
 

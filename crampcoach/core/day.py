@@ -9,14 +9,13 @@ disagree on a daylight-saving day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
 
 from crampcoach.core import profile
 from crampcoach.core.events import Event, SessionEvent, WaterEvent, local_day
-from crampcoach.core.settings import parse_hhmm
+from crampcoach.core.settings import Settings, parse_hhmm
 
 
 def wall_time(day: date, at: time, tz: tzinfo) -> datetime:
@@ -42,35 +41,31 @@ class Today:
     water_goal_ml: int
 
 
-def log_day(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> date:
+def log_day(now: datetime, settings: Settings, tz: tzinfo) -> date:
     """The log day of ``now`` (the local day, starting at the ``day_boundary``)."""
-    return local_day(now, tz, parse_hhmm(str(settings["day_boundary"])))
+    return local_day(now, tz, parse_hhmm(settings.day_boundary))
 
 
-def bounds(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> tuple[datetime, datetime]:
+def bounds(now: datetime, settings: Settings, tz: tzinfo) -> tuple[datetime, datetime]:
     """When the log day of ``now`` began and when it ends (23 or 25 hours on a DST day)."""
-    boundary = parse_hhmm(str(settings["day_boundary"]))
+    boundary = parse_hhmm(settings.day_boundary)
     day = local_day(now, tz, boundary)
     return wall_time(day, boundary, tz), wall_time(day + timedelta(days=1), boundary, tz)
 
 
-def water_ml(
-    events: Iterable[Event], now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> int:
+def water_ml(events: Iterable[Event], now: datetime, settings: Settings, tz: tzinfo) -> int:
     """Millilitres logged on the log day of ``now``."""
     today = log_day(now, settings, tz)
-    boundary = parse_hhmm(str(settings["day_boundary"]))
+    boundary = parse_hhmm(settings.day_boundary)
     return sum(
         e.ml for e in events if isinstance(e, WaterEvent) and local_day(e.at, tz, boundary) == today
     )
 
 
-def summary(
-    events: Iterable[Event], now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> Today:
+def summary(events: Iterable[Event], now: datetime, settings: Settings, tz: tzinfo) -> Today:
     """Sessions done and stopped early, and water, on the log day of ``now``."""
     today = log_day(now, settings, tz)
-    boundary = parse_hhmm(str(settings["day_boundary"]))
+    boundary = parse_hhmm(settings.day_boundary)
     mine = [e for e in events if local_day(e.at, tz, boundary) == today]
     return Today(
         sum(1 for e in mine if isinstance(e, SessionEvent) and e.completed),
@@ -80,7 +75,7 @@ def summary(
     )
 
 
-def last_done_words(when: datetime, now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> str:
+def last_done_words(when: datetime, now: datetime, settings: Settings, tz: tzinfo) -> str:
     """When a session was, in words ("today", "3 days ago"), by log days."""
     days = (log_day(now, settings, tz) - log_day(when, settings, tz)).days
     if days <= 0:

@@ -8,12 +8,14 @@ window and by ``crampcoach day rest|sick``.  Pure: no Qt, no store.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from crampcoach.core.day import log_day
 from crampcoach.core.events import SkipEvent, SkipReason, new_id
+
+if TYPE_CHECKING:
+    from crampcoach.core.settings import Settings
 
 #: The plan items a day off excuses (``core.review.PlanItem`` values).
 PLAN_ITEMS = ("bedtime", "stretch", "water")
@@ -26,7 +28,7 @@ class DayError(ValueError):
     """A day that cannot be marked; the message says why and what to do."""
 
 
-def today(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> date:
+def today(now: datetime, settings: Settings, tz: tzinfo) -> date:
     """The log day ``now`` is in, by the ``day_boundary`` setting."""
     return log_day(now, settings, tz)
 

@@ -30,12 +30,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.core.events import (
     EVENT_CLASSES,
     MAX_NIGHT_CRAMPS,
@@ -50,7 +50,7 @@ from crampcoach.core.events import (
     Symptom,
     event_from_dict,
 )
-from crampcoach.core.settings import SettingError
+from crampcoach.core.settings import SettingError, Settings
 
 #: The oldest time an entry may carry; older is a typo (or an attack on the date maths).
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
@@ -71,6 +71,23 @@ class EntryError(ValueError):
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
+
+
+@dataclass(slots=True)
+class ImportCounts:
+    """What an import did: entries new here, already the same, or changed here since."""
+
+    new: int = 0
+    same: int = 0
+    newer_elsewhere: int = 0
+    refused: int = 0
+
+    def add(self, other: ImportCounts) -> None:
+        """Count ``other`` in too (an import handed over in several parts)."""
+        self.new += other.new
+        self.same += other.same
+        self.newer_elsewhere += other.newer_elsewhere
+        self.refused += other.refused
 
 
 class Store(Protocol):
@@ -104,8 +121,12 @@ class Store(Protocol):
         """Forget an unsaved (pending) setting."""
         ...
 
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> Settings:
         """Every setting, defaults included."""
+        ...
+
+    def import_events(self, events: Sequence[Event]) -> ImportCounts:
+        """Durably add the events whose ids are new, leave the others; say which were which."""
         ...
 
     def events(
@@ -393,6 +414,24 @@ def check_event(event: object, now: datetime | None) -> Event:
     return event
 
 
+def parse_entries(entries: Sequence[object]) -> list[Event]:
+    """Every entry of an import checked and built; EntryError names the first bad one.
+
+    The message says the entry's number (from 1) and, when it is a valid id,
+    its id.  Times have no upper bound here, as in the store: an export or a
+    backup may come from a computer whose clock ran ahead.
+    """
+    out: list[Event] = []
+    for n, data in enumerate(entries, start=1):
+        try:
+            out.append(parse_entry(data, None))
+        except EntryError as exc:
+            eid = data.get("id") if isinstance(data, Mapping) else None
+            who = f" (id {eid})" if isinstance(eid, str) and _TOKEN.fullmatch(eid) else ""
+            raise EntryError(f"entry {n}{who}: {exc}") from None
+    return out
+
+
 # --------------------------------------------------------------------------- the journal
 
 
@@ -433,9 +472,9 @@ class Journal:
     full disk) through after undoing what they left pending, unless ``keep``.
     """
 
-    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
-        self.clock: Clock = clock or SystemClock()
+        self.clock: Clock = clock
         self.changed = Callbacks()
 
     def events(
@@ -494,6 +533,21 @@ class Journal:
     def restore(self, event: Event, *, keep: bool = False) -> bool:
         """Undo a delete: put ``event`` back (a no-op if it is there already)."""
         return self.add(event, keep=keep)
+
+    def import_events(self, events: Sequence[Event]) -> ImportCounts:
+        """Merge an export's or a backup's entries by id: idempotent, never a duplicate.
+
+        An id the log does not have is added; one it has is left as it is
+        (counted the same, or newer elsewhere when it was changed or deleted
+        here since).  Importing the same entries again therefore finds every
+        one the same and writes nothing.
+        """
+        for event in events:
+            check_event(event, None)
+        counts = self.store.import_events(events)
+        if counts.new:
+            self.changed.emit(Change())
+        return counts
 
     def set_setting(self, key: str, value: Any) -> Any:
         """Validate and durably store a setting; a refused write is not applied later."""

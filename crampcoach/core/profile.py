@@ -17,9 +17,11 @@ marked "not verified" there.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crampcoach.core.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +37,16 @@ class HealthProfile:
     fluid_limit_ml: int = 0  # 0: none
 
     @classmethod
-    def of(cls, settings: Mapping[str, Any]) -> HealthProfile:
-        """The profile from the settings (missing keys: not set)."""
-
-        def flag(key: str) -> bool:
-            return settings.get(key) is True
-
-        limit = settings.get("fluid_limit_ml", 0)
+    def of(cls, settings: Settings) -> HealthProfile:
+        """The profile from the settings."""
         return cls(
-            pregnant=flag("health_pregnant"),
-            kidney=flag("health_kidney"),
-            liver=flag("health_liver"),
-            diabetes=flag("health_diabetes"),
-            neuropathy=flag("health_neuropathy"),
-            heart_failure=flag("health_heart_failure"),
-            fluid_limit_ml=limit if isinstance(limit, int) and limit > 0 else 0,
+            pregnant=settings.health_pregnant,
+            kidney=settings.health_kidney,
+            liver=settings.health_liver,
+            diabetes=settings.health_diabetes,
+            neuropathy=settings.health_neuropathy,
+            heart_failure=settings.health_heart_failure,
+            fluid_limit_ml=max(settings.fluid_limit_ml, 0),
         )
 
     @property
@@ -69,10 +66,9 @@ class HealthProfile:
         return [name for name, on in names if on]
 
 
-def water_goal(settings: Mapping[str, Any]) -> int:
+def water_goal(settings: Settings) -> int:
     """The daily water goal (ml) after the fluid limit: never above a limit the clinician set."""
-    goal = settings.get("water_goal_ml", 1500)
-    goal = goal if isinstance(goal, int) and not isinstance(goal, bool) else 1500
+    goal = settings.water_goal_ml
     limit = HealthProfile.of(settings).fluid_limit_ml
     return min(goal, limit) if limit else goal
 

@@ -89,8 +89,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from crampcoach.core import day
 from crampcoach.core import reminders as schedule
@@ -108,6 +107,7 @@ from crampcoach.core.events import (
     WaterEvent,
     new_id,
 )
+from crampcoach.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +197,11 @@ class Callbacks:
     routine_info: Callable[[str], tuple[str, int] | None] = lambda _rid: None
 
 
+def _moment(text: str) -> datetime | None:
+    """A stored moment setting ("" for none)."""
+    return datetime.fromisoformat(text) if text else None
+
+
 class ReminderEngine:
     """Plans, shows and records reminders; the Qt adapter and the tray talk to this."""
 
@@ -204,7 +209,7 @@ class ReminderEngine:
         self,
         log_: ReminderLog,
         clock: Clock,
-        settings: Callable[[], Mapping[str, Any]],
+        settings: Callable[[], Settings],
         callbacks: Callbacks,
         *,
         failures: tuple[type[Exception], ...] = (OSError,),
@@ -215,7 +220,7 @@ class ReminderEngine:
         self._settings = settings
         self.callbacks = callbacks
         self._failures = failures
-        self.paused_until: datetime | None = self._stored_moment("reminders_paused_until")
+        self.paused_until: datetime | None = _moment(self.settings().reminders_paused_until)
         #: name -> when, on the clock: "bedtime", "hydration", "review" (the next
         #: of each kind), "snooze-<kind>", "extra" (a reminder asked for by hand).
         self.plan: dict[str, datetime] = {}
@@ -229,7 +234,7 @@ class ReminderEngine:
         self.started = False
 
     @property
-    def tz(self) -> Any:
+    def tz(self) -> tzinfo:
         """The clock's zone."""
         return self.clock.tz
 
@@ -248,7 +253,7 @@ class ReminderEngine:
         self._last_wall, self._last_mono = self.clock.now(), self.clock.monotonic()
         now = self.clock.now()
         if self._last_check is None:
-            self._last_check = self._stored_moment("reminders_checked_until")
+            self._last_check = _moment(self.settings().reminders_checked_until)
             if self._last_check is not None:
                 self._last_check = max(self._last_check, now - LOOKBACK)
             elif self._first_launch(now):
@@ -280,7 +285,7 @@ class ReminderEngine:
 
     # -- what the log says --------------------------------------------------
 
-    def settings(self) -> Mapping[str, Any]:
+    def settings(self) -> Settings:
         """The current settings (merged with defaults)."""
         return self._settings()
 
@@ -319,7 +324,7 @@ class ReminderEngine:
             lines.append(f"Next: {what} {day}{when:%H:%M}")
         else:
             lines.append("No reminder planned")
-        water, goal = self.water_today(now), int(settings["water_goal_ml"])
+        water, goal = self.water_today(now), settings.water_goal_ml
         lines.append(f"Water today: {water} ml" + (f" of {goal} ml" if goal else ""))
         return "\n".join(lines)
 
@@ -394,12 +399,8 @@ class ReminderEngine:
 
     def settings_changed(self) -> None:
         """A setting changed (dialog, CLI, IPC): re-plan without a restart."""
-        self.paused_until = self._stored_moment("reminders_paused_until")
+        self.paused_until = _moment(self.settings().reminders_paused_until)
         self.reschedule()
-
-    def _stored_moment(self, key: str) -> datetime | None:
-        text = str(self.settings().get(key) or "")
-        return datetime.fromisoformat(text) if text else None
 
     def check_clock(self) -> float:
         """Compare wall and monotonic progress since the last call; check again on a jump.
@@ -498,7 +499,7 @@ class ReminderEngine:
         found = trial.bedtime_reminder(current, reminder.due.astimezone(self.tz).date())
         if found is not None:
             return found
-        routine = self.callbacks.routine_info(str(self.settings().get("bedtime_routine", "")))
+        routine = self.callbacks.routine_info(self.settings().bedtime_routine)
         return schedule.describe(reminder, self.tz, routine)
 
     def show(self, reminder: schedule.Reminder, *, snoozed: bool = False) -> Shown:
@@ -541,9 +542,7 @@ class ReminderEngine:
         if action is not None:
             action(reminder)
         elif key == "glass":  # no app to log it through (tests, a bare engine): log it here
-            self._record(
-                WaterEvent(id=new_id(), at=self.clock.now(), ml=int(self.settings()["glass_ml"]))
-            )
+            self._record(WaterEvent(id=new_id(), at=self.clock.now(), ml=self.settings().glass_ml))
         elif reminder.kind is ReminderKind.CHECKIN and key in CHECKIN_ANSWERS:
             self._record(self.night_answer(reminder, CHECKIN_ANSWERS[key]))
         else:

@@ -1,7 +1,7 @@
 """Reminder math: when the bedtime, hydration, review and morning check-in reminders are due.
 
-Pure: every function takes an explicit aware ``now``, the merged settings dict
-(``core.settings.merged``) and a timezone.  Nothing here reads a clock, so
+Pure: every function takes an explicit aware ``now``, the typed settings
+(``core.settings.Settings``) and a timezone.  Nothing here reads a clock, so
 schedules across daylight-saving changes, midnight, clock jumps and a sleeping
 laptop can be tested with plain datetimes.
 
@@ -38,10 +38,9 @@ repeated hour.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
 
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
@@ -62,7 +61,7 @@ from crampcoach.core.events import (
     WaterEvent,
     local_day,
 )
-from crampcoach.core.settings import parse_hhmm
+from crampcoach.core.settings import Settings, parse_hhmm
 
 #: A reminder shown later than this after its due time is marked late.
 LATE_AFTER = timedelta(minutes=2)
@@ -117,13 +116,12 @@ def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
-def _t(settings: Mapping[str, Any], key: str) -> time:
-    return parse_hhmm(str(settings[key]))
-
-
-def in_quiet_hours(at: datetime, settings: Mapping[str, Any], tz: tzinfo) -> bool:
+def in_quiet_hours(at: datetime, settings: Settings, tz: tzinfo) -> bool:
     """True when ``at`` falls in the quiet hours (start inclusive, end exclusive)."""
-    start, end = _minutes(_t(settings, "quiet_start")), _minutes(_t(settings, "quiet_end"))
+    start, end = (
+        _minutes(parse_hhmm(settings.quiet_start)),
+        _minutes(parse_hhmm(settings.quiet_end)),
+    )
     if start == end:
         return False
     local = _utc(at).astimezone(tz)
@@ -133,21 +131,21 @@ def in_quiet_hours(at: datetime, settings: Mapping[str, Any], tz: tzinfo) -> boo
     return m >= start or m < end
 
 
-def bedtime_reminder_time(settings: Mapping[str, Any]) -> time:
+def bedtime_reminder_time(settings: Settings) -> time:
     """Bedtime minus the lead time, as a wall-clock time (may wrap to the evening before)."""
-    minutes = (_minutes(_t(settings, "bedtime")) - int(settings["bedtime_lead_min"])) % (24 * 60)
+    minutes = (_minutes(parse_hhmm(settings.bedtime)) - settings.bedtime_lead_min) % (24 * 60)
     return time(minutes // 60, minutes % 60)
 
 
-def night_of(due: datetime, settings: Mapping[str, Any], tz: tzinfo) -> date:
+def night_of(due: datetime, settings: Settings, tz: tzinfo) -> date:
     """The night (log day, with the day boundary) a bedtime reminder belongs to."""
-    return local_day(due, tz, _t(settings, "day_boundary"))
+    return local_day(due, tz, parse_hhmm(settings.day_boundary))
 
 
-def night_end(due: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:
+def night_end(due: datetime, settings: Settings, tz: tzinfo) -> datetime:
     """When the night of ``due`` is over: the first day boundary after it."""
     night = night_of(due, settings, tz)
-    return wall_time(night + timedelta(days=1), _t(settings, "day_boundary"), tz)
+    return wall_time(night + timedelta(days=1), parse_hhmm(settings.day_boundary), tz)
 
 
 def _window(now: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -182,9 +180,7 @@ def _once_a_day(
         cursor = wall_time(fire.date() + timedelta(days=1), time(0), tz)
 
 
-def _bedtime_occurrences(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> Iterator[datetime]:
+def _bedtime_occurrences(now: datetime, settings: Settings, tz: tzinfo) -> Iterator[datetime]:
     """Bedtime reminder instants from two days before ``now`` onwards, in order."""
     at = bedtime_reminder_time(settings)
     trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=tz)
@@ -198,26 +194,22 @@ def checkin_night(due: datetime, tz: tzinfo) -> date:
     return _utc(due).astimezone(tz).date() - timedelta(days=1)
 
 
-def _checkin_occurrences(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> Iterator[datetime]:
-    at = _t(settings, "morning_checkin_time")
+def _checkin_occurrences(now: datetime, settings: Settings, tz: tzinfo) -> Iterator[datetime]:
+    at = parse_hhmm(settings.morning_checkin_time)
     trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=tz)
     for due in _once_a_day(trigger, *_window(now, tz), tz):
         if not in_quiet_hours(due, settings, tz):
             yield due
 
 
-def _checkin_wanted(
-    due: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
-) -> bool:
+def _checkin_wanted(due: datetime, settings: Settings, tz: tzinfo, history: History) -> bool:
     night = checkin_night(due, tz)
     if night in history.answered_nights or night in history.asked_nights:
         return False
-    first = str(settings.get("first_day") or "")
+    first = settings.first_day
     if first and night < date.fromisoformat(first):
         return False  # the user had not started yet: nothing to compare it with
-    return local_day(due, tz, _t(settings, "day_boundary")) not in history.days_off
+    return local_day(due, tz, parse_hhmm(settings.day_boundary)) not in history.days_off
 
 
 def _after_pause(now: datetime, history: History) -> datetime:
@@ -226,7 +218,7 @@ def _after_pause(now: datetime, history: History) -> datetime:
     return now
 
 
-def _hydration_slots(day: date, settings: Mapping[str, Any], tz: tzinfo) -> list[datetime]:
+def _hydration_slots(day: date, settings: Settings, tz: tzinfo) -> list[datetime]:
     """One day's hydration slots: from the start every interval up to the end time.
 
     apscheduler's IntervalTrigger within the day's window (``hydration_start``
@@ -234,11 +226,11 @@ def _hydration_slots(day: date, settings: Mapping[str, Any], tz: tzinfo) -> list
     elapsed time, so a window across a daylight-saving change keeps its
     spacing.
     """
-    start, end = _t(settings, "hydration_start"), _t(settings, "hydration_end")
+    start, end = parse_hhmm(settings.hydration_start), parse_hhmm(settings.hydration_end)
     first = wall_time(day, start, tz)
     last = wall_time(day + timedelta(days=1 if end < start else 0), end, tz)
     trigger = IntervalTrigger(
-        minutes=int(settings["hydration_interval_min"]),
+        minutes=settings.hydration_interval_min,
         start_date=first,
         end_date=last,
         timezone=tz,
@@ -251,24 +243,20 @@ def _hydration_slots(day: date, settings: Mapping[str, Any], tz: tzinfo) -> list
     return slots
 
 
-def _hydration_wanted(
-    slot: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
-) -> bool:
+def _hydration_wanted(slot: datetime, settings: Settings, tz: tzinfo, history: History) -> bool:
     if in_quiet_hours(slot, settings, tz):
         return False
     slot_utc = _utc(slot)
     if history.last_hydration_due is not None and slot_utc <= _utc(history.last_hydration_due):
         return False
-    interval = timedelta(minutes=int(settings["hydration_interval_min"]))
+    interval = timedelta(minutes=settings.hydration_interval_min)
     # Skipped when the user logged water within an interval before the slot.
     if history.last_water_at is not None and _utc(history.last_water_at) > slot_utc - interval:
         return False
-    return local_day(slot, tz, _t(settings, "day_boundary")) not in history.goal_met_days
+    return local_day(slot, tz, parse_hhmm(settings.day_boundary)) not in history.goal_met_days
 
 
-def _hydration_candidates(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> Iterator[datetime]:
+def _hydration_candidates(now: datetime, settings: Settings, tz: tzinfo) -> Iterator[datetime]:
     since, until = _window(now, tz)
     seen: datetime | None = None
     day = since.date()
@@ -280,40 +268,34 @@ def _hydration_candidates(
         day += timedelta(days=1)
 
 
-def _review_occurrences(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo
-) -> Iterator[datetime]:
-    at = _t(settings, "review_time")
+def _review_occurrences(now: datetime, settings: Settings, tz: tzinfo) -> Iterator[datetime]:
+    at = parse_hhmm(settings.review_time)
     trigger = CronTrigger(
-        day_of_week=str(settings["review_day"]), hour=at.hour, minute=at.minute, timezone=tz
+        day_of_week=settings.review_day, hour=at.hour, minute=at.minute, timezone=tz
     )
     for due in _once_a_day(trigger, *_window(now, tz), tz):
         if not in_quiet_hours(due, settings, tz):
             yield due
 
 
-def _bedtime_wanted(
-    due: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
-) -> bool:
+def _bedtime_wanted(due: datetime, settings: Settings, tz: tzinfo, history: History) -> bool:
     return night_of(due, settings, tz) not in history.handled_nights
 
 
-def _bedtime_shown_until(due: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:
+def _bedtime_shown_until(due: datetime, settings: Settings, tz: tzinfo) -> datetime:
     return night_end(due, settings, tz) - timedelta(microseconds=1)  # the night's last moment
 
 
-def _review_wanted(
-    due: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History
-) -> bool:
+def _review_wanted(due: datetime, settings: Settings, tz: tzinfo, history: History) -> bool:
     return history.last_review_due is None or _utc(due) > _utc(history.last_review_due)
 
 
-def _grace(span: timedelta) -> Callable[[datetime, Mapping[str, Any], tzinfo], datetime]:
+def _grace(span: timedelta) -> Callable[[datetime, Settings, tzinfo], datetime]:
     return lambda due, _settings, _tz: due + span
 
 
-Occurrences = Callable[[datetime, Mapping[str, Any], tzinfo], Iterator[datetime]]
-Wanted = Callable[[datetime, Mapping[str, Any], tzinfo, History], bool]
+Occurrences = Callable[[datetime, Settings, tzinfo], Iterator[datetime]]
+Wanted = Callable[[datetime, Settings, tzinfo, History], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,24 +318,24 @@ class KindRule:
     """
 
     kind: ReminderKind
-    enabled: str
+    enabled: Callable[[Settings], bool]
     occurrences: Occurrences
     wanted: Wanted
-    shown_until: Callable[[datetime, Mapping[str, Any], tzinfo], datetime]
+    shown_until: Callable[[datetime, Settings, tzinfo], datetime]
     marks_late: bool = True
 
 
 RULES: tuple[KindRule, ...] = (
     KindRule(
         ReminderKind.BEDTIME,
-        "bedtime_reminder",
+        lambda s: s.bedtime_reminder,
         _bedtime_occurrences,
         _bedtime_wanted,
         _bedtime_shown_until,
     ),
     KindRule(
         ReminderKind.HYDRATION,
-        "hydration_reminder",
+        lambda s: s.hydration_reminder,
         _hydration_candidates,
         _hydration_wanted,
         _grace(HYDRATION_GRACE),
@@ -361,14 +343,14 @@ RULES: tuple[KindRule, ...] = (
     ),
     KindRule(
         ReminderKind.REVIEW,
-        "review_reminder",
+        lambda s: s.review_reminder,
         _review_occurrences,
         _review_wanted,
         _grace(REVIEW_GRACE),
     ),
     KindRule(
         ReminderKind.CHECKIN,
-        "morning_checkin",
+        lambda s: s.morning_checkin,
         _checkin_occurrences,
         _checkin_wanted,
         _grace(CHECKIN_GRACE - timedelta(microseconds=1)),  # 08:00 up to, not at, 12:00
@@ -381,13 +363,13 @@ RULE_OF: dict[ReminderKind, KindRule] = {rule.kind: rule for rule in RULES}
 def next_of(
     rule: KindRule,
     now: datetime,
-    settings: Mapping[str, Any],
+    settings: Settings,
     tz: tzinfo,
     history: History | None = None,
 ) -> datetime | None:
     """The next reminder of ``rule``'s kind strictly after ``now`` (and after a pause)."""
     history = history or History()
-    if not settings[rule.enabled]:
+    if not rule.enabled(settings):
         return None
     start = _utc(_after_pause(now, history))
     for due in rule.occurrences(now, settings, tz):
@@ -397,28 +379,28 @@ def next_of(
 
 
 def next_bedtime(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
+    now: datetime, settings: Settings, tz: tzinfo, history: History | None = None
 ) -> datetime | None:
     """The next bedtime reminder strictly after ``now`` whose night is not handled yet."""
     return next_of(RULE_OF[ReminderKind.BEDTIME], now, settings, tz, history)
 
 
 def next_hydration(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
+    now: datetime, settings: Settings, tz: tzinfo, history: History | None = None
 ) -> datetime | None:
     """The next hydration slot strictly after ``now`` that would be shown."""
     return next_of(RULE_OF[ReminderKind.HYDRATION], now, settings, tz, history)
 
 
 def next_review(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
+    now: datetime, settings: Settings, tz: tzinfo, history: History | None = None
 ) -> datetime | None:
     """The next weekly review reminder strictly after ``now``."""
     return next_of(RULE_OF[ReminderKind.REVIEW], now, settings, tz, history)
 
 
 def next_reminder(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
+    now: datetime, settings: Settings, tz: tzinfo, history: History | None = None
 ) -> Reminder | None:
     """The soonest upcoming reminder of any kind (for the tray tooltip)."""
     candidates = [
@@ -433,7 +415,7 @@ def next_reminder(
 
 
 def due_now(
-    now: datetime, settings: Mapping[str, Any], tz: tzinfo, history: History | None = None
+    now: datetime, settings: Settings, tz: tzinfo, history: History | None = None
 ) -> list[Reminder]:
     """What to show at ``now``: at most one reminder of each kind, never a burst.
 
@@ -453,7 +435,7 @@ def due_now(
         return []
     out: list[Reminder] = []
     for rule in RULES:
-        if not settings[rule.enabled]:
+        if not rule.enabled(settings):
             continue
         latest = _latest_until(rule.occurrences(now, settings, tz), now_utc)
         if (
@@ -479,7 +461,7 @@ def _latest_until(occurrences: Iterable[datetime], now_utc: datetime) -> datetim
 def missed_bedtimes(
     since: datetime,
     now: datetime,
-    settings: Mapping[str, Any],
+    settings: Settings,
     tz: tzinfo,
     history: History | None = None,
 ) -> list[datetime]:
@@ -491,7 +473,7 @@ def missed_bedtimes(
     handled, and reminders falling in a pause, are left out.
     """
     history = history or History()
-    if not settings["bedtime_reminder"]:
+    if not settings.bedtime_reminder:
         return []
     lo, hi = _utc(since), _utc(now)
     out: list[datetime] = []
@@ -509,7 +491,7 @@ def missed_bedtimes(
 
 def history_from_events(
     events: Iterable[Event],
-    settings: Mapping[str, Any],
+    settings: Settings,
     tz: tzinfo,
     *,
     paused_until: datetime | None = None,
@@ -518,7 +500,7 @@ def history_from_events(
 
     A bedtime night is handled by any bedtime ReminderEvent for it (shown,
     acted, snoozed, dismissed or missed), a SkipEvent for item ``"bedtime"``,
-    or a completed session of the bedtime routine (``settings["bedtime_routine"]``
+    or a completed session of the bedtime routine (``settings.bedtime_routine``
     or any routine of kind ``"bedtime"``).  A night is answered by a
     NightEvent for it or a night cramp (``core.nights``); asked by any
     check-in ReminderEvent; a day is off by a rest or sick SkipEvent.
@@ -529,7 +511,7 @@ def history_from_events(
     last_water: datetime | None = None
     last_hydration: datetime | None = None
     last_review: datetime | None = None
-    boundary = _t(settings, "day_boundary")
+    boundary = parse_hhmm(settings.day_boundary)
 
     def later(a: datetime | None, b: datetime) -> datetime:
         return b if a is None or _utc(b) > _utc(a) else a
@@ -547,16 +529,14 @@ def history_from_events(
             if ev.item == "bedtime":
                 nights.add(ev.day)
         elif isinstance(ev, SessionEvent):
-            is_bedtime = (
-                ev.routine_kind == "bedtime" or ev.routine_id == settings["bedtime_routine"]
-            )
+            is_bedtime = ev.routine_kind == "bedtime" or ev.routine_id == settings.bedtime_routine
             if is_bedtime and ev.completed:
                 nights.add(local_day(ev.at, tz, boundary))
         elif isinstance(ev, WaterEvent):
             last_water = later(last_water, ev.at)
             day = local_day(ev.at, tz, boundary)
             water_by_day[day] = water_by_day.get(day, 0) + ev.ml
-    goal = int(settings["water_goal_ml"])
+    goal = settings.water_goal_ml
     met = frozenset(d for d, ml in water_by_day.items() if goal > 0 and ml >= goal)
     return History(
         handled_nights=frozenset(nights),
@@ -570,13 +550,13 @@ def history_from_events(
 
 
 def _checkin_history(
-    events: Iterable[Event], settings: Mapping[str, Any], tz: tzinfo
+    events: Iterable[Event], settings: Settings, tz: tzinfo
 ) -> dict[str, frozenset[date]]:
     """The check-in's part of :class:`History`: nights answered and asked, days off."""
     answered: set[date] = set()
     asked: set[date] = set()
     days_off: set[date] = set()
-    bedtime = _t(settings, "bedtime")
+    bedtime = parse_hhmm(settings.bedtime)
     for ev in events:
         if isinstance(ev, NightEvent):
             answered.add(ev.night)
@@ -593,9 +573,9 @@ def _checkin_history(
     }
 
 
-def next_day_start(now: datetime, settings: Mapping[str, Any], tz: tzinfo) -> datetime:
+def next_day_start(now: datetime, settings: Settings, tz: tzinfo) -> datetime:
     """When the next log day begins ("until tomorrow" for a pause)."""
-    boundary = _t(settings, "day_boundary")
+    boundary = parse_hhmm(settings.day_boundary)
     return wall_time(local_day(now, tz, boundary) + timedelta(days=1), boundary, tz)
 
 

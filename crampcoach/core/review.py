@@ -65,7 +65,7 @@ from crampcoach.core.events import (
 )
 from crampcoach.core.nights import NIGHT_BOUNDARY as NIGHT_BOUNDARY  # re-exported
 from crampcoach.core.nights import NightOutcome
-from crampcoach.core.settings import parse_hhmm, value_of
+from crampcoach.core.settings import Settings, parse_hhmm
 
 SERIES_WEEKS = 12  # the chart: this week and the 11 before it
 # The with/without comparison and the safety rules look this far back.
@@ -718,18 +718,18 @@ class _Config:
     health: profile.HealthProfile
 
 
-def _config(settings: Mapping[str, Any], tz: tzinfo) -> _Config:
-    first = str(settings.get("first_day", "") or "")
+def _config(settings: Settings, tz: tzinfo) -> _Config:
+    first = settings.first_day
     try:
         first_day = date.fromisoformat(first) if first else None
     except ValueError:
         first_day = None
     return _Config(
         tz=tz,
-        boundary=parse_hhmm(str(value_of(settings, "day_boundary"))),
-        bedtime=parse_hhmm(str(value_of(settings, "bedtime"))),
+        boundary=parse_hhmm(settings.day_boundary),
+        bedtime=parse_hhmm(settings.bedtime),
         water_goal=profile.water_goal(settings),
-        stretch_per_week=int(settings.get("plan_stretch_per_week", 3)),
+        stretch_per_week=settings.plan_stretch_per_week,
         first_day=first_day,
         health=profile.HealthProfile.of(settings),
     )
@@ -753,7 +753,7 @@ _SKIP_MARGIN = timedelta(days=60)
 
 def load(
     source: EventSource,
-    settings: Mapping[str, Any],
+    settings: Settings,
     tz: tzinfo,
     week: IsoWeek,
     today: date,
@@ -907,7 +907,7 @@ def _cramp_stats(
 
 def compute(
     events: Iterable[Event],
-    settings: Mapping[str, Any],
+    settings: Settings,
     tz: tzinfo,
     week: IsoWeek,
     today: date,
@@ -1198,11 +1198,11 @@ def reviewed_week(today: date) -> IsoWeek:
 
 
 def week_in_review(
-    source: EventSource, settings: Mapping[str, Any], tz: tzinfo, now: datetime
+    source: EventSource, settings: Settings, tz: tzinfo, now: datetime
 ) -> tuple[str, str]:
     """Title and body of the weekly review reminder (the reminders call this when it fires).
 
     Reads only the weeks it needs from ``source`` (the Store); pure otherwise.
     """
-    today = local_day(now, tz, parse_hhmm(str(value_of(settings, "day_boundary"))))
+    today = local_day(now, tz, parse_hhmm(settings.day_boundary))
     return load(source, settings, tz, reviewed_week(today), today).notification()

@@ -1,21 +1,24 @@
 """The one declared table of settings, their defaults and their validation.
 
-Pure: parsing, validating and defaulting, and :data:`Settings`, the typed
-frozen object generated from the table, with :class:`LiveSettings`, which
+Pure: parsing, validating and defaulting, and :class:`Settings`, the typed
+frozen object with a field per row of the table, with :class:`LiveSettings`, which
 tells each listener when a key it cares about changes.  Persisting is the store's job
-and showing is the settings dialog's; both read this table, so a key exists in
-exactly one place.  Values are kept as JSON-ready primitives.
+and showing is the settings dialog's; both read this table.  ``Settings``
+spells the same keys out as typed fields (so mypy checks every read), and a
+test holds the two together.  Values are kept as JSON-ready primitives.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, make_dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+#: The ``theme`` setting: follow the desktop's palette, or always light or dark.
+THEMES = ("system", "light", "dark")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -86,6 +89,13 @@ def _routine_id(value: Any) -> str:
         raise SettingError(
             f"expected a routine id (lowercase letters, digits and '-'), got {value!r}"
         )
+    return text
+
+
+def _theme(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in THEMES:
+        raise SettingError(f"expected one of {', '.join(THEMES)}, got {value!r}")
     return text
 
 
@@ -178,11 +188,26 @@ SETTINGS: tuple[Setting, ...] = (
         "the first day you used CrampCoach (days before it are never counted as missed)",
         in_dialog=False,
     ),
+    Setting("theme", "system", _theme, "colours: system (follow the desktop), light or dark"),
     Setting(
         "reminders_paused_until",
         "",
         _moment_or_empty,
         'reminders are paused until this moment (set from the tray; "" resumes)',
+        in_dialog=False,
+    ),
+    Setting(
+        "welcome_done",
+        False,
+        _bool,
+        "the first-day welcome was shown (set false to see it again)",
+        in_dialog=False,
+    ),
+    Setting(
+        "told_close_to_tray",
+        False,
+        _bool,
+        "closing the window was explained once (it keeps running in the tray)",
         in_dialog=False,
     ),
     Setting(
@@ -203,14 +228,6 @@ def defaults() -> dict[str, Any]:
     return {s.key: s.default for s in SETTINGS}
 
 
-def value_of(settings: Mapping[str, Any], key: str) -> Any:
-    """``settings[key]``, or the table's default when a partial mapping lacks it.
-
-    The one place a default is read from, instead of writing ``"04:00"`` again.
-    """
-    return settings[key] if key in settings else _BY_KEY[key].default
-
-
 def validate(key: str, value: Any) -> Any:
     """Return the value converted for ``key``, or raise SettingError naming the key."""
     setting = _BY_KEY.get(key)
@@ -222,7 +239,7 @@ def validate(key: str, value: Any) -> Any:
         raise SettingError(f"{key}: {exc}") from None
 
 
-def merged(stored: Mapping[str, Any]) -> dict[str, Any]:
+def merged(stored: Mapping[str, Any]) -> Settings:
     """Defaults overlaid with stored values; an unknown or invalid stored value is ignored."""
     out = defaults()
     for key, value in stored.items():
@@ -230,21 +247,61 @@ def merged(stored: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = validate(key, value)
         except SettingError:
             continue
-    return out
+    return Settings(**out)
 
 
 # --------------------------------------------------------------------------- typed, live
 
 
-class SettingsBase(Mapping[str, Any]):
-    """What every generated :data:`Settings` object is: frozen, one field per key, a Mapping.
+@dataclass(frozen=True, slots=True, eq=False)  # Mapping's ==: equal to a dict of the same values
+class Settings(Mapping[str, Any]):
+    """Every setting as one frozen object with a typed field per :data:`SETTINGS` row.
 
-    ``settings.bedtime`` and ``settings["bedtime"]`` are the same value; the
-    Mapping side lets the pure functions that take a settings mapping (the
-    reminder math, the review) take it unchanged.
+    Read a setting as an attribute (``settings.day_boundary``), so mypy knows
+    its type.  The fields are written out here rather than generated so that
+    mypy sees them; ``tests/unit/test_settings_and_context.py`` checks that
+    they match the table exactly (names, order, types and defaults), so a new
+    row without its field (or a field without its row) fails the build.
+
+    It is also a read-only Mapping of the same values, for code that is handed
+    a key at run time (the settings dialog, ``settings show``, the JSON output).
     """
 
-    __slots__ = ()
+    bedtime: str = "22:30"
+    bedtime_lead_min: int = 15
+    bedtime_reminder: bool = True
+    bedtime_routine: str = "bedtime"
+    hydration_reminder: bool = True
+    hydration_interval_min: int = 90
+    hydration_start: str = "08:00"
+    hydration_end: str = "21:00"
+    glass_ml: int = 250
+    water_goal_ml: int = 1500
+    quiet_start: str = "23:30"
+    quiet_end: str = "07:00"
+    day_boundary: str = "04:00"
+    sounds: bool = True
+    voice: bool = False
+    review_reminder: bool = True
+    review_day: str = "sun"
+    review_time: str = "19:00"
+    plan_stretch_per_week: int = 3
+    autostart: bool = False
+    health_pregnant: bool = False
+    health_kidney: bool = False
+    health_liver: bool = False
+    health_diabetes: bool = False
+    health_neuropathy: bool = False
+    health_heart_failure: bool = False
+    fluid_limit_ml: int = 0
+    morning_checkin: bool = True
+    morning_checkin_time: str = "08:00"
+    first_day: str = ""
+    theme: str = "system"
+    reminders_paused_until: str = ""
+    welcome_done: bool = False
+    told_close_to_tray: bool = False
+    reminders_checked_until: str = ""
 
     def __getitem__(self, key: str) -> Any:
         if key not in _BY_KEY:
@@ -257,37 +314,17 @@ class SettingsBase(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(_BY_KEY)
 
-    if TYPE_CHECKING:  # the fields are generated from SETTINGS below
-
-        def __getattr__(self, key: str) -> Any:
-            """A setting's value by its key."""
-            ...
-
-    def changed(self, other: Mapping[str, Any]) -> frozenset[str]:
+    def changed(self, other: Settings) -> frozenset[str]:
         """The keys whose values differ from ``other``'s."""
-        return frozenset(k for k in _BY_KEY if self[k] != other.get(k))
+        return frozenset(k for k in _BY_KEY if getattr(self, k) != getattr(other, k))
 
-    @classmethod
-    def from_stored(cls, stored: Mapping[str, Any]) -> SettingsBase:
+    @staticmethod
+    def from_stored(stored: Mapping[str, Any]) -> Settings:
         """Defaults overlaid with ``stored`` (bad or unknown values ignored, see :func:`merged`)."""
-        return cls(**merged(stored))
+        return merged(stored)
 
 
-#: The settings as one frozen, typed object, generated from :data:`SETTINGS`:
-#: a field per row, typed by its default (``str``, ``int`` or ``bool``),
-#: defaulting to it.  Adding a row to the table adds the field.
-Settings: type[SettingsBase] = make_dataclass(
-    "Settings",
-    [(s.key, type(s.default), field(default=s.default)) for s in SETTINGS],
-    bases=(SettingsBase,),
-    frozen=True,
-    slots=True,
-    eq=True,
-)
-
-setattr(Settings, "__module__", __name__)  # noqa: B010  # not dataclasses.py, in reprs
-
-SettingsListener = Callable[[SettingsBase, frozenset[str]], object]
+SettingsListener = Callable[[Settings, frozenset[str]], object]
 
 
 class LiveSettings:
@@ -306,11 +343,11 @@ class LiveSettings:
         self._listeners: list[tuple[frozenset[str] | None, SettingsListener]] = []
 
     @property
-    def current(self) -> SettingsBase:
+    def current(self) -> Settings:
         """The settings as they are now."""
         return self._current
 
-    def __call__(self) -> SettingsBase:
+    def __call__(self) -> Settings:
         """The settings as they are now (so a LiveSettings is a settings provider)."""
         return self._current
 

@@ -46,7 +46,7 @@ from crampcoach.core import nights as nights_mod
 from crampcoach.core import stats
 from crampcoach.core.events import Event, EventType, TrialEvent
 from crampcoach.core.nights import NightOutcome
-from crampcoach.core.settings import parse_hhmm
+from crampcoach.core.settings import Settings, parse_hhmm
 
 BASELINE_DAYS = 14
 BLOCK_DAYS = 28
@@ -391,9 +391,7 @@ class EventSource(Protocol):
 _CHECKIN_MARGIN = timedelta(days=30)
 
 
-def load(
-    source: EventSource, settings: Mapping[str, Any], tz: tzinfo, today: date
-) -> Report | None:
+def load(source: EventSource, settings: Settings, tz: tzinfo, today: date) -> Report | None:
     """The latest trial's report as of last night, reading only the trial's span; None if none."""
     current = latest(source.events(types=[EventType.TRIAL]))
     if current is None:
@@ -403,7 +401,7 @@ def load(
     end = datetime.combine(d.last_day + timedelta(days=2), time(0), tz)
     events = list(source.events(start, end, types=[EventType.CRAMP]))
     events += source.events(start, end + _CHECKIN_MARGIN, types=[EventType.NIGHT])
-    bedtime = parse_hhmm(str(settings.get("bedtime", "22:30")))
+    bedtime = parse_hhmm(settings.bedtime)
     outcomes = nights_mod.outcomes(events, tz, bedtime, d.first_day, d.last_day)
     return analyse(current, outcomes, today - timedelta(days=1))
 

@@ -42,13 +42,15 @@ from crampcoach.core.events import (
     CrampEvent,
     EventType,
     NightEvent,
+    SkipEvent,
     WaterEvent,
     new_id,
 )
 from crampcoach.core.journal import Change, EntryError, Journal
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, PlannedStep, Routine
-from crampcoach.core.settings import SettingError, SettingsBase
+from crampcoach.core.settings import SettingError, Settings
+from crampcoach.qt import screens, theme
 from crampcoach.qt.sync_watch import SyncWatcher
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     from crampcoach.qt.tray import Services
     from crampcoach.store import Store
 
+CRAMP_NOW_ROUTINE = "cramp-relief"  # "Cramping now": first in the window and the tray
 BENCH_ENV = "CRAMPCOACH_BENCH_EXIT_ON_SHOWN"
 # At login the panel that hosts the tray may start after us: a ``--hidden``
 # start looks for a tray this long before it gives up and opens the window.
@@ -132,6 +135,7 @@ class App(QObject):
         self.ipc_server: IpcServer | None = None
         self.activations = 0  # how often another launch asked us to come forward
         self.tray_wait_ms = HIDDEN_TRAY_WAIT_MS  # see start_hidden()
+        self._apply_theme()
         self._main_window: MainWindow | None = None
         self._hide_on_close = False
         self._pending_status: str | None = None
@@ -205,10 +209,14 @@ class App(QObject):
         w.about_requested.connect(self.show_about)
         w.checkin.answered.connect(self.answer_checkin)
         w.shown.connect(self._on_main_window_shown)
+        w.cramp_now_requested.connect(self.cramp_now)
+        w.day_off_requested.connect(lambda reason, day: self.mark_day_off(reason, day))
+        w.pause_requested.connect(self.pause_reminders)
+        w.hidden_to_tray.connect(self._told_about_tray)
         w.hidden_to_tray.connect(self._release_main_window)
 
     @property
-    def settings(self) -> SettingsBase:
+    def settings(self) -> Settings:
         """The current settings (typed, frozen, merged with the defaults)."""
         return self.live.current
 
@@ -232,6 +240,8 @@ class App(QObject):
         # (apscheduler, jeepney) never delay the window.
         if self.background:
             QTimer.singleShot(0, self._start_background)
+            if not self.settings.welcome_done:
+                QTimer.singleShot(0, self.open_welcome)
 
     def _bench_mark(self) -> None:
         print(f"shown {time.perf_counter():.6f}", flush=True)
@@ -588,7 +598,19 @@ class App(QObject):
         )
         if dialog is not None and hasattr(dialog, "finished"):
             dialog.finished.connect(lambda *_: self.refresh())
+        if dialog is not None and hasattr(dialog, "saved"):
+            # Like a glass of water: say it is saved, and offer to take it back.
+            dialog.saved.connect(
+                lambda event: self.main_window.show_undoable(
+                    self.tr("Cramp saved in your diary."),
+                    lambda: self._take_back(event.id, self.tr("the cramp")),
+                )
+            )
         return dialog
+
+    def open_welcome(self) -> QWidget | None:
+        """The first-day welcome (shown once; skipping it keeps the defaults)."""
+        return self._open_window("welcome", "crampcoach.qt.welcome", "WelcomeDialog", (self.store,))
 
     def open_settings(self) -> QWidget | None:
         """Open the settings dialog.
@@ -641,6 +663,98 @@ class App(QObject):
         _raise(window)
         return window
 
+    def cramp_now(self) -> bool:
+        """Start the routine that eases a cramp, at once (the main window's first button)."""
+        if CRAMP_NOW_ROUTINE in self.routines:
+            return self.start_routine(CRAMP_NOW_ROUTINE)
+        self.open_cramp_dialog()
+        return False
+
+    def mark_day_off(self, reason: str, day: date | None = None) -> list[SkipEvent]:
+        """Record ``day`` (today by default) as a rest or sick day, with Undo."""
+        from crampcoach.core import days
+        from crampcoach.store import StoreWriteError
+
+        now = self.clock.now()
+        tz = now.tzinfo
+        assert tz is not None
+        current = days.today(now, self.settings, tz)
+        try:
+            events = days.day_off(day or current, days.REASONS[reason], now, current)
+            for event in events:
+                self.journal.add(event)
+        except (days.DayError, EntryError, StoreWriteError) as exc:
+            self._status(self.tr("Could not mark the day: {error}").format(error=exc))
+            return []
+        marked = day or current
+        sick = reason == "sick"
+        if marked == current:
+            message = (
+                self.tr("Today is marked as a sick day: nothing that day counts as missed.")
+                if sick
+                else self.tr("Today is marked as a rest day: nothing that day counts as missed.")
+            )
+        else:
+            message = (
+                self.tr("{day} is marked as a sick day: nothing that day counts as missed.")
+                if sick
+                else self.tr("{day} is marked as a rest day: nothing that day counts as missed.")
+            ).format(day=marked.strftime("%a %d %b"))
+        what = self.tr("the sick day") if sick else self.tr("the rest day")
+        self.main_window.show_undoable(message, lambda: self._take_back_all(events, what))
+        return events
+
+    def _take_back_all(self, events: Sequence[SkipEvent], what: str) -> None:
+        for event in events:
+            self._take_back(event.id, what)
+
+    def pause_reminders(self, how: str | None) -> None:
+        """Pause reminders for an hour or until tomorrow, or resume (None)."""
+        from crampcoach.core.reminders import next_day_start
+        from crampcoach.store import StoreWriteError
+
+        now = self.clock.now()
+        tz = now.tzinfo
+        assert tz is not None
+        until = {
+            "hour": now + timedelta(hours=1),
+            "tomorrow": next_day_start(now, self.settings, tz),
+        }.get(how or "")
+        try:
+            self.journal.set_setting(
+                "reminders_paused_until", "" if until is None else until.isoformat()
+            )
+        except (SettingError, StoreWriteError) as exc:
+            self._status(self.tr("Could not pause reminders: {error}").format(error=exc))
+            return
+        self.reload_settings()  # the reminder engine re-reads the pause
+        self._status(
+            self.tr("Reminders are on again.")
+            if until is None
+            else self.tr("No reminders until {time}.").format(
+                time=until.astimezone(tz).strftime("%a %H:%M")
+            )
+        )
+
+    def _told_about_tray(self) -> None:
+        """The first close-to-tray says so once; later ones are silent."""
+        if self.settings.told_close_to_tray:
+            return
+        message = self.tr(
+            "CrampCoach is still running in the tray, so your reminders keep coming. "
+            "Quit it from the tray menu or with Ctrl+Q."
+        )
+        tray = getattr(self.services, "tray", None)
+        if tray is not None:
+            tray.icon.showMessage(
+                self.tr("CrampCoach keeps running"), message, QApplication.windowIcon(), 8000
+            )
+        else:
+            self._status(message)
+        with contextlib.suppress(Exception):
+            self.journal.set_setting("told_close_to_tray", True)
+            self.live.reload()
+
     def log_water(self, ml: int | None = None) -> WaterEvent | None:
         """Log a glass (``glass_ml`` by default); returns the event, None if it was not stored."""
         from crampcoach.store import StoreWriteError
@@ -690,9 +804,19 @@ class App(QObject):
         if review is not None and hasattr(review, "refresh"):
             review.refresh()
 
+    def _apply_theme(self) -> None:
+        qapp = QApplication.instance()
+        if isinstance(qapp, QApplication):
+            theme.apply(qapp, self.settings.theme)
+
     def reload_settings(self) -> None:
         """Re-read settings from the store and tell everyone."""
+        old_theme = self.settings.theme
         self.live.reload()
+        if self.settings.theme != old_theme:
+            self._apply_theme()
+            if self.player is not None:
+                self.player.setStyleSheet(theme.player_stylesheet())
         self.settings_changed.emit(self.settings)
         if self._main_window is not None:
             self._main_window.set_today(self.today())
@@ -727,6 +851,8 @@ class App(QObject):
                 window.close()
         if self._main_window is not None:
             self._main_window.hide_on_close = False
+            if self._main_window.isVisible():
+                screens.remember(self._main_window)
             self._main_window.hide()
         QApplication.quit()
 
@@ -757,6 +883,8 @@ class App(QObject):
             return {"ok": True}
         if cmd == "log":
             return self._ipc_log(request.get("event"))
+        if cmd == "import":
+            return self._ipc_import(request.get("entries"))
         if cmd == "set":
             key = request.get("key")
             if not isinstance(key, str):
@@ -786,6 +914,28 @@ class App(QObject):
             QTimer.singleShot(0, self.quit)
             return {"ok": True}
         return {"ok": False, "error": f"unknown command {cmd!r}; expected one of {ipc.COMMANDS}"}
+
+    def _ipc_import(self, data: object) -> dict[str, Any]:
+        """One part of ``crampcoach import FILE``: every entry checked, merged by id."""
+        from crampcoach.core.journal import parse_entries
+        from crampcoach.store import StoreError
+
+        if not isinstance(data, list):
+            return {"ok": False, "error": "'import' needs an 'entries' list"}
+        try:
+            counts = self.journal.import_events(parse_entries(data))
+        except EntryError as exc:
+            return {"ok": False, "error": f"not a valid entry: {exc}"}
+        except StoreError as exc:  # nothing of this part acknowledged
+            return {"ok": False, "error": f"the app could not save it: {exc}"}
+        if counts.new:
+            self.refresh()
+        return {
+            "ok": True,
+            "new": counts.new,
+            "same": counts.same,
+            "newer_elsewhere": counts.newer_elsewhere,
+        }
 
     def _ipc_log(self, data: object) -> dict[str, Any]:
         from crampcoach.store import StoreError

@@ -76,6 +76,11 @@ class CheckinRow(QWidget):
         self.cramps_button.setObjectName("checkinCramps")
         self.unknown_button = QPushButton(self.tr("Don't remember"))
         self.unknown_button.setObjectName("checkinUnknown")
+        self.none_button.setAccessibleDescription(self.tr("Last night had no leg cramps"))
+        self.cramps_button.setAccessibleDescription(self.tr("Say how many cramps woke you"))
+        self.unknown_button.setAccessibleDescription(
+            self.tr("Last night stays unknown; it is never counted as none")
+        )
         row.addWidget(self.label, 1)
         for button in (self.none_button, self.cramps_button, self.unknown_button):
             row.addWidget(button)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -45,7 +45,8 @@ from crampcoach.core.events import (
     new_id,
 )
 from crampcoach.core.journal import EntryError, Journal
-from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.forms import child, describe, describe_buttons, load_ui
+from crampcoach.qt.screens import fit_window, scrolling
 
 if TYPE_CHECKING:
     from crampcoach.store import Store
@@ -80,6 +81,27 @@ def last_night(now: datetime, tz: tzinfo | None = None) -> datetime:
     return candidate
 
 
+CRAMP_DESCRIPTIONS = {
+    "nowRadio": QT_TRANSLATE_NOOP("CrampDialog", "The cramp is happening now or just ended"),
+    "lastNightRadio": QT_TRANSLATE_NOOP("CrampDialog", "The cramp woke you last night"),
+    "otherTimeRadio": QT_TRANSLATE_NOOP("CrampDialog", "Choose the date and time yourself"),
+    "whenEdit": QT_TRANSLATE_NOOP("CrampDialog", "The date and time the cramp began"),
+    "legCombo": QT_TRANSLATE_NOOP("CrampDialog", "Which leg cramped"),
+    "muscleCombo": QT_TRANSLATE_NOOP("CrampDialog", "Which muscle cramped"),
+    "severitySlider": QT_TRANSLATE_NOOP(
+        "CrampDialog", "How bad it was, from 0 (none) to 10 (worst)"
+    ),
+    "severitySpin": QT_TRANSLATE_NOOP("CrampDialog", "How bad it was, from 0 (none) to 10 (worst)"),
+    "minutesSpin": QT_TRANSLATE_NOOP(
+        "CrampDialog", "How long it lasted, in minutes; leave it if you do not know"
+    ),
+    "contextCombo": QT_TRANSLATE_NOOP("CrampDialog", "What you were doing when it began"),
+    "noteEdit": QT_TRANSLATE_NOOP(
+        "CrampDialog", "Anything else worth remembering, in your own words"
+    ),
+}
+
+
 class CrampDialog(QDialog):
     """Log a new cramp (``event=None``) or edit ``event``; saves through the store.
 
@@ -109,8 +131,8 @@ class CrampDialog(QDialog):
         self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
         self.form = load_ui("cramp_dialog.ui", self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(scrolling(self.form, self))
 
         f = self.form
         self.now_radio = child(f, QRadioButton, "nowRadio")
@@ -128,6 +150,14 @@ class CrampDialog(QDialog):
         self.status_label = child(f, QLabel, "statusLabel")
         self.buttons = child(f, QDialogButtonBox, "buttonBox")
         self.symptom_boxes = self._add_symptoms()
+        describe(f, {name: self.tr(str(text)) for name, text in CRAMP_DESCRIPTIONS.items()})
+        describe_buttons(
+            self.buttons,
+            {
+                QDialogButtonBox.StandardButton.Save: self.tr("Save this cramp in your diary"),
+                QDialogButtonBox.StandardButton.Cancel: self.tr("Close without saving"),
+            },
+        )
 
         for leg, label in LEG_LABELS.items():
             self.leg_combo.addItem(label, leg.value)
@@ -158,6 +188,7 @@ class CrampDialog(QDialog):
             self.when_edit.setEnabled(False)
             self._default_from_last_entry()
         self._check()
+        fit_window(self, "cramp", self.sizeHint().expandedTo(QSize(460, 420)))
 
     def _add_symptoms(self) -> dict[Symptom, QCheckBox]:
         """The signs that matter, as tick boxes above the warning (evidence.md)."""
@@ -168,6 +199,7 @@ class CrampDialog(QDialog):
         for n, sign in enumerate(Symptom):
             box = QCheckBox(SYMPTOM_LABELS[sign][:1].upper() + SYMPTOM_LABELS[sign][1:])
             box.setObjectName(f"symptom-{sign.value}")
+            box.setAccessibleDescription(self.tr("Tick it if this came with the cramp"))
             grid.addWidget(box, n // 2, n % 2)
             boxes[sign] = box
         parent = self.warning_label.parentWidget()

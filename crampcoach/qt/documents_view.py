@@ -9,8 +9,8 @@ selection, scrolled into view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from crampcoach.core import documents, verdicts
 from crampcoach.core.documents import Span
 from crampcoach.core.model import Document, PlannedStep, Side
-from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.forms import child, describe, load_ui
+from crampcoach.qt.screens import fit_window, remember
 
 MAX_WIDTH = 1100
 #: Supplement and drinking passages: a pale blue band and a dotted underline, so the
@@ -65,13 +66,22 @@ class DocumentReader(QWidget):
             text_layout.insertWidget(text_layout.indexOf(self.text_view), self.verdicts_label)
         self.marks: list[verdicts.Marked] = []
         self._build_step_row()
+        describe(
+            self.form,
+            {
+                "textView": self.tr(
+                    "The whole document as plain text; the cited passage is marked"
+                ),
+                "closeButton": self.tr("Close the document (Esc)"),
+            },
+        )
         close = child(self.form, QPushButton, "closeButton")
         close.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.document: Document | None = None
         self.span: Span | None = None
-        self.resize(900, 720)
+        fit_window(self, "reader", QSize(900, 720))
 
     def _build_step_row(self) -> None:
         """The step that cites the passage, as a picture and its name, above the text."""
@@ -156,6 +166,11 @@ class DocumentReader(QWidget):
             self.quote_status.setText(self.tr("The highlighted passage is what this step cites."))
         self._highlight(self.span)
         return self.span
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window's size on this computer."""
+        remember(self)
+        super().closeEvent(event)
 
     def highlighted_text(self) -> str:
         """The text under the highlight ('' when nothing is highlighted)."""

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from crampcoach import resources
 
@@ -72,9 +72,35 @@ def child(form: QWidget, kind: type[W], name: str) -> W:
     return found
 
 
+def describe(form: QWidget, descriptions: dict[str, str]) -> None:
+    """Give the named widgets of ``form`` an accessible description (and a tooltip if none).
+
+    A screen reader reads the description after the name: what the control
+    does, or what a field expects.  Names come from the widgets' own text or
+    the form's ``accessibleName`` properties.
+    """
+    for name, text in descriptions.items():
+        widget = child(form, QWidget, name)
+        widget.setAccessibleDescription(text)
+        if not widget.toolTip():
+            widget.setToolTip(text)
+
+
+def describe_buttons(
+    box: QDialogButtonBox, descriptions: dict[QDialogButtonBox.StandardButton, str]
+) -> None:
+    """Describe a button box's standard buttons (by kind: their text is translated)."""
+    for which, text in descriptions.items():
+        button = box.button(which)
+        if button is not None:
+            button.setAccessibleDescription(text)
+
+
 def stylesheet() -> str:
-    """The application stylesheet ``ui/style.qss``."""
-    return resources.read_text("ui", "style.qss")
+    """The application stylesheet ``ui/style.qss``, filled in for the active palette."""
+    from crampcoach.qt.theme import app_stylesheet
+
+    return app_stylesheet()
 
 
 def plain_tip(text: str) -> str:

@@ -2,9 +2,10 @@
 
 ``run(args)`` is what ``crampcoach`` (and ``crampcoach start ROUTINE``) calls.
 It takes the store's single-writer lock, or hands the request to the app that
-holds it (``crampcoach.ipc``) and exits 0.  It is the composition root: it
-makes the one clock (``SystemClock``, which finds the zone), opens the store
-with it and builds the :class:`~crampcoach.qt.app.App` around them.
+holds it (``crampcoach.ipc``) and exits 0.  It is the app's composition root:
+it takes the one clock the command line's root made (``args.clock``: a
+``SystemClock``, which finds the zone, or a test's ``FakeClock``), opens the
+store with it and builds the :class:`~crampcoach.qt.app.App` around them.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from crampcoach import __version__, ipc, paths, resources
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.exits import Exit
+from crampcoach.qt import theme
 from crampcoach.qt.app import App
-from crampcoach.qt.forms import stylesheet
 from crampcoach.qt.signals import SignalWaker
 
 if TYPE_CHECKING:
@@ -61,7 +62,9 @@ def setup_qapplication(argv: Sequence[str] | None = None) -> QApplication:
         i18n.install(qapp)
     QGuiApplication.setDesktopFileName(APP_ID)
     qapp.setWindowIcon(window_icon())
-    qapp.setStyleSheet(stylesheet())
+    # The stylesheet is generated from the palette (light, dark, high contrast);
+    # the App re-applies it with the user's ``theme`` setting once it is read.
+    theme.apply(qapp)
     # The main window decides when to quit (the tray may keep us running).
     qapp.setQuitOnLastWindowClosed(False)
     return qapp
@@ -111,8 +114,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         # A hidden start (at login) finding the app already running leaves it as it is.
         request = {"cmd": "status"} if hidden else {"cmd": "activate"}
-    # The composition root: the one clock (and zone) the whole app is given.
-    clock = SystemClock()
+    # The one clock (and zone) the whole app is given: made by the command
+    # line's root (crampcoach.cli.main), a FakeClock in tests.
+    clock: Clock = args.clock
     for _attempt in range(3):
         try:
             store = Store.open(data_dir, clock=clock)

@@ -10,12 +10,28 @@ built here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,20 +47,14 @@ from PySide6.QtWidgets import (
 from crampcoach.core.day import Today  # what the window shows of today
 from crampcoach.core.model import Document, DocumentInfo, Routine
 from crampcoach.qt.checkin import CheckinRow
-from crampcoach.qt.forms import child, load_ui, plain_tip
+from crampcoach.qt.forms import child, describe, load_ui, plain_tip
+from crampcoach.qt.screens import fit_window, remember, scrolling
 
 ROUTINE_ID = Qt.ItemDataRole.UserRole
 DOC_ID = Qt.ItemDataRole.UserRole
 MAX_NOTICE_LINES = 6
-
-
-def _fitting(wanted: QSize) -> QSize:
-    """``wanted``, shrunk to leave a margin on a small screen (a 1366×768 laptop)."""
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    room = screen.availableGeometry().size() * 0.92
-    return wanted.boundedTo(room)
+#: One spelling for each kind of routine ("warm-up", as the routines write it).
+KIND_WORDS = {"warmup": "Warm-up", "cooldown": "Cool-down"}
 
 
 def format_duration(seconds: int) -> str:
@@ -53,6 +63,39 @@ def format_duration(seconds: int) -> str:
     if minutes == 0:
         return f"{secs} s"
     return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
+
+
+def ask_past_day(parent: QWidget) -> tuple[str, date] | None:
+    """Ask which past day was a rest or sick day; None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "A day off"))
+    layout = QFormLayout(dialog)
+    when = QDateEdit(QDate.currentDate().addDays(-1))
+    when.setCalendarPopup(True)
+    when.setMaximumDate(QDate.currentDate())
+    when.setDisplayFormat("ddd d MMM yyyy")
+    when.setAccessibleDescription(
+        QCoreApplication.translate(
+            "MainWindow", "The day to mark; nothing that day counts as missed"
+        )
+    )
+    kind = QComboBox()
+    kind.addItem(QCoreApplication.translate("MainWindow", "A rest day"), userData="rest")
+    kind.addItem(QCoreApplication.translate("MainWindow", "A sick day"), userData="sick")
+    kind.setAccessibleDescription(
+        QCoreApplication.translate("MainWindow", "Why the plan was not followed that day")
+    )
+    layout.addRow(QCoreApplication.translate("MainWindow", "&Day"), when)
+    layout.addRow(QCoreApplication.translate("MainWindow", "&It was"), kind)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return str(kind.currentData()), date.fromisoformat(when.date().toString(Qt.DateFormat.ISODate))
 
 
 class RoutineCard(QFrame):
@@ -76,7 +119,7 @@ class RoutineCard(QFrame):
         self.title.setWordWrap(True)
         steps = len(routine.steps)
         facts = [
-            routine.kind.value.capitalize(),
+            KIND_WORDS.get(routine.kind.value, routine.kind.value.capitalize()),
             format_duration(routine.duration_s),
             f"{steps} step" + ("" if steps == 1 else "s"),
             f"last done {last_done}",
@@ -105,6 +148,13 @@ class RoutineCard(QFrame):
             plain_tip(self.tr("Start “{title}” (Enter)").format(title=routine.title))
         )
         self.start_button.setAccessibleName(self.tr("Start {title}").format(title=routine.title))
+        self.start_button.setAccessibleDescription(
+            (
+                self.tr("{duration}, 1 step")
+                if steps == 1
+                else self.tr("{duration}, {steps} steps")
+            ).format(duration=format_duration(routine.duration_s), steps=steps)
+        )
         self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
         self.print_button = QPushButton(self.tr("Print sheet…"))
         self.print_button.setObjectName("printButton")
@@ -190,14 +240,18 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     about_requested = Signal()
     shown = Signal()  # the first paint happened: the window is on screen
+    cramp_now_requested = Signal()
+    day_off_requested = Signal(str, object)  # "rest" or "sick", a date or None for today
+    pause_requested = Signal(object)  # "hour", "tomorrow", or None to resume
     hidden_to_tray = Signal()  # closed while a tray can bring it back: the app may release it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("CrampCoach"))
-        self.form = load_ui("main_window.ui", self)
-        self.setCentralWidget(self.form)
+        self.form = load_ui("main_window.ui")
+        # On a small screen (or at 200 %) the whole content scrolls; nothing overlaps.
+        self.setCentralWidget(scrolling(self.form, self))
         self.routine_list = child(self.form, QListWidget, "routineList")
         self.document_list = child(self.form, QListWidget, "documentList")
         self.notice_label = child(self.form, QLabel, "noticeLabel")
@@ -212,6 +266,18 @@ class MainWindow(QMainWindow):
             bar_layout.insertWidget(bar_layout.indexOf(self.water_bar) + 1, self.checkin)
         elif bar_layout is not None:
             bar_layout.addWidget(self.checkin)
+        # For someone in pain right now: one click, first in the window and in Tab order.
+        self.cramp_now_button = QPushButton(self.tr("Cramping now"))
+        self.cramp_now_button.setObjectName("crampNowButton")
+        self.cramp_now_button.setToolTip(self.tr("Start the routine that eases a cramp (Ctrl+N)"))
+        self.cramp_now_button.setAccessibleDescription(
+            self.tr("Starts the cramp relief routine at once")
+        )
+        self.cramp_now_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.cramp_now_button.clicked.connect(self.cramp_now_requested.emit)
+        header = self.form.findChild(QHBoxLayout, "headerLayout")
+        assert header is not None, "ui/main_window.ui has no headerLayout"
+        header.insertWidget(1, self.cramp_now_button)
         buttons = {
             "logWaterButton": self.log_water_requested,
             "logCrampButton": self.log_cramp_requested,
@@ -220,6 +286,19 @@ class MainWindow(QMainWindow):
         }
         for name, signal in buttons.items():
             child(self.form, QPushButton, name).clicked.connect(signal.emit)
+        describe(
+            self.form,
+            {
+                "logWaterButton": self.tr("Add one glass to today's water (Ctrl+G)"),
+                "logCrampButton": self.tr("Note a cramp in your diary (Ctrl+K)"),
+                "reviewButton": self.tr(
+                    "Your week: what was done, cramps, and when to see a doctor (Ctrl+R)"
+                ),
+                "settingsButton": self.tr("Bedtime, reminders, water, sounds and colours (Ctrl+,)"),
+                "routineList": self.tr("Up and Down choose a routine; Enter starts it"),
+                "documentList": self.tr("The sources behind every step; Enter opens one"),
+            },
+        )
         self.routine_list.itemActivated.connect(
             lambda item: self.start_requested.emit(item.data(ROUTINE_ID))
         )
@@ -248,7 +327,7 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self._forget_undo)
         self.hide_on_close = False  # the tray sets this when it can bring the window back
         self._painted = False
-        self.resize(_fitting(QSize(1180, 740)))
+        fit_window(self, "main", QSize(1180, 740))
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&CrampCoach"))
@@ -275,11 +354,35 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(keys), *std])
             action.triggered.connect(signal.emit)
             menu.addAction(action)
+        day = self.menuBar().addMenu(self.tr("&Day"))
+        for text, reason in (
+            (self.tr("Today is a &rest day"), "rest"),
+            (self.tr("Today is a &sick day"), "sick"),
+        ):
+            action = day.addAction(text)
+            action.triggered.connect(
+                lambda _c=False, r=reason: self.day_off_requested.emit(r, None)
+            )
+        past = day.addAction(self.tr("A &past day was a rest or sick day…"))
+        past.triggered.connect(self._ask_past_day)
+        day.addSeparator()
+        for text, how in (
+            (self.tr("Pause reminders for 1 &hour"), "hour"),
+            (self.tr("Pause reminders until &tomorrow"), "tomorrow"),
+            (self.tr("Res&ume reminders"), None),
+        ):
+            action = day.addAction(text)
+            action.triggered.connect(lambda _c=False, h=how: self.pause_requested.emit(h))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About CrampCoach"), self)
         about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         about.triggered.connect(self.about_requested.emit)
         help_menu.addAction(about)
+
+    def _ask_past_day(self) -> None:
+        answer = ask_past_day(self)
+        if answer is not None:
+            self.day_off_requested.emit(*answer)
 
     # -- data in ------------------------------------------------------------
 
@@ -291,11 +394,17 @@ class MainWindow(QMainWindow):
         for routine in routines:
             item = QListWidgetItem(self.routine_list)
             item.setData(ROUTINE_ID, routine.id)
-            # The item's own text is for accessibility and keyboard search; the
-            # card covers it.
-            item.setText("")
+            item.setText("")  # the card draws the text
             item.setToolTip(plain_tip(routine.description))
             card = RoutineCard(routine, last_done.get(routine.id, "never"))
+            # What a screen reader says for the item: the card is not in its tree.
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{routine.title}. {card.facts.text()}"
+            )
+            item.setData(
+                Qt.ItemDataRole.AccessibleDescriptionRole,
+                f"{routine.description} Press Enter to start it.",
+            )
             card.start_clicked.connect(self.start_requested.emit)
             card.print_clicked.connect(self.print_requested.emit)
             self.routine_list.setItemWidget(item, card)
@@ -304,6 +413,15 @@ class MainWindow(QMainWindow):
                 self.routine_list.setCurrentItem(item)
         if self.routine_list.currentItem() is None and self.routine_list.count():
             self.routine_list.setCurrentRow(0)
+        if not routines:
+            item = QListWidgetItem(
+                self.tr(
+                    "No routines could be loaded. The notice above says which file is wrong; "
+                    "check them with: crampcoach routines check"
+                ),
+                self.routine_list,
+            )
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self._refit_cards()
         _mark_selected(self.routine_list, self.routine_list.currentItem())
 
@@ -315,6 +433,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.document_list)
             item.setData(DOC_ID, doc.id)
             item.setToolTip(plain_tip(f"{doc.title}: {doc.quality}"))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, doc.title)
+            item.setData(
+                Qt.ItemDataRole.AccessibleDescriptionRole,
+                f"{doc.quality} Press Enter to open it.",
+            )
             row = DocumentRow(doc)
             self.document_list.setItemWidget(item, row)
             self._doc_rows.append((item, row))
@@ -417,6 +540,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Hide to the tray when one can bring the window back; otherwise quit the app."""
+        remember(self)
         if self.hide_on_close:
             event.ignore()
             self.hide()

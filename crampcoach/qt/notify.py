@@ -361,9 +361,12 @@ class Notifications(QObject):
         if self._toast is None or self._toast.parentWidget() is not parent:
             if self._toast is not None:
                 self._toast.deleteLater()
-            self._toast = Toast(parent)
-            self._toast.action_clicked.connect(self._on_toast_action)
-            self._toast.dismissed.connect(self._on_toast_dismissed)
+            toast = self._toast = Toast(parent)
+            toast.action_clicked.connect(self._on_toast_action)
+            toast.dismissed.connect(self._on_toast_dismissed)
+            # Its window may be deleted first (closed, or a test's widget): a
+            # pending expiry must not touch the deleted toast afterwards.
+            toast.destroyed.connect(lambda *_: self._forget_toast(toast))
         self._toast_token = token
         self._toast.show_message(title, body, actions)
         if self._toast_timer is None:
@@ -373,6 +376,13 @@ class Notifications(QObject):
         else:
             self._toast_timer.start(max(1, round(timeout_s * 1000)))
         return self._toast
+
+    def _forget_toast(self, toast: Toast) -> None:
+        if self._toast is toast:
+            self._toast = None
+            self._toast_token = None
+            if self._toast_timer is not None:
+                self._toast_timer.stop()
 
     @property
     def toast(self) -> Toast | None:

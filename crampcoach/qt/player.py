@@ -34,8 +34,18 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QCloseEvent,
+    QGuiApplication,
+    QHideEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -48,7 +58,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crampcoach import resources
 from crampcoach.core import documents, profile
 from crampcoach.core import settings as core_settings
 from crampcoach.core.clock import Clock, SystemClock
@@ -72,10 +81,13 @@ from crampcoach.core.session import (
     Stopped,
     SwitchSides,
 )
+from crampcoach.qt import theme
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.cues import Cues, sound_available
 from crampcoach.qt.forms import child, load_ui, plain_tip
+from crampcoach.qt.main_window import format_duration
 from crampcoach.qt.pose_view import PoseView, step_picture
+from crampcoach.qt.screens import fit_window, remember, scrolling
 from crampcoach.qt.screensaver import ScreenSaverInhibitor
 from crampcoach.qt.timers import TimerFactory, qt_timer
 
@@ -89,6 +101,8 @@ LEAD_IN_S = 5.0
 #: The countdown is redrawn when its shown second changes, this long after the
 #: change (so the rounding has crossed over), never on a fixed beat.
 REPAINT_MARGIN_MS = 1
+ANNOUNCED_KEPT = 20
+STOP_QUESTION = "Stop here? Press Esc or Stop again to end and record it, or Space to go on."
 QUOTE_EXCERPT_CHARS = 60  # of a cited passage, beside its "Why this step?" link
 #: How far ahead the cue clock is told the plan.  The player re-plans at every
 #: cue and boundary, so this only has to outlast a GUI thread stuck that long.
@@ -104,6 +118,12 @@ CUE_SOUNDS = {
     CueKind.COUNTDOWN: "tick",
     CueKind.FINISHED: "done",
 }
+
+#: The big type that scales with the window (see ``_scale_type``): attribute, and its
+#: size at the 1180×760 design size in % of the user's font (as in ``ui/player.qss``).
+#: The share of the window's width the step's picture keeps beside the countdown.
+PICTURE_SHARE = 0.32
+SCALED_TYPE = {"countdown": 1000, "side_banner": 310, "step_name": 255, "rep": 235}
 
 DISCLAIMER = "General information, not medical advice. Stop if it hurts."
 
@@ -223,20 +243,30 @@ class PlayerWindow(QWidget):
         )
         self.inhibitor = ScreenSaverInhibitor() if keep_awake else None
         self.autostart = autostart
+        #: What was last announced to assistive technology (newest last).
+        self.announced: list[str] = []
+        #: Said before the session starts when no sound cue will play.
+        self.sound_note = ""
+        if not sounds:
+            self.sound_note = "Sound cues are off (Settings)."
+        elif self.cue_clock is not None:
+            ok, why = sound_available()
+            self.sound_note = "" if ok else why
         self.session_event: SessionEvent | None = None  # the outcome's log entry, once ended
         self.recorded = False
         self.record_error: str | None = None
         self.can_retry = False
         self._ended = False
+        #: Esc or Stop was pressed once: the session is paused, asking to confirm.
+        self.stop_pending = False
         self._switching = False
         self._shown_step: int | None = None  # planned-step position last drawn
 
         self.form = load_ui("player.ui")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
-        self.setStyleSheet(resources.read_text("ui", "player.qss"))
-        self.resize(1180, 760)
+        layout.addWidget(scrolling(self.form, self))
+        self.setStyleSheet(theme.player_stylesheet())
 
         self.pages = self._child(QStackedWidget, "pages")
         self.summary_page = self._child(QWidget, "summaryPage")
@@ -292,7 +322,7 @@ class PlayerWindow(QWidget):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.skip_button.clicked.connect(self.skip)
         self.restart_button.clicked.connect(self.restart_step)
-        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.clicked.connect(self.request_stop)
         self.close_button.clicked.connect(self.close)
         self.retry_button.clicked.connect(self.retry_save)
 
@@ -304,6 +334,7 @@ class PlayerWindow(QWidget):
             (Qt.Key.Key_Left, self.back),
             (Qt.Key.Key_R, self.restart_step),
             (Qt.Key.Key_Escape, self._escape),
+            (Qt.Key.Key_F11, self.toggle_full_screen),
         ):
             self._shortcut(key, slot)
 
@@ -314,17 +345,13 @@ class PlayerWindow(QWidget):
         self.repaint_timer = timers(self, self._on_repaint_due, single_shot=True, precise=True)
 
         self._refresh()
-        # Fix the minimum size once, from the polished layout, instead of
-        # letting the layout push a new one to the window whenever a label
-        # changes: that works too, but each push makes platforms without size
-        # hints (offscreen: "does not support propagateSizeHints()") warn.
-        self.ensurePolished()
-        # Size hints were cached before the stylesheet's fonts applied.
-        for sub in self.findChildren(QLayout):
-            sub.invalidate()
-        layout.invalidate()
-        self.setMinimumSize(layout.totalMinimumSize())
+        # The layout never pushes a minimum size to the window (each push makes
+        # platforms without size hints, offscreen, warn): the window fits its
+        # screen, the big type scales with it (``_scale_type``), and what still
+        # does not fit scrolls.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._type_scale = 0.0
+        fit_window(self, "player", QSize(1180, 760))
 
     # --- construction helpers ---------------------------------------------
 
@@ -372,7 +399,8 @@ class PlayerWindow(QWidget):
         self._after_change()
 
     def stop(self) -> None:
-        """Esc: end the session now and record what was done (asks nothing)."""
+        """End the session now and record what was done (asks nothing; see ``request_stop``)."""
+        self.stop_pending = False
         self.session.stop()
         self._after_change()
 
@@ -392,11 +420,38 @@ class PlayerWindow(QWidget):
         self._record(self.session_event, retry=flush)
         self._show_record_state()
 
+    def toggle_full_screen(self) -> None:
+        """F11: fill the screen (the countdown grows with it), or go back to a window."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
     def _escape(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            return
         if self._ended or self.session.state is State.READY:
             self.close()
         else:
+            self.request_stop()
+
+    def request_stop(self) -> None:
+        """Esc or Stop: the first press pauses and asks; a second one stops and records.
+
+        One stray key must not end a session ("0 of 7 steps done"); Space
+        (or any control) goes on instead.
+        """
+        if self._ended:
+            return
+        if self.stop_pending:
             self.stop()
+            return
+        if self.session.state is State.RUNNING:
+            self.session.toggle_pause()
+        self.stop_pending = True
+        self._after_change()
+        self._announce(STOP_QUESTION)
 
     # --- engine events --------------------------------------------------------
 
@@ -527,6 +582,8 @@ class PlayerWindow(QWidget):
         """Re-plan the sound cues, redraw and re-arm the timers after any operation or tick."""
         if self._ended:
             return
+        if self.stop_pending and self.session.state is State.RUNNING:
+            self.stop_pending = False  # resumed: the question is withdrawn
         if self.cue_clock is not None:
             # First: a pause or a skip must reach the worker before anything else is done.
             self.cue_clock.schedule(self._sound_plan())
@@ -573,7 +630,7 @@ class PlayerWindow(QWidget):
         if seg.step_position != self._shown_step:
             self._shown_step = seg.step_position
             self._draw_step(seg.step)
-        self.step_progress.setText(f"Step {s.step_number} of {s.step_count}")
+        self.step_progress.setText(self.step_words(seg.step))
         if seg.kind is SegmentKind.GET_READY:
             self.rep.setText("Get ready")
         elif seg.kind is SegmentKind.REST:
@@ -585,20 +642,45 @@ class PlayerWindow(QWidget):
         self._set_prop(self.rep, "rest", seg.kind is SegmentKind.REST)
         paused = s.state is State.PAUSED
         if s.state is State.READY:
-            self.status.setText("Press Space or Start when you are in position.")
+            self.status.setText(
+                " ".join(
+                    filter(
+                        None, ["Press Space or Start when you are in position.", self.sound_note]
+                    )
+                )
+            )
             self.pause_button.setText("Start  (Space)")
+        elif paused and self.stop_pending:
+            self.status.setText(STOP_QUESTION)
         elif paused:
             self.status.setText("Paused — press Space to continue.")
             self.pause_button.setText("Resume  (Space)")
         else:
             self.status.setText(
-                "Get into position, or press → to begin now."
+                " ".join(
+                    filter(None, ["Get into position, or press → to begin now.", self.sound_note])
+                )
                 if seg.kind is SegmentKind.GET_READY
                 else ""
             )
             self.pause_button.setText("Pause  (Space)")
         self._set_prop(self.countdown, "paused", paused)
         self._refresh_time()
+
+    def step_words(self, step: PlannedStep) -> str:
+        """The step count, e.g. "Step 3 of 7": written steps, as the card and the summary count.
+
+        Both sides of an ``each`` step are one written step; the side banner
+        says which side is on.
+        """
+        return f"Step {step.index + 1} of {len(self.routine.steps)}"
+
+    def _announce(self, text: str) -> None:
+        """Tell assistive technology (Orca through AT-SPI) what just changed on the screen."""
+        self.announced.append(text)
+        del self.announced[:-ANNOUNCED_KEPT]
+        if QAccessible.isActive():  # no event objects while no screen reader listens
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def _draw_step(self, step: PlannedStep) -> None:
         s = self.session
@@ -609,6 +691,10 @@ class PlayerWindow(QWidget):
         picture = step_picture(step)
         self.pose_view.set_pose(picture, step.side, step.cycle_s)
         self.pose_view.setVisible(picture is not None)
+        # The step label's name changes too (NameChanged), for readers without announcements.
+        spoken = f"{self.step_words(step)}: {step.name}, {side_words(step.side)}"
+        self.step_name.setAccessibleName(spoken)
+        self._announce(spoken)
         self.instructions.setText(step.instructions)
         # What better studies say sits right under the lay claim, not behind a click.
         self.evidence.setText(f"Evidence: {step.evidence}" if step.evidence else "")
@@ -655,6 +741,7 @@ class PlayerWindow(QWidget):
                 widget.hide()
                 widget.deleteLater()
         self._citation_labels: list[QLabel] = []
+        link = theme.colours(self.palette())["link"]
         for n, citation in enumerate(step.citations):
             # A link needs rich text: only our own fixed words and escaped text
             # (the document's title, the start of the quote) go into it.
@@ -664,7 +751,7 @@ class PlayerWindow(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
             label.setText(
-                f'<a href="cite:{n}" style="color:#1f4f8a">Why this step?</a> '
+                f'<a href="cite:{n}" style="color:{link}">Why this step?</a> '
                 f"— {html.escape(self._doc_title(citation))}: "
                 f"“{html.escape(quote_excerpt(citation.quote))}”"
             )
@@ -682,6 +769,8 @@ class PlayerWindow(QWidget):
             citation = step.citations[int(href.removeprefix("cite:"))]
         except (ValueError, IndexError):
             return
+        if self.session.state is State.RUNNING:
+            self.toggle_pause()  # reading the source takes longer than a hold
         self.citation_requested.emit(citation.doc, citation.quote, step.evidence, step)
 
     def citation_links(self) -> list[QLabel]:
@@ -715,7 +804,7 @@ class PlayerWindow(QWidget):
         steps = len(self.routine.steps)
         done = len(outcome.steps_done)
         skipped = len(outcome.steps_skipped)
-        time = format_clock(outcome.active_s)
+        time = format_duration(round(outcome.active_s))
         if outcome.completed:
             self.summary_title.setText("Well done")
             text = f"All {steps} steps done in {time}."
@@ -772,8 +861,37 @@ class PlayerWindow(QWidget):
                 self._refresh_time()
             self._arm_repaint()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Scale the big type and the picture with the window."""
+        super().resizeEvent(event)
+        self._scale_type()
+        # The picture takes a fixed share of the width, so the countdown's large
+        # type (whose minimum width the layout honours first) cannot squeeze it:
+        # about a third of the window, readable across the room.
+        self.pose_view.setMinimumWidth(max(120, int(self.width() * PICTURE_SHARE)))
+
+    def _scale_type(self) -> None:
+        """Countdown, side and step name grow with the window and shrink on a small one.
+
+        The stylesheet's sizes are for the 1180×760 design size; a per-widget
+        stylesheet (which wins over the window's) sets the scaled ones.  Done
+        only when the scale changes by a step, so resizing does not re-polish
+        on every pixel.
+        """
+        factor = min(self.width() / 1180, self.height() / 760)
+        factor = round(max(0.45, min(factor, 3.0)) * 20) / 20
+        if factor == self._type_scale:
+            return
+        self._type_scale = factor
+        base = QGuiApplication.font().pointSizeF()
+        base = base if base > 0 else 10.0
+        for label, percent in SCALED_TYPE.items():
+            points = base * percent / 100 * factor
+            getattr(self, label).setStyleSheet(f"font-size: {points:.1f}pt;")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session stops it (recorded as partial); never-started emits None."""
+        remember(self)
         if self.session.state in (State.RUNNING, State.PAUSED):
             self.stop()
         elif not self._ended:

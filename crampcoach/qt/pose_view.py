@@ -37,7 +37,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from crampcoach import resources
 from crampcoach.core import poses
 from crampcoach.core.model import Side, Step
 from crampcoach.core.poses import Figure, Layer, Pose, Role
@@ -63,8 +62,14 @@ _BACKGROUND = re.compile(r"(?:^|[;\s])background(?:-color)?\s*:\s*(?P<value>[^;]
 
 @cache
 def side_colours() -> Mapping[Side, str]:
-    """The LEFT and RIGHT banner colours, from ``ui/player.qss`` (one source for both)."""
-    qss = resources.read_text("ui", "player.qss")
+    """The LEFT and RIGHT banner colours, from ``ui/player.qss`` (one source for both).
+
+    The stylesheet names them as tokens that ``theme`` fills in; the side
+    colours are the same in every palette.
+    """
+    from crampcoach.qt.theme import player_qss
+
+    qss = player_qss()
     found: dict[Side, str] = {}
     for rule in _BANNER_RULE.finditer(qss):
         value = _BACKGROUND.search(rule["body"])

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, timedelta
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -43,6 +42,7 @@ from crampcoach.core.context import ReminderLog
 from crampcoach.core.events import ReminderKind, SkipEvent, SkipReason
 from crampcoach.core.reminder_engine import Callbacks, ReminderEngine, Shown
 from crampcoach.core.reminders import checkin_night
+from crampcoach.core.settings import Settings
 from crampcoach.qt.notify import Notifications
 from crampcoach.qt.timers import MAX_MS, TimerFactory, qt_timer
 
@@ -82,7 +82,7 @@ class ReminderController(QObject):
     def __init__(
         self,
         store: ReminderLog,
-        settings: Callable[[], Mapping[str, Any]],
+        settings: Callable[[], Settings],
         notifications: Notifications,
         *,
         clock: Clock,
@@ -98,7 +98,7 @@ class ReminderController(QObject):
         self.clock = clock
         self._skip_dialog: SkipDialog | None = None
         actions: dict[str, Callable[[schedule.Reminder], object]] = {
-            "start": lambda _r: self.hooks.start_routine(str(settings()["bedtime_routine"])),
+            "start": lambda _r: self.hooks.start_routine(settings().bedtime_routine),
             "open": lambda _r: self.hooks.open_review(),
         }
         if self.hooks.log_water is not None:
@@ -131,12 +131,12 @@ class ReminderController(QObject):
     # -- what the tray and the app use --------------------------------------
 
     @property
-    def paused_until(self) -> Any:
+    def paused_until(self) -> datetime | None:
         """Until when reminders are paused (None: not paused)."""
         return self.engine.paused_until
 
     @property
-    def plan(self) -> dict[str, Any]:
+    def plan(self) -> dict[str, datetime]:
         """Name -> when, of every planned reminder (see ``ReminderEngine.plan``)."""
         return self.engine.plan
 
@@ -174,7 +174,7 @@ class ReminderController(QObject):
         """A setting changed (dialog, CLI, IPC): plan again without a restart."""
         self.engine.settings_changed()
 
-    def pause(self, until: Any) -> None:
+    def pause(self, until: datetime | None) -> None:
         """Pause until a moment (None resumes)."""
         self.engine.pause(until)
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import html
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFileDialog,
@@ -34,9 +34,10 @@ from crampcoach.core.events import CrampEvent, local_day
 from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
-from crampcoach.core.settings import parse_hhmm, value_of
+from crampcoach.core.settings import Settings, parse_hhmm
 from crampcoach.qt.charts import build_chart
-from crampcoach.qt.forms import child, load_ui, plain_tip
+from crampcoach.qt.forms import child, describe, load_ui, plain_tip
+from crampcoach.qt.screens import fit_window, remember, scrolling
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView
@@ -51,6 +52,10 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.SKIPPED: "#dde6f2",
     Status.PENDING: "#f2f2f2",
 }
+DIARY_EMPTY = (
+    "No cramps logged this week. After a cramp, press “Log a cramp…”: when it was and "
+    "how bad is enough, and the review compares nights with and without the routine."
+)
 # Short headers: the diary shares the window's width with the chart.
 DIARY_COLUMNS = ("When", "Leg", "Muscle", "Pain", "Min", "Context", "Note")
 
@@ -91,7 +96,7 @@ class ReviewWindow(QWidget):
     def __init__(
         self,
         store: Store,
-        settings: dict[str, Any],
+        settings: Settings,
         parent: QWidget | None = None,
         *,
         clock: Clock,
@@ -102,9 +107,10 @@ class ReviewWindow(QWidget):
         super().__init__(parent)
         # A separate top-level window even when the main window is its parent.
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setWindowTitle("CrampCoach — your week in review")
+        # Qt adds " — CrampCoach" (the application's display name) itself.
+        self.setWindowTitle("Your week in review")
         self.store = store
-        self.settings = dict(settings)
+        self.settings = settings
         self.clock: Clock = clock
         self.tz: tzinfo = tz or clock.tz
         self.journal = journal or Journal(store, self.clock)
@@ -114,10 +120,12 @@ class ReviewWindow(QWidget):
         self._chart_view: QChartView | None = None
         self._dialog: QWidget | None = None
 
-        self.form = load_ui("review_window.ui", self)
+        self.form = load_ui("review_window.ui")
+        self.form.setContentsMargins(12, 12, 12, 12)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # On a small screen the week scrolls; its buttons are never off-screen.
+        layout.addWidget(scrolling(self.form, self))
         f = self.form
         self.week_label = child(f, QLabel, "weekLabel")
         self.prev_button = child(f, QPushButton, "prevButton")
@@ -141,6 +149,20 @@ class ReviewWindow(QWidget):
         self.disclaimer_label = child(f, QLabel, "disclaimerLabel")
         self.trial_label = self._trial_label()
 
+        describe(
+            f,
+            {
+                "logCrampButton": "Add a cramp to the diary (Ctrl+K in the main window)",
+                "gridTable": "Each plan item by day: done, partly, missed, skipped or to come",
+                "diaryTable": "The cramps logged this week; Enter or double-click edits one",
+                "editButton": "Change the selected cramp",
+                "deleteButton": "Delete the selected cramp (Undo brings it back)",
+                "undoButton": "Bring back the cramp just deleted",
+                "pdfButton": "Save this week as a PDF to print or show a doctor",
+                "csvButton": "Save every entry as a CSV spreadsheet",
+                "jsonButton": "Save every entry as JSON",
+            },
+        )
         self.disclaimer_label.setText(safety.NOT_MEDICAL_ADVICE)
         self.checklist_label.setText(checklist_text())
         self.warnings_label.setStyleSheet(
@@ -149,6 +171,13 @@ class ReviewWindow(QWidget):
         )
         self._setup_grid()
         self._setup_diary()
+        self.diary_empty = QLabel(DIARY_EMPTY)
+        self.diary_empty.setObjectName("emptyLabel")
+        self.diary_empty.setWordWrap(True)
+        self.diary_empty.setTextFormat(Qt.TextFormat.PlainText)
+        diary_layout = self.form.findChild(QVBoxLayout, "diaryLayout")
+        assert diary_layout is not None, "ui/review_window.ui has no diaryLayout"
+        diary_layout.insertWidget(diary_layout.indexOf(self.diary) + 1, self.diary_empty)
 
         self.prev_button.clicked.connect(lambda: self.show_week(self.week.shift(-1)))
         self.next_button.clicked.connect(lambda: self.show_week(self.week.shift(1)))
@@ -165,11 +194,13 @@ class ReviewWindow(QWidget):
         for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda s=step: self.show_week(self.week.shift(s)))
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)):
+            QShortcut(keys, self).activated.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Home), self).activated.connect(
             lambda: self.show_week(self.this_week())
         )
 
-        self.resize(1120, 900)
+        fit_window(self, "review", QSize(1120, 900))
         self.refresh()
 
     def _trial_label(self) -> QLabel:
@@ -211,7 +242,7 @@ class ReviewWindow(QWidget):
 
     def today(self) -> date:
         """Today in the log's terms (local day with the day boundary)."""
-        boundary = parse_hhmm(str(value_of(self.settings, "day_boundary")))
+        boundary = parse_hhmm(self.settings.day_boundary)
         return local_day(self.clock.now(), self.tz, boundary)
 
     def this_week(self) -> IsoWeek:
@@ -246,6 +277,11 @@ class ReviewWindow(QWidget):
         self._fill_diary(r)
         self._update_chart(r)
         self.refreshed.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window's size on this computer."""
+        remember(self)
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-read the log when the window comes back to the front.
@@ -307,6 +343,9 @@ class ReviewWindow(QWidget):
             self._chart_view = QChartView(chart, self.chart_host)
             self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._chart_view.setAccessibleName("Chart of the last weeks")
+            self._chart_view.setAccessibleDescription(
+                "Bars: share of the plan done each week; line: nights with cramps"
+            )
             layout = self.chart_host.layout()
             assert layout is not None
             layout.addWidget(self._chart_view)
@@ -348,6 +387,9 @@ class ReviewWindow(QWidget):
                 item.setToolTip(plain_tip(value))  # a long note is cut in the cell
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.diary.setItem(n, col, item)
+        # An empty diary says what to do instead of showing an empty table.
+        self.diary_empty.setVisible(not r.cramps.log)
+        self.diary.setVisible(bool(r.cramps.log))
         self._update_diary_buttons()
 
     def _update_diary_buttons(self) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -31,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from crampcoach.core.journal import Journal
 from crampcoach.core.settings import SETTINGS, SettingError, parse_hhmm
-from crampcoach.qt.forms import child, load_ui
+from crampcoach.qt.forms import child, describe_buttons, load_ui
+from crampcoach.qt.screens import fit_window
 
 #: Next to the water goal (evidence.md: hydration and cramps; hyponatraemia).
 WATER_NOTE = (
@@ -67,6 +69,13 @@ def _default_routines() -> Sequence[tuple[str, str]]:
     return [(r.id, r.title) for r in result.routines]
 
 
+THEME_CHOICES = (
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"), "system"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Light"), "light"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Dark"), "dark"),
+)
+
+
 class SettingsDialog(QDialog):
     """Edit and save every setting; emits ``settings_changed`` with the saved dict."""
 
@@ -79,17 +88,18 @@ class SettingsDialog(QDialog):
         *,
         availability: Callable[[], tuple[bool, bool, str]] = _default_availability,
         routines: Callable[[], Sequence[tuple[str, str]]] = _default_routines,
-        journal: Journal | None = None,
+        journal: Journal,
     ) -> None:
+        """``journal``: the app's, so every change reaches its listeners (never a second one)."""
         super().__init__(parent)
         self.store = store
-        self.journal = journal or Journal(store)
+        self.journal = journal
         self.form = load_ui("settings_dialog.ui", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self.setWindowTitle(self.form.windowTitle())
-        self.resize(520, 640)
+        fit_window(self, "settings", QSize(560, 680))
         self._add_health_group()
         self.inputs: dict[str, QWidget] = {}
         for setting in (s for s in SETTINGS if s.in_dialog):
@@ -100,6 +110,9 @@ class SettingsDialog(QDialog):
         day = child(self.form, QComboBox, "review_day")
         for label, value in WEEKDAYS:
             day.addItem(label, value)
+        theme_box = child(self.form, QComboBox, "theme")
+        for choice, value in THEME_CHOICES:
+            theme_box.addItem(self.tr(str(choice)), userData=value)
         routine_box = child(self.form, QComboBox, "bedtime_routine")
         for rid, title in routines():
             routine_box.addItem(f"{title} ({rid})", rid)
@@ -113,6 +126,14 @@ class SettingsDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.hide()
         buttons = child(self.form, QDialogButtonBox, "buttons")
+        describe_buttons(
+            buttons,
+            {
+                QDialogButtonBox.StandardButton.Save: self.tr("Save every change and close"),
+                QDialogButtonBox.StandardButton.Cancel: self.tr("Close without saving"),
+            },
+        )
+        child(self.form, QScrollArea, "scroll").setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons.accepted.connect(self.save_and_close)
         buttons.rejected.connect(self.reject)
         self.load()

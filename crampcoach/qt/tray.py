@@ -62,6 +62,8 @@ class Tray(QObject):
         self.controller, self.hooks = controller, hooks
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.menu = QMenu()
+        # For someone in pain right now: the first entry.
+        self._add(self.menu, self.tr("Cramping now"), lambda: hooks.start_routine("cramp-relief"))
         self.routines_menu = self.menu.addMenu(self.tr("Start a routine"))
         self.routines_menu.aboutToShow.connect(self._fill_routines)
         self._fill_routines()

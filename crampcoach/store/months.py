@@ -313,7 +313,3 @@ class Month:
                     self._consider(eid, candidate)
         else:
             self._consider(eid, top)
-
-    def keys(self) -> list[list[int] | None]:
-        """The file keys of every file read, in path order (for the sessions cache)."""
-        return [self.files[p][2] for p in sorted(self.files)]

@@ -10,14 +10,14 @@ carry between computers)::
     devices/<device>/<file>.corrupt-<stamp>       its damaged file, moved aside
     devices/<device>/archive/<file>       conflict copies already merged
     before-sync-<date>/                   the old one-folder layout, kept after migration
-    cache/sessions.json                   derived, safe to delete (caches.py)
 
 Each computer writes only ``devices/<its id>/``; every computer reads them
 all and merges them with the rule of ``crampcoach.core.sync`` (highest
 revision, then device id, then digest), so no file is ever changed on two
 computers and every computer shows the same log.  What belongs to this
 computer alone (its device id, its own settings such as when it last checked
-reminders, the single-writer lock) is kept outside the folder (``local.py``).
+reminders, the single-writer lock) is kept outside the folder (``local.py``),
+and so are derived caches (``caches.py``, in ``$XDG_CACHE_HOME``).
 
 Files are created 0600 (health data) and every write replaces a whole file
 atomically (``storage.py``).  Why one file per month: every change rewrites
@@ -55,9 +55,9 @@ from tinydb.table import Document
 
 from crampcoach import paths
 from crampcoach.core import settings as settings_table
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.core.events import Event, EventType, local_day
-from crampcoach.core.journal import EntryError, check_event, parse_entry
+from crampcoach.core.journal import EntryError, ImportCounts, check_event, parse_entry
 from crampcoach.core.sync import (
     Record,
     SettingChange,
@@ -98,8 +98,6 @@ _ID_BYTES = re.compile(rb'"id":"((?:[^"\\]|\\.)*)"')
 _SETTINGS_DOC = 1
 #: Settings that describe this computer, not the person: kept outside the data folder.
 LOCAL_SETTINGS = frozenset({"reminders_checked_until", "autostart"})
-#: Re-exported for callers and tests that name the cache file.
-SESSIONS_CACHE = caches.SESSIONS_CACHE
 
 
 def event_file_name(period: str) -> str:
@@ -147,16 +145,6 @@ class DeviceInfo:
     months: int
 
 
-@dataclass
-class ImportCounts:
-    """What an import did: entries new here, already the same, or changed here since."""
-
-    new: int = 0
-    same: int = 0
-    newer_elsewhere: int = 0
-    refused: int = 0
-
-
 class Store:
     """The adherence log.  Open with ``Store.open``; see the module docstring."""
 
@@ -198,8 +186,8 @@ class Store:
         cls,
         data_dir: Path,
         *,
+        clock: Clock,
         read_only: bool = False,
-        clock: Clock | None = None,
         lock_timeout: float = 0.0,
     ) -> Store:
         """Open the log in ``data_dir``.
@@ -213,7 +201,7 @@ class Store:
         """
         folder = Path(data_dir)
         try:
-            store = cls(folder, read_only=read_only, clock=clock or SystemClock())
+            store = cls(folder, read_only=read_only, clock=clock)
         except OSError as exc:
             raise StoreError(f"cannot open the log in {folder}: {exc.strerror or exc}") from exc
         try:
@@ -245,6 +233,8 @@ class Store:
         self._scan()
         if not self.read_only:
             self._migrate_legacy()
+            # Where the sessions cache lived before: only a cache, and a synced one.
+            paths.drop_legacy_cache(self.data_dir, caches.SESSIONS_CACHE)
         self._settings()
         current = period_of(self._clock.now())
         self._month(current)
@@ -658,17 +648,18 @@ class Store:
         """Each routine's latest session at or after ``since``, by routine id.
 
         What the main window's "last done" asks at every start.  A month not
-        loaded yet is answered from ``cache/sessions.json`` while the keys
-        (inode, size, times) of all its files are the ones summarised; any
-        write replaces a file, so any change is a miss and that month is read
-        as usual.  A start therefore reads the current month, not a year.
+        loaded yet is answered from the sessions cache (``caches.py``, in
+        ``$XDG_CACHE_HOME``) while the names and contents of all its files
+        are the ones summarised; any change to a file is a miss and that month
+        is read as usual.  A start therefore reads the current month and only
+        checksums the rest of the year.
         """
         lo = _require_aware(since, "since")
         with self._mutex:
             self._check_open()
             if self._pending:
                 return caches.latest_sessions(self.events(start=since, types=[EventType.SESSION]))
-            cache_file = self.data_dir / caches.SESSIONS_CACHE
+            cache_file = caches.sessions_cache_path()
             cached = caches.read_sessions_cache(cache_file)
             fresh: dict[str, Any] = {}
             latest: dict[str, datetime] = {}
@@ -680,30 +671,45 @@ class Store:
                 caches.write_sessions_cache(cache_file, {**cached, **fresh})
         return latest
 
+    def _content_key(self, period: str) -> list[list[Any]]:
+        """The month's files by name (relative to the data folder) and content."""
+        out: list[list[Any]] = []
+        for path in sorted(self._month_paths(period)):
+            content = paths.content_key(path)
+            if content is not None:  # absent: a month only another computer has
+                out.append([path.relative_to(self.data_dir).as_posix(), content])
+        return out
+
     def _month_latest(
         self, period: str, cached: dict[str, Any], fresh: dict[str, Any]
     ) -> dict[str, datetime]:
         """One month's latest session per routine: from the cache while it matches the files.
 
-        A month read from its files is summarised into ``fresh`` only when it
-        was read as it stood and has no entry that lived in other months
-        (whether those show depends on other months' files).
+        A month read from its files is summarised into ``fresh`` only when
+        every file was read whole (none damaged or left for the next look),
+        none changed while it was read, and it has no entry that lived in
+        other months (whether those show depends on other months' files).
         """
-        keys = None
+        key = None
         if period not in self._months:
-            keys = [file_key(p) for p in sorted(self._month_paths(period))]
-        entry = cached.get(period)
-        if keys is not None and isinstance(entry, dict) and entry.get("key") == keys:
-            month_latest = caches.decode_latest(entry.get("last"))
-            if month_latest is not None:
-                return month_latest
+            key = self._content_key(period)
+            found = caches.find(cached, period, key)
+            if found is not None:
+                return found
         month = self._month(period)
         shown = (self._shown_event(month, eid) for eid in month.between(None, None))
         month_latest = caches.latest_sessions(ev for ev in shown if ev is not None)
-        multi = any(top.multi for top in month.top.values())
-        if keys is not None and keys == month.keys() and not multi:
-            fresh[period] = {"key": keys, "last": caches.encode_latest(month_latest)}
+        if key is not None and self._summarisable(month, key):
+            fresh[period] = caches.with_summary(cached, period, key, month_latest)
         return month_latest
+
+    def _summarisable(self, month: Month, key: list[list[Any]]) -> bool:
+        read = {p.relative_to(self.data_dir).as_posix() for p in month.files}
+        return (
+            all(name in read for name, _content in key)
+            and not any(top.multi for top in month.top.values())
+            and self._content_key(month.period) == key
+        )
 
     def events_for_days(
         self,
@@ -774,8 +780,8 @@ class Store:
         out.extend(self._pending_settings.values())
         return out
 
-    def settings(self) -> dict[str, Any]:
-        """Every setting: defaults overlaid with the merged stored (and pending) values."""
+    def settings(self) -> settings_table.Settings:
+        """Every setting, typed: defaults overlaid with the merged stored (and pending) values."""
         with self._mutex:
             self._check_open()
             merged = merge_settings(self._all_changes())

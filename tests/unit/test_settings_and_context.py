@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,19 +13,62 @@ import pytest
 
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.context import AppContext
-from crampcoach.core.settings import SETTINGS, LiveSettings, SettingError, Settings
+from crampcoach.core.settings import SETTINGS, LiveSettings, SettingError, Settings, defaults
+
+
+def mismatches(cls: type) -> list[str]:
+    """How the dataclass ``cls`` differs from the settings table (names, order, types, defaults)."""
+    fields = dataclasses.fields(cls)
+    hints = typing.get_type_hints(cls)
+    table = [s.key for s in SETTINGS]
+    out = []
+    if [f.name for f in fields] != table:
+        extra = [f.name for f in fields if f.name not in table]
+        missing = [k for k in table if k not in hints]
+        out.append(f"fields not the table's keys in order (missing {missing}, extra {extra})")
+    rows = {s.key: s for s in SETTINGS}
+    for f in fields:
+        row = rows.get(f.name)
+        if row is None:
+            continue
+        if hints[f.name] is not type(row.default):
+            out.append(f"{f.name}: typed {hints[f.name]}, the table's default is {row.default!r}")
+        if type(f.default) is not type(row.default) or f.default != row.default:
+            out.append(f"{f.name}: default {f.default!r}, the table says {row.default!r}")
+    return out
 
 
 def test_settings_has_one_typed_field_per_table_row_with_its_default() -> None:
-    fields = {f.name: f for f in dataclasses.fields(Settings)}
-    assert list(fields) == [s.key for s in SETTINGS]
-    for row in SETTINGS:
-        assert fields[row.key].type is type(row.default)
-        assert fields[row.key].default == row.default
+    """The typed fields mirror the table exactly; a new row needs its field in Settings."""
+    assert mismatches(Settings) == []
+    assert all(row.convert(row.default) == row.default for row in SETTINGS)
     s = Settings()
     assert s.day_boundary == "04:00" and s["day_boundary"] == "04:00"
+    assert s == defaults() and dict(s) == defaults()
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.bedtime = "23:00"  # type: ignore[misc]
+    with pytest.raises(KeyError):
+        s["no_such_key"]
+
+
+def test_the_mirror_check_catches_a_wrong_type_default_order_or_missing_field() -> None:
+    hints = typing.get_type_hints(Settings)
+    spec = [
+        (f.name, hints[f.name], dataclasses.field(default=f.default))
+        for f in dataclasses.fields(Settings)
+    ]
+    wrong_type = [("bedtime", int, dataclasses.field(default=2230)), *spec[1:]]
+    assert mismatches(dataclasses.make_dataclass("T", wrong_type)) == [
+        "bedtime: typed <class 'int'>, the table's default is '22:30'",
+        "bedtime: default 2230, the table says '22:30'",
+    ]
+    wrong_default = [("bedtime", str, dataclasses.field(default="23:00")), *spec[1:]]
+    assert mismatches(dataclasses.make_dataclass("D", wrong_default)) == [
+        "bedtime: default '23:00', the table says '22:30'"
+    ]
+    assert "missing ['bedtime']" in mismatches(dataclasses.make_dataclass("M", spec[1:]))[0]
+    swapped = [spec[1], spec[0], *spec[2:]]
+    assert mismatches(dataclasses.make_dataclass("O", swapped))[0].startswith("fields not")
 
 
 def test_from_stored_validates_and_keeps_defaults_for_bad_values() -> None:

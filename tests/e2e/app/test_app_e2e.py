@@ -116,9 +116,10 @@ def _ready(data_dir: Path, proc: subprocess.Popen[str]) -> dict[str, Any]:
 
 
 def _sessions(data_dir: Path) -> list[SessionEvent]:
+    from crampcoach.core.clock import SystemClock
     from crampcoach.store import Store
 
-    store = Store.open(data_dir, read_only=True)
+    store = Store.open(data_dir, clock=SystemClock(), read_only=True)
     try:
         return [e for e in store.events(types=[EventType.SESSION]) if isinstance(e, SessionEvent)]
     finally:
@@ -173,9 +174,10 @@ def test_cli_log_while_the_app_runs_is_stored_by_the_app(launch: Any, data_dir: 
     )
     assert logged.returncode == 0, logged.stderr
     _terminate(app)
+    from crampcoach.core.clock import SystemClock
     from crampcoach.store import Store
 
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         water = [e for e in store.events(types=[EventType.WATER]) if isinstance(e, WaterEvent)]
     assert [w.ml for w in water] == [321]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from crampcoach import exits, ipc
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 from crampcoach.store.local import lock_path
 from crampcoach.store.lock import StoreLock
@@ -82,7 +83,7 @@ def test_a_socket_held_by_another_user_gets_nothing(data_dir: Path) -> None:
     assert out.strip() == "0"  # not one byte of the note reached the impostor
     assert cli.returncode == exits.UNTRUSTED and "logged" not in cli.stdout
     assert "another user" in cli.stderr and "Traceback" not in cli.stderr
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.events() == []
 
 

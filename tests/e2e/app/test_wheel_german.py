@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication
 app = setup_qapplication()
 w = MainWindow()
 print(QCoreApplication.translate("Tray", "Quit"))
-print(w.menuBar().actions()[1].text())
+print(w.menuBar().actions()[-1].text())
 import crampcoach
 print(crampcoach.__file__)
 """

@@ -68,6 +68,7 @@ class Monitor:
 def _read_back(deadline: float) -> dict[str, object]:
     """What the click wrote: water, nights and reminder fates, once the app has written it."""
     from crampcoach import ipc
+    from crampcoach.core.clock import SystemClock
     from crampcoach.core.events import EventType, NightEvent, ReminderEvent, WaterEvent
     from crampcoach.store import Store
 
@@ -76,7 +77,7 @@ def _read_back(deadline: float) -> dict[str, object]:
     fates: list[str] = []
     while time.monotonic() < deadline and not (water or nights):
         ipc.send(DATA, {"cmd": "status"}, timeout=5)
-        with Store.open(DATA, read_only=True) as store:
+        with Store.open(DATA, clock=SystemClock(), read_only=True) as store:
             events = store.events(types=[EventType.WATER, EventType.NIGHT, EventType.REMINDER])
         water = [e.ml for e in events if isinstance(e, WaterEvent)]
         nights = [[e.night.isoformat(), e.cramps] for e in events if isinstance(e, NightEvent)]
@@ -124,9 +125,10 @@ def main() -> int:
     # Only the test reminder: no real bedtime/review/hydration time of day
     # may add a second notification to the screen.
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from crampcoach.core.clock import SystemClock
     from crampcoach.store import Store
 
-    with Store.open(DATA) as store:
+    with Store.open(DATA, clock=SystemClock()) as store:
         for key in ("bedtime_reminder", "hydration_reminder", "review_reminder", "morning_checkin"):
             store.set_setting(key, False)
     env = dict(os.environ)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store
 from crampcoach.store.store import device_folder
@@ -32,9 +33,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from crampcoach.core.events import WaterEvent
 from crampcoach.core.events import WaterEvent
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 
-store = Store.open(Path(sys.argv[1]), lock_timeout=60)
+store = Store.open(Path(sys.argv[1]), clock=SystemClock(), lock_timeout=60)
 store.add(WaterEvent(id=sys.argv[2], at=datetime.now(UTC), ml=int(sys.argv[3])))
 store.close()
 """
@@ -66,7 +68,7 @@ def _calibrate(folder: Path) -> float:
 
 def _check_log_after_kills(data_dir: Path, done: set[str], killed: set[str]) -> list[str]:
     """Nothing acknowledged is lost, nothing is doubled, nothing is damaged; returns the ids."""
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         assert store.recovery == []  # a kill never leaves a damaged file
         present = [e.id for e in store.events()]
     assert not done - set(present), f"acknowledged but lost: {sorted(done - set(present))}"
@@ -146,9 +148,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from crampcoach.core.events import WaterEvent
 from crampcoach.core.events import WaterEvent
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 
-store = Store.open(Path(sys.argv[1]))
+store = Store.open(Path(sys.argv[1]), clock=SystemClock())
 real_fsync, calls, stop_at = os.fsync, [0], int(sys.argv[2])
 
 def fsync(fd):
@@ -176,7 +179,9 @@ store.close()
 def test_kill_inside_the_write(data_dir: Path, stop_at: int, present: bool) -> None:
     import select
 
-    with Store.open(data_dir) as store:  # today's backups exist: the add is one write
+    with Store.open(
+        data_dir, clock=SystemClock()
+    ) as store:  # today's backups exist: the add is one write
         store.add(WaterEvent(id="before", at=datetime.now(UTC), ml=100))
     (month,) = device_folder(data_dir).glob("events-*.json")
     before = month.read_bytes()
@@ -203,7 +208,7 @@ def test_kill_inside_the_write(data_dir: Path, stop_at: int, present: bool) -> N
         assert list(device_folder(data_dir).glob(".*.tmp")), (
             "the kill should have left the temp file"
         )
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         assert store.recovery == []
         ids = [e.id for e in store.events()]
     assert ids == (["before", "inflight"] if present else ["before"])

@@ -15,6 +15,7 @@ import pytest
 
 from crampcoach.cli import log as cli_log
 from crampcoach.cli import main
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store, StoreLockedError
 from crampcoach.store.local import lock_path
@@ -26,9 +27,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from crampcoach.core.events import WaterEvent
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 
-store = Store.open(Path(sys.argv[1]))
+store = Store.open(Path(sys.argv[1]), clock=SystemClock())
 store.add(WaterEvent(id="held", at=datetime.now(UTC), ml=300))
 print("ready", flush=True)
 sys.stdin.read()  # hold the lock until the test closes stdin (or kills us)
@@ -40,12 +42,13 @@ import os, sys
 from datetime import UTC, datetime
 from pathlib import Path
 from crampcoach.core.events import WaterEvent
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 
 folder, name, trace = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 fd = os.open(trace, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
 for n in range(5):
-    with Store.open(folder, lock_timeout=60) as store:
+    with Store.open(folder, clock=SystemClock(), lock_timeout=60) as store:
         os.write(fd, f"enter {name}\n".encode())
         store.add(WaterEvent(id=f"{name}-{n}", at=datetime.now(UTC), ml=100))
         os.write(fd, f"leave {name}\n".encode())
@@ -73,7 +76,7 @@ def test_second_process_is_refused_with_the_owner_pid_and_kill_frees_the_lock(
     holder = _start_holder(data_dir)
     try:
         with pytest.raises(StoreLockedError) as info:
-            Store.open(data_dir)
+            Store.open(data_dir, clock=SystemClock())
         assert info.value.pid == holder.pid
         assert str(holder.pid) in str(info.value)
 
@@ -96,7 +99,7 @@ def test_second_process_is_refused_with_the_owner_pid_and_kill_frees_the_lock(
         holder.communicate(timeout=30)
     assert holder.returncode == -signal.SIGKILL
     # The kernel dropped the killed owner's lock: no waiting, no stale pid file.
-    with Store.open(data_dir, lock_timeout=0) as store:
+    with Store.open(data_dir, clock=SystemClock(), lock_timeout=0) as store:
         assert [e.id for e in store.events()] == ["held"]
         assert store.recovery == []
 
@@ -148,7 +151,7 @@ def test_concurrent_writers_take_turns(data_dir: Path, tmp_path: Path) -> None:
     # Strictly alternating enter/leave of the same process: never two inside.
     for enter, leave in zip(lines[::2], lines[1::2], strict=True):
         assert enter.startswith("enter ") and leave == "leave " + enter.removeprefix("enter ")
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         ids = [e.id for e in store.events()]
     assert sorted(ids) == sorted(f"{name}-{n}" for name in names for n in range(5))
 
@@ -157,7 +160,7 @@ def test_lock_file_left_by_a_dead_process_does_not_block(data_dir: Path) -> None
     # A lock file naming a pid that no longer exists (what a crash leaves).
     lock = lock_path(data_dir)
     lock.write_text(f"{2**22 + os.getpid()}\n")
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         store.add(WaterEvent(id="after", at=datetime.now(UTC), ml=100))
     assert lock.read_text() == ""
 
@@ -169,8 +172,14 @@ def test_the_lock_is_outside_the_data_folder_and_a_synced_one_is_ignored(
     # held by a live process of ours: it must not matter.
     synced = data_dir / "store.lock"
     synced.write_text(f"{os.getpid()}\n")
-    with synced.open("rb") as held:
+    # And a stale copy in another computer's device folder, naming a pid.
+    theirs = data_dir / "devices" / "0123456789abcdef" / "store.lock"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("4242\n")
+    with synced.open("rb") as held, theirs.open("rb") as also_held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        with Store.open(data_dir) as store:
+        fcntl.flock(also_held, fcntl.LOCK_EX)
+        with Store.open(data_dir, clock=SystemClock()) as store:
             store.add(WaterEvent(id="beside", at=datetime.now(UTC), ml=100))
+    assert theirs.read_text() == "4242\n"  # another computer's file: never touched
     assert data_dir not in lock_path(data_dir).parents

@@ -46,10 +46,11 @@ EDIT = r"""
 import json, sys
 from pathlib import Path
 from crampcoach.core.events import event_from_dict
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 
 folder, changes = Path(sys.argv[1]), json.loads(sys.argv[2])
-with Store.open(folder, lock_timeout=30) as store:
+with Store.open(folder, clock=SystemClock(), lock_timeout=30) as store:
     for action, payload in changes:
         if action == "add":
             store.add(event_from_dict(payload))
@@ -259,9 +260,10 @@ class Computer:
     def peek(self) -> list[dict[str, Any]]:
         """The log as this computer's files stand (read in this process, for polling)."""
         from crampcoach.cli.export import rows
+        from crampcoach.core.clock import SystemClock
         from crampcoach.store import Store
 
-        with Store.open(self.data, read_only=True) as store:
+        with Store.open(self.data, clock=SystemClock(), read_only=True) as store:
             return rows(store.events())
 
     def device_id(self) -> str:

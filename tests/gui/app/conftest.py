@@ -37,7 +37,8 @@ def make_app(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Any]
         if store is None:
             from crampcoach.store import Store
 
-            store = Store.open(data_dir)
+            # The app's one clock, the store's too: the whole app on fake time.
+            store = Store.open(data_dir, clock=kwargs.get("clock", fake_clock))
         kwargs.setdefault("clock", fake_clock)
         kwargs.setdefault("background", False)  # no tray/reminder timers in these tests
         app = App(store, data_dir, **kwargs)

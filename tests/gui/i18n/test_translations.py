@@ -117,9 +117,12 @@ def test_the_app_speaks_german(qapp: Any, qtbot: Any) -> None:
         window = MainWindow()
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
-        assert menus == ["&CrampCoach", "&Hilfe"]
+        assert menus == ["&CrampCoach", "&Tag", "&Hilfe"]
         entries = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
         assert "Ein &Glas Wasser eintragen" in entries
+        days = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+        assert "Heute ist ein &Ruhetag" in days
+        assert window.cramp_now_button.text() == "Krampf jetzt"
         # The Designer form is translated by QUiLoader through the same translator.
         texts = {w.text() for w in window.findChildren(type(window.notice_label))}
         assert "Allgemeine Informationen, keine medizinische Beratung." in texts

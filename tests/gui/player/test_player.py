@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 
-from crampcoach.core.clock import FakeClock
+from crampcoach.core.clock import FakeClock, SystemClock
 from crampcoach.core.events import EventType, SessionEvent
 from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
 from crampcoach.core.session import State
@@ -67,7 +67,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(data_dir: Path) -> Any:
-    s = Store.open(data_dir)
+    s = Store.open(data_dir, clock=SystemClock())
     yield s
     s.close()
 
@@ -110,7 +110,7 @@ def test_shows_the_first_step(qtbot: Any, clock: FakeClock) -> None:
     assert p.side_banner.text() == "BOTH LEGS"
     assert p.side_banner.property("side") == "both"
     assert p.step_name.text() == "Warm up"
-    assert p.step_progress.text() == "Step 1 of 3"
+    assert p.step_progress.text() == "Step 1 of 2"
     assert p.total_left.text() == "01:40 left"  # 20 + 2 x 40
     assert p.rep.text() == ""
     assert p.safety.text() == "Stop if it hurts." and p.safety.isVisible()
@@ -151,6 +151,8 @@ def test_opens_with_a_get_ready_countdown(qtbot: Any, clock: FakeClock, store: A
     advance(p, clock, 5)
     assert p.rep.text() == "" and p.countdown.text() == "00:20" and p.status.text() == ""
     clock.advance(2)
+    key(qtbot, p, Qt.Key.Key_Escape)  # asks first
+    assert store.events() == [] and p.session.state is State.PAUSED
     key(qtbot, p, Qt.Key.Key_Escape)
     [event] = store.events()
     assert event.steps_done == () and event.steps_skipped == ()
@@ -162,7 +164,7 @@ def test_right_ends_the_get_ready_countdown_early(qtbot: Any, clock: FakeClock) 
     clock.advance(1)
     key(qtbot, p, Qt.Key.Key_Right)
     assert p.rep.text() == "" and p.countdown.text() == "00:20"
-    assert p.step_progress.text() == "Step 1 of 3"
+    assert p.step_progress.text() == "Step 1 of 2"
 
 
 def test_countdown_follows_the_clock_without_drift(qtbot: Any, clock: FakeClock) -> None:
@@ -181,7 +183,7 @@ def test_keyboard_skip_shows_left_then_right_with_reps(qtbot: Any, clock: FakeCl
     key(qtbot, p, Qt.Key.Key_Right)
     assert "LEFT" in p.side_banner.text() and p.side_banner.property("side") == "left"
     assert p.rep.text() == "Hold 1 of 3"
-    assert p.step_progress.text() == "Step 2 of 3"
+    assert p.step_progress.text() == "Step 2 of 2"
     assert p.next_step.text() == "Next: Calf stretch — right leg"
     advance(p, clock, 10)
     assert p.rep.text() == "Relax — hold 2 of 3 next"
@@ -273,17 +275,19 @@ def test_until_shown_change() -> None:
 def test_buttons_drive_the_session(qtbot: Any, clock: FakeClock) -> None:
     p = open_player(qtbot, clock)
     qtbot.mouseClick(p.skip_button, Qt.MouseButton.LeftButton)
-    assert p.step_progress.text() == "Step 2 of 3"
+    assert p.step_progress.text() == "Step 2 of 2"
     qtbot.mouseClick(p.pause_button, Qt.MouseButton.LeftButton)
     assert p.session.state is State.PAUSED
     qtbot.mouseClick(p.pause_button, Qt.MouseButton.LeftButton)
     assert p.session.state is State.RUNNING
     clock.advance(0.5)
     qtbot.mouseClick(p.back_button, Qt.MouseButton.LeftButton)
-    assert p.step_progress.text() == "Step 1 of 3"
+    assert p.step_progress.text() == "Step 1 of 2"
     clock.advance(5)
     qtbot.mouseClick(p.restart_button, Qt.MouseButton.LeftButton)
     assert p.countdown.text() == "00:20"
+    qtbot.mouseClick(p.stop_button, Qt.MouseButton.LeftButton)  # asks first
+    assert "Stop here?" in p.status.text()
     with qtbot.waitSignal(p.finished) as blocker:
         qtbot.mouseClick(p.stop_button, Qt.MouseButton.LeftButton)
     assert isinstance(blocker.args[0], SessionEvent)
@@ -303,6 +307,9 @@ def test_escape_stops_and_records_a_partial_session(
     advance(p, clock, 20)  # warm-up done
     key(qtbot, p, Qt.Key.Key_Right)  # left side skipped
     clock.advance(3)
+    key(qtbot, p, Qt.Key.Key_Escape)  # one stray Esc only pauses and asks
+    assert p.session.state is State.PAUSED and not p._ended
+    assert "Stop here?" in p.status.text() and "Stop here?" in p.announced[-1]
     with qtbot.waitSignal(p.finished) as blocker:
         key(qtbot, p, Qt.Key.Key_Escape)
     event = blocker.args[0]
@@ -314,7 +321,7 @@ def test_escape_stops_and_records_a_partial_session(
     assert p.recorded
     assert p.pages.currentWidget() is p.summary_page
     assert p.summary_title.text() == "Session stopped"
-    assert p.summary.text() == "1 of 2 steps done, 1 skipped, in 00:23."
+    assert p.summary.text() == "1 of 2 steps done, 1 skipped, in 23 s."
     assert p.record_label.text() == "Recorded in your log."
     assert not p.deadline_timer.isActive() and not p.repaint_timer.isActive()
     # Esc again closes the summary.
@@ -332,7 +339,7 @@ def test_finishing_records_a_completed_session(qtbot: Any, clock: FakeClock, sto
     assert (event.at - event.started).total_seconds() == pytest.approx(100)
     assert store.events() == [event]
     assert p.summary_title.text() == "Well done"
-    assert p.summary.text() == "All 2 steps done in 01:40."
+    assert p.summary.text() == "All 2 steps done in 1 min 40 s."
     assert not p.deadline_timer.isActive() and not p.repaint_timer.isActive()
 
 
@@ -367,6 +374,7 @@ def test_a_failed_write_is_told_and_can_be_retried(qtbot: Any, clock: FakeClock)
     failing = FailingStore()
     p = open_player(qtbot, clock, failing)
     key(qtbot, p, Qt.Key.Key_Escape)
+    key(qtbot, p, Qt.Key.Key_Escape)
     assert not p.recorded
     assert "Could not save" in p.record_label.text()
     assert "no space left on device" in p.record_label.text()
@@ -390,6 +398,7 @@ def test_a_read_only_store_is_told_without_a_retry(
             raise StoreReadOnlyError("the log is open read-only")
 
     p = open_player(qtbot, clock, ReadOnly())
+    key(qtbot, p, Qt.Key.Key_Escape)
     with qtbot.waitSignal(p.finished):
         key(qtbot, p, Qt.Key.Key_Escape)
     assert not p.recorded
@@ -706,3 +715,38 @@ def test_quote_excerpt_cuts_at_a_word() -> None:
     assert out.endswith("…") and len(out) <= 61
     assert long.startswith(out.removesuffix("…"))
     assert long[len(out) - 1] == " "  # cut between words, not inside one
+
+
+def test_step_changes_are_announced_and_counted_as_the_card_counts(
+    qtbot: Any, clock: FakeClock
+) -> None:
+    p = open_player(qtbot, clock)
+    key(qtbot, p, Qt.Key.Key_Right)  # the calf stretch, left leg
+    key(qtbot, p, Qt.Key.Key_Right)  # the same written step, right leg
+    # Sent as QAccessibleAnnouncementEvents when a screen reader is active.
+    assert p.announced[-2:] == [
+        "Step 2 of 2: Calf stretch, left leg",
+        "Step 2 of 2: Calf stretch, right leg",
+    ]
+    assert p.step_name.accessibleName() == "Step 2 of 2: Calf stretch, right leg"
+
+
+def test_the_player_says_when_sound_is_off(qtbot: Any, clock: FakeClock) -> None:
+    p = PlayerWindow(make_routine(), None, QUIET, clock, autostart=False, keep_awake=False)
+    qtbot.addWidget(p)
+    assert "Sound cues are off" in p.status.text()
+
+
+def test_space_withdraws_the_stop_question_and_why_this_step_pauses(
+    qtbot: Any, clock: FakeClock
+) -> None:
+    p = open_player(qtbot, clock)
+    key(qtbot, p, Qt.Key.Key_Escape)
+    key(qtbot, p, Qt.Key.Key_Space)  # go on
+    assert p.session.state is State.RUNNING and not p.stop_pending
+    key(qtbot, p, Qt.Key.Key_Escape)  # asks again: one press never stops
+    assert not p._ended and p.session.state is State.PAUSED
+    key(qtbot, p, Qt.Key.Key_Space)
+    with qtbot.waitSignal(p.citation_requested):
+        p._open_citation("cite:0")
+    assert p.session.state is State.PAUSED  # reading the source does not eat the hold

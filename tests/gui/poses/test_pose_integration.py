@@ -122,29 +122,42 @@ def test_the_routine_card_shows_a_strip_of_its_steps(
     assert inked > 50
 
 
-def test_a_dark_system_palette_never_draws_a_pale_figure_on_the_light_pages(
+def _drawn_paper(widget: Any) -> Any:
+    """The colour most of ``widget``'s drawn pixels have: the page behind the figure."""
+    from collections import Counter
+
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    counts = Counter(
+        image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    )
+    return QColor.fromRgb(counts.most_common(1)[0][0])
+
+
+def test_a_dark_system_palette_never_draws_a_pale_figure_on_a_pale_page(
     qtbot: Any, qapp: Any, builtin: dict[str, Routine]
 ) -> None:
-    from PySide6.QtGui import QColor, QPalette
-
-    from crampcoach import resources
+    """The pages follow the palette (dark here), and the figure's ink stands out from the page
+    actually drawn behind it, in the player and on a routine card alike."""
+    from crampcoach.qt import theme
     from crampcoach.qt.pose_view import Ink
 
-    saved = qapp.palette()
-    dark = QPalette(saved)
-    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
-    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
-    qapp.setPalette(dark)
+    before = theme.system_palette()
+    theme.use_system_palette(theme.dark_palette())
+    theme.apply(qapp, "system")
     try:
         p = open_player(qtbot, builtin["leg-stretch"], FakeClock())
         ink = Ink.of(p.pose_view.palette())
-        assert ink.ink.lightnessF() < 0.3 and ink.paper.lightnessF() > 0.8
+        assert theme.contrast(ink.ink, _drawn_paper(p.pose_view)) >= 4.5
         card = RoutineCard(builtin["warmup"], "never")
         qtbot.addWidget(card)
-        card.setStyleSheet(resources.read_text("ui", "style.qss"))
         card.ensurePolished()
         card.strip.ensurePolished()
+        card.strip.resize(400, card.strip.CELL)
         strip = Ink.of(card.strip.palette())
-        assert strip.ink.lightnessF() < 0.3 and strip.paper.lightnessF() > 0.8
+        assert theme.contrast(strip.ink, _drawn_paper(card.strip)) >= 4.5
+        assert theme.is_dark(qapp.palette())
     finally:
-        qapp.setPalette(saved)
+        theme.use_system_palette(before)
+        theme.apply(qapp)

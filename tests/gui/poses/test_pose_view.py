@@ -40,10 +40,10 @@ def _mirror(image: QImage) -> QImage:
 
 
 def test_side_colours_are_the_banner_colours_of_the_player_stylesheet() -> None:
-    from crampcoach import resources
+    from crampcoach.qt.theme import player_qss
 
     colours = side_colours()
-    qss = resources.read_text("ui", "player.qss")
+    qss = player_qss()  # the stylesheet as the player gets it, tokens filled in
     for side in (Side.LEFT, Side.RIGHT):
         rule = qss.split(f'QLabel#sideBanner[side="{side}"]', 1)[1].split("}", 1)[0]
         assert f"background: {colours[side]}" in rule

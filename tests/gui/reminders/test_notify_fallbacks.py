@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
@@ -112,3 +113,25 @@ def _check_toast_buttons(qtbot, monkeypatch, tmp_path, width, actions) -> None: 
         assert button.width() >= button.sizeHint().width(), button.text()
         assert toast.rect().contains(button.geometry())
     assert window.rect().contains(toast.geometry())
+
+
+def test_a_toast_whose_window_was_deleted_is_never_touched_again(
+    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.fakes import FakeTimers
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    window = QWidget()
+    timers = FakeTimers()
+    notes = Notifications(toast_parent=lambda: window, timers=timers)
+    closed: list[tuple[str, str]] = []
+    notes.closed.connect(lambda token, why: closed.append((token, why)))
+    assert notes.show("t3", "Title", "Body", ACTIONS, timeout_s=30) == "toast"
+    (expiry,) = timers.made
+    assert expiry.active
+    window.deleteLater()  # the window goes (and its toast with it) before the expiry
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert notes.toast is None
+    assert not expiry.active
+    notes.withdraw("t3")  # nothing to take down, and no error
+    assert closed == []

@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
+from crampcoach.core.clock import SystemClock
+from crampcoach.core.journal import Journal
 from crampcoach.core.settings import SETTINGS, SettingError
 from crampcoach.qt import autostart
 from crampcoach.qt.settings_dialog import WATER_NOTE, SettingsDialog
@@ -19,6 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def make(qtbot, store: Store, note: str = "") -> SettingsDialog:  # type: ignore[no-untyped-def]
     d = SettingsDialog(
         store,
+        journal=Journal(store, SystemClock()),
         availability=lambda: (False, False, note),
         routines=lambda: [("bedtime", "Bedtime stretches"), ("desk", "Desk break")],
     )
@@ -27,14 +30,14 @@ def make(qtbot, store: Store, note: str = "") -> SettingsDialog:  # type: ignore
 
 
 def test_every_setting_has_an_input(qtbot, qapp: QApplication, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         d = make(qtbot, store)
         assert set(d.inputs) == {s.key for s in SETTINGS if s.in_dialog}
         assert d.values() == {s.key: s.default for s in SETTINGS if s.in_dialog}
 
 
 def test_values_persist_across_a_restart(qtbot, qapp: QApplication, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         d = make(qtbot, store)
         d.inputs["bedtime"].setTime(QTime(23, 5))  # type: ignore[attr-defined]
         d.inputs["bedtime_lead_min"].setValue(30)  # type: ignore[attr-defined]
@@ -49,7 +52,7 @@ def test_values_persist_across_a_restart(qtbot, qapp: QApplication, data_dir: Pa
             d.save_and_close()
         assert got.args[0]["bedtime"] == "23:05"
         assert d.result() == SettingsDialog.DialogCode.Accepted
-    with Store.open(data_dir) as store:  # a restart
+    with Store.open(data_dir, clock=SystemClock()) as store:  # a restart
         s = store.settings()
         assert (s["bedtime"], s["bedtime_lead_min"], s["hydration_reminder"]) == (
             "23:05",
@@ -69,7 +72,7 @@ def test_values_persist_across_a_restart(qtbot, qapp: QApplication, data_dir: Pa
 def test_autostart_writes_and_removes_the_xdg_entry(
     qtbot, qapp: QApplication, data_dir: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         d = make(qtbot, store)
         d.inputs["autostart"].setChecked(True)  # type: ignore[attr-defined]
         d.save_and_close()
@@ -85,7 +88,7 @@ def test_autostart_writes_and_removes_the_xdg_entry(
 
 
 def test_free_text_routine_id_is_kept(qtbot, qapp: QApplication, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         d = make(qtbot, store)
         routine: QComboBox = d.inputs["bedtime_routine"]  # type: ignore[assignment]
         routine.setEditText("my-own")  # a user routine not in the list
@@ -98,7 +101,7 @@ def test_free_text_routine_id_is_kept(qtbot, qapp: QApplication, data_dir: Path)
 def test_a_failed_save_is_shown_and_the_dialog_keeps_the_edits(
     qtbot, qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         d = make(qtbot, store)
         d.show()
         d.inputs["glass_ml"].setValue(300)  # type: ignore[attr-defined]
@@ -115,7 +118,7 @@ def test_a_failed_save_is_shown_and_the_dialog_keeps_the_edits(
 
 
 def test_notes_water_evidence_and_missing_audio(qtbot, qapp: QApplication, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         d = make(qtbot, store, note="No audio output was found, so sound cues are off.")
         d.show()
         water = d.form.findChild(QLabel, "water_note")

@@ -74,6 +74,7 @@ def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     assert not t.icon.icon().isNull()
     menu_texts = [a.text() for a in t.menu.actions() if not a.isSeparator()]
     assert menu_texts == [
+        "Cramping now",
         "Start a routine",
         "Log a glass of water",
         "Log a cramp…",

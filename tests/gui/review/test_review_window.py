@@ -217,3 +217,22 @@ def test_coming_back_to_the_window_shows_entries_logged_elsewhere(
     w.activateWindow()
     qtbot.waitUntil(lambda: w.diary.rowCount() == 1)
     assert w.cell("cramps", 0) == "1 (worst 4/10)"
+
+
+def test_an_empty_week_says_what_to_do_and_esc_closes(
+    qtbot, store: Store, clock: FakeClock
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from crampcoach.qt.review_view import DIARY_EMPTY, ReviewWindow
+
+    w = ReviewWindow(store, store.settings(), clock=clock)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.diary_empty.isVisible() and w.diary_empty.text() == DIARY_EMPTY
+    assert not w.diary.isVisible()
+    assert w.windowTitle() == "Your week in review"  # Qt appends the app's name once
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_Escape)
+    assert not w.isVisible()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from crampcoach.cli import build_parser, main
+from crampcoach.core.clock import SystemClock
 from crampcoach.exits import Exit
 from crampcoach.store import Store
 
@@ -114,7 +115,7 @@ def test_log_json_prints_the_entry_as_stored(
         code, out, _ = run(capsys, *argv, "--format", "json")
         assert code == 0, argv
         printed.append(json.loads(out))
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         stored = {e.id: e.to_dict() for e in store.events()}
     assert [stored[p["id"]] for p in printed] == printed
     assert printed[0]["ml"] == 330 and printed[1]["severity"] == 6

@@ -9,14 +9,16 @@ import pytest
 
 from crampcoach.cli import main
 from crampcoach.core import days
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import EventType, SkipEvent, SkipReason
+from crampcoach.core.settings import Settings
 from crampcoach.store import Store
 
 NOW = datetime(2026, 3, 10, 2, 30).astimezone()  # before the 04:00 boundary: still the 9th
 
 
 def test_a_day_off_excuses_every_plan_item_of_that_day() -> None:
-    current = days.today(NOW, {"day_boundary": "04:00"}, NOW.tzinfo)  # type: ignore[arg-type]
+    current = days.today(NOW, Settings(), NOW.tzinfo)
     assert current == date(2026, 3, 9)
     events = days.day_off(current - timedelta(days=2), SkipReason.SICK, NOW, current, "flu")
     assert {e.item for e in events} == {"bedtime", "stretch", "water"}
@@ -37,7 +39,7 @@ def test_cli_marks_a_past_sick_day_and_the_store_keeps_it(
 ) -> None:
     assert main(["--data-dir", str(data_dir), "day", "sick", "--date", "2026-01-05"]) == 0
     assert main(["--data-dir", str(data_dir), "day", "rest"]) == 0
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         skips = [e for e in store.events(types=[EventType.SKIP]) if isinstance(e, SkipEvent)]
     sick = [e for e in skips if e.reason is SkipReason.SICK]
     assert {e.day for e in sick} == {date(2026, 1, 5)} and len(sick) == 3
@@ -52,7 +54,7 @@ def test_cli_refuses_a_future_or_unreadable_date_and_writes_nothing(
     assert "has not come yet" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "day", "rest", "--date", "soon"]) == 2
     assert "--date: expected YYYY-MM-DD" in capsys.readouterr().err
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.events(types=[EventType.SKIP]) == []
 
 
@@ -61,16 +63,16 @@ def test_cli_pauses_and_resumes_reminders(
 ) -> None:
     before = datetime.now().astimezone()
     assert main(["--data-dir", str(data_dir), "reminders", "pause", "--hours", "2"]) == 0
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         until = datetime.fromisoformat(store.settings()["reminders_paused_until"])
     assert timedelta(hours=1, minutes=58) < until - before <= timedelta(hours=2, minutes=1)
     assert "reminders paused until" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "reminders", "pause"]) == 0  # until tomorrow
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         until = datetime.fromisoformat(store.settings()["reminders_paused_until"])
     assert until > before and until.strftime("%H:%M") == "04:00"
     assert main(["--data-dir", str(data_dir), "reminders", "resume"]) == 0
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.settings()["reminders_paused_until"] == ""
     assert (
         main(["--data-dir", str(data_dir), "reminders", "pause", "--until", "2000-01-01T10:00"])

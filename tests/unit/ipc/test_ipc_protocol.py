@@ -29,6 +29,12 @@ from crampcoach import ipc
         ({"cmd": "set", "key": "glass_ml", "value": {"a": 1}}, "value must be"),
         ({"cmd": "set", "key": "glass_ml", "value": 2.5}, "value must be"),
         ({"cmd": "set", "key": "glass_ml", "value": "x" * 201}, "value must be"),
+        ({"cmd": "import"}, "needs entries"),
+        ({"cmd": "import", "entries": []}, "entries must be"),
+        ({"cmd": "import", "entries": {"type": "water"}}, "entries must be"),
+        ({"cmd": "import", "entries": [{"type": "water"}, "water"]}, "entries must be"),
+        ({"cmd": "import", "entries": [{}] * (ipc.MAX_IMPORT_PART + 1)}, "entries must be"),
+        ({"cmd": "import", "entries": [{}], "path": "/etc/passwd"}, "takes no field 'path'"),
     ],
 )
 def test_each_command_has_one_schema(request_: dict[str, object], why: str) -> None:
@@ -45,8 +51,35 @@ def test_valid_requests_pass() -> None:
         {"cmd": "log", "event": {"type": "water"}},
         {"cmd": "set", "key": "voice", "value": True},
         {"cmd": "set", "key": "bedtime", "value": "22:00"},
+        {"cmd": "import", "entries": [{"type": "water"}]},
     ):
         assert ipc.check_request(request) == request["cmd"]
+
+
+def _entry(n: int, note: str = "") -> dict[str, object]:
+    return {"id": f"e{n}", "type": "cramp", "at": "2026-11-20T03:00+01:00", "note": note}
+
+
+@pytest.mark.parametrize("count", [1, 7, 3000])
+def test_an_import_is_cut_into_parts_under_every_limit(count: int) -> None:
+    entries = [_entry(n, "ö" * (n % 300)) for n in range(count)]  # \u00f6: 6 bytes each
+    parts = ipc.import_parts(entries)
+    assert [e for part in parts for e in part] == entries  # all of them, in order
+    for part in parts:
+        line = ipc.encode({"cmd": "import", "entries": part})
+        assert len(line) - 1 <= ipc.MAX_REQUEST  # what the server accepts
+        assert ipc.check_request(ipc.decode(line)) == "import"
+    if count == 3000:
+        assert len(parts) > 1
+        # Full parts: a part and the next one's first entry would not fit.
+        first, second = parts[0], parts[1]
+        over = ipc.encode({"cmd": "import", "entries": [*first, second[0]]})
+        assert len(over) - 1 > ipc.MAX_REQUEST or len(first) == ipc.MAX_IMPORT_PART
+
+
+def test_an_entry_too_large_for_any_request_is_refused_by_number() -> None:
+    with pytest.raises(ValueError, match="entry 2 is larger"):
+        ipc.import_parts([_entry(1), _entry(2, "x" * ipc.MAX_REQUEST)])
 
 
 def test_deep_nesting_is_refused_before_parsing() -> None:

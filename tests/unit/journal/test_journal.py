@@ -11,7 +11,7 @@ import pytest
 
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import WaterEvent
-from crampcoach.core.journal import Change, EntryError, Journal, Store
+from crampcoach.core.journal import Change, EntryError, Journal, Store, parse_entries
 from crampcoach.core.settings import SettingError
 from crampcoach.store import Store as RealStore
 from crampcoach.store import StoreWriteError
@@ -266,3 +266,33 @@ def test_changed_is_told_after_each_write_and_only_then(store: Any, clock: FakeC
     journal.changed.disconnect(seen.append)
     journal.delete("w1")
     assert len(seen) == 4
+
+
+# -- import ------------------------------------------------------------------------
+
+
+def test_import_merges_by_id_once_and_tells_one_change(store: Any, clock: FakeClock) -> None:
+    journal = Journal(store, clock)
+    journal.add(journal.parse(water(eid="here", ml=300)))
+    seen: list[Change] = []
+    journal.changed.connect(seen.append)
+    entries = [water(eid="here", ml=500), water(eid="w2"), cramp(note="links")]
+    counts = journal.import_events(parse_entries(entries))
+    assert (counts.new, counts.same, counts.newer_elsewhere) == (2, 0, 1)
+    again = journal.import_events(parse_entries(entries))
+    assert (again.new, again.same, again.newer_elsewhere) == (0, 2, 1)
+    assert seen == [Change()]  # one for the import that added, none for the repeat
+    assert sorted((e.id, e.to_dict().get("ml")) for e in store.events()) == [
+        ("c1", None),
+        ("here", 300),
+        ("w2", 250),
+    ]
+
+
+def test_an_import_is_checked_by_the_schema_and_names_the_entry() -> None:
+    with pytest.raises(EntryError, match=r"entry 2 \(id w2\): ml"):
+        parse_entries([water(), water(eid="w2", ml=True)])
+    with pytest.raises(EntryError, match=r"entry 1: id"):  # an id that is no id is not shown
+        parse_entries([water(eid="\x1b[31mred")])
+    # An export from a computer whose clock ran ahead is still a backup of real entries.
+    assert parse_entries([water(at="2031-01-01T08:00:00+01:00")])

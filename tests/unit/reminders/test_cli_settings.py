@@ -13,6 +13,7 @@ import pytest
 
 from crampcoach import ipc
 from crampcoach.cli import main
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.settings import SETTINGS, defaults
 from crampcoach.store import Store
 
@@ -38,7 +39,7 @@ def test_set_validates_and_persists(capsys: pytest.CaptureFixture[str], data_dir
     assert (code, out) == (0, "bedtime = 22:45\n")
     code, out, _ = run(capsys, "settings", "set", "hydration_reminder", "off")
     assert (code, out) == (0, "hydration_reminder = false\n")
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.settings()["bedtime"] == "22:45"
         assert store.settings()["hydration_reminder"] is False
     _, out, _ = run(capsys, "settings", "show", "--format", "json")
@@ -68,7 +69,7 @@ def test_bad_key_or_value_is_one_clear_line_exit_2(
     code, out, err = run(capsys, "settings", "set", key, value)
     assert code == 2 and out == ""
     assert err.startswith(message) and err.count("\n") == 1
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.settings() == defaults()  # nothing written
 
 
@@ -104,7 +105,7 @@ def fake_app(data_dir: Path) -> Iterator[list[dict[str, Any]]]:
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    with Store.open(data_dir):
+    with Store.open(data_dir, clock=SystemClock()):
         yield got
     thread.join(timeout=10)
     server.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -22,16 +23,14 @@ from crampcoach.core.events import (
     WaterEvent,
     new_id,
 )
-from crampcoach.core.settings import defaults
+from crampcoach.core.settings import Settings
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def cfg(**over: Any) -> dict[str, Any]:
-    out = defaults()
-    out.update(over)
-    return out
+def cfg(**over: Any) -> Settings:
+    return dataclasses.replace(Settings(), **over)
 
 
 def at(tz: ZoneInfo, y: int, mo: int, d: int, h: int, mi: int = 0, fold: int = 0) -> datetime:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from crampcoach.cli import main
+from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 from tests.unit.review.helpers import cramp, session, water
 
@@ -18,7 +19,7 @@ W = "2026-W10"  # Mon 2 - Sun 8 March 2026
 @pytest.fixture
 def filled(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         for d in range(2, 9):
             store.add(session(date(2026, 3, d)))
         store.add(water(date(2026, 3, 2), 1500))
@@ -51,7 +52,7 @@ def test_text_and_csv(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_works_while_the_app_holds_the_lock(
     filled: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Store.open(filled):  # the running app
+    with Store.open(filled, clock=SystemClock()):  # the running app
         assert main(["review", "--week", W, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["week"] == W
 

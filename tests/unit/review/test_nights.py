@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -11,12 +12,13 @@ import pytest
 
 from crampcoach.cli import main
 from crampcoach.core import nights, review, settings, stats
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import CrampContext, EventType, NightEvent
 from crampcoach.core.review import IsoWeek, Status
 from crampcoach.store import Store
 from tests.unit.review.helpers import TZ, cramp, days, night, session, skip
 
-SETTINGS = settings.defaults()
+SETTINGS = settings.Settings()
 BED = time(22, 30)
 W = IsoWeek(2026, 10)
 AFTER = date(2026, 3, 20)
@@ -101,7 +103,7 @@ def test_streak_partial_routine_keeps_it_and_tonight_is_not_over() -> None:
     assert review.cell_text(r2.days[0], "bedtime") == "before you started"
     assert r2.adherence[review.PlanItem.BEDTIME].planned == 2
     # The first_day setting says when the user really started.
-    r3 = review.compute([session(d[2])], {**SETTINGS, "first_day": "2026-03-01"}, TZ, W, d[4])
+    r3 = review.compute([session(d[2])], replace(SETTINGS, first_day="2026-03-01"), TZ, W, d[4])
     assert r3.days[0].bedtime is Status.MISSED
 
 
@@ -185,7 +187,7 @@ def test_cli_log_night_and_review_json_nulls(
     assert main(["log", "night", "--cramps", "unknown", "--date", str(three_ago)]) == 0
     out = capsys.readouterr().out
     assert "no cramps" in out and "2 cramps, worst 7/10" in out and "don't remember" in out
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         got = {e.night: e.cramps for e in store.events(types=[EventType.NIGHT])}  # type: ignore[attr-defined]
     assert got == {today - timedelta(days=1): 0, two_ago: 2, three_ago: None}
     # Tonight is not over; a worst severity needs a cramp.

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,7 +12,7 @@ from crampcoach.core.events import EventType, SkipReason
 from crampcoach.core.review import IsoWeek, PlanItem, ReviewError, Status
 from tests.unit.review.helpers import TZ, cramp, days, night, session, skip, water
 
-SETTINGS = settings.defaults()  # water goal 1500 ml, 3 stretch sessions a week, boundary 04:00
+SETTINGS = settings.Settings()  # water goal 1500 ml, 3 stretch sessions a week, boundary 04:00
 W = IsoWeek(2026, 10)  # Mon 2 March - Sun 8 March 2026
 AFTER = date(2026, 3, 20)  # "today" well after the week
 
@@ -100,12 +101,14 @@ def test_partial_and_other_items() -> None:
 
 def test_bedtime_routine_after_midnight_counts_for_the_evening_before() -> None:
     tue, wed = date(2026, 3, 3), date(2026, 3, 4)
-    started = {**SETTINGS, "first_day": "2026-03-01"}
+    started = replace(SETTINGS, first_day="2026-03-01")
     r = review.compute([session(wed, "00:30")], started, TZ, W, AFTER)
     assert r.days[1].day == tue and r.days[1].bedtime is Status.DONE
     assert r.days[2].bedtime is Status.MISSED
     # The user may move the boundary: with 00:00 it counts for Wednesday.
-    r2 = review.compute([session(wed, "00:30")], {**started, "day_boundary": "00:00"}, TZ, W, AFTER)
+    r2 = review.compute(
+        [session(wed, "00:30")], replace(started, day_boundary="00:00"), TZ, W, AFTER
+    )
     assert r2.days[2].bedtime is Status.DONE and r2.days[1].bedtime is Status.MISSED
 
 
@@ -357,7 +360,7 @@ def test_cell_texts_say_each_state_in_words() -> None:
     ]
     assert texts["cramps"][6] == ""
     assert review.grid_label("water", r) == "Water (goal 1500 ml)"
-    no_goal = review.compute(events, {**SETTINGS, "water_goal_ml": 0}, TZ, W, d[5])
+    no_goal = review.compute(events, replace(SETTINGS, water_goal_ml=0), TZ, W, d[5])
     assert review.grid_label("water", no_goal) == "Water"
     assert no_goal.adherence[PlanItem.WATER].planned == 0
     assert review.cell_text(no_goal.days[0], "water") == "1500 ml"

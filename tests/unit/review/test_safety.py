@@ -82,9 +82,9 @@ def test_no_improvement_after_six_weeks_of_nightly_routine() -> None:
 def test_review_carries_log_warnings_and_none_for_a_quiet_log() -> None:
     events = [session(d) for d in days(W.monday - timedelta(days=41), 42)]
     events += [cramp(d + timedelta(days=1), "02:00", severity=8) for d in W.days()]
-    r = review.compute(events, settings.defaults(), TZ, W, AFTER)
+    r = review.compute(events, settings.Settings(), TZ, W, AFTER)
     assert set(ids(list(r.warnings))) == {"strong-cramps", "no-improvement"}
-    quiet = review.compute(events[:42], settings.defaults(), TZ, W, AFTER)
+    quiet = review.compute(events[:42], settings.Settings(), TZ, W, AFTER)
     assert quiet.warnings == ()
 
 

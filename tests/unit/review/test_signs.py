@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from crampcoach.cli import main
 from crampcoach.core import profile, review, safety, settings
-from crampcoach.core.clock import local_zone
+from crampcoach.core.clock import SystemClock, local_zone
 from crampcoach.core.events import CrampEvent, Leg, Muscle, Symptom, new_id
 from crampcoach.core.safety import Level
 from crampcoach.store import Store
@@ -116,7 +117,7 @@ def test_a_quiet_cramp_prints_no_warning(
 def test_the_health_profile_adds_a_see_a_doctor_prompt(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         store.set_setting("health_pregnant", True)
     assert main(["log", "cramp", "--leg", "left", "--muscle", "calf", "--severity", "3"]) == 0
     out = capsys.readouterr().out
@@ -124,14 +125,14 @@ def test_the_health_profile_adds_a_see_a_doctor_prompt(
 
 
 def test_profile_tailors_water_and_cautions() -> None:
-    s = {**settings.defaults(), "fluid_limit_ml": 1000, "health_diabetes": True}
+    s = replace(settings.Settings(), fluid_limit_ml=1000, health_diabetes=True)
     assert profile.water_goal(s) == 1000
-    assert profile.water_goal(settings.defaults()) == 1500
+    assert profile.water_goal(settings.Settings()) == 1500
     health = profile.HealthProfile.of(s)
     soak = profile.caution_for(profile.FOOT_SOAK, health)
     assert soak is not None and "burn" in soak.text
     assert profile.caution_for(profile.FEET_UP, health) is None
-    heart = profile.HealthProfile.of({"health_heart_failure": True})
+    heart = profile.HealthProfile.of(replace(settings.Settings(), health_heart_failure=True))
     feet = profile.caution_for(profile.FEET_UP, heart)
     assert feet is not None and "breathlessness" in feet.text
     r = review.compute([], s, local_zone(), review.IsoWeek(2026, 10), datetime.now().date())

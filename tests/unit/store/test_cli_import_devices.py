@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crampcoach.cli import main
-from crampcoach.core.clock import FakeClock
+from crampcoach.core.clock import FakeClock, SystemClock
 from crampcoach.core.events import WaterEvent
 from crampcoach.store import Store
 
@@ -49,12 +49,12 @@ def test_import_twice_changes_nothing_and_counts_what_differs(
     again = _report(capsys, str(exported))
     assert (again["new"], again["same"], again["newer_elsewhere"]) == (0, 4, 0)
     assert _export(capsys, data_dir) == before
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         store.update(_water(1, ml=900))
         store.delete("w2")
     third = _report(capsys, str(exported))
     assert (third["new"], third["same"], third["newer_elsewhere"]) == (0, 2, 2)
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.events() == [_water(0), _water(1, ml=900), _water(3)]
 
 
@@ -69,7 +69,7 @@ def test_import_of_a_backup_file_restores_its_entries(
     capsys.readouterr()
     assert main(["import", str(backups[-1])]) == 0
     assert "1 new, 0 the same, 0 newer elsewhere" in capsys.readouterr().out
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.events() == [_water(1, ml=777)]
 
 
@@ -83,7 +83,7 @@ def test_a_bad_entry_imports_nothing_and_names_it(
     assert main(["import", str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "entry 2 (id w2)" in err and "nothing" in err, err
-    with Store.open(data_dir, read_only=True) as store:
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
         assert store.events() == []
     bad.write_text("{not json")
     assert main(["import", str(bad)]) == 2
@@ -93,7 +93,7 @@ def test_a_bad_entry_imports_nothing_and_names_it(
 def test_devices_lists_this_computer_and_renames_it(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         store.add(_water(1))
     capsys.readouterr()
     assert main(["devices", "--name", "Kitchen PC", "--format", "json"]) == 0

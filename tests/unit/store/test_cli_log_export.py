@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from crampcoach.cli import main
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import CrampEvent, SessionEvent, WaterEvent
 from crampcoach.store import Store
 from crampcoach.store.store import device_folder
 
 
 def _events(folder: Path) -> list[object]:
-    with Store.open(folder) as store:
+    with Store.open(folder, clock=SystemClock()) as store:
         return list(store.events())
 
 
@@ -31,7 +32,7 @@ def _one_line_error(capsys: pytest.CaptureFixture[str], *words: str) -> None:
 
 
 def test_log_water_uses_the_glass_setting(data_dir: Path) -> None:
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         store.set_setting("glass_ml", 330)
     assert main(["log", "water"]) == 0
     assert main(["log", "water", "--ml", "150"]) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType, SessionEvent, WaterEvent, new_id
 from crampcoach.store import Store
-from crampcoach.store.store import SESSIONS_CACHE
+from crampcoach.store.caches import SESSIONS_CACHE_FORMAT, sessions_cache_path
 
 NOW = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
 SINCE = NOW - timedelta(days=366)
@@ -115,19 +116,20 @@ def test_sessions_of_this_run_count_at_once(history: Path) -> None:
 def test_a_damaged_summary_is_ignored_and_rewritten(history: Path, content: bytes) -> None:
     with Store.open(history, clock=FakeClock(NOW)) as store:
         expected = store.last_sessions(SINCE)
-    (history / SESSIONS_CACHE).write_bytes(content)
+    sessions_cache_path().write_bytes(content)
     with Store.open(history, clock=FakeClock(NOW)) as store:
         assert store.last_sessions(SINCE) == expected
-    assert json.loads((history / SESSIONS_CACHE).read_bytes())["format"] == 2
+    assert json.loads(sessions_cache_path().read_bytes())["format"] == SESSIONS_CACHE_FORMAT
 
 
 def test_a_summary_with_wrong_entries_is_not_believed(history: Path) -> None:
     with Store.open(history, clock=FakeClock(NOW)) as store:
         expected = store.last_sessions(SINCE)
-    cache = history / SESSIONS_CACHE
+    cache = sessions_cache_path()
     data = json.loads(cache.read_bytes())
-    for entry in data["months"].values():
-        entry["last"] = {"warmup": "not a time"}
+    for entries in data["months"].values():
+        for entry in entries:
+            entry["last"] = {"warmup": "not a time"}
     cache.write_text(json.dumps(data), encoding="utf-8")
     with Store.open(history, clock=FakeClock(NOW)) as store:
         assert store.last_sessions(SINCE) == expected
@@ -136,7 +138,7 @@ def test_a_summary_with_wrong_entries_is_not_believed(history: Path) -> None:
 def test_read_only_store_answers_and_writes_nothing(history: Path) -> None:
     with Store.open(history, clock=FakeClock(NOW), read_only=True) as store:
         assert store.last_sessions(SINCE) == scan(store)
-    assert not (history / SESSIONS_CACHE).exists()
+    assert not sessions_cache_path().exists()
 
 
 def test_naive_since_is_refused(history: Path) -> None:
@@ -145,3 +147,96 @@ def test_naive_since_is_refused(history: Path) -> None:
         pytest.raises(ValueError, match="since"),
     ):
         store.last_sessions(datetime(2026, 1, 1))  # naive on purpose
+
+
+# -- the cache is the computer's, keyed on content -------------------------------
+
+
+def _only_current_month_read(store: Store) -> bool:
+    return list(store._months) == ["2026-11"]
+
+
+def test_a_copied_data_folder_hits_the_cache(history: Path, tmp_path: Path) -> None:
+    with Store.open(history, clock=FakeClock(NOW)) as store:
+        expected = store.last_sessions(SINCE)
+    copy = tmp_path / "moved" / "crampcoach"
+    shutil.copytree(history, copy)  # new inodes and times, same bytes
+    with Store.open(copy, clock=FakeClock(NOW)) as store:
+        assert store.device != device_of(history)  # a new folder is a new device here
+        assert store.last_sessions(SINCE) == expected
+        assert _only_current_month_read(store)
+
+
+def test_a_changed_file_misses_the_cache(history: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "other-computer"
+    shutil.copytree(history, copy)
+    with Store.open(copy, clock=FakeClock(NOW)) as store:
+        store.last_sessions(SINCE)
+    # The first computer logs a session in an old month; the sync tool
+    # brings the new month file over the copy's old one (mtime kept).
+    late = session(NOW - timedelta(days=200), "logged-late")
+    with Store.open(history, clock=FakeClock(NOW)) as store:
+        store.add(late)
+        changed = store.own_dir / f"events-{late.at:%Y-%m}.json"
+    target = copy / changed.relative_to(history)
+    shutil.copy2(changed, target)
+    with Store.open(copy, clock=FakeClock(NOW)) as store:
+        last = store.last_sessions(SINCE)
+        assert f"{late.at:%Y-%m}" in store._months  # that month was read again
+        assert last == scan(store)
+    assert last["logged-late"] == late.at
+
+
+def test_two_data_folders_keep_their_own_summaries(history: Path, tmp_path: Path) -> None:
+    other = tmp_path / "second-log"
+    with Store.open(other, clock=FakeClock(NOW)) as store:
+        store.add_many([session(NOW - timedelta(days=d), "other-only") for d in range(40, 300, 20)])
+    answers: dict[Path, dict[str, datetime]] = {}
+    for _round in range(2):
+        for folder in (history, other):
+            with Store.open(folder, clock=FakeClock(NOW)) as store:
+                answers[folder] = store.last_sessions(SINCE)
+                assert _only_current_month_read(store) == bool(_round)
+                assert answers[folder] == scan(store)
+    assert "other-only" not in answers[history]
+    assert set(answers[other]) == {"other-only"}
+
+
+def test_nothing_but_this_computers_files_is_written_in_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    folder = tmp_path / "Sync" / "crampcoach"
+    with Store.open(folder, clock=FakeClock(NOW)) as store:
+        store.add_many([session(NOW - timedelta(days=d), "warmup") for d in range(0, 90, 7)])
+        store.set_setting("glass_ml", 300)
+        own = store.device
+    with Store.open(folder, clock=FakeClock(NOW)) as store:
+        store.last_sessions(SINCE)
+    written = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+    assert written
+    assert all(p.parts[:2] == ("devices", own) for p in written), written
+    assert sessions_cache_path().is_relative_to(tmp_path / "cache-home")
+    assert sessions_cache_path().exists()
+
+
+def test_the_old_cache_in_the_data_folder_is_removed_at_open(history: Path) -> None:
+    old = history / "cache"
+    old.mkdir()
+    (old / "sessions.json").write_text('{"format": 2, "months": {}}', encoding="utf-8")
+    with Store.open(history, clock=FakeClock(NOW), read_only=True):
+        pass
+    assert (old / "sessions.json").exists()  # a reader never writes
+    (old / "keep-me.txt").write_text("not ours", encoding="utf-8")
+    with Store.open(history, clock=FakeClock(NOW)):
+        pass
+    assert sorted(p.name for p in old.iterdir()) == ["keep-me.txt"]  # only our file goes
+    (old / "keep-me.txt").unlink()
+    with Store.open(history, clock=FakeClock(NOW)):
+        pass
+    assert not old.exists()
+
+
+def device_of(folder: Path) -> str:
+    with Store.open(folder, clock=FakeClock(NOW), read_only=True) as store:
+        return store.device

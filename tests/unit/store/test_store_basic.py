@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from crampcoach.core.clock import FakeClock
+from crampcoach.core.clock import FakeClock, SystemClock
 from crampcoach.core.events import (
     CrampEvent,
     EventType,
@@ -158,7 +158,7 @@ def test_unusable_data_folder_is_a_store_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="is not a folder"):
-        Store.open(blocker / "data")
+        Store.open(blocker / "data", clock=SystemClock())
 
 
 def test_get_reads_only_the_month_that_holds_the_id(data_dir: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from crampcoach.cli import main
 from crampcoach.core import nights, stats, trial
+from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import EventType, TrialEvent
 from crampcoach.core.nights import NightOutcome
 from crampcoach.store import Store
@@ -179,7 +180,7 @@ def test_cli_start_status_report_stop(data_dir: Path, capsys: pytest.CaptureFixt
     started = json.loads(capsys.readouterr().out)
     assert started["seed"] == 42 and len(started["blocks"]) == 7
     assert [b["routine"] for b in started["blocks"][1:]] == [False, True, True, False, True, False]
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, clock=SystemClock()) as store:
         (ev,) = store.events(types=[EventType.TRIAL])
     assert isinstance(ev, TrialEvent) and ev.seed == 42  # the seed is kept in the log
     assert main(["trial", "start"]) == 2

@@ -1,0 +1,36 @@
+"""Child process of test_fit: open every window on the simulated screen, print the problems as JSON.
+
+The screen comes from the offscreen platform's configuration file (its size)
+and ``QT_SCALE_FACTOR`` (its scale), both set by the parent before Qt starts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from tests.gui.windows import layout_problems, open_every_window, settle
+
+    # Offscreen does not implement propagateSizeHints and says so; not our problem.
+    qInstallMessageHandler(lambda *_: None)
+    with tempfile.TemporaryDirectory() as tmp:
+        opened = open_every_window(Path(tmp))
+        settle()
+        problems = {name: layout_problems(w) for name, w in opened.windows.items()}
+        sizes = {name: [w.width(), w.height()] for name, w in opened.windows.items()}
+        opened.close()
+    print(json.dumps({"problems": problems, "sizes": sizes}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

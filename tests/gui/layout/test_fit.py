@@ -1,0 +1,66 @@
+"""Every window fits the screen, from a 1024×600 netbook to 1920×1080 at 200 %, and no text is cut.
+
+Each screen is simulated in a child process: the offscreen platform takes its
+screen size from a configuration file, and ``QT_SCALE_FACTOR`` scales it the
+way a 200 % desktop does (1920×1080 at 2× leaves 960×540 device-independent
+pixels), which can only be set before Qt starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = Path(__file__).with_name("fit_probe.py")
+
+SCREENS = {
+    "1280x800": (1280, 800, 1),
+    "1024x600": (1024, 600, 1),
+    "1920x1080@2x": (1920, 1080, 2),
+}
+
+
+def run_probe(tmp_path: Path, width: int, height: int, scale: int) -> dict:
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "test",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    env["QT_SCALE_FACTOR"] = str(scale)
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    result = subprocess.run(
+        [sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_window_fits_and_no_text_is_cut(tmp_path: Path, screen: str) -> None:
+    width, height, scale = SCREENS[screen]
+    report = run_probe(tmp_path, width, height, scale)
+    assert set(report["problems"]) == {"main", "settings", "cramp", "reader", "player", "review"}
+    found = [line for lines in report["problems"].values() for line in lines]
+    assert not found, f"on {screen}:\n" + "\n".join(found)
+    for name, (w, h) in report["sizes"].items():
+        assert w <= width // scale and h <= height // scale, (name, w, h)

@@ -1,0 +1,289 @@
+"""Open every CrampCoach window with a little history, and measure what a person would see.
+
+Shared by the layout test (run in a child process per simulated screen), the
+contrast test and the accessibility test, so all three look at the same
+windows: main window, player, weekly review, settings, the cramp dialog and the
+document reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from crampcoach.core.clock import FakeClock
+from crampcoach.core.events import SessionEvent, WaterEvent, new_id
+from crampcoach.core.model import Side
+
+#: A Tuesday evening, local time.
+NOW = datetime(2026, 3, 10, 20, 30).astimezone()
+
+
+@dataclass
+class Opened:
+    """The app and its windows by name; ``close()`` tears everything down."""
+
+    app: Any
+    windows: dict[str, QWidget]
+
+    def close(self) -> None:
+        for name, window in self.windows.items():
+            if name != "main":
+                window.close()
+        self.app.quit()
+        self.app.store.close()
+
+
+def settle(rounds: int = 6) -> None:
+    """Let layouts, word-wrapped heights and paints settle."""
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def open_every_window(data_dir: Path) -> Opened:
+    """Build the app on ``data_dir`` with some history and open every window."""
+    from crampcoach.core.review import IsoWeek
+    from crampcoach.qt.app import App
+    from crampcoach.qt.launch import setup_qapplication
+    from crampcoach.qt.review_view import ReviewWindow
+    from crampcoach.store import Store
+    from tests.gui.player.staging import staged_player
+    from tests.unit.review.helpers import history
+
+    setup_qapplication()
+    clock = FakeClock(NOW)
+    store = Store.open(data_dir, clock=clock)
+    store.add_many(history(NOW, weeks=6))
+    store.add(
+        SessionEvent(
+            id=new_id(),
+            at=NOW - timedelta(hours=2),
+            routine_id="warmup",
+            routine_kind="warmup",
+            started=NOW - timedelta(hours=2, minutes=5),
+            completed=True,
+        )
+    )
+    store.add(WaterEvent(id=new_id(), at=NOW - timedelta(hours=1), ml=250))
+    app = App(store, data_dir, clock=clock, background=False)
+    windows: dict[str, QWidget] = {"main": app.main_window}
+    app.show_main_window()
+    settle()
+    factories: dict[str, Callable[[], QWidget | None]] = {
+        "settings": app.open_settings,
+        "cramp": app.open_cramp_dialog,
+        "reader": lambda: _reader(app),
+        "player": lambda: staged_player(app.routines["bedtime"], Side.LEFT),
+        "review": lambda: _review(ReviewWindow(store, store.settings(), clock=clock), IsoWeek),
+    }
+    for name, make in factories.items():
+        window = make()
+        assert window is not None, name
+        window.show()
+        windows[name] = window
+        settle()
+    return Opened(app, windows)
+
+
+def _reader(app: Any) -> QWidget:
+    bedtime = app.routines["bedtime"]
+    step = next(s for s in bedtime.steps if s.evidence and s.citations)
+    cite = step.citations[0]
+    app.show_document(cite.doc, cite.quote, step.evidence)
+    return app.reader
+
+
+def _review(window: Any, iso_week: Any) -> QWidget:
+    window.show_week(iso_week.of(NOW.date()).shift(-1))
+    return window
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def visible_widgets(root: QWidget) -> Iterator[QWidget]:
+    """``root`` and every widget a person can see in it, as laid out by our code.
+
+    Goes into containers (widgets with a layout, scroll areas' content, the
+    current page of a stack) but not into Qt's own compound widgets (a table's
+    cells, a combo box's parts), whose insides Qt lays out itself.
+    """
+    yield root
+    if isinstance(root, QScrollArea):
+        inner = root.widget()
+        if inner is not None and inner.isVisible():
+            yield from visible_widgets(inner)
+        return
+    if isinstance(root, QStackedWidget):
+        page = root.currentWidget()
+        if page is not None:
+            yield from visible_widgets(page)
+        return
+    if isinstance(root, QListWidget):  # the routine cards and document rows
+        for row in range(root.count()):
+            item_widget = root.itemWidget(root.item(row))
+            if item_widget is not None and item_widget.isVisible():
+                yield from visible_widgets(item_widget)
+        return
+    if root.layout() is None:
+        return
+    for kid in root.findChildren(QWidget, options=_direct()):
+        if kid.isVisible() and not kid.isWindow():
+            yield from visible_widgets(kid)
+
+
+def _direct() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.FindChildOption.FindDirectChildrenOnly
+
+
+def _global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+
+
+def _inside_scroll_content(widget: QWidget, window: QWidget) -> bool:
+    """Whether ``widget`` is (in) a scroll area's content, which may be larger than its view."""
+    node: QWidget | None = widget
+    while node is not None and node is not window:
+        viewport = node.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is viewport:
+            return True
+        node = node.parentWidget()
+    return False
+
+
+def _shown_text(label: QLabel) -> str:
+    """The label's text as drawn: a mnemonic's ``&`` is not drawn (``&&`` draws one)."""
+    text = label.text()
+    if label.buddy() is None:
+        return text
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def text_cut(widget: QWidget) -> str | None:
+    """Why ``widget``'s text does not fit it, measured with its font; None when it fits."""
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        if not text or (widget.pixmap() is not None and not widget.pixmap().isNull()):
+            return None
+        room = widget.contentsRect()
+        margin = 2 * widget.margin()
+        if widget.wordWrap():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height() + 1:
+                return f"needs {need} px of height, has {widget.height()}"
+            return None
+        if _rich(widget):
+            doc = QTextDocument()
+            doc.setDefaultFont(widget.font())
+            doc.setHtml(text)
+            doc.setDocumentMargin(0)
+            need_w = int(doc.idealWidth())
+        else:
+            metrics = QFontMetrics(widget.font())
+            lines = _shown_text(widget).split("\n")
+            need_w = max(metrics.horizontalAdvance(line) for line in lines)
+        if need_w > room.width() - margin + 1:
+            return f"text needs {need_w} px, has {room.width() - margin}"
+        return None
+    if isinstance(widget, QAbstractButton) and widget.text():
+        metrics = QFontMetrics(widget.font())
+        need = metrics.horizontalAdvance(widget.text().replace("&", ""))
+        if isinstance(widget, (QCheckBox, QRadioButton)):
+            need += 16  # the indicator
+        if need > widget.width():
+            return f"text needs {need} px, has {widget.width()}"
+        if widget.minimumSizeHint().width() > widget.width() + 1:
+            return f"needs {widget.minimumSizeHint().width()} px, has {widget.width()}"
+    return None
+
+
+def _rich(label: QLabel) -> bool:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import Qt as GuiQt
+
+    fmt = label.textFormat()
+    if fmt == Qt.TextFormat.RichText:
+        return True
+    return fmt == Qt.TextFormat.AutoText and bool(GuiQt.mightBeRichText(label.text()))
+
+
+def layout_problems(window: QWidget) -> list[str]:
+    """Everything in ``window`` that is off its screen, cut, or overlapping its neighbours."""
+    from crampcoach.qt.screens import available
+
+    problems: list[str] = []
+    name = window.objectName() or type(window).__name__
+    screen = available(window)
+    frame = window.frameGeometry()
+    if not screen.contains(frame):
+        problems.append(
+            f"{name}: window {frame.getRect()} is outside the screen {screen.getRect()}"
+        )
+    for widget in visible_widgets(window):
+        if widget is not window:
+            what = f"{name}/{widget.objectName() or type(widget).__name__}"
+            problems.extend(f"{what}{p}" for p in _widget_problems(widget, window, screen))
+    return problems
+
+
+def _widget_problems(widget: QWidget, window: QWidget, screen: QRect) -> list[str]:
+    problems: list[str] = []
+    rect = _global_rect(widget)
+    if not _inside_scroll_content(widget, window) and not screen.contains(rect):
+        problems.append(f": {rect.getRect()} is outside the screen")
+    parent = widget.parentWidget()
+    laid_out = parent is not None and parent.layout() is not None
+    if (
+        laid_out
+        and not isinstance(parent.parentWidget(), QScrollArea)
+        and not parent.rect().contains(widget.geometry())
+    ):
+        problems.append(f": {widget.geometry().getRect()} sticks out of its parent")
+    cut = text_cut(widget)
+    if cut:
+        problems.append(f" ({_short(widget)}): {cut}")
+    if laid_out:
+        problems.extend(f" overlaps {other}" for other in _overlapping(widget))
+    return problems
+
+
+def _overlapping(widget: QWidget) -> list[str]:
+    """Earlier laid-out siblings that ``widget`` overlaps."""
+    parent = widget.parentWidget()
+    assert parent is not None
+    return [
+        sibling.objectName() or type(sibling).__name__
+        for sibling in parent.findChildren(QWidget, options=_direct())
+        if sibling is not widget
+        and sibling.isVisible()
+        and not sibling.isWindow()
+        and id(sibling) < id(widget)
+        and sibling.geometry().intersects(widget.geometry())
+    ]
+
+
+def _short(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+    text = " ".join(text.split())
+    return text[:40] + ("…" if len(text) > 40 else "")
