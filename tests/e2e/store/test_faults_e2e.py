@@ -21,6 +21,7 @@ from tests.e2e.store.conftest import SmallDisk
 
 pytestmark = pytest.mark.e2e
 
+CRAMP = ["--leg", "left", "--muscle", "calf", "--severity", "3"]
 UNPRIVILEGED = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
 
 
@@ -146,6 +147,10 @@ def test_a_note_of_undecodable_bytes_in_an_old_file_still_exports(tmp_path: Path
         (["log", "water", "--ml", "\u0661\u0662\u0663"], {}, ["--ml"]),
         (["log", "water", "--ml", "\uff11\uff12\uff13"], {}, ["--ml"]),
         (["settings", "set", "review_day", "sunflower"], {}, ["sunflower"]),
+        (["log", "cramp", *CRAMP, "--note", "\x1b[2J\x1b[31mred"], {}, ["note", "U+001B"]),
+        (["log", "cramp", *CRAMP, "--note", "ring\x07"], {}, ["note", "U+0007"]),
+        (["log", "cramp", *CRAMP, "--note", "over\rwrite"], {}, ["note", "U+000D"]),
+        (["log", "cramp", *CRAMP, "--note", "abc\u202edcba"], {}, ["note", "U+202E"]),
         (["settings", "set", "bedtime_routine", "nope"], {}, ["nope"]),
         (["settings", "set", "bedtime_routine", ""], {}, ["bedtime_routine"]),
     ],
