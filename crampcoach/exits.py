@@ -79,3 +79,17 @@ def for_error(exc: BaseException) -> int:
     if isinstance(exc, StoreLockedError):
         return BUSY
     return NOT_SAVED
+
+
+#: A refusal reply's ``fault`` when the running app's disk refused the write.
+NOT_SAVED_FAULT = "not_saved"
+
+
+def for_refusal(reply: dict[str, object]) -> int:
+    """The status for a running app's ``{"ok": false}`` reply.
+
+    The same fault gives the same status whether the CLI wrote itself or
+    handed the entry over: a disk that refused the app's write is NOT_SAVED
+    (a script may retry it), anything else the app refused is REFUSED.
+    """
+    return NOT_SAVED if reply.get("fault") == NOT_SAVED_FAULT else Exit.REFUSED

@@ -15,12 +15,13 @@ VENV=${VENV:-.venv}
 # platform plugins, QtMultimedia's libpulse, Xvfb + a private D-Bus + dunst for
 # the end-to-end tests, poppler for looking at the PDF export, syncthing for
 # the two-computer sync test, the freedesktop validators for the menu entry and
-# the AppStream metainfo.
+# the AppStream metainfo, unshare/nsenter/mount for the full-disk tests' small
+# tmpfs (setpriv/runuser for the unprivileged ones).
 RUN_PKGS=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libpulse0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0 fonts-dejavu-core)
 TEST_PKGS=(xvfb xauth dbus-daemon dbus-bin dunst trayer libnotify-bin poppler-utils pulseaudio
-  syncthing desktop-file-utils appstream)
+  syncthing desktop-file-utils appstream util-linux mount)
 
 apt_install() {
   # One dpkg-query for the whole list: a later run checks ~25 packages in ~20 ms.

@@ -381,7 +381,7 @@ def _hand_over(folder: Path, event: Event, locked: Exception) -> bool:
     if not reply.get("ok"):
         raise CliError(
             f"the running CrampCoach could not record it: {reply.get('error', 'no reason given')}",
-            code=Exit.REFUSED,
+            code=exits.for_refusal(reply),
         )
     return True
 

@@ -164,7 +164,7 @@ def _hand_over(folder: Path, key: str, value: Any, locked: Exception) -> bool:
     if not reply.get("ok"):
         raise CliError(
             f"the running CrampCoach refused it: {reply.get('error', 'no reason')}",
-            code=Exit.REFUSED,
+            code=exits.for_refusal(reply),
         )
     return True
 

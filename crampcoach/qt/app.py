@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crampcoach import __version__, ipc
+from crampcoach import __version__, exits, ipc
 from crampcoach.core import day, documents, library
 from crampcoach.core.clock import Clock
 from crampcoach.core.context import AppContext
@@ -897,7 +897,11 @@ class App(QObject):
             except SettingError as exc:
                 return {"ok": False, "error": str(exc)}
             except StoreError as exc:  # not applied, now or later
-                return {"ok": False, "error": f"the app could not save it: {exc}"}
+                return {
+                    "ok": False,
+                    "error": f"the app could not save it: {exc}",
+                    "fault": exits.NOT_SAVED_FAULT,
+                }
             self.reload_settings()
             return {"ok": True, "key": key, "value": value}
         if cmd == "status":
@@ -909,6 +913,8 @@ class App(QObject):
                 "activations": self.activations,
                 # None until the background services have started after the first paint.
                 "tray": None if self.services is None else self.services.has_tray,
+                # What the main window's notice area tells the user (repairs, faults).
+                "notices": list(self.notices),
             }
         if cmd == "quit":
             QTimer.singleShot(0, self.quit)
@@ -949,7 +955,11 @@ class App(QObject):
         except EntryError as exc:
             return {"ok": False, "error": f"not a valid entry: {exc}"}
         except StoreError as exc:  # not acknowledged, and not saved later either
-            return {"ok": False, "error": f"the app could not save it: {exc}"}
+            return {
+                "ok": False,
+                "error": f"the app could not save it: {exc}",
+                "fault": exits.NOT_SAVED_FAULT,
+            }
         if not new:
             return {"ok": True, "id": event.id, "duplicate": True}
         self.refresh()

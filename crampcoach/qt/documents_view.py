@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from crampcoach.core import documents, verdicts
 from crampcoach.core.documents import Span
 from crampcoach.core.model import Document, PlannedStep, Side
-from crampcoach.qt.forms import child, describe, load_ui
+from crampcoach.qt.forms import child, describe, load_ui, plain_title
 from crampcoach.qt.screens import fit_window, remember
 
 MAX_WIDTH = 1100
@@ -134,7 +134,7 @@ class DocumentReader(QWidget):
         """
         self._show_step(step)
         self.document = doc
-        self.setWindowTitle(self.tr("{title} — CrampCoach").format(title=doc.title))
+        self.setWindowTitle(plain_title(self.tr("{title} — CrampCoach").format(title=doc.title)))
         self.title_label.setText(doc.title)
         self.quality_label.setText(
             self.tr("About this source: {quality}").format(quality=doc.quality)

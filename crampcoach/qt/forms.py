@@ -103,6 +103,20 @@ def stylesheet() -> str:
     return app_stylesheet()
 
 
+def plain_title(text: str) -> str:
+    """A window title that shows ``text`` as written.
+
+    Qt reads ``[*]`` in a window title as the "unsaved changes" placeholder
+    and drops it; ``[*][*]`` is its escape for the characters themselves.
+    """
+    return text.replace("[*]", "[*][*]")
+
+
+def plain_mnemonic(text: str) -> str:
+    """A button or menu entry label that shows ``text`` as written (``&`` is not a mnemonic)."""
+    return text.replace("&", "&&")
+
+
 def plain_tip(text: str) -> str:
     """A tooltip that shows ``text`` as plain text, whatever it holds.
 

@@ -159,8 +159,10 @@ class RoutineCard(QFrame):
         self.print_button = QPushButton(self.tr("Print sheet…"))
         self.print_button.setObjectName("printButton")
         self.print_button.setToolTip(
-            self.tr("Save “{title}” as an A4 sheet with a picture of every step (PDF)").format(
-                title=routine.title
+            plain_tip(
+                self.tr("Save “{title}” as an A4 sheet with a picture of every step (PDF)").format(
+                    title=routine.title
+                )
             )
         )
         self.print_button.setAccessibleName(

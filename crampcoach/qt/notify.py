@@ -53,6 +53,18 @@ _CLOSE_REASONS = {1: "expired", 2: "dismissed", 3: "closed"}
 Actions = Sequence[tuple[str, str]]  # (key, label)
 
 
+def plain_body(text: str) -> str:
+    """``text`` escaped for a server that reads the body as markup, so it shows as written.
+
+    The notification spec's markup is a small XML subset (``<b>``, ``<i>``,
+    ``<u>``, ``<a href>``, ``<img src>``); it names ``&amp;``, ``&lt;`` and
+    ``&gt;`` for the three characters that start it.  A routine title, a note
+    or a week's summary with ``<img src=file:///...>`` then stays text: no
+    link, no image fetched, no bold.  (The summary is plain text by the spec.)
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class DBusNotifier(QObject):
     """Freedesktop notifications with actions, through jeepney on the GUI thread."""
 
@@ -69,10 +81,12 @@ class DBusNotifier(QObject):
         self._addr = dbus.address(OBJECT_PATH, BUS_NAME)
         self._conn = dbus.connect()
         try:
-            self._call("GetCapabilities", "", ())  # is a server there at all?
-        except (DBusUnavailable, OSError, TimeoutError) as exc:
+            (caps,) = self._call("GetCapabilities", "", ())  # is a server there at all?
+        except (DBusUnavailable, OSError, TimeoutError, ValueError) as exc:
             self._conn.close()
             raise DBusUnavailable(f"no notification server on the session bus ({exc})") from exc
+        #: The server reads the body as markup (dunst, GNOME, Plasma): text is escaped for it.
+        self.body_markup = isinstance(caps, list) and "body-markup" in caps
         self._signals: deque[Any] = deque()
         rule = MatchRule(type=MessageType.signal, interface=BUS_NAME, path=OBJECT_PATH)
         self._filter = self._conn.filter(rule, queue=self._signals)
@@ -97,6 +111,8 @@ class DBusNotifier(QObject):
         for key, label in actions:
             flat += [key, label]
         hints = {"urgency": ("y", urgency), "desktop-entry": ("s", "crampcoach")}
+        if self.body_markup:
+            body = plain_body(body)
         (nid,) = self._call(
             "Notify",
             "susssasa{sv}i",

@@ -84,7 +84,7 @@ from crampcoach.core.session import (
 from crampcoach.qt import theme
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.cues import Cues, sound_available
-from crampcoach.qt.forms import child, load_ui, plain_tip
+from crampcoach.qt.forms import child, load_ui, plain_tip, plain_title
 from crampcoach.qt.main_window import format_duration
 from crampcoach.qt.pose_view import PoseView, step_picture
 from crampcoach.qt.screens import fit_window, remember, scrolling
@@ -214,7 +214,7 @@ class PlayerWindow(QWidget):
         """
         super().__init__(parent)
         self.setObjectName("PlayerWindow")
-        self.setWindowTitle(f"{routine.title} — CrampCoach")
+        self.setWindowTitle(plain_title(f"{routine.title} — CrampCoach"))
         self.routine = routine
         self.store = store
         self.clock: Clock = clock

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from crampcoach.core import poses
 from crampcoach.core.model import Side, Step
 from crampcoach.core.poses import Figure, Layer, Pose, Role
+from crampcoach.qt.forms import plain_tip
 
 __all__ = [
     "Ink",
@@ -377,7 +378,7 @@ class PoseView(QWidget):
             words = poses.describe(pose, leg)
             self.setAccessibleName(self.tr("Picture: {title}").format(title=pose.title))
             self.setAccessibleDescription(words)
-            self.setToolTip(words)
+            self.setToolTip(plain_tip(words))
             self.animation.setDuration(max(1, round(1000 * (cycle_s or pose.cycle_s))))
         self._sync()
         self.update()
@@ -451,7 +452,7 @@ class PoseStrip(QWidget):
         names = [f"{n}. {s.name}" for n, s in enumerate(self._steps, start=1)]
         self.setAccessibleName(self.tr("Pictures of the steps"))
         self.setAccessibleDescription("; ".join(names))
-        self.setToolTip("\n".join(names))
+        self.setToolTip(plain_tip("\n".join(names)))
 
     def pictures(self) -> list[tuple[Pose | None, Side]]:
         """Each step's picture and the side it is drawn for."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from crampcoach import resources
+from crampcoach.qt.forms import plain_mnemonic, plain_tip
 from crampcoach.qt.reminders import ReminderController
 
 NO_TRAY_NOTICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # typed as object
@@ -103,7 +104,8 @@ class Tray(QObject):
         if not items:
             self.routines_menu.addAction(self.tr("(no routines)")).setEnabled(False)
         for rid, title in items:
-            action = self.routines_menu.addAction(title)
+            action = self.routines_menu.addAction(plain_mnemonic(title))
+            action.setToolTip(plain_tip(title))  # its default, the text, would be read as markup
             action.setData(rid)
             action.triggered.connect(lambda _c=False, r=rid: self.hooks.start_routine(r))
 

@@ -261,7 +261,7 @@ class Store:
                 f"read ({exc}); it is left as it is."
             )
             return
-        new: list[str] = []
+        new: list[Event] = []
         for data in entries:
             try:
                 event = parse_entry(data, None)
@@ -271,23 +271,26 @@ class Store:
                 self._pending[event.id] = next_record(
                     self._known(event.id, [period_of(event.at)]), self.device, event.to_dict()
                 )
-                new.append(event.id)
+                new.append(event)
         try:
             self.flush()
         except StoreWriteError:
-            for eid in new:
-                self._pending.pop(eid, None)
+            for ev in new:
+                self._pending.pop(ev.id, None)
             self.recovery.append(
-                f"{len(new)} entries kept in {path} when CrampCoach last quit still cannot be "
-                "saved (the disk refuses); they stay in that file."
+                f"{_entries(len(new))} kept in {path} when CrampCoach last quit still cannot be "
+                "saved (the disk refuses); they stay in that file and are tried again at the "
+                "next start."
             )
             return
         with contextlib.suppress(OSError):
             path.unlink()
-        self.recovery.append(
-            f"{len(new)} entr{'y' if len(new) == 1 else 'ies'} that could not be saved when "
-            f"CrampCoach last quit (kept in {path}) {'was' if len(new) == 1 else 'were'} saved now."
-        )
+        if new:
+            self.recovery.append(
+                f"{_entries(len(new))} that could not be saved when CrampCoach last quit "
+                f"{'was' if len(new) == 1 else 'were'} saved now: "
+                f"{unsaved.listing(new, self._clock.tz)}."
+            )
 
     def close(self) -> None:
         """Save anything pending, refresh today's backups, release the lock.
@@ -315,15 +318,22 @@ class Store:
         """Keep what is pending for the next open; the error that says so plainly."""
         events = [ev for ev in map(_event, self._pending.values()) if ev is not None]
         reason = os.strerror(exc.errno) if exc.errno else "the disk refused the write"
-        count = f"{len(events)} entr{'y' if len(events) == 1 else 'ies'}"
+        count = _entries(len(events))
         kept = unsaved.keep(self.own_dir, [ev.to_dict() for ev in events]) if events else None
+        named = unsaved.listing(events, self._clock.tz)
         if not events:
             told = "no entry is lost, but the last change to your settings or a deletion is"
         elif kept is None:
             lines = "; ".join(json.dumps(ev.to_dict()) for ev in events)
-            told = f"{count} could not be kept anywhere either and are lost: {lines}"
+            told = (
+                f"{count} not saved ({named}) could not be kept anywhere else either and are "
+                f"lost; here they are, to enter again: {lines}"
+            )
         else:
-            told = f"{count} not saved; they are kept in {kept} and saved at the next start"
+            told = (
+                f"{count} not saved ({named}); {'it is' if len(events) == 1 else 'they are'} "
+                f"kept in {kept} and saved at the next start"
+            )
         return StoreWriteError(
             f"could not save to {self.data_dir} ({reason}); {told}. Free some space.", exc.errno
         )
@@ -1284,6 +1294,10 @@ class Store:
         counts = self.import_events(events)
         counts.refused += refused
         return counts
+
+
+def _entries(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
 
 
 def _event(rec: Record) -> Event | None:

@@ -14,9 +14,20 @@ import contextlib
 import json
 import os
 import zlib
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+from crampcoach.core.events import (
+    CrampEvent,
+    Event,
+    NightEvent,
+    ReminderEvent,
+    SessionEvent,
+    SkipEvent,
+    TrialEvent,
+    WaterEvent,
+)
 from crampcoach.store.storage import atomic_write_bytes
 
 _FORMAT = 1
@@ -25,6 +36,39 @@ _FORMAT = 1
 def _name(data_dir: Path) -> str:
     raw = os.fsencode(Path(data_dir).expanduser().resolve())
     return f"unsaved-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.json"
+
+
+#: At most this many entries are named one by one in a message; the rest are counted.
+SHOWN = 5
+
+
+def describe(event: Event, tz: tzinfo) -> str:
+    """One entry in plain words, e.g. ``250 ml of water at 2026-12-01 23:40``."""
+    if isinstance(event, SessionEvent):
+        what = f"the session {event.routine_id} ({'done' if event.completed else 'stopped early'})"
+    elif isinstance(event, WaterEvent):
+        what = f"{event.ml} ml of water"
+    elif isinstance(event, CrampEvent):
+        what = f"a cramp ({event.leg.value} {event.muscle.value}, {event.severity}/10)"
+    elif isinstance(event, ReminderEvent):
+        what = f"the {event.reminder.value} reminder ({event.fate.value})"
+    elif isinstance(event, SkipEvent):
+        what = f"skipping {event.item} on {event.day.isoformat()}"
+    elif isinstance(event, NightEvent):
+        what = f"the check-in for the night of {event.night.isoformat()}"
+    elif isinstance(event, TrialEvent):
+        what = f"the trial {event.action}"
+    else:
+        what = f"a {event.type.value} entry"
+    return f"{what} at {event.at.astimezone(tz):%Y-%m-%d %H:%M}"
+
+
+def listing(events: list[Event], tz: tzinfo) -> str:
+    """The entries named one by one (the first :data:`SHOWN`, then a count)."""
+    named = [describe(ev, tz) for ev in events[:SHOWN]]
+    if len(events) > SHOWN:
+        named.append(f"and {len(events) - SHOWN} more")
+    return "; ".join(named)
 
 
 def places(data_dir: Path) -> list[Path]:

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crampcoach import exits
 from crampcoach.store.storage import encode
+from tests.e2e.store.conftest import SmallDisk
 
 pytestmark = pytest.mark.e2e
 
+CRAMP = ["--leg", "left", "--muscle", "calf", "--severity", "3"]
 UNPRIVILEGED = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
 
 
@@ -147,6 +147,10 @@ def test_a_note_of_undecodable_bytes_in_an_old_file_still_exports(tmp_path: Path
         (["log", "water", "--ml", "\u0661\u0662\u0663"], {}, ["--ml"]),
         (["log", "water", "--ml", "\uff11\uff12\uff13"], {}, ["--ml"]),
         (["settings", "set", "review_day", "sunflower"], {}, ["sunflower"]),
+        (["log", "cramp", *CRAMP, "--note", "\x1b[2J\x1b[31mred"], {}, ["note", "U+001B"]),
+        (["log", "cramp", *CRAMP, "--note", "ring\x07"], {}, ["note", "U+0007"]),
+        (["log", "cramp", *CRAMP, "--note", "over\rwrite"], {}, ["note", "U+000D"]),
+        (["log", "cramp", *CRAMP, "--note", "abc\u202edcba"], {}, ["note", "U+202E"]),
         (["settings", "set", "bedtime_routine", "nope"], {}, ["nope"]),
         (["settings", "set", "bedtime_routine", ""], {}, ["bedtime_routine"]),
     ],
@@ -162,40 +166,19 @@ def test_wrong_values_are_refused_in_one_line_and_nothing_changes(
     assert shown["review_day"] == "sun" and shown["bedtime_routine"] == "bedtime"
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.fail("the full-disk test needs root and mount (as in CI)")
-    mnt = tmp_path / "disk"
-    mnt.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], check=True)
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
-
-
-def _fill(disk: Path) -> Path:
-    filler = disk / "filler"
-    with filler.open("wb") as f, __import__("contextlib").suppress(OSError):
-        while True:
-            f.write(b"\0" * 65536)
-            f.flush()
-    return filler
-
-
-def test_a_full_disk_refuses_plainly_and_a_retry_never_duplicates(small_disk: Path) -> None:
-    folder = small_disk / "data"
-    assert cli(folder, "log", "water", "--ml", "200").returncode == 0
-    filler = _fill(small_disk)
-    failed = cli(folder, "log", "water", "--ml", "555")
+def test_a_full_disk_refuses_plainly_and_a_retry_never_duplicates(small_disk: SmallDisk) -> None:
+    folder = small_disk.path / "data"
+    on_disk = small_disk.prefix
+    assert cli(folder, "log", "water", "--ml", "200", prefix=on_disk).returncode == 0
+    small_disk.fill()
+    failed = cli(folder, "log", "water", "--ml", "555", prefix=on_disk)
     assert failed.returncode == exits.NOT_SAVED and "Traceback" not in failed.stderr
     assert "not saved" in failed.stderr
-    refused = cli(folder, "settings", "set", "glass_ml", "300")
+    refused = cli(folder, "settings", "set", "glass_ml", "300", prefix=on_disk)
     assert refused.returncode == exits.NOT_SAVED
-    filler.unlink()
-    assert cli(folder, "log", "water", "--ml", "555").returncode == 0
-    entries = json.loads(cli(folder, "export").stdout)
+    small_disk.free()
+    assert cli(folder, "log", "water", "--ml", "555", prefix=on_disk).returncode == 0
+    entries = json.loads(cli(folder, "export", prefix=on_disk).stdout)
     assert sorted(e["ml"] for e in entries) == [200, 555]
-    shown = json.loads(cli(folder, "settings", "show", "--format", "json").stdout)
+    shown = json.loads(cli(folder, "settings", "show", "--format", "json", prefix=on_disk).stdout)
     assert shown["glass_ml"] == 250  # refused, so never applied later
