@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>Your log was repaired when it was opened:</source>
-        <extracomment>The one context every part is given: clock (with the zone), settings, log. Every write (windows, socket, undo) goes through this one journal.</extracomment>
         <translation>Ihr Protokoll wurde beim Öffnen repariert:</translation>
     </message>
     <message>
         <source>Reminders could not start: {error}</source>
+        <extracomment>The one context every part is given: clock (with the zone), settings, log. Every write (windows, socket, undo) goes through this one journal.</extracomment>
         <translation>Die Erinnerungen konnten nicht starten: {error}</translation>
     </message>
     <message>
@@ -629,6 +629,22 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <source>The worst one (0 none – 10 worst)</source>
         <translation>Der schlimmste (0 keiner – 10 am schlimmsten)</translation>
     </message>
+    <message>
+        <source>The number of cramps in that night</source>
+        <translation>Die Zahl der Krämpfe in dieser Nacht</translation>
+    </message>
+    <message>
+        <source>How bad the worst cramp was, from 0 (none) to 10 (the worst you know)</source>
+        <translation>Wie schlimm der schlimmste Krampf war, von 0 (keiner) bis 10 (der schlimmste, den Sie kennen)</translation>
+    </message>
+    <message>
+        <source>Keep this answer for the night</source>
+        <translation>Diese Antwort für die Nacht speichern</translation>
+    </message>
+    <message>
+        <source>Close without answering</source>
+        <translation>Schließen, ohne zu antworten</translation>
+    </message>
 </context>
 <context>
     <name>PlayerForm</name>
@@ -1034,12 +1050,20 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>Grund</translation>
     </message>
     <message>
+        <source>Why tonight is skipped, if you want to say</source>
+        <translation>Warum heute Abend ausfällt, wenn Sie es sagen möchten</translation>
+    </message>
+    <message>
         <source>a few words, if you like</source>
         <translation>ein paar Worte, wenn Sie mögen</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Keep the reason and close</source>
+        <translation>Den Grund speichern und schließen</translation>
     </message>
 </context>
 <context>

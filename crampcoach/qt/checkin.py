@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crampcoach.core.events import MAX_NIGHT_CRAMPS
 from crampcoach.core.nights import describe_night
+from crampcoach.qt.forms import describe_buttons
 
 
 class NightDialog(QDialog):
@@ -45,8 +46,19 @@ class NightDialog(QDialog):
         self.worst.setSuffix(" / 10")
         form.addRow(self.tr("How many cramps"), self.count)
         form.addRow(self.tr("The worst one (0 none – 10 worst)"), self.worst)
+        self.count.setAccessibleDescription(self.tr("The number of cramps in that night"))
+        self.worst.setAccessibleDescription(
+            self.tr("How bad the worst cramp was, from 0 (none) to 10 (the worst you know)")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        describe_buttons(
+            buttons,
+            {
+                QDialogButtonBox.StandardButton.Save: self.tr("Keep this answer for the night"),
+                QDialogButtonBox.StandardButton.Cancel: self.tr("Close without answering"),
+            },
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
