@@ -272,6 +272,15 @@ def layout_problems(window: QWidget) -> list[str]:
         problems.append(
             f"{name}: window {frame.getRect()} is outside the screen {screen.getRect()}"
         )
+    for area in window.findChildren(QScrollArea):
+        if area.window() is not window:
+            continue
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and bar.isVisible() and bar.maximum() > 0:
+            problems.append(
+                f"{name}/{area.objectName()}: scrolls sideways by {bar.maximum()} px "
+                "instead of reflowing"
+            )
     for widget in visible_widgets(window):
         if widget is not window:
             what = f"{name}/{widget.objectName() or type(widget).__name__}"
