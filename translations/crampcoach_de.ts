@@ -167,6 +167,10 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <source>Nights with cramps (of 7)</source>
         <translation>Nächte mit Krämpfen (von 7)</translation>
     </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
 </context>
 <context>
     <name>CheckinRow</name>
@@ -251,6 +255,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
     <message>
         <source>Save this cramp in your diary</source>
+        <extracomment>The dialog&apos;s margins and a vertical scroll bar beside its form.</extracomment>
         <translation>Diesen Krampf im Tagebuch speichern</translation>
     </message>
     <message>
@@ -459,7 +464,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <name>MainWindow</name>
     <message>
         <source>A day off</source>
-        <extracomment>One spelling for each kind of routine (&quot;warm-up&quot;, as the routines write it).</extracomment>
+        <extracomment>Below this window width the routines and the side column stack (at 200 % on a 1920×1080 screen the window is 960 px wide). One spelling for each kind of routine (&quot;warm-up&quot;, as the routines write it).</extracomment>
         <translation>Ein freier Tag</translation>
     </message>
     <message>

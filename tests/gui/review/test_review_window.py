@@ -63,6 +63,8 @@ def test_grid_shows_the_log(qtbot, store: Store, clock: FakeClock) -> None:
     assert "Bedtime routine: 6 of 6 nights" in w.headline_label.text()
     assert w.grid.item(0, 2).data(Qt.ItemDataRole.UserRole) == "skipped"
     assert w.diary.rowCount() == 1 and w.diary.item(0, 3).text() == "6/10"
+    # One name for one thing: the cramp dialog's "Severity (0-10)", not "Pain".
+    assert w.diary.horizontalHeaderItem(3).text() == "Severity"
     assert "not medical advice" in w.disclaimer_label.text()
     assert "never stop a medicine on your own" in w.checklist_label.text()
     assert not w.warnings_label.isVisible()
@@ -235,4 +237,9 @@ def test_an_empty_week_says_what_to_do_and_esc_closes(
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
     qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_Escape)
+    assert not w.isVisible()
+    w.show()  # and Ctrl+W, as every desktop window closes
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not w.isVisible()
