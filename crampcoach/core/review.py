@@ -507,13 +507,15 @@ class WeekReview:
             f"Plan done{' so far' if self.in_progress else ''}: {overall}{trend}"
             f" (bedtime routine and stretching){beside}"
         )
-        bed = self.adherence[PlanItem.BEDTIME]
-        lines.append(f"Bedtime routine: {bed.done} of {bed.planned} nights")
-        st = self.adherence[PlanItem.STRETCH]
-        lines.append(f"Stretch / warm-up sessions: {st.done} of {st.planned}")
-        streak = f"{self.streak.current}{'+' if self.streak.capped else ''}"
-        lines.append(f"Bedtime streak: {streak} nights (best {self.streak.best})")
+        lines.extend(self._plan_lines())
         c = self.cramps
+        if not (c.known_nights or c.episodes or c.day_episodes):
+            # The first days: say what to do instead of "0 on 0 nights of 0 known".
+            lines.append(
+                "Night cramps: no night known yet. Each morning, answer "
+                "“How was last night?”; log a cramp when one comes."
+            )
+            return lines
         sev = "" if c.mean_severity is None else f", mean severity {c.mean_severity:.1f}/10"
         unknown = f"; {_n(c.unknown_nights, 'night')} unknown" if c.unknown_nights else ""
         day = f"; daytime cramps: {c.day_episodes}" if c.day_episodes else ""
@@ -521,6 +523,29 @@ class WeekReview:
             f"Night cramps: {c.episodes} on {_n(c.nights, 'night')} of "
             f"{c.known_nights} known{sev}{unknown}{day}"
         )
+        return lines
+
+    def _plan_lines(self) -> list[str]:
+        """Bedtime routine, stretching and the streak; words, not "0 of 0", when none is due."""
+        bed = self.adherence[PlanItem.BEDTIME]
+        st = self.adherence[PlanItem.STRETCH]
+        lines = [
+            f"Bedtime routine: {bed.done} of {bed.planned} nights"
+            if bed.planned
+            else (
+                "Bedtime routine: no night to count yet; the first is the coming bedtime."
+                if self.in_progress
+                else "Bedtime routine: no night to count this week."
+            ),
+            f"Stretch / warm-up sessions: {st.done} of {st.planned}"
+            if st.planned
+            else "Stretch / warm-up sessions: none planned this week.",
+        ]
+        if self.streak.best or self.streak.current:
+            streak = f"{self.streak.current}{'+' if self.streak.capped else ''}"
+            lines.append(f"Bedtime streak: {streak} nights (best {self.streak.best})")
+        else:
+            lines.append("Bedtime streak: none yet; it begins with the first bedtime routine done.")
         return lines
 
     def notification(self) -> tuple[str, str]:

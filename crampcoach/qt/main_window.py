@@ -335,8 +335,9 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self._forget_undo)
         self.hide_on_close = False  # the tray sets this when it can bring the window back
         self._painted = False
-        self.body = self.form.findChild(QBoxLayout, "bodyLayout")
-        assert self.body is not None, "ui/main_window.ui has no bodyLayout"
+        body = self.form.findChild(QBoxLayout, "bodyLayout")
+        assert body is not None, "ui/main_window.ui has no bodyLayout"
+        self.body: QBoxLayout = body
         fit_window(self, "main", QSize(1180, 740))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
