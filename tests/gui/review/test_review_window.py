@@ -63,8 +63,6 @@ def test_grid_shows_the_log(qtbot, store: Store, clock: FakeClock) -> None:
     assert "Bedtime routine: 6 of 6 nights" in w.headline_label.text()
     assert w.grid.item(0, 2).data(Qt.ItemDataRole.UserRole) == "skipped"
     assert w.diary.rowCount() == 1 and w.diary.item(0, 3).text() == "6/10"
-    # One name for one thing: the cramp dialog's "Severity (0-10)", not "Pain".
-    assert w.diary.horizontalHeaderItem(3).text() == "Severity"
     assert "not medical advice" in w.disclaimer_label.text()
     assert "never stop a medicine on your own" in w.checklist_label.text()
     assert not w.warnings_label.isVisible()
@@ -72,6 +70,16 @@ def test_grid_shows_the_log(qtbot, store: Store, clock: FakeClock) -> None:
     assert w.week == THIS_WEEK
     qtbot.keyClick(w, Qt.Key.Key_PageDown)  # never into the future
     assert w.week == THIS_WEEK
+
+
+def test_the_diary_calls_it_severity_as_the_cramp_dialog_does(
+    qtbot, store: Store, clock: FakeClock
+) -> None:
+    fill(store)
+    w = window(qtbot, store, clock, week=LAST_WEEK)
+    # One name for one thing: the cramp dialog's "Severity (0-10)", not "Pain".
+    assert w.diary.horizontalHeaderItem(3).text() == "Severity"
+    assert w.diary.item(0, 3).text() == "6/10"
 
 
 def test_chart_has_the_last_weeks(qtbot, store: Store, clock: FakeClock) -> None:
