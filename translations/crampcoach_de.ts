@@ -167,6 +167,10 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <source>Nights with cramps (of 7)</source>
         <translation>Nächte mit Krämpfen (von 7)</translation>
     </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
 </context>
 <context>
     <name>CheckinRow</name>
@@ -251,6 +255,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
     <message>
         <source>Save this cramp in your diary</source>
+        <extracomment>The dialog&apos;s margins and a vertical scroll bar beside its form.</extracomment>
         <translation>Diesen Krampf im Tagebuch speichern</translation>
     </message>
     <message>
@@ -459,7 +464,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <name>MainWindow</name>
     <message>
         <source>A day off</source>
-        <extracomment>One spelling for each kind of routine (&quot;warm-up&quot;, as the routines write it).</extracomment>
+        <extracomment>Below this window width the routines and the side column stack (at 200 % on a 1920×1080 screen the window is 960 px wide). One spelling for each kind of routine (&quot;warm-up&quot;, as the routines write it).</extracomment>
         <translation>Ein freier Tag</translation>
     </message>
     <message>
@@ -628,6 +633,22 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>The worst one (0 none – 10 worst)</source>
         <translation>Der schlimmste (0 keiner – 10 am schlimmsten)</translation>
+    </message>
+    <message>
+        <source>The number of cramps in that night</source>
+        <translation>Die Zahl der Krämpfe in dieser Nacht</translation>
+    </message>
+    <message>
+        <source>How bad the worst cramp was, from 0 (none) to 10 (the worst you know)</source>
+        <translation>Wie schlimm der schlimmste Krampf war, von 0 (keiner) bis 10 (der schlimmste, den Sie kennen)</translation>
+    </message>
+    <message>
+        <source>Keep this answer for the night</source>
+        <translation>Diese Antwort für die Nacht speichern</translation>
+    </message>
+    <message>
+        <source>Close without answering</source>
+        <translation>Schließen, ohne zu antworten</translation>
     </message>
 </context>
 <context>
@@ -1063,12 +1084,20 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>Grund</translation>
     </message>
     <message>
+        <source>Why tonight is skipped, if you want to say</source>
+        <translation>Warum heute Abend ausfällt, wenn Sie es sagen möchten</translation>
+    </message>
+    <message>
         <source>a few words, if you like</source>
         <translation>ein paar Worte, wenn Sie mögen</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Keep the reason and close</source>
+        <translation>Den Grund speichern und schließen</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,9 @@ def summary(events: Iterable[Event], now: datetime, settings: Settings, tz: tzin
     mine = [e for e in events if local_day(e.at, tz, boundary) == today]
     return Today(
         sum(1 for e in mine if isinstance(e, SessionEvent) and e.completed),
-        sum(1 for e in mine if isinstance(e, SessionEvent) and not e.completed),
+        # Stopped early means some of it was done: a session ended before its
+        # first step (a stray key, a closed window) was not "stopped", only begun.
+        sum(1 for e in mine if isinstance(e, SessionEvent) and not e.completed and e.steps_done),
         water_ml(mine, now, settings, tz),
         profile.water_goal(settings),  # never above a fluid limit the clinician set
     )

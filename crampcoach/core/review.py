@@ -520,17 +520,15 @@ class WeekReview:
             f"Plan done{' so far' if self.in_progress else ''}: {overall}{trend}"
             f" (bedtime routine and stretching){beside}"
         )
-        bed = self.adherence[PlanItem.BEDTIME]
-        off = sum(1 for row in self.days if row.trial_off and row.bedtime is Status.NOT_PLANNED)
-        trial = f" ({_n(off, 'trial night')} without it, as planned)" if off else ""
-        lines.append(f"Bedtime routine: {bed.done} of {bed.planned} nights{trial}")
-        st = self.adherence[PlanItem.STRETCH]
-        # Early in the week the prorated target is still 0: "1 of 0" would read as nonsense.
-        target = f"of {st.planned}" if st.planned else "(none due yet this week)"
-        lines.append(f"Stretch / warm-up sessions: {st.done} {target}")
-        streak = f"{self.streak.current}{'+' if self.streak.capped else ''}"
-        lines.append(f"Bedtime streak: {streak} nights (best {self.streak.best})")
+        lines.extend(self._plan_lines())
         c = self.cramps
+        if not (c.known_nights or c.episodes or c.day_episodes):
+            # The first days: say what to do instead of "0 on 0 nights of 0 known".
+            lines.append(
+                "Night cramps: no night known yet. Each morning, answer "
+                "“How was last night?”; log a cramp when one comes."
+            )
+            return lines
         sev = "" if c.mean_severity is None else f", mean severity {c.mean_severity:.1f}/10"
         unknown = f"; {_n(c.unknown_nights, 'night')} unknown" if c.unknown_nights else ""
         day = f"; daytime cramps: {c.day_episodes}" if c.day_episodes else ""
@@ -538,6 +536,34 @@ class WeekReview:
             f"Night cramps: {c.episodes} on {_n(c.nights, 'night')} of "
             f"{c.known_nights} known{sev}{unknown}{day}"
         )
+        return lines
+
+    def _plan_lines(self) -> list[str]:
+        """Bedtime routine, stretching and the streak; words, not "0 of 0", when none is due."""
+        bed = self.adherence[PlanItem.BEDTIME]
+        st = self.adherence[PlanItem.STRETCH]
+        off = sum(1 for row in self.days if row.trial_off and row.bedtime is Status.NOT_PLANNED)
+        trial = f" ({_n(off, 'trial night')} without it, as planned)" if off else ""
+        lines = [
+            f"Bedtime routine: {bed.done} of {bed.planned} nights{trial}"
+            if bed.planned or off
+            else (
+                "Bedtime routine: no night to count yet; the first is the coming bedtime."
+                if self.in_progress
+                else "Bedtime routine: no night to count this week."
+            ),
+            f"Stretch / warm-up sessions: {st.done} of {st.planned}"
+            if st.planned
+            # Early in the week the prorated target is still 0: "1 of 0" would read as nonsense.
+            else f"Stretch / warm-up sessions: {st.done} (none due yet this week)"
+            if st.done
+            else "Stretch / warm-up sessions: none planned this week.",
+        ]
+        if self.streak.best or self.streak.current:
+            streak = f"{self.streak.current}{'+' if self.streak.capped else ''}"
+            lines.append(f"Bedtime streak: {streak} nights (best {self.streak.best})")
+        else:
+            lines.append("Bedtime streak: none yet; it begins with the first bedtime routine done.")
         return lines
 
     def notification(self) -> tuple[str, str]:

@@ -63,7 +63,10 @@ def build_chart(r: WeekReview) -> QChart:
     chart.addSeries(cramps)
 
     axis_x = QBarCategoryAxis()
-    axis_x.append([f"W{s.week.week:02d}" for s in r.series])
+    # The week's number alone, under an axis title: twelve "W05"s do not fit
+    # a chart in a 1024 px window and Qt elides every one to "W...".
+    axis_x.append([str(s.week.week) for s in r.series])
+    axis_x.setTitleText(QCoreApplication.translate("Chart", "Week"))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(axis_x)
     cramps.attachAxis(axis_x)

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from crampcoach.core.events import MAX_NIGHT_CRAMPS
 from crampcoach.core.nights import describe_night
+from crampcoach.qt.forms import describe_buttons
 
 
 class NightDialog(QDialog):
@@ -45,8 +47,19 @@ class NightDialog(QDialog):
         self.worst.setSuffix(" / 10")
         form.addRow(self.tr("How many cramps"), self.count)
         form.addRow(self.tr("The worst one (0 none – 10 worst)"), self.worst)
+        self.count.setAccessibleDescription(self.tr("The number of cramps in that night"))
+        self.worst.setAccessibleDescription(
+            self.tr("How bad the worst cramp was, from 0 (none) to 10 (the worst you know)")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        describe_buttons(
+            buttons,
+            {
+                QDialogButtonBox.StandardButton.Save: self.tr("Keep this answer for the night"),
+                QDialogButtonBox.StandardButton.Cancel: self.tr("Close without answering"),
+            },
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -65,11 +78,16 @@ class CheckinRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkinRow")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 4, 0, 4)
+        # The question above its answers: it wraps in a narrow window (or at
+        # 200 %) instead of pushing the buttons off the side.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 4, 0, 4)
+        column.setSpacing(6)
+        row = QHBoxLayout()
         self.label = QLabel(self.tr("How was last night?"))
         self.label.setObjectName("checkinLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
         self.none_button = QPushButton(self.tr("No cramps"))
         self.none_button.setObjectName("checkinNone")
         self.cramps_button = QPushButton(self.tr("Had cramps…"))
@@ -81,9 +99,11 @@ class CheckinRow(QWidget):
         self.unknown_button.setAccessibleDescription(
             self.tr("Last night stays unknown; it is never counted as none")
         )
-        row.addWidget(self.label, 1)
+        column.addWidget(self.label)
+        column.addLayout(row)
         for button in (self.none_button, self.cramps_button, self.unknown_button):
             row.addWidget(button)
+        row.addStretch(1)
         self.none_button.clicked.connect(lambda: self.answered.emit(0))
         self.cramps_button.clicked.connect(lambda: self.answered.emit(-1))
         self.unknown_button.clicked.connect(lambda: self.answered.emit(None))

@@ -102,6 +102,10 @@ CRAMP_DESCRIPTIONS = {
 }
 
 
+#: The dialog's margins and a vertical scroll bar beside its form.
+FRAME_ROOM = 48
+
+
 class CrampDialog(QDialog):
     """Log a new cramp (``event=None``) or edit ``event``; saves through the store.
 
@@ -149,6 +153,10 @@ class CrampDialog(QDialog):
         self.warning_label = child(f, QLabel, "warningLabel")
         self.status_label = child(f, QLabel, "statusLabel")
         self.buttons = child(f, QDialogButtonBox, "buttonBox")
+        # Save and Cancel (and what saving said) stay in view below the
+        # scrolling form, however small the screen.
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
         self.symptom_boxes = self._add_symptoms()
         describe(f, {name: self.tr(str(text)) for name, text in CRAMP_DESCRIPTIONS.items()})
         describe_buttons(
@@ -188,7 +196,12 @@ class CrampDialog(QDialog):
             self.when_edit.setEnabled(False)
             self._default_from_last_entry()
         self._check()
-        fit_window(self, "cramp", self.sizeHint().expandedTo(QSize(460, 420)))
+        # As wide as the form wants (its scroll area alone hints at a sliver):
+        # the symptom columns and the "When" choices side by side, no sideways
+        # scrolling; the screen still bounds it.
+        self.form.ensurePolished()
+        wanted = QSize(self.form.sizeHint().width() + FRAME_ROOM, self.sizeHint().height())
+        fit_window(self, "cramp", wanted.expandedTo(QSize(460, 420)))
 
     def _add_symptoms(self) -> dict[Symptom, QCheckBox]:
         """The signs that matter, as tick boxes above the warning (evidence.md)."""

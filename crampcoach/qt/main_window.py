@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -50,6 +50,10 @@ from crampcoach.qt.checkin import CheckinRow
 from crampcoach.qt.forms import child, describe, load_ui, plain_tip
 from crampcoach.qt.screens import fit_window, remember, scrolling
 
+#: Below this window width the routines and the side column stack (at 200 % on a
+#: 1920×1080 screen the window is 960 px wide).
+TWO_COLUMNS_FROM = 1100
+STACKED_LIST_HEIGHT = 420
 ROUTINE_ID = Qt.ItemDataRole.UserRole
 DOC_ID = Qt.ItemDataRole.UserRole
 MAX_NOTICE_LINES = 6
@@ -108,9 +112,14 @@ class RoutineCard(QFrame):
         super().__init__(parent)
         self.setObjectName("routineCard")
         self.routine_id = routine.id
-        layout = QHBoxLayout(self)
+        # Text across the whole card (a narrow column of it wrapped every few
+        # words): title and facts beside Start, then the description, then the
+        # pictures beside "Print sheet…".
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(14)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        top.setSpacing(14)
         text = QVBoxLayout()
         text.setSpacing(2)
         self.title = QLabel(routine.title)
@@ -136,12 +145,10 @@ class RoutineCard(QFrame):
         self.description.setWordWrap(True)
         text.addWidget(self.title)
         text.addWidget(self.facts)
-        text.addWidget(self.description)
+        top.addLayout(text, 1)
         from crampcoach.qt.pose_view import PoseStrip
 
         self.strip = PoseStrip(routine.steps)
-        text.addWidget(self.strip)
-        layout.addLayout(text, 1)
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
         self.start_button.setToolTip(
@@ -169,13 +176,14 @@ class RoutineCard(QFrame):
             self.tr("Print a sheet of {title}").format(title=routine.title)
         )
         self.print_button.clicked.connect(lambda: self.print_clicked.emit(self.routine_id))
-        buttons = QVBoxLayout()
-        buttons.setSpacing(6)
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        top.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        layout.addWidget(self.description)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(14)
+        bottom.addWidget(self.strip, 1)
+        bottom.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(bottom)
 
 
 class DocumentRow(QFrame):
@@ -329,7 +337,26 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self._forget_undo)
         self.hide_on_close = False  # the tray sets this when it can bring the window back
         self._painted = False
+        body = self.form.findChild(QBoxLayout, "bodyLayout")
+        assert body is not None, "ui/main_window.ui has no bodyLayout"
+        self.body: QBoxLayout = body
         fit_window(self, "main", QSize(1180, 740))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side on a wide window; one column (scrolling down) on a narrow one."""
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        wide = self.width() >= TWO_COLUMNS_FROM
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.body.direction() == direction:
+            return
+        self.body.setDirection(direction)
+        # Stacked, the lists no longer share the window's height: each keeps
+        # room for a couple of entries and the whole window scrolls.
+        self.routine_list.setMinimumHeight(0 if wide else STACKED_LIST_HEIGHT)
+        self.document_list.setMinimumHeight(0 if wide else STACKED_LIST_HEIGHT * 2 // 3)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&CrampCoach"))

@@ -441,6 +441,7 @@ class PoseStrip(QWidget):
     """
 
     CELL = 58  # pixels per picture, before scaling for a narrow card
+    MIN_CELL = 44  # the smallest a figure gets: still a person, not a scribble
 
     def __init__(self, steps: Sequence[Step], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -468,8 +469,8 @@ class PoseStrip(QWidget):
         return QSize(self.CELL * max(1, len(self._steps)), self.CELL)
 
     def minimumSizeHint(self) -> QSize:
-        """Narrow cards shrink the pictures rather than cut them."""
-        return QSize(self.CELL, self.CELL)
+        """Narrow cards shrink the pictures, but never below a readable figure."""
+        return QSize(self.MIN_CELL * max(1, len(self._steps)), self.CELL)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Every step's picture, left to right, each in its own cell."""

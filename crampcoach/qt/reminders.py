@@ -43,6 +43,7 @@ from crampcoach.core.events import ReminderKind, SkipEvent, SkipReason
 from crampcoach.core.reminder_engine import Callbacks, ReminderEngine, Shown
 from crampcoach.core.reminders import checkin_night
 from crampcoach.core.settings import Settings
+from crampcoach.qt.forms import describe_buttons
 from crampcoach.qt.notify import Notifications
 from crampcoach.qt.timers import MAX_MS, TimerFactory, qt_timer
 
@@ -273,10 +274,14 @@ class SkipDialog(QDialog):
         ):
             self.reason.addItem(label, value)
         form.addRow(self.tr("Reason"), self.reason)
+        self.reason.setAccessibleDescription(self.tr("Why tonight is skipped, if you want to say"))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("a few words, if you like"))
         form.addRow(self.tr("Note"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        describe_buttons(
+            buttons, {QDialogButtonBox.StandardButton.Ok: self.tr("Keep the reason and close")}
+        )
         buttons.accepted.connect(self.accept)
         form.addRow(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -57,7 +57,7 @@ DIARY_EMPTY = (
     "how bad is enough, and the review compares nights with and without the routine."
 )
 # Short headers: the diary shares the window's width with the chart.
-DIARY_COLUMNS = ("When", "Leg", "Muscle", "Pain", "Min", "Context", "Note")
+DIARY_COLUMNS = ("When", "Leg", "Muscle", "Severity", "Min", "Context", "Note")
 
 
 def warnings_text(r: WeekReview) -> str:
@@ -194,7 +194,13 @@ class ReviewWindow(QWidget):
         for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda s=step: self.show_week(self.week.shift(s)))
-        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Close)):
+        # Esc, Ctrl+W, and the platform's own Close key where it differs (one key
+        # bound twice would be ambiguous and fire neither).
+        closing = [QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")]
+        closing += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Close) if k not in closing
+        ]
+        for keys in closing:
             QShortcut(keys, self).activated.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Home), self).activated.connect(
             lambda: self.show_week(self.this_week())

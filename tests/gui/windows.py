@@ -2,8 +2,9 @@
 
 Shared by the layout test (run in a child process per simulated screen), the
 contrast test and the accessibility test, so all three look at the same
-windows: main window, player, weekly review, settings, the cramp dialog and the
-document reader.
+windows: main window, player, weekly review (and the review of a week with a
+personal trial running), settings, the cramp dialog, the welcome, the night
+check-in and skip dialogs, and the document reader ("Why this step?").
 """
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ def open_every_window(data_dir: Path) -> Opened:
         "reader": lambda: _reader(app),
         "player": lambda: staged_player(app.routines["bedtime"], Side.LEFT),
         "review": lambda: _review(ReviewWindow(store, store.settings(), clock=clock), IsoWeek),
+        "welcome": app.open_welcome,
+        "night": lambda: _night(app.main_window),
+        "skip": lambda: _skip(app.main_window),
+        "trial": lambda: _trial(store, clock),
     }
     for name, make in factories.items():
         window = make()
@@ -109,6 +114,33 @@ def _reader(app: Any) -> QWidget:
     cite = step.citations[0]
     app.show_document(cite.doc, cite.quote, step.evidence)
     return app.reader
+
+
+def _night(parent: QWidget) -> QWidget:
+    from crampcoach.qt.checkin import NightDialog
+
+    return NightDialog(NOW.date() - timedelta(days=1), parent)
+
+
+def _skip(parent: QWidget) -> QWidget:
+    from crampcoach.qt.reminders import SkipDialog
+
+    return SkipDialog(parent)
+
+
+def _trial(store: Any, clock: FakeClock) -> QWidget:
+    """The weekly review of a week in which a personal trial runs."""
+    from crampcoach.core import trial
+    from crampcoach.core.events import TrialEvent
+    from crampcoach.core.review import IsoWeek
+    from crampcoach.qt.review_view import ReviewWindow
+
+    design = trial.new_design(new_id(), NOW.date() - timedelta(days=20), seed=7)
+    store.add(TrialEvent(id=new_id(), at=NOW - timedelta(days=21), **design.start_fields()))
+    window = ReviewWindow(store, store.settings(), clock=clock)
+    window.setObjectName("TrialReview")
+    window.show_week(IsoWeek.of(NOW.date()))
+    return window
 
 
 def _review(window: Any, iso_week: Any) -> QWidget:
@@ -240,6 +272,15 @@ def layout_problems(window: QWidget) -> list[str]:
         problems.append(
             f"{name}: window {frame.getRect()} is outside the screen {screen.getRect()}"
         )
+    for area in window.findChildren(QScrollArea):
+        if area.window() is not window:
+            continue
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and bar.isVisible() and bar.maximum() > 0:
+            problems.append(
+                f"{name}/{area.objectName()}: scrolls sideways by {bar.maximum()} px "
+                "instead of reflowing"
+            )
     for widget in visible_widgets(window):
         if widget is not window:
             what = f"{name}/{widget.objectName() or type(widget).__name__}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from crampcoach.qt import screens
@@ -91,3 +91,30 @@ def test_the_countdown_grows_with_the_window_and_f11_fills_the_screen(qtbot: Any
     player.escape()  # Esc first leaves full screen; the session goes on
     assert not player.isFullScreen()
     assert not player.ended
+
+
+def test_save_and_cancel_stay_in_view_below_a_scrolling_form(qtbot: Any, data_dir: Path) -> None:
+    """Settings and the cramp dialog: squeezed to a netbook's height, the form scrolls
+    but its Save and Cancel do not (they are outside the scrolled content)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
+
+    from tests.gui.windows import open_every_window, settle
+
+    opened = open_every_window(data_dir)
+    try:
+        for name in ("settings", "cramp"):
+            dialog = opened.windows[name]
+            dialog.resize(dialog.width(), 300)
+            settle()
+            boxes = dialog.findChildren(QDialogButtonBox)
+            assert boxes, name
+            for box in boxes:
+                node = box.parentWidget()
+                while node is not None and node is not dialog:
+                    assert not isinstance(node, QScrollArea), f"{name}: buttons scroll away"
+                    node = node.parentWidget()
+                assert box.isVisible(), name
+                shown = QRect(box.mapTo(dialog, box.rect().topLeft()), box.size())
+                assert dialog.rect().contains(shown), name
+    finally:
+        opened.close()

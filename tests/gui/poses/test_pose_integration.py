@@ -124,12 +124,15 @@ def test_the_routine_card_shows_a_strip_of_its_steps(
 
 
 def _drawn_paper(widget: Any) -> Any:
-    """The colour most of ``widget``'s drawn pixels have: the page behind the figure."""
+    """The colour most of ``widget``'s pixels have where its window draws it: the page behind
+    the figure (a transparent strip shows its card, so the window is grabbed, not the widget)."""
     from collections import Counter
 
     from PySide6.QtGui import QColor
 
-    image = widget.grab().toImage()
+    window = widget.window()
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    image = window.grab(QRect(top_left, widget.size())).toImage()
     counts = Counter(
         image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
     )
@@ -154,8 +157,8 @@ def test_a_dark_system_palette_never_draws_a_pale_figure_on_a_pale_page(
         card = RoutineCard(builtin["warmup"], "never")
         qtbot.addWidget(card)
         card.ensurePolished()
-        card.strip.ensurePolished()
-        card.strip.resize(400, card.strip.CELL)
+        card.resize(640, card.heightForWidth(640))
+        card.layout().activate()
         strip = Ink.of(card.strip.palette())
         assert theme.contrast(strip.ink, _drawn_paper(card.strip)) >= 4.5
         assert theme.is_dark(qapp.palette())

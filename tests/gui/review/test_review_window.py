@@ -72,6 +72,16 @@ def test_grid_shows_the_log(qtbot, store: Store, clock: FakeClock) -> None:
     assert w.week == THIS_WEEK
 
 
+def test_the_diary_calls_it_severity_as_the_cramp_dialog_does(
+    qtbot, store: Store, clock: FakeClock
+) -> None:
+    fill(store)
+    w = window(qtbot, store, clock, week=LAST_WEEK)
+    # One name for one thing: the cramp dialog's "Severity (0-10)", not "Pain".
+    assert w.diary.horizontalHeaderItem(3).text() == "Severity"
+    assert w.diary.item(0, 3).text() == "6/10"
+
+
 def test_chart_has_the_last_weeks(qtbot, store: Store, clock: FakeClock) -> None:
     fill(store)
     w = window(qtbot, store, clock, week=LAST_WEEK)
@@ -235,4 +245,9 @@ def test_an_empty_week_says_what_to_do_and_esc_closes(
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
     qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_Escape)
+    assert not w.isVisible()
+    w.show()  # and Ctrl+W, as every desktop window closes
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not w.isVisible()

@@ -47,6 +47,10 @@ def test_empty_week() -> None:
     data = json.loads(r.to_json())
     assert {"week", "days", "adherence", "cramps", "warnings"} <= data.keys()
     assert data["week"] == "2026-W10"
+    # Empty states say what to do, never "0 of 0" or "best 0".
+    text = "\n".join(r.headline())
+    assert "0 of 0" not in text and "best 0" not in text and "of 0 known" not in text
+    assert "How was last night?" in text and "first bedtime routine" in text
 
 
 def perfect_week_events(week: IsoWeek) -> list:
