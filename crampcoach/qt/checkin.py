@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -54,7 +55,7 @@ class NightDialog(QDialog):
 
 
 class CheckinRow(QWidget):
-    """A row for the main window: the question and three buttons, or the answer given.
+    """A block for the main window: the question over three buttons, or the answer given.
 
     ``answered`` carries the number of cramps (None: don't remember); -1 asks
     for the count in a ``NightDialog`` first.
@@ -65,8 +66,12 @@ class CheckinRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkinRow")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 4, 0, 4)
+        # The question above its buttons, wrapping: the night's dates make it long, and
+        # on one line with the buttons it would set the main window's narrowest width.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 4, 0, 4)
+        column.setSpacing(6)
+        row = QHBoxLayout()
         self.label = QLabel(self.tr("How was last night?"))
         self.label.setObjectName("checkinLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,9 +86,12 @@ class CheckinRow(QWidget):
         self.unknown_button.setAccessibleDescription(
             self.tr("Last night stays unknown; it is never counted as none")
         )
-        row.addWidget(self.label, 1)
+        self.label.setWordWrap(True)
+        column.addWidget(self.label)
         for button in (self.none_button, self.cramps_button, self.unknown_button):
             row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
         self.none_button.clicked.connect(lambda: self.answered.emit(0))
         self.cramps_button.clicked.connect(lambda: self.answered.emit(-1))
         self.unknown_button.clicked.connect(lambda: self.answered.emit(None))
