@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         # One scroll at a time: while the page itself has to scroll (a short screen, 200 %),
         # the lists show every row and only the page scrolls; the check waits for layouts.
         self._lists_open = False
-        self._compact_height = 0  # the page height the lists needed when they scrolled
+        self._compact = QSize()  # the page's width, and the height it needed, when lists scrolled
         self._page_check = QTimer(self)
         self._page_check.setSingleShot(True)
         self._page_check.setInterval(0)
@@ -565,13 +565,15 @@ class MainWindow(QMainWindow):
 
     def _fit_lists(self) -> None:
         """Let the lists scroll when the page fits the window, else open them out in the page."""
-        view = self.page.viewport().height()
+        view = self.page.viewport().size()
         if not self._lists_open:
             overflow = self.page.verticalScrollBar().maximum()
             if overflow > 0:
-                self._compact_height = view + overflow
+                self._compact = QSize(view.width(), view.height() + overflow)
                 self._open_lists(True)
-        elif view >= self._compact_height:
+        elif view.height() >= self._compact.height() or view.width() > self._compact.width():
+            # Tall enough now, or wider (less wrapping): try scrolling lists again; if the
+            # page still overflows, the next check opens them out again.
             self._open_lists(False)
 
     def _open_lists(self, open_out: bool) -> None:
