@@ -1,11 +1,15 @@
 """Regenerate the README screenshots from the real widgets (offscreen, ``QWidget.grab``).
 
-    .venv/bin/python scripts/screenshots.py                      # 1280x800 into docs/screenshots/
-    .venv/bin/python scripts/screenshots.py --size 1920x1080 --out /tmp/shots   # check a big screen
+    .venv/bin/python scripts/screenshots.py                      # a 1280x800 screen, into docs/screenshots/
+    .venv/bin/python scripts/screenshots.py --screen 1024x600 --out /tmp/shots  # check a small screen
+    .venv/bin/python scripts/screenshots.py --size 1920x1080 --out /tmp/shots   # force a window size
     .venv/bin/python scripts/screenshots.py --poses --out docs/screenshots/poses/1280x800
         # the player on one hold and one move of every routine (README, "Every stretch")
     .venv/bin/python scripts/screenshots.py --all    # the README set: light, dark, and 2x
 
+Each window opens as it does on a first start (no remembered size) on a
+simulated screen of ``--screen`` pixels, so a picture shows what a person on
+that screen sees, scroll bars and all; ``--size`` forces a window size instead.
 ``--theme dark`` gives the desktop a dark palette (the app follows it);
 ``--scale 2`` renders at 200 % (QT_SCALE_FACTOR, set before Qt starts, so the
 script runs itself again in a child process).
@@ -18,6 +22,7 @@ text must not be cut, overlap or be unreadable.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -40,8 +45,9 @@ from crampcoach.core.model import Side  # noqa: E402
 Shot = Callable[[], QWidget]
 
 
-def _settle(widget: QWidget, width: int, height: int) -> None:
-    widget.resize(width, height)
+def _settle(widget: QWidget, size: tuple[int, int] | None) -> None:
+    if size is not None:
+        widget.resize(*size)
     widget.show()
     for _ in range(5):  # layouts, then word-wrapped heights, then paint
         QApplication.processEvents()
@@ -95,7 +101,11 @@ def planned_side(routine: object, position: int) -> Side:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", default="1280x800", help="window size WxH (default 1280x800)")
+    parser.add_argument(
+        "--screen",
+        help="the simulated screen WxH in pixels (default 1280x800; 1920x1080 with --scale 2)",
+    )
+    parser.add_argument("--size", help="force every window to WxH (default: a first start's size)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument(
         "--poses",
@@ -112,9 +122,38 @@ def main(argv: list[str] | None = None) -> int:
         return _all(args.out)
     if args.scale != 1 and os.environ.get("QT_SCALE_FACTOR") != str(args.scale):
         return _rerun_scaled(sys.argv[1:] if argv is None else argv, args.scale)
-    width, height = (int(n) for n in args.size.lower().split("x"))
+    size = _dimensions(args.size) if args.size else None
+    screen = _dimensions(args.screen or ("1920x1080" if args.scale == 2 else "1280x800"))
     args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        # Nothing remembered from (or written to) this computer's window sizes.
+        os.environ["XDG_STATE_HOME"] = str(Path(scratch) / "state")
+        if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+            config = Path(scratch) / "screen.json"
+            config.write_text(json.dumps({"screens": [_screen(*screen)]}), encoding="utf-8")
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+        return _shoot(args, size)
 
+
+def _dimensions(text: str) -> tuple[int, int]:
+    width, height = (int(n) for n in text.lower().split("x"))
+    return width, height
+
+
+def _screen(width: int, height: int) -> dict[str, object]:
+    """The offscreen platform's description of one screen (its pixels; Qt scales them)."""
+    return {
+        "name": "shots",
+        "x": 0,
+        "y": 0,
+        "width": width,
+        "height": height,
+        "logicalDpi": 96,
+        "dpr": 1,
+    }
+
+
+def _shoot(args: argparse.Namespace, size: tuple[int, int] | None) -> int:
     from crampcoach.qt import theme
     from crampcoach.qt.app import App
     from crampcoach.qt.launch import setup_qapplication
@@ -203,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         wanted = [n for n in args.shots.split(",") if n] or list(shots)
         for name in wanted:
             widget = shots[name]()
-            _settle(widget, width, height)
+            _settle(widget, size)
             path = args.out / f"{name}{args.suffix}.png"
             if not widget.grab().save(str(path)):
                 print(f"could not write {path}", file=sys.stderr)

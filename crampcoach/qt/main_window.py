@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +57,7 @@ from crampcoach.qt.screens import fit_window, remember, scrolling
 TWO_COLUMNS_FROM = 1100
 STACKED_LIST_HEIGHT = 420
 ROUTINE_ID = Qt.ItemDataRole.UserRole
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 DOC_ID = Qt.ItemDataRole.UserRole
 MAX_NOTICE_LINES = 6
 #: One spelling for each kind of routine ("warm-up", as the routines write it).
@@ -224,12 +227,12 @@ def _mark_selected(lst: QListWidget, current: QListWidgetItem | None) -> None:
 
 
 class _WidthTracker(QObject):
-    """Re-fit the height of word-wrapped item widgets whenever the list's width changes."""
+    """Call ``refit`` whenever ``watched`` is resized (a list's viewport: word-wrapped rows)."""
 
-    def __init__(self, owner: QListWidget, refit: Callable[[], None]) -> None:
-        super().__init__(owner)
+    def __init__(self, watched: QWidget, refit: Callable[[], None]) -> None:
+        super().__init__(watched)
         self._refit = refit
-        owner.viewport().installEventFilter(self)
+        watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -261,7 +264,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CrampCoach"))
         self.form = load_ui("main_window.ui")
         # On a small screen (or at 200 %) the whole content scrolls; nothing overlaps.
-        self.setCentralWidget(scrolling(self.form, self))
+        self.page = scrolling(self.form, self)
+        self.setCentralWidget(self.page)
         self.routine_list = child(self.form, QListWidget, "routineList")
         self.document_list = child(self.form, QListWidget, "documentList")
         self.notice_label = child(self.form, QLabel, "noticeLabel")
@@ -317,12 +321,31 @@ class MainWindow(QMainWindow):
         )
         self._cards: list[tuple[QListWidgetItem, RoutineCard]] = []
         self._doc_rows: list[tuple[QListWidgetItem, DocumentRow]] = []
-        _WidthTracker(self.routine_list, self._refit_cards)
-        _WidthTracker(self.document_list, self._refit_cards)
+        # One scroll at a time: while the page itself has to scroll (a short screen, 200 %),
+        # the lists show every row and only the page scrolls; the check waits for layouts.
+        self._lists_open = False
+        self._compact = QSize()  # the page's width, and the height it needed, when lists scrolled
+        self._page_check = QTimer(self)
+        self._page_check.setSingleShot(True)
+        self._page_check.setInterval(0)
+        self._page_check.timeout.connect(self._fit_lists)
+        _WidthTracker(self.routine_list.viewport(), self._refit_cards)
+        _WidthTracker(self.document_list.viewport(), self._refit_cards)
         for lst in (self.routine_list, self.document_list):
             lst.currentItemChanged.connect(
-                lambda current, _previous, lst=lst: _mark_selected(lst, current)
+                lambda current, _previous, lst=lst: self._current_changed(lst, current)
             )
+        # Below each column: takes the slack while the lists are open, so the shorter
+        # column keeps its rows together at the top instead of spreading them out.
+        self._column_ends: list[tuple[QVBoxLayout, QSpacerItem]] = []
+        for name in ("routinesColumn", "sideColumn"):
+            column = self.form.findChild(QVBoxLayout, name)
+            assert column is not None, f"ui/main_window.ui has no {name}"
+            end = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            column.addItem(end)
+            self._column_ends.append((column, end))
+        _WidthTracker(self.page.viewport(), self._page_check.start)
+        _WidthTracker(self.form, self._page_check.start)
         self._build_menu()
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoButton")
@@ -559,6 +582,49 @@ class MainWindow(QMainWindow):
                 if height <= 0:
                     height = widget.sizeHint().height()
                 item.setSizeHint(QSize(width, height))
+        if self._lists_open:
+            self._open_lists(True)  # the rows' heights follow the width
+        self._page_check.start()
+
+    def _current_changed(self, lst: QListWidget, current: QListWidgetItem | None) -> None:
+        _mark_selected(lst, current)
+        widget = lst.itemWidget(current) if current is not None else None
+        if self._lists_open and widget is not None:
+            self.page.ensureWidgetVisible(widget, 0, 0)  # the page scrolls for the list
+
+    def _fit_lists(self) -> None:
+        """Let the lists scroll when the page fits the window, else open them out in the page."""
+        view = self.page.viewport().size()
+        if not self._lists_open:
+            overflow = self.page.verticalScrollBar().maximum()
+            if overflow > 0:
+                self._compact = QSize(view.width(), view.height() + overflow)
+                self._open_lists(True)
+        elif view.height() >= self._compact.height() or view.width() > self._compact.width():
+            # Tall enough now, or wider (less wrapping): try scrolling lists again; if the
+            # page still overflows, the next check opens them out again.
+            self._open_lists(False)
+
+    def _open_lists(self, open_out: bool) -> None:
+        self._lists_open = open_out
+        slack = QSizePolicy.Policy.Expanding if open_out else QSizePolicy.Policy.Fixed
+        for column, end in self._column_ends:
+            if end.sizePolicy().verticalPolicy() != slack:
+                end.changeSize(0, 0, QSizePolicy.Policy.Minimum, slack)
+                column.invalidate()
+        for lst in (self.routine_list, self.document_list):
+            if not open_out:
+                lst.setMinimumHeight(0)
+                lst.setMaximumHeight(QWIDGETSIZE_MAX)
+                lst.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+                continue
+            lst.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # QListView keeps its spacing above and below every row.
+            rows = sum(
+                lst.item(n).sizeHint().height() + 2 * lst.spacing() for n in range(lst.count())
+            )
+            chrome = lst.height() - lst.viewport().height()
+            lst.setFixedHeight(rows + chrome)
 
     def paintEvent(self, event: object) -> None:
         """Report the first paint once: that is when the window is really on screen."""

@@ -288,6 +288,64 @@ def layout_problems(window: QWidget) -> list[str]:
     return problems
 
 
+def _enclosing_viewport(widget: QWidget, window: QWidget) -> QWidget | None:
+    """The viewport of the innermost scroll area ``widget`` is shown in, if any."""
+    node: QWidget | None = widget
+    while node is not None and node is not window:
+        viewport = node.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is viewport:
+            return viewport
+        node = node.parentWidget()
+    return None
+
+
+def _scroll_problems(widget: QWidget, window: QWidget) -> list[str]:
+    """Content that scrolls sideways, is clipped at a viewport's side, or scrolls inside a scroll.
+
+    Scrolling down a long page is fine; having to scroll sideways to read a
+    line, or a list that scrolls inside a page that scrolls too, is not.
+    """
+    problems: list[str] = []
+    if isinstance(widget, QAbstractScrollArea) and widget.isVisible():
+        if widget.horizontalScrollBar().isVisible():
+            problems.append(": scrolls sideways (its content is wider than the window)")
+        outer = _enclosing_viewport(widget, window)
+        outer_area = outer.parentWidget() if outer is not None else None
+        if (
+            isinstance(outer_area, QAbstractScrollArea)
+            and outer_area.verticalScrollBar().isVisible()
+            and widget.verticalScrollBar().isVisible()
+        ):
+            problems.append(": scrolls inside a page that scrolls too")
+    viewport = _enclosing_viewport(widget, window)
+    if viewport is not None:
+        rect = _global_rect(widget)
+        view = _global_rect(viewport)
+        if rect.left() < view.left() - 1 or rect.right() > view.right() + 1:
+            problems.append(f": {rect.getRect()} is cut at the side of its view {view.getRect()}")
+        area = viewport.parentWidget()
+        assert isinstance(area, QAbstractScrollArea)
+        bar = area.verticalScrollBar()
+        unscrolled = not bar.isVisible() and bar.value() == 0
+        if unscrolled and (rect.top() < view.top() - 1 or rect.bottom() > view.bottom() + 1):
+            problems.append(
+                f": {rect.getRect()} is cut off in its view {view.getRect()}, which cannot scroll"
+            )
+    return problems
+
+
+def scroll_problems(window: QWidget) -> list[str]:
+    """Everything in ``window`` that scrolls sideways, is cut at a view's side, or scrolls twice."""
+    name = window.objectName() or type(window).__name__
+    return [
+        f"{name}/{widget.objectName() or type(widget).__name__}{problem}"
+        for widget in visible_widgets(window)
+        if widget is not window
+        for problem in _scroll_problems(widget, window)
+    ]
+
+
 def _widget_problems(widget: QWidget, window: QWidget, screen: QRect) -> list[str]:
     problems: list[str] = []
     rect = _global_rect(widget)

@@ -244,3 +244,26 @@ def test_settings_dialog_changes_reach_the_app(
     assert app.settings["water_goal_ml"] == 2000
     assert "of your 2000 ml goal" in app.main_window.water_label.text()
     dialog.close()
+
+
+def test_one_scroll_at_a_time_the_lists_open_out_while_the_page_scrolls(
+    make_app: Any, qtbot: Any
+) -> None:
+    """A short window scrolls as one page with every card shown; a tall one lets the lists scroll."""
+    app = make_app()  # the bundled routines and documents: more than a short window holds
+    window = app.main_window
+    window.show()
+    page_bar = window.page.verticalScrollBar()
+    lists = (window.routine_list, window.document_list)
+    window.resize(900, 480)
+    qtbot.waitUntil(lambda: page_bar.maximum() > 0 and window._lists_open)
+    for lst in lists:
+        qtbot.waitUntil(lambda lst=lst: lst.verticalScrollBar().maximum() == 0)
+        assert not lst.verticalScrollBar().isVisible()
+    # Choosing the last routine by keyboard scrolls the page to its card.
+    window.routine_list.setFocus()
+    window.routine_list.setCurrentRow(window.routine_list.count() - 1)
+    assert page_bar.value() > 0
+    window.resize(1180, 760)
+    qtbot.waitUntil(lambda: not window._lists_open and page_bar.maximum() == 0)
+    assert window.routine_list.verticalScrollBar().maximum() > 0  # the list scrolls itself

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> int:
     from PySide6.QtCore import qInstallMessageHandler
 
-    from tests.gui.windows import layout_problems, open_every_window, settle
+    from tests.gui.windows import layout_problems, open_every_window, scroll_problems, settle
 
     # Offscreen does not implement propagateSizeHints and says so; not our problem.
     qInstallMessageHandler(lambda *_: None)
@@ -26,9 +26,10 @@ def main() -> int:
         opened = open_every_window(Path(tmp))
         settle()
         problems = {name: layout_problems(w) for name, w in opened.windows.items()}
+        scrolling = {name: scroll_problems(w) for name, w in opened.windows.items()}
         sizes = {name: [w.width(), w.height()] for name, w in opened.windows.items()}
         opened.close()
-    print(json.dumps({"problems": problems, "sizes": sizes}))
+    print(json.dumps({"problems": problems, "scrolling": scrolling, "sizes": sizes}))
     return 0
 
 

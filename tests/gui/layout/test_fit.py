@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,10 +56,23 @@ def run_probe(tmp_path: Path, width: int, height: int, scale: int) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict]:
+    """The probe's report for a screen, run once per screen for all the tests here."""
+    reports: dict[str, dict] = {}
+
+    def report(screen: str) -> dict:
+        if screen not in reports:
+            reports[screen] = run_probe(tmp_path_factory.mktemp(screen), *SCREENS[screen])
+        return reports[screen]
+
+    return report
+
+
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_every_window_fits_and_no_text_is_cut(tmp_path: Path, screen: str) -> None:
+def test_every_window_fits_and_no_text_is_cut(probe: Callable[[str], dict], screen: str) -> None:
     width, height, scale = SCREENS[screen]
-    report = run_probe(tmp_path, width, height, scale)
+    report = probe(screen)
     assert set(report["problems"]) == {
         "main",
         "settings",
@@ -75,3 +89,22 @@ def test_every_window_fits_and_no_text_is_cut(tmp_path: Path, screen: str) -> No
     assert not found, f"on {screen}:\n" + "\n".join(found)
     for name, (w, h) in report["sizes"].items():
         assert w <= width // scale and h <= height // scale, (name, w, h)
+
+
+#: Windows whose content must reflow, not scroll sideways or scroll inside a scroll.
+#: The others join as they are made to reflow (issue 13).
+REFLOWING = ("main",)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_main_window_reflows_at_the_size_a_first_start_gives(
+    probe: Callable[[str], dict], screen: str
+) -> None:
+    """No saved size (a first start): the window fits, and nothing needs a sideways scroll."""
+    width, height, scale = SCREENS[screen]
+    report = probe(screen)
+    w, h = report["sizes"]["main"]
+    # Most of the screen, not a small box in its middle.
+    assert w >= 0.7 * (width // scale) and h >= 0.7 * (height // scale), (w, h)
+    found = [line for name in REFLOWING for line in report["scrolling"][name]]
+    assert not found, f"on {screen}:\n" + "\n".join(found)
