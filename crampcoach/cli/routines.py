@@ -12,7 +12,7 @@ from crampcoach.cli import CliError, add_format
 from crampcoach.exits import Exit
 
 if TYPE_CHECKING:
-    from crampcoach.core.model import LoadProblem, LoadResult, PlannedStep, Routine
+    from crampcoach.core.model import LoadProblem, LoadResult, PlannedStep, Routine, Translations
 
 NOT_MEDICAL_ADVICE = "General information, not medical advice. Stop if anything hurts."
 
@@ -126,7 +126,13 @@ def _step_json(step: PlannedStep) -> dict[str, Any]:
         "pose": step.pose,
         "frames": list(step.frames),
         "cycle_s": step.cycle_s,
+        "translations": _translations_json(step.translations),
     }
+
+
+def _translations_json(translations: Translations) -> dict[str, dict[str, str]]:
+    """``{"de": {"name": "..."}}``: the file's translated text, per language."""
+    return {language: dict(texts) for language, texts in translations}
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -138,6 +144,7 @@ def _show(args: argparse.Namespace) -> int:
             "title": routine.title,
             "kind": routine.kind.value,
             "duration_s": routine.duration_s,
+            "translations": _translations_json(routine.translations),
             "steps": [_step_json(s) for s in steps],
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))

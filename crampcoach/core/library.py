@@ -18,13 +18,22 @@ losing it costs one slower start and nothing else.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from crampcoach import __version__, paths, resources
 from crampcoach.core import poses
-from crampcoach.core.model import Citation, DocumentInfo, Routine, RoutineKind, Side, Step
+from crampcoach.core.model import (
+    Citation,
+    DocumentInfo,
+    Routine,
+    RoutineKind,
+    Side,
+    Step,
+    Translations,
+)
 
 CACHE_FORMAT = 4
 # The modules whose rules decide what a routine file means.
@@ -89,11 +98,27 @@ def _routine_from(data: dict[str, Any]) -> Routine:
                 "side": Side(s["side"]),
                 "citations": tuple(Citation(**c) for c in s["citations"]),
                 "frames": tuple(s["frames"]),
+                "translations": _translations_from(s["translations"]),
             }
         )
         for s in data["steps"]
     )
-    return Routine(**{**data, "kind": RoutineKind(data["kind"]), "steps": steps})
+    return Routine(
+        **{
+            **data,
+            "kind": RoutineKind(data["kind"]),
+            "steps": steps,
+            "translations": _translations_from(data["translations"]),
+        }
+    )
+
+
+def _translations_from(data: list[Any]) -> Translations:
+    """JSON's lists back into the model's tuples."""
+    return tuple(
+        (str(language), tuple((str(name), str(text)) for name, text in texts))
+        for language, texts in data
+    )
 
 
 def _read(file: Path, key: list[Any]) -> Library | None:
@@ -143,8 +168,20 @@ def load_fresh(user_dir: Path) -> Library:
     )
 
 
-def load(data_dir: Path) -> Library:
-    """The library for ``data_dir``: from the cache when nothing changed, else loaded and cached."""
+def load(data_dir: Path, languages: Sequence[str] = ()) -> Library:
+    """The library for ``data_dir``: from the cache when nothing changed, else loaded and cached.
+
+    ``languages`` (most wanted first, see ``model.preferred_languages``): each
+    routine's text in the first that translates it, else as written.  The
+    cache keeps every language, so a change of language needs no reload.
+    """
+    library = _load(data_dir)
+    if not languages:
+        return library
+    return replace(library, routines=[r.localized(languages) for r in library.routines])
+
+
+def _load(data_dir: Path) -> Library:
     user_dir = paths.user_routines_dir(data_dir)
     file = cache_path()
     key = fingerprint(user_dir)

@@ -7,7 +7,47 @@ markup or code.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, fields
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
+
+#: Translated text of a routine or step: ((language, ((field, text), ...)), ...), as
+#: written in its file's ``[translations.<language>]`` table.  The English is
+#: the field itself.  Tuples, not dicts, so routines stay hashable.
+Translations = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+def preferred_languages(ui_languages: Sequence[str]) -> tuple[str, ...]:
+    """The system's languages, most wanted first, each followed by its bare language.
+
+    ``["de-AT", "en-US"]`` → ``("de_AT", "de", "en_US", "en")``.
+    """
+    out: list[str] = []
+    for name in ui_languages:
+        code = name.replace("-", "_")
+        for candidate in (code, code.split("_")[0]):
+            if candidate and candidate not in out:
+                out.append(candidate)
+    return tuple(out)
+
+
+def translated(
+    english: str | None, name: str, translations: Translations, languages: Sequence[str]
+) -> str | None:
+    """Field ``name`` in the first of ``languages`` that translates it, else the English.
+
+    English in the list before any translation keeps the English: an English
+    desktop with German second shows the routines as written.
+    """
+    if english is None:
+        return None
+    tables = dict(translations)
+    for language in languages:
+        if language == "en" or language.startswith("en_"):
+            return english
+        text = dict(tables.get(language, ())).get(name)
+        if text is not None:
+            return text
+    return english
 
 
 class Side(enum.StrEnum):
@@ -77,6 +117,20 @@ class Step:
     frames: tuple[str, ...] = ()  # key-frame poses of a move, in order
     cycle_s: float | None = None  # one cycle of the move, when the step sets its pace
     caution: str | None = None  # a health-profile caution tag (core.profile), e.g. "foot-soak"
+    translations: Translations = ()  # name, instructions, safety, evidence in other languages
+
+    def localized(self, languages: Sequence[str]) -> Step:
+        """The step with its text in the first of ``languages`` that has it (per field)."""
+        if not self.translations:
+            return self
+        return replace(
+            self,
+            name=translated(self.name, "name", self.translations, languages) or self.name,
+            instructions=translated(self.instructions, "instructions", self.translations, languages)
+            or self.instructions,
+            safety=translated(self.safety, "safety", self.translations, languages),
+            evidence=translated(self.evidence, "evidence", self.translations, languages),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +163,22 @@ class Routine:
     source: str = ""  # the file it came from, for messages
     builtin: bool = True
     safety: str | None = None
+    translations: Translations = ()  # title, description, safety in other languages
+
+    def localized(self, languages: Sequence[str]) -> Routine:
+        """The routine in the first of ``languages`` that translates each field; else English.
+
+        Quotes are never translated: a citation is the document's own words.
+        """
+        t = self.translations
+        return replace(
+            self,
+            title=translated(self.title, "title", t, languages) or self.title,
+            description=translated(self.description, "description", t, languages)
+            or self.description,
+            safety=translated(self.safety, "safety", t, languages),
+            steps=tuple(step.localized(languages) for step in self.steps),
+        )
 
     def expanded(self) -> tuple[PlannedStep, ...]:
         """The steps in playing order, ``each`` split into left then right."""

@@ -46,6 +46,7 @@ from crampcoach.core.model import (
     RoutineKind,
     Side,
     Step,
+    Translations,
 )
 from crampcoach.paths import routine_files
 
@@ -145,6 +146,42 @@ KindName = Annotated[
 ]
 
 
+#: ISO 639-1: the languages a ``[translations.<code>]`` table may name.
+LANGUAGES = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
+    ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw
+    ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
+    ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr
+    ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi
+    yo za zh zu""".split()  # noqa: SIM905 - 184 codes read better as text
+)
+LanguageCode = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z]{2}(_[A-Z]{2})?$",
+        description="a language code such as 'de' or 'pt_BR'",
+    ),
+]
+
+
+class RoutineText(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """``[translations.<language>]`` of a routine: its text in that language."""
+
+    title: Title | msgspec.UnsetType = msgspec.UNSET
+    description: Description | msgspec.UnsetType = msgspec.UNSET
+    safety: Note | msgspec.UnsetType = msgspec.UNSET
+
+
+class StepText(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """``[steps.translations.<language>]``: a step's text in that language (never its quotes)."""
+
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    instructions: Instructions | msgspec.UnsetType = msgspec.UNSET
+    safety: Note | msgspec.UnsetType = msgspec.UNSET
+    evidence: Note | msgspec.UnsetType = msgspec.UNSET
+
+
 class CitationSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     """``{doc = "<id>", quote = "<exact text>"}``."""
 
@@ -175,6 +212,7 @@ class StepSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     frames: KeyFrames | msgspec.UnsetType = msgspec.UNSET
     cycle_s: CycleSeconds | msgspec.UnsetType = msgspec.UNSET
     caution: CautionName | msgspec.UnsetType = msgspec.UNSET
+    translations: dict[LanguageCode, StepText] | msgspec.UnsetType = msgspec.UNSET
 
 
 Steps = Annotated[
@@ -191,6 +229,7 @@ class RoutineSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     steps: Steps
     id: RoutineId | msgspec.UnsetType = msgspec.UNSET
     safety: Note | msgspec.UnsetType = msgspec.UNSET
+    translations: dict[LanguageCode, RoutineText] | msgspec.UnsetType = msgspec.UNSET
 
 
 class RoutineError(ValueError):
@@ -366,11 +405,25 @@ def _structure_issues(value: object, tp: Any, path: KeyPath) -> list[_Issue]:
         for index, element in enumerate(value):
             issues += _structure_issues(element, item, (*path, index))
         return issues
+    if typing.get_origin(base) is dict and _is_struct(typing.get_args(base)[1]):
+        key_type, item = typing.get_args(base)
+        if not isinstance(value, dict):
+            return [_Issue(path, f"expected a table of languages; got {_toml_kind(value)}")]
+        issues = []
+        for key, element in value.items():
+            issues += _convert_issue(key, key_type, (*path, key))
+            issues += _structure_issues(element, item, (*path, key))
+        return issues
     return _convert_issue(value, tp, path)
 
 
 def _unknown_field(key: str, fields: Sequence[msgspec.structs.FieldInfo]) -> str:
     names = [f.encode_name for f in fields]
+    if key in ("citations", "quote") and "citations" not in names:
+        return (
+            "quotes are not translated: a citation is the document's own words, cited "
+            f"verbatim; translate only {', '.join(names)} ({FORMAT_HINT})"
+        )
     close = difflib.get_close_matches(key, names, n=1)
     if close:
         return f"unknown field; did you mean '{close[0]}'? ({FORMAT_HINT})"
@@ -516,6 +569,72 @@ def _step_issues(
     return issues, seconds
 
 
+def _table_translation_issues(table: Mapping[str, Any], at: KeyPath) -> list[_Issue]:
+    """Language codes that are none, or English; fields translated that have no English."""
+    tables = table.get("translations")
+    if not isinstance(tables, dict):
+        return []
+    issues: list[_Issue] = []
+    for language, texts in tables.items():
+        where = (*at, "translations", language)
+        code = language.split("_")[0]
+        if re.fullmatch(r"[a-z]{2}(_[A-Z]{2})?", language) is None:
+            continue  # the structure check said what a code looks like
+        if code == "en":
+            issues.append(
+                _Issue(where, "English is the text of the fields themselves; translate into others")
+            )
+        elif code not in LANGUAGES:
+            close = difflib.get_close_matches(code, sorted(LANGUAGES), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            issues.append(
+                _Issue(
+                    where,
+                    f"unknown language {language!r}; {hint}use a two-letter ISO 639-1 code "
+                    "such as 'de' (with a region if needed: 'pt_BR')",
+                )
+            )
+        for name in texts if isinstance(texts, dict) else ():
+            if name in ("title", "description", "name", "instructions"):
+                continue  # always there in English (or missing, said elsewhere)
+            if name in ("safety", "evidence") and name not in table:
+                issues.append(
+                    _Issue(
+                        (*where, name),
+                        f"translates {name!r}, which has no English text here; add "
+                        f'{name} = "..." first',
+                    )
+                )
+    return issues
+
+
+def _translation_issues(raw: Mapping[str, Any]) -> list[_Issue]:
+    """Cross-field problems of every ``translations`` table in the file."""
+    issues = _table_translation_issues(raw, ())
+    steps = raw.get("steps")
+    for index, step in enumerate(steps if isinstance(steps, list) else []):
+        if isinstance(step, dict):
+            issues += _table_translation_issues(step, ("steps", index))
+    return issues
+
+
+def _translations(tables: Mapping[str, msgspec.Struct] | msgspec.UnsetType) -> Translations:
+    """The spec's translation tables as the model keeps them (unset fields left out)."""
+    if isinstance(tables, msgspec.UnsetType):
+        return ()
+    return tuple(
+        (
+            language,
+            tuple(
+                (name, value)
+                for name in texts.__struct_fields__
+                if isinstance(value := getattr(texts, name), str)
+            ),
+        )
+        for language, texts in sorted(tables.items())
+    )
+
+
 # --- putting it in words --------------------------------------------------------
 
 
@@ -609,6 +728,7 @@ def _step(s: StepSpec, duration_s: int) -> Step:
         frames=tuple(s.frames) if isinstance(s.frames, list) else (),
         cycle_s=float(s.cycle_s) if isinstance(s.cycle_s, float | int) else None,
         caution=s.caution if isinstance(s.caution, str) else None,
+        translations=_translations(s.translations),
     )
 
 
@@ -620,6 +740,7 @@ def _parse(path: Path, docs: Mapping[str, Document], builtin: bool) -> Routine:
     for index, step in valid_steps:
         step_issues, seconds[index] = _step_issues(index, step, docs)
         issues += step_issues
+    issues += _translation_issues(raw)
     routine_id = _routine_id(spec, raw, path, issues)
     if issues or spec is None:
         raise RoutineError([_problem(file, raw, i) for i in issues])
@@ -632,6 +753,7 @@ def _parse(path: Path, docs: Mapping[str, Document], builtin: bool) -> Routine:
         source=file,
         builtin=builtin,
         safety=spec.safety if isinstance(spec.safety, str) else None,
+        translations=_translations(spec.translations),
     )
 
 

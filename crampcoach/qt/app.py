@@ -1015,9 +1015,16 @@ def _raise(window: QWidget) -> None:
 
 
 def load_library(data_dir: Path) -> Library:
-    """Routines, problem lines and documents for the main window (never raises)."""
+    """Routines, problem lines and documents for the main window (never raises).
+
+    The routines' text is in the system's language where their files translate it.
+    """
+    from PySide6.QtCore import QLocale
+
+    from crampcoach.core.model import preferred_languages
+
     try:
-        return library.load(data_dir)
+        return library.load(data_dir, preferred_languages(QLocale.system().uiLanguages()))
     except Exception as exc:  # a bug in loading must not keep the app from opening
         return Library(
             routines=[], problems=[f"routines could not be loaded: {exc!r}"], documents=[]

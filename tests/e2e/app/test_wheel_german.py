@@ -25,6 +25,9 @@ print(QCoreApplication.translate("Tray", "Quit"))
 print(w.menuBar().actions()[-1].text())
 import crampcoach
 print(crampcoach.__file__)
+from pathlib import Path
+from crampcoach.qt.app import load_library
+print(next(r.title for r in load_library(Path(sys.argv[1])).routines if r.id == "bedtime"))
 """
 
 
@@ -72,7 +75,8 @@ def test_wheel_holds_qm_files_and_starts_in_german(tmp_path: Path) -> None:
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     # Not from the checkout: "python -c" puts the working folder first on sys.path.
-    lines = _run([str(py), "-c", PROBE], env=env, cwd=tmp_path).splitlines()
+    lines = _run([str(py), "-c", PROBE, str(tmp_path / "data")], env=env, cwd=tmp_path).splitlines()
     assert lines[0] == "Beenden" and lines[1] == "&Hilfe", lines
     assert lines[2].startswith(str(venv)), lines  # the wheel's copy, not the checkout
-    assert not (tmp_path / "cache").exists()  # nothing compiled: the wheel had them
+    assert lines[3] == "Vor dem Schlafen", lines  # the routine file's own German
+    assert not (tmp_path / "cache" / "crampcoach" / "translations").exists()  # the wheel had them

@@ -194,6 +194,7 @@ def test_show_json_expands_each_into_left_and_right(
         "title": "Mine",
         "kind": "relief",
         "duration_s": 40,
+        "translations": {},
         "steps": [
             {
                 "name": "Rub the calf",
@@ -206,6 +207,7 @@ def test_show_json_expands_each_into_left_and_right(
                 "pose": None,
                 "frames": [],
                 "cycle_s": None,
+                "translations": {},
             }
             for side in ("left", "right")
         ],
@@ -217,7 +219,8 @@ def test_show_json_shape_for_every_builtin(capsys: pytest.CaptureFixture[str]) -
         code, out, _ = run(capsys, "routines", "show", routine.id, "--format", "json")
         assert code == 0
         data = json.loads(out)
-        assert set(data) == {"id", "title", "kind", "duration_s", "steps"}
+        assert set(data) == {"id", "title", "kind", "duration_s", "translations", "steps"}
+        assert set(data["translations"]) == {"de"}
         assert len(data["steps"]) == len(routine.expanded())
         for step in data["steps"]:
             assert set(step) == {
@@ -229,7 +232,9 @@ def test_show_json_shape_for_every_builtin(capsys: pytest.CaptureFixture[str]) -
                 "pose",
                 "frames",
                 "cycle_s",
+                "translations",
             }
+            assert set(step["translations"]["de"]) >= {"name", "instructions"}
             assert step["pose"], f"{routine.id}: {step['name']} has no pose"
             assert step["side"] in {"both", "left", "right", "affected"}
             assert step["citations"] and all(set(c) == {"doc", "quote"} for c in step["citations"])

@@ -79,10 +79,13 @@ def test_valid_file_becomes_a_routine(tmp_path: Path) -> None:
 
 def test_readme_example_is_a_valid_routine(tmp_path: Path) -> None:
     readme = resources.read_text("routines", "README.md")
-    example = re.search(r"```toml\n(.*?)```", readme, re.S)
-    assert example, "routines/README.md lost its TOML example"
-    routine = routines.load_file(write(tmp_path, example.group(1), "quick-calf.toml"))
-    assert routine.title == "Quick calf stretch"
+    examples = [e for e in re.findall(r"```toml\n(.*?)```", readme, re.S) if "title =" in e]
+    assert len(examples) == 2, "routines/README.md lost a whole-routine TOML example"
+    translated, plain = (
+        routines.load_file(write(tmp_path, e, "quick-calf.toml")) for e in examples
+    )
+    assert translated.title == plain.title == "Quick calf stretch"
+    assert translated.localized(("de",)).steps[0].name == "Wadendehnung im Stehen"
 
 
 def test_explicit_id_and_id_from_file_name(tmp_path: Path) -> None:
