@@ -603,6 +603,8 @@ class Store:
             self._check_open()
             found: dict[str, Event] = {}
             for period in self._periods_within(start, end):
+                if wanted is not None and not self._may_hold(period, wanted):
+                    continue
                 month = self._month(period)
                 for eid in month.between(lo, hi):
                     ev = self._shown_event(month, eid)
@@ -610,6 +612,18 @@ class Store:
                         found[eid] = ev
             self._overlay_pending(found, lo, hi, wanted)
         return sorted(found.values(), key=lambda e: (e.at.timestamp(), e.id))
+
+    def _may_hold(self, period: str, wanted: Collection[EventType]) -> bool:
+        """Whether a month not read yet can hold an event of ``wanted`` types.
+
+        A query by type (the latest trial, say) would otherwise parse, check and
+        keep every month of ten years for the life of the process; a file whose
+        bytes never name the type (as a JSON string) holds none of its events.
+        """
+        if period in self._months:
+            return True
+        needles = [b'"' + t.value.encode() + b'"' for t in wanted]
+        return any(_has_any_bytes(p, needles) for p in self._month_paths(period))
 
     def _periods_within(self, start: datetime | None, end: datetime | None) -> list[str]:
         """The months with files that can hold events between ``start`` and ``end``."""
@@ -1295,8 +1309,13 @@ def _event(rec: Record) -> Event | None:
 
 
 def _has_bytes(path: Path, needle: bytes) -> bool:
+    return _has_any_bytes(path, [needle])
+
+
+def _has_any_bytes(path: Path, needles: Iterable[bytes]) -> bool:
     try:
-        return needle in path.read_bytes()
+        data = path.read_bytes()
+        return any(needle in data for needle in needles)
     except FileNotFoundError:
         return path.name.startswith("events-") and bool(files.backups_of(path))
     except OSError:
