@@ -727,6 +727,10 @@ def inner(tmp: Path) -> dict[str, Any]:
     env["XDG_CONFIG_HOME"] = str(tmp / "config")
     env["XDG_CACHE_HOME"] = str(tmp / "cache")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Safe Eyes 2.1 copies its first config into $XDG_CONFIG_HOME/safeeyes/ but makes
+    # the folder under ~/.config instead, so under a fresh XDG_CONFIG_HOME the copy
+    # fails and it exits with status 1: make the folder it forgets.
+    (tmp / "config" / "safeeyes" / "style").mkdir(parents=True, exist_ok=True)
     # Safe Eyes asks the system bus for suspend signals; this session has none.
     peer_env = dict(env, DBUS_SYSTEM_BUS_ADDRESS=os.environ.get("DBUS_SESSION_BUS_ADDRESS", ""))
     helpers = [
@@ -806,7 +810,10 @@ def _prepare(tmp: Path) -> None:
 
 
 def apscheduler_cost() -> tuple[float, float]:
-    """ms and MiB of importing what the reminders import of apscheduler, after Qt is loaded."""
+    """ms and MiB of importing what the reminders import of apscheduler, after Qt is loaded.
+
+    That is ``crampcoach.core.triggers`` (apscheduler's triggers, without asyncio).
+    """
     code = (
         "import time, resource\n"
         "import PySide6.QtWidgets\n"
@@ -814,7 +821,7 @@ def apscheduler_cost() -> tuple[float, float]:
         "    for l in open('/proc/self/status'):\n"
         "        if l.startswith('VmRSS:'): return int(l.split()[1]) / 1024\n"
         "m = rss(); t = time.perf_counter()\n"
-        "import apscheduler.triggers.cron, apscheduler.triggers.interval\n"
+        "import crampcoach.core.triggers\n"
         "print((time.perf_counter() - t) * 1000, rss() - m)\n"
     )
     runs = [
