@@ -162,6 +162,9 @@ class Store:
         self._mutex = threading.RLock()
         self._closed = False
         self._months: dict[str, Month] = {}
+        # Months not read yet whose files were searched for a type's name:
+        # (period, type) -> (the files' keys then, whether it was there).
+        self._named: dict[tuple[str, EventType], tuple[list[list[int] | None], bool]] = {}
         self._own_periods: set[str] = set()
         self._sources: dict[str, list[Source]] = {}
         self._settings_sources: list[Source] = []
@@ -619,11 +622,23 @@ class Store:
         A query by type (the latest trial, say) would otherwise parse, check and
         keep every month of ten years for the life of the process; a file whose
         bytes never name the type (as a JSON string) holds none of its events.
+        The answer is kept while the files' keys (inode, size, times) stay the
+        same, so a window that asks again (the review at each refresh) only
+        looks at the files' metadata.
         """
         if period in self._months:
             return True
-        needles = [b'"' + t.value.encode() + b'"' for t in wanted]
-        return any(_has_any_bytes(p, needles) for p in self._month_paths(period))
+        paths = self._month_paths(period)
+        keys = [file_key(p) for p in paths]
+        found = False
+        for kind in wanted:
+            known = self._named.get((period, kind))
+            if known is None or known[0] != keys:
+                needle = b'"' + kind.value.encode() + b'"'
+                known = (keys, any(_has_bytes(p, needle) for p in paths))
+                self._named[(period, kind)] = known
+            found = found or known[1]
+        return found
 
     def _periods_within(self, start: datetime | None, end: datetime | None) -> list[str]:
         """The months with files that can hold events between ``start`` and ``end``."""
@@ -1309,13 +1324,8 @@ def _event(rec: Record) -> Event | None:
 
 
 def _has_bytes(path: Path, needle: bytes) -> bool:
-    return _has_any_bytes(path, [needle])
-
-
-def _has_any_bytes(path: Path, needles: Iterable[bytes]) -> bool:
     try:
-        data = path.read_bytes()
-        return any(needle in data for needle in needles)
+        return needle in path.read_bytes()
     except FileNotFoundError:
         return path.name.startswith("events-") and bool(files.backups_of(path))
     except OSError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType, TrialEvent, WaterEvent, new_id
 from crampcoach.store import Store
@@ -53,3 +55,21 @@ def test_a_trial_not_yet_written_is_found(tmp_path: Path) -> None:
         assert store.events(types=[EventType.TRIAL])[-1].id == late.id
     with Store.open(tmp_path, clock=FakeClock(NOW)) as store:
         assert store.events(types=[EventType.TRIAL])[-1].id == late.id
+
+
+def test_asking_again_reads_no_file_until_one_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history(tmp_path)
+    with Store.open(tmp_path, clock=FakeClock(NOW)) as store:
+        store.events(types=[EventType.TRIAL])
+        reads: list[Path] = []
+        real = Path.read_bytes
+        monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p) or real(p))
+        assert len(store.events(types=[EventType.TRIAL])) == 2
+        assert reads == []
+        # A month's file replaced (as a sync tool does): that one is looked at again.
+        old = sorted((tmp_path / "devices").glob("*/events-2025-01.json"))[0]
+        old.write_bytes(real(old))
+        assert len(store.events(types=[EventType.TRIAL])) == 2
+        assert reads == [old]
