@@ -640,6 +640,33 @@ def measure_shown(cmd: list[str], env: dict[str, str], log: Path, probe: Path | 
     return (t - t0) * 1000
 
 
+STALL_STEPS = ("launch", "tray click", "start", "skip", "close player", "review", "settings")
+
+
+class Stalls:
+    """Each heartbeat window's longest gap, and each long gap put down to the step before it.
+
+    ``mark(step)`` is called just before the benchmark asks for that step; a
+    gap the probe lists (its start on the shared monotonic clock) belongs to
+    the last step marked at or before its start.
+    """
+
+    def __init__(self) -> None:
+        self.windows: list[float] = []
+        self.by_step: dict[str, float] = {}
+        self._marks: list[tuple[float, str]] = []
+
+    def mark(self, step: str, t: float | None = None) -> None:
+        self._marks.append((time.monotonic() if t is None else t, step))
+
+    def add(self, reply: dict[str, Any]) -> None:
+        self.windows.append(float(reply["max_gap_ms"]))
+        for start, ms in reply.get("gaps", ()):
+            steps = [name for t, name in self._marks if t <= start + 0.001]
+            step = steps[-1] if steps else "launch"
+            self.by_step[step] = max(self.by_step.get(step, 0.0), float(ms))
+
+
 def _sleep_until(t: float) -> None:
     time.sleep(max(0.0, t - time.monotonic()))
 
@@ -661,13 +688,14 @@ def measure_app(
     before = set(x11.icons())
     t0 = time.monotonic()
     proc = _spawn(cmd, env, log)
-    out: dict[str, Any] = {"stalls_ms": [], "handover_ms": [], "pss_cycles": []}
+    out: dict[str, Any] = {"handover_ms": [], "pss_cycles": []}
+    stalls = Stalls()
     try:
         t_icon, geometry = _new_icon(x11, before, proc)
         out["tray_ms"] = (t_icon - t0) * 1000
         time.sleep(max(0.0, t0 + SETTLE_S - time.monotonic()))
         out["mem"] = memory(proc.pid)
-        out["stalls_ms"].append(link.send({"cmd": "heartbeat", "on": False})["max_gap_ms"])
+        stalls.add(link.send({"cmd": "heartbeat", "on": False}))
         idle = count_over(proc.pid, IDLE_S)
         out["idle_cpu_s"], out["idle_switches"], out["threads"] = (
             idle.cpu_s,
@@ -677,12 +705,14 @@ def measure_app(
         out["windows_hidden"] = link.send({"cmd": "windows"})["windows"]
         link.send({"cmd": "heartbeat", "on": True})
         link.send({"cmd": "expect", "window": "main"})
+        stalls.mark("tray click")
         t_click = _click(x11, geometry)
         out["click_ms"] = (link.painted("main") - t_click) * 1000
         link.send({"cmd": "close", "window": "main"})  # back to the tray
         hold_cpu, hidden_sw, review_ms, settings_ms = [], [], [], []
         for _cycle in range(CYCLES):
             link.send({"cmd": "expect", "window": "player"})
+            stalls.mark("start")
             t_send = time.monotonic()
             reply = ipc.send(data, {"cmd": "start", "routine": ROUTINE})
             if not reply.get("ok"):
@@ -692,8 +722,9 @@ def measure_app(
             # 7.5 s (half way, spoken) and from 12 s (ticks).  Both windows are
             # timed from the skip and end before 7.5 s, so neither counts a cue
             # the player must wake for (hidden or not, the user still hears it).
+            stalls.mark("skip")
             t_skip = link.send({"cmd": "skip"})["t"]
-            out["stalls_ms"].append(link.send({"cmd": "heartbeat", "on": False})["max_gap_ms"])
+            stalls.add(link.send({"cmd": "heartbeat", "on": False}))
             link.send({"cmd": "hide", "window": "player"})
             _sleep_until(t_skip + HIDDEN_FROM_S)
             hidden_sw.append(_cpu_window(proc.pid, HIDDEN_S).switches)
@@ -702,18 +733,22 @@ def measure_app(
             _sleep_until(t_skip + HOLD_FROM_S)  # the redraw on showing again is over
             hold_cpu.append(_cpu_window(proc.pid, HOLD_S).cpu_s / HOLD_S * 100)
             link.send({"cmd": "heartbeat", "on": True})
+            stalls.mark("close player")
             link.send({"cmd": "close", "window": "player"})
+            stalls.mark("review")
             t = time.monotonic()
             link.send({"cmd": "open", "window": "review"})
             review_ms.append((link.painted("review") - t) * 1000)
             link.send({"cmd": "close", "window": "review"})
+            stalls.mark("settings")
             t = time.monotonic()
             link.send({"cmd": "open", "window": "settings"})
             settings_ms.append((link.painted("settings") - t) * 1000)
             link.send({"cmd": "close", "window": "settings"})
             link.send({"cmd": "windows"})  # after the deferred deletes have run
             out["pss_cycles"].append(memory(proc.pid)["pss"])
-        out["stalls_ms"].append(link.send({"cmd": "heartbeat", "on": False})["max_gap_ms"])
+        stalls.add(link.send({"cmd": "heartbeat", "on": False}))
+        out["stalls_ms"], out["stall_by_step"] = stalls.windows, stalls.by_step
         out["windows_after"] = link.send({"cmd": "windows"})["windows"]
         out["mem_used"] = memory(proc.pid)
         out["hold_cpu_pct"] = statistics.median(hold_cpu)
@@ -1045,6 +1080,20 @@ def _context_rows(
                 "—",
                 True,
                 statistics.median(floors) if floors else None,
+                context=True,
+                values=tuple(values),
+            )
+        )
+    for step in STALL_STEPS:
+        values = [float(r.get("stall_by_step", {}).get(step, 0.0)) for r in app]
+        rows.append(
+            Row(
+                "desktop",
+                f"longest stall over 50 ms after: {step} (0: none)",
+                statistics.median(values),
+                "ms",
+                "—",
+                True,
                 context=True,
                 values=tuple(values),
             )
