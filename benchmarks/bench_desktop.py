@@ -63,6 +63,10 @@ IDLE_S = float(os.environ.get("CRAMPCOACH_BENCH_IDLE_S", "20"))
 CYCLES = int(os.environ.get("CRAMPCOACH_BENCH_CYCLES", "5"))
 HOLD_S = 3.0  # CPU of a hold counting down, the player on screen
 HIDDEN_S = 3.0  # wake-ups with the player hidden, mid-hold
+# Seconds after the skip into the hold: hidden first, then shown again; both
+# windows end before the hold's first cue (half way, 7.5 s).
+HIDDEN_FROM_S = 0.4
+HOLD_FROM_S = 4.2
 ROUTINE = "bedtime"  # its first step is a 15 s countdown: both windows fit inside it
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 TOOLS = ("xvfb-run", "dbus-run-session", "trayer", "dunst")
@@ -636,6 +640,37 @@ def measure_shown(cmd: list[str], env: dict[str, str], log: Path, probe: Path | 
     return (t - t0) * 1000
 
 
+STALL_STEPS = ("launch", "tray click", "start", "skip", "close player", "review", "settings")
+
+
+class Stalls:
+    """Each heartbeat window's longest gap, and each long gap put down to the step before it.
+
+    ``mark(step)`` is called just before the benchmark asks for that step; a
+    gap the probe lists (its start on the shared monotonic clock) belongs to
+    the last step marked at or before its start.
+    """
+
+    def __init__(self) -> None:
+        self.windows: list[float] = []
+        self.by_step: dict[str, float] = {}
+        self._marks: list[tuple[float, str]] = []
+
+    def mark(self, step: str, t: float | None = None) -> None:
+        self._marks.append((time.monotonic() if t is None else t, step))
+
+    def add(self, reply: dict[str, Any]) -> None:
+        self.windows.append(float(reply["max_gap_ms"]))
+        for start, ms in reply.get("gaps", ()):
+            steps = [name for t, name in self._marks if t <= start + 0.001]
+            step = steps[-1] if steps else "launch"
+            self.by_step[step] = max(self.by_step.get(step, 0.0), float(ms))
+
+
+def _sleep_until(t: float) -> None:
+    time.sleep(max(0.0, t - time.monotonic()))
+
+
 def _cpu_window(pid: int, seconds: float) -> ThreadCounter:
     return count_over(pid, seconds, step=0.5)
 
@@ -653,13 +688,14 @@ def measure_app(
     before = set(x11.icons())
     t0 = time.monotonic()
     proc = _spawn(cmd, env, log)
-    out: dict[str, Any] = {"stalls_ms": [], "handover_ms": [], "pss_cycles": []}
+    out: dict[str, Any] = {"handover_ms": [], "pss_cycles": []}
+    stalls = Stalls()
     try:
         t_icon, geometry = _new_icon(x11, before, proc)
         out["tray_ms"] = (t_icon - t0) * 1000
         time.sleep(max(0.0, t0 + SETTLE_S - time.monotonic()))
         out["mem"] = memory(proc.pid)
-        out["stalls_ms"].append(link.send({"cmd": "heartbeat", "on": False})["max_gap_ms"])
+        stalls.add(link.send({"cmd": "heartbeat", "on": False}))
         idle = count_over(proc.pid, IDLE_S)
         out["idle_cpu_s"], out["idle_switches"], out["threads"] = (
             idle.cpu_s,
@@ -669,37 +705,50 @@ def measure_app(
         out["windows_hidden"] = link.send({"cmd": "windows"})["windows"]
         link.send({"cmd": "heartbeat", "on": True})
         link.send({"cmd": "expect", "window": "main"})
+        stalls.mark("tray click")
         t_click = _click(x11, geometry)
         out["click_ms"] = (link.painted("main") - t_click) * 1000
         link.send({"cmd": "close", "window": "main"})  # back to the tray
         hold_cpu, hidden_sw, review_ms, settings_ms = [], [], [], []
         for _cycle in range(CYCLES):
             link.send({"cmd": "expect", "window": "player"})
+            stalls.mark("start")
             t_send = time.monotonic()
             reply = ipc.send(data, {"cmd": "start", "routine": ROUTINE})
             if not reply.get("ok"):
                 raise RuntimeError(f"start was refused: {reply}")
             out["handover_ms"].append((link.painted("player") - t_send) * 1000)
-            link.send({"cmd": "skip"})  # from "get ready" into the first 15 s countdown
-            out["stalls_ms"].append(link.send({"cmd": "heartbeat", "on": False})["max_gap_ms"])
-            time.sleep(0.3)  # let the step's redraw finish; the window counts only the countdown
-            hold_cpu.append(_cpu_window(proc.pid, HOLD_S).cpu_s / HOLD_S * 100)
+            # From "get ready" into the first 15 s countdown; its cues are due at
+            # 7.5 s (half way, spoken) and from 12 s (ticks).  Both windows are
+            # timed from the skip and end before 7.5 s, so neither counts a cue
+            # the player must wake for (hidden or not, the user still hears it).
+            stalls.mark("skip")
+            t_skip = link.send({"cmd": "skip"})["t"]
+            stalls.add(link.send({"cmd": "heartbeat", "on": False}))
             link.send({"cmd": "hide", "window": "player"})
-            time.sleep(0.3)
+            _sleep_until(t_skip + HIDDEN_FROM_S)
             hidden_sw.append(_cpu_window(proc.pid, HIDDEN_S).switches)
+            link.send({"cmd": "show", "window": "player"})
+            link.painted("player")  # (the probe's paint filter is off again)
+            _sleep_until(t_skip + HOLD_FROM_S)  # the redraw on showing again is over
+            hold_cpu.append(_cpu_window(proc.pid, HOLD_S).cpu_s / HOLD_S * 100)
             link.send({"cmd": "heartbeat", "on": True})
+            stalls.mark("close player")
             link.send({"cmd": "close", "window": "player"})
+            stalls.mark("review")
             t = time.monotonic()
             link.send({"cmd": "open", "window": "review"})
             review_ms.append((link.painted("review") - t) * 1000)
             link.send({"cmd": "close", "window": "review"})
+            stalls.mark("settings")
             t = time.monotonic()
             link.send({"cmd": "open", "window": "settings"})
             settings_ms.append((link.painted("settings") - t) * 1000)
             link.send({"cmd": "close", "window": "settings"})
             link.send({"cmd": "windows"})  # after the deferred deletes have run
             out["pss_cycles"].append(memory(proc.pid)["pss"])
-        out["stalls_ms"].append(link.send({"cmd": "heartbeat", "on": False})["max_gap_ms"])
+        stalls.add(link.send({"cmd": "heartbeat", "on": False}))
+        out["stalls_ms"], out["stall_by_step"] = stalls.windows, stalls.by_step
         out["windows_after"] = link.send({"cmd": "windows"})["windows"]
         out["mem_used"] = memory(proc.pid)
         out["hold_cpu_pct"] = statistics.median(hold_cpu)
@@ -727,6 +776,10 @@ def inner(tmp: Path) -> dict[str, Any]:
     env["XDG_CONFIG_HOME"] = str(tmp / "config")
     env["XDG_CACHE_HOME"] = str(tmp / "cache")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Safe Eyes 2.1 copies its first config into $XDG_CONFIG_HOME/safeeyes/ but makes
+    # the folder under ~/.config instead, so under a fresh XDG_CONFIG_HOME the copy
+    # fails and it exits with status 1: make the folder it forgets.
+    (tmp / "config" / "safeeyes" / "style").mkdir(parents=True, exist_ok=True)
     # Safe Eyes asks the system bus for suspend signals; this session has none.
     peer_env = dict(env, DBUS_SYSTEM_BUS_ADDRESS=os.environ.get("DBUS_SESSION_BUS_ADDRESS", ""))
     helpers = [
@@ -806,7 +859,10 @@ def _prepare(tmp: Path) -> None:
 
 
 def apscheduler_cost() -> tuple[float, float]:
-    """ms and MiB of importing what the reminders import of apscheduler, after Qt is loaded."""
+    """ms and MiB of importing what the reminders import of apscheduler, after Qt is loaded.
+
+    That is ``crampcoach.core.triggers`` (apscheduler's triggers, without asyncio).
+    """
     code = (
         "import time, resource\n"
         "import PySide6.QtWidgets\n"
@@ -814,7 +870,7 @@ def apscheduler_cost() -> tuple[float, float]:
         "    for l in open('/proc/self/status'):\n"
         "        if l.startswith('VmRSS:'): return int(l.split()[1]) / 1024\n"
         "m = rss(); t = time.perf_counter()\n"
-        "import apscheduler.triggers.cron, apscheduler.triggers.interval\n"
+        "import crampcoach.core.triggers\n"
         "print((time.perf_counter() - t) * 1000, rss() - m)\n"
     )
     runs = [
@@ -959,7 +1015,7 @@ def _wakeup_rows(
     rows.append(
         Row(
             "desktop",
-            f"wake-ups in {HIDDEN_S:g} s with the player hidden mid-hold (worst cycle)",
+            f"wake-ups in {HIDDEN_S:g} s with the player hidden mid-hold, no cue due (worst cycle)",
             statistics.median(hidden),
             "",
             "<= bare idle",
@@ -1024,6 +1080,20 @@ def _context_rows(
                 "—",
                 True,
                 statistics.median(floors) if floors else None,
+                context=True,
+                values=tuple(values),
+            )
+        )
+    for step in STALL_STEPS:
+        values = [float(r.get("stall_by_step", {}).get(step, 0.0)) for r in app]
+        rows.append(
+            Row(
+                "desktop",
+                f"longest stall over 50 ms after: {step} (0: none)",
+                statistics.median(values),
+                "ms",
+                "—",
+                True,
                 context=True,
                 values=tuple(values),
             )

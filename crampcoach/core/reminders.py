@@ -42,10 +42,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
-
 from crampcoach.core import nights as night_rules
 from crampcoach.core.day import wall_time
 from crampcoach.core.events import (
@@ -62,6 +58,7 @@ from crampcoach.core.events import (
     local_day,
 )
 from crampcoach.core.settings import Settings, parse_hhmm
+from crampcoach.core.triggers import BaseTrigger, CronTrigger, IntervalTrigger
 
 #: A reminder shown later than this after its due time is marked late.
 LATE_AFTER = timedelta(minutes=2)

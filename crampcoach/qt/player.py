@@ -81,7 +81,7 @@ from crampcoach.core.session import (
     SwitchSides,
 )
 from crampcoach.core.session_log import SessionRecorder
-from crampcoach.qt import theme
+from crampcoach.qt import steady, theme
 from crampcoach.qt.cue_clock import SoundCue
 from crampcoach.qt.cue_sink import STALE_CUE_S, CueSink
 from crampcoach.qt.forms import child, load_ui, plain_tip, plain_title
@@ -733,10 +733,10 @@ class PlayerWindow(QWidget):
 
     def _refresh_time(self) -> None:
         s = self.session
-        self.countdown.setText(format_clock(s.remaining_s()))
+        steady.set_text(self.countdown, format_clock(s.remaining_s()))
         total = s.total_duration_s()
         left = s.total_remaining_s()
-        self.total_left.setText(f"{format_clock(left)} left")
+        steady.set_text(self.total_left, f"{format_clock(left)} left")
         self.progress.setValue(round(1000 * (total - left) / total) if total else 1000)
 
     @staticmethod
@@ -812,6 +812,7 @@ class PlayerWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Scale the big type and the picture with the window."""
         super().resizeEvent(event)
+        steady.release(self.countdown, self.total_left)
         self._scale_type()
         # The picture takes a fixed share of the width, so the countdown's large
         # type (whose minimum width the layout honours first) cannot squeeze it:

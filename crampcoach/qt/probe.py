@@ -28,6 +28,13 @@ Commands (each reply echoes ``"cmd"``):
 ``{"cmd": "windows"}``
     Which top-level widgets exist, so the benchmark can check that closed
     windows were released.
+``{"cmd": "modules"}``
+    The names in ``sys.modules``, so the benchmark can say what a start
+    loaded that the tray does not need.
+
+The heartbeat's off reply also lists every gap over ``STALL_MS`` as
+``[start, ms]`` pairs (the same monotonic clock), so a stall can be matched to
+what the benchmark asked for just before it.
 
 Times are ``time.monotonic()`` (CLOCK_MONOTONIC, the same clock in every
 process), so the benchmark can time from its own click or request.
@@ -38,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -48,6 +56,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 ENV = "CRAMPCOACH_PROBE_DIR"
 EXPECT_ENV = "CRAMPCOACH_PROBE_EXPECT"
 HEARTBEAT_MS = 10
+STALL_MS = 50  # gaps longer than this are listed one by one
 #: Which top-level widget class is which window.
 WINDOW_CLASSES = {
     "MainWindow": "main",
@@ -92,6 +101,7 @@ class Probe(QObject):
         self._last_beat = 0.0
         self._max_gap = 0.0
         self._beats = 0
+        self._gaps: list[list[float]] = []
         qapp = QApplication.instance()
         assert qapp is not None
         self._qapp = qapp
@@ -146,19 +156,27 @@ class Probe(QObject):
 
     def _on_beat(self) -> None:
         now = time.monotonic()
-        self._max_gap = max(self._max_gap, now - self._last_beat)
+        gap = now - self._last_beat
+        self._max_gap = max(self._max_gap, gap)
+        if gap * 1000 > STALL_MS:
+            self._gaps.append([round(self._last_beat, 4), round(gap * 1000, 1)])
         self._last_beat = now
         self._beats += 1
 
     def _heartbeat(self, on: bool) -> dict[str, Any]:
         if on:
-            self._max_gap, self._beats = 0.0, 0
+            self._max_gap, self._beats, self._gaps = 0.0, 0, []
             self._last_beat = time.monotonic()
             self._beat.start()
             return {"on": True}
         self._beat.stop()
         self._on_beat()  # a stall running up to now counts too
-        return {"on": False, "max_gap_ms": self._max_gap * 1000, "beats": self._beats}
+        return {
+            "on": False,
+            "max_gap_ms": self._max_gap * 1000,
+            "beats": self._beats,
+            "gaps": self._gaps,
+        }
 
     # -- commands --------------------------------------------------------------
 
@@ -210,4 +228,6 @@ class Probe(QObject):
                 for w in QApplication.topLevelWidgets()
             ]
             return {"windows": sorted(names)}
+        if cmd == "modules":
+            return {"modules": sorted(sys.modules)}
         raise ValueError(f"unknown probe command {cmd!r}")

@@ -119,6 +119,7 @@ class ReviewWindow(QWidget):
         self._deleted: list[CrampEvent] = []
         self._chart_view: QChartView | None = None
         self.cramp_dialog: QWidget | None = None
+        self._away = False  # lost the focus since the last read of the log
 
         self.form = load_ui("review_window.ui")
         self.form.setContentsMargins(12, 12, 12, 12)
@@ -293,15 +294,17 @@ class ReviewWindow(QWidget):
         """Re-read the log when the window comes back to the front.
 
         Entries may have been logged meanwhile from the tray, the main window
-        or ``crampcoach log``; a refresh costs ~10 ms even on ten years.
+        or ``crampcoach log``.  Only after the window lost the focus: the first
+        activation follows the read the window was built with, and a second
+        read there was a fifth of the first open's stall.
         """
         super().changeEvent(event)
-        if (
-            event.type() == QEvent.Type.ActivationChange
-            and self.isActiveWindow()
-            and self.review is not None
-        ):
-            self.refresh()
+        if event.type() == QEvent.Type.ActivationChange and self.review is not None:
+            if not self.isActiveWindow():
+                self._away = True
+            elif self._away:
+                self._away = False
+                self.refresh()
 
     # -- grid ------------------------------------------------------------------------
 

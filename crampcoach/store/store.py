@@ -162,6 +162,9 @@ class Store:
         self._mutex = threading.RLock()
         self._closed = False
         self._months: dict[str, Month] = {}
+        # Months not read yet whose files were searched for a type's name:
+        # (period, type) -> (the files' keys then, whether it was there).
+        self._named: dict[tuple[str, EventType], tuple[list[list[int] | None], bool]] = {}
         self._own_periods: set[str] = set()
         self._sources: dict[str, list[Source]] = {}
         self._settings_sources: list[Source] = []
@@ -613,6 +616,8 @@ class Store:
             self._check_open()
             found: dict[str, Event] = {}
             for period in self._periods_within(start, end):
+                if wanted is not None and not self._may_hold(period, wanted):
+                    continue
                 month = self._month(period)
                 for eid in month.between(lo, hi):
                     ev = self._shown_event(month, eid)
@@ -620,6 +625,30 @@ class Store:
                         found[eid] = ev
             self._overlay_pending(found, lo, hi, wanted)
         return sorted(found.values(), key=lambda e: (e.at.timestamp(), e.id))
+
+    def _may_hold(self, period: str, wanted: Collection[EventType]) -> bool:
+        """Whether a month not read yet can hold an event of ``wanted`` types.
+
+        A query by type (the latest trial, say) would otherwise parse, check and
+        keep every month of ten years for the life of the process; a file whose
+        bytes never name the type (as a JSON string) holds none of its events.
+        The answer is kept while the files' keys (inode, size, times) stay the
+        same, so a window that asks again (the review at each refresh) only
+        looks at the files' metadata.
+        """
+        if period in self._months:
+            return True
+        paths = self._month_paths(period)
+        keys = [file_key(p) for p in paths]
+        found = False
+        for kind in wanted:
+            known = self._named.get((period, kind))
+            if known is None or known[0] != keys:
+                needle = b'"' + kind.value.encode() + b'"'
+                known = (keys, any(_has_bytes(p, needle) for p in paths))
+                self._named[(period, kind)] = known
+            found = found or known[1]
+        return found
 
     def _periods_within(self, start: datetime | None, end: datetime | None) -> list[str]:
         """The months with files that can hold events between ``start`` and ``end``."""

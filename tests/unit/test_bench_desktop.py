@@ -122,3 +122,16 @@ def test_context_rows_say_so_and_never_fail_the_run(capsys: pytest.CaptureFixtur
     print_table(rows)
     out = capsys.readouterr().out
     assert "| context |" in out and "| NO      |" in out
+
+
+def test_each_long_gap_is_put_down_to_the_step_before_it() -> None:
+    from benchmarks.bench_desktop import Stalls
+
+    stalls = Stalls()
+    stalls.add({"max_gap_ms": 60.0, "gaps": [[5.0, 60.0]]})  # before any mark: the launch
+    stalls.mark("tray click", 10.0)
+    stalls.mark("review", 20.0)
+    stalls.add({"max_gap_ms": 300.0, "gaps": [[12.0, 300.0], [21.0, 80.0], [25.0, 120.0]]})
+    stalls.add({"max_gap_ms": 30.0})  # an older probe, or none over 50 ms
+    assert stalls.windows == [60.0, 300.0, 30.0]
+    assert stalls.by_step == {"launch": 60.0, "tray click": 300.0, "review": 120.0}

@@ -221,12 +221,24 @@ def test_week_days_are_monday_first_across_year_end(qtbot, store: Store, clock: 
 def test_coming_back_to_the_window_shows_entries_logged_elsewhere(
     qtbot, store: Store, clock: FakeClock
 ) -> None:
+    from PySide6.QtWidgets import QWidget
+
     w = window(qtbot, store, clock)
+    reads: list[int] = []
+    w.refreshed.connect(lambda: reads.append(1))
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    assert reads == []  # its first activation: just read when it was built
     assert w.diary.rowCount() == 0
-    store.add(cramp(date(2026, 3, 10), severity=4))  # e.g. from the tray's dialog
+    elsewhere = QWidget()  # e.g. the tray's cramp dialog
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: not w.isActiveWindow())
+    store.add(cramp(date(2026, 3, 10), severity=4))
     w.activateWindow()
     qtbot.waitUntil(lambda: w.diary.rowCount() == 1)
-    assert w.cell("cramps", 0) == "1 (worst 4/10)"
+    assert w.cell("cramps", 0) == "1 (worst 4/10)" and reads == [1]
 
 
 def test_an_empty_week_says_what_to_do_and_esc_closes(
