@@ -216,10 +216,15 @@ app = QApplication([])
 from pathlib import Path
 from crampcoach.core import routines
 from crampcoach.core.clock import SystemClock
+from crampcoach.core.session import Session
+from crampcoach.core.settings import Settings
+from crampcoach.qt.cue_sink import cue_sink
 from crampcoach.qt.player import PlayerWindow
 routine = next(r for r in routines.load_all(user_dir=Path('/nonexistent')).routines if r.id == 'warmup')
-settings = {'sounds': False, 'voice': False}
-player = PlayerWindow(routine, None, settings, SystemClock(), keep_awake=False, lead_in_s=0)
+clock = SystemClock()
+player = PlayerWindow(
+    Session(routine, clock), cue_sink(Settings(sounds=False, voice=False), clock), keep_awake=False
+)
 frames = [0]
 player.pose_view.animation.valueChanged.connect(lambda *_: frames.__setitem__(0, frames[0] + 1))
 player.resize(1280, 800)

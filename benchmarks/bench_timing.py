@@ -72,19 +72,18 @@ def measure() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from crampcoach.core.clock import SystemClock
-    from crampcoach.core.session import CueKey, CueKind, Finished, StepStarted
+    from crampcoach.core.session import CueKey, CueKind, Finished, Session, StepStarted
+    from crampcoach.core.settings import Settings
+    from crampcoach.qt.cue_sink import cue_sink
     from crampcoach.qt.player import PlayerWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     clock = SystemClock()
     player = PlayerWindow(
-        _routine(),
-        None,
-        {"sounds": False, "voice": False},
-        clock,
+        Session(_routine(), clock),
+        cue_sink(Settings(sounds=False, voice=False), clock),
         autostart=False,
         keep_awake=False,
-        lead_in_s=0,
     )
     rng = random.Random(SEED)
     burns: list[tuple[float, float]] = []  # (start, end), monotonic seconds
@@ -111,9 +110,9 @@ def measure() -> dict[str, float]:
         elif key.kind is CueKind.FINISHED:
             fired.setdefault(STEPS, []).append(at)
 
-    if player.cue_clock is None:
+    if player.sink.cue_clock is None:
         raise RuntimeError("the player has no cue clock with the real clock")
-    player.cue_clock.fired.connect(cue)
+    player.sink.cue_clock.fired.connect(cue)
 
     def seen(event: object) -> None:
         if isinstance(event, StepStarted):

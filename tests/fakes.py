@@ -92,6 +92,9 @@ class MemoryStore:
     def discard(self, event_id: str) -> None:
         """Nothing is ever pending in memory."""
 
+    def flush(self) -> None:
+        """Nothing is ever pending in memory."""
+
     def untold(self) -> list[str]:
         """Repair lines not handed out yet, as the real store gives them: each once."""
         told = getattr(self, "_told", 0)

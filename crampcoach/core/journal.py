@@ -121,6 +121,10 @@ class Store(Protocol):
         """Forget an unsaved (pending) setting."""
         ...
 
+    def flush(self) -> None:
+        """Save every pending change now (the store's error if the disk still refuses)."""
+        ...
+
     def settings(self) -> Settings:
         """Every setting, defaults included."""
         ...
@@ -548,6 +552,11 @@ class Journal:
         if counts.new:
             self.changed.emit(Change())
         return counts
+
+    def flush(self) -> None:
+        """Save what writes with ``keep`` left pending (a retry after a disk fault)."""
+        self.store.flush()
+        self.changed.emit(Change())
 
     def set_setting(self, key: str, value: Any) -> Any:
         """Validate and durably store a setting; a refused write is not applied later."""

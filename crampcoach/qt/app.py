@@ -487,9 +487,7 @@ class App(QObject):
             self._status(self.tr("The player is not available ({error}).").format(error=exc))
             return False
 
-        player = player_mod.PlayerWindow(
-            routine, self.store, self.settings, self.clock, journal=self.journal
-        )
+        player = self._player_for(player_mod, routine)
         player.finished.connect(self._on_session_finished)
         player.citation_requested.connect(self.show_document)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -499,6 +497,24 @@ class App(QObject):
         player.show()
         _raise(player)
         return True
+
+    def _player_for(self, player_mod: Any, routine: Routine) -> Any:
+        """The player wired here: the session on our clock, cues from the settings, our journal."""
+        from crampcoach.core.profile import HealthProfile
+        from crampcoach.core.session import Session
+        from crampcoach.core.session_log import SessionRecorder
+        from crampcoach.qt.cue_sink import cue_sink
+        from crampcoach.store import StoreError, StoreWriteError
+
+        settings = self.settings
+        return player_mod.PlayerWindow(
+            Session(routine, self.clock, lead_in_s=player_mod.LEAD_IN_S),
+            cue_sink(settings, self.clock),
+            recorder=SessionRecorder(
+                self.journal, failures=(StoreError,), retryable=(StoreWriteError,)
+            ),
+            health=HealthProfile.of(settings),
+        )
 
     def _forget_player(self, player: QWidget) -> None:
         if self.player is player:

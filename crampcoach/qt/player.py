@@ -6,21 +6,23 @@ for ``session.next_deadline()`` (the next boundary or cue) and calls
 the engine for the remaining time.  Nothing here counts seconds, so a busy or
 blocked event loop delays a repaint but never shifts the schedule.
 
+The window is given what it shows and where its output goes, and makes none
+of it: the :class:`~crampcoach.core.session.Session` (the engine, on the
+app's clock), a :class:`~crampcoach.qt.cue_sink.CueSink` (sounds and speech,
+built from the settings by the composition root), the health profile (for
+step cautions) and a :class:`~crampcoach.core.session_log.SessionRecorder`
+(the write, through the app's journal), or None when no log is open.
+
 Sound cues do not wait for this thread: the user follows by ear, eyes on
-their legs, so the sound *is* the step boundary.  With a real clock a
-``CueClock`` plays them from a worker thread of its own, at the times of the
-engine's plan (``Session.planned_cues``), which the player hands it after
-every change; the screen catches up when the GUI thread is free.  Each cue
-is played once, by whichever of the worker and the event handler claims its
-key first (``_sound``).  Speech stays on the GUI thread.  With a fake clock
-(tests, screenshots), which only moves when told, there is no worker and the
-event handler plays the sounds itself, as ``tick()`` delivers their events.
+their legs, so the sound *is* the step boundary.  After every change the
+player hands the sink the engine's plan of the sounds to come
+(``Session.planned_cues``); with a real clock the sink's worker plays them on
+time, and the screen catches up when the GUI thread is free.
 
 Outcome: when the session finishes or is stopped (Esc, the Stop button,
-closing the window, or the app quitting through ``stop()``), the outcome is
-written to the store once, as a SessionEvent, and a short summary is shown.
-Nothing is written mid-session, so a crash loses at most the session in
-progress.
+closing the window, or the app quitting through ``stop()``), the recorder
+writes it once, as a SessionEvent, and a short summary is shown.  Nothing is
+written mid-session, so a crash loses at most the session in progress.
 
 Keeping the screen awake: while a session runs the desktop is asked not to
 blank the screen (``crampcoach.qt.screensaver``), and released when it ends.
@@ -31,8 +33,7 @@ from __future__ import annotations
 import functools
 import html
 import math
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -59,11 +60,9 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core import documents, profile
-from crampcoach.core import settings as core_settings
-from crampcoach.core.clock import Clock, SystemClock
+from crampcoach.core.clock import Clock
 from crampcoach.core.events import SessionEvent
-from crampcoach.core.journal import Journal
-from crampcoach.core.model import Citation, PlannedStep, Routine, Side
+from crampcoach.core.model import Citation, PlannedStep, Side
 from crampcoach.core.session import (
     Countdown,
     CueKey,
@@ -81,9 +80,10 @@ from crampcoach.core.session import (
     Stopped,
     SwitchSides,
 )
+from crampcoach.core.session_log import SessionRecorder
 from crampcoach.qt import theme
-from crampcoach.qt.cue_clock import CueClock, SoundCue
-from crampcoach.qt.cues import Cues, sound_available
+from crampcoach.qt.cue_clock import SoundCue
+from crampcoach.qt.cue_sink import STALE_CUE_S, CueSink
 from crampcoach.qt.forms import child, load_ui, plain_tip
 from crampcoach.qt.main_window import format_duration
 from crampcoach.qt.pose_view import PoseView, step_picture
@@ -91,11 +91,6 @@ from crampcoach.qt.screens import fit_window, remember, scrolling
 from crampcoach.qt.screensaver import ScreenSaverInhibitor
 from crampcoach.qt.timers import TimerFactory, qt_timer
 
-if TYPE_CHECKING:
-    from crampcoach.store import Store
-
-#: A cue more than this late (the loop was blocked) is not played: it would be wrong now.
-STALE_CUE_S = 0.75
 #: Seconds to get into position between pressing Start and the first step.
 LEAD_IN_S = 5.0
 #: The countdown is redrawn when its shown second changes, this long after the
@@ -191,71 +186,42 @@ class PlayerWindow(QWidget):
 
     def __init__(
         self,
-        routine: Routine,
-        store: Store | None,
-        settings: Mapping[str, Any],
-        clock: Clock,
+        session: Session,
+        cues: CueSink,
         parent: QWidget | None = None,
         *,
+        recorder: SessionRecorder | None = None,
+        health: profile.HealthProfile | None = None,
         autostart: bool = True,
         keep_awake: bool = True,
-        speech_engine: str | None = None,
-        lead_in_s: float = LEAD_IN_S,
-        cue_thread: bool | None = None,
         timers: TimerFactory = qt_timer,
-        journal: Journal | None = None,
     ) -> None:
-        """Build the window and its session; nothing runs until shown or started.
+        """Show ``session`` and cue it through ``cues``; nothing runs until shown or started.
 
-        ``cue_thread``: time the sound cues on a ``CueClock`` thread; by default
-        only with the real ``SystemClock``, the one clock that moves by itself
-        and may be read from another thread.  ``timers`` makes the deadline
-        and repaint timers (tests pass a fake and call ``tick`` themselves).
+        ``recorder`` writes the outcome (None: no log is open, nothing is
+        written); ``health`` tailors the step cautions; ``timers`` makes the
+        deadline and repaint timers (tests pass a fake and call ``tick``
+        themselves).  The window takes ownership of ``cues``.
         """
         super().__init__(parent)
         self.setObjectName("PlayerWindow")
+        routine = session.routine
         self.setWindowTitle(f"{routine.title} — CrampCoach")
         self.routine = routine
-        self.store = store
-        self.clock: Clock = clock
-        self.journal = journal or (None if store is None else Journal(store, self.clock))
-        self.session = Session(routine, self.clock, lead_in_s=lead_in_s)
+        self.session = session
+        self.clock: Clock = session.clock
         self.session.subscribe(self._on_event)
-        opts = core_settings.merged(dict(settings))
-        self.health = profile.HealthProfile.of(opts)
-        sounds = bool(opts["sounds"])
-        if cue_thread is None:
-            cue_thread = isinstance(self.clock, SystemClock)
-        #: Plays the sound cues when there is a worker; None when ``cues`` does.
-        self.cue_clock: CueClock | None = None
-        if cue_thread:
-            self.cue_clock = CueClock(
-                self.clock,
-                sounds=sounds and sound_available()[0],
-                stale_s=STALE_CUE_S,
-                parent=self,
-            )
-        self.cues = Cues(
-            sounds and self.cue_clock is None,
-            bool(opts["voice"]),
-            self,
-            speech_engine=speech_engine,
-        )
+        self.sink = cues
+        cues.setParent(self)
+        self.recorder = recorder
+        self.health = health or profile.HealthProfile()
         self.inhibitor = ScreenSaverInhibitor() if keep_awake else None
         self.autostart = autostart
         #: What was last announced to assistive technology (newest last).
         self.announced: list[str] = []
         #: Said before the session starts when no sound cue will play.
-        self.sound_note = ""
-        if not sounds:
-            self.sound_note = "Sound cues are off (Settings)."
-        elif self.cue_clock is not None:
-            ok, why = sound_available()
-            self.sound_note = "" if ok else why
+        self.sound_note = cues.note
         self.session_event: SessionEvent | None = None  # the outcome's log entry, once ended
-        self.recorded = False
-        self.record_error: str | None = None
-        self.can_retry = False
         self._ended = False
         #: Esc or Stop was pressed once: the session is paused, asking to confirm.
         self.stop_pending = False
@@ -412,13 +378,16 @@ class PlayerWindow(QWidget):
         self.session.tick()
         self._after_change()
 
+    @property
+    def recorded(self) -> bool:
+        """Whether the session's outcome is in the log."""
+        return self.recorder is not None and self.recorder.recorded
+
     def retry_save(self) -> None:
-        """Try again to write a session the store could not save."""
-        if self.store is None or self.session_event is None or self.recorded:
-            return
-        flush = getattr(self.store, "flush", None)
-        self._record(self.session_event, retry=flush)
-        self._show_record_state()
+        """Try again to write a session the disk could not save."""
+        if self.recorder is not None:
+            self.recorder.retry()
+            self._show_record_state()
 
     def toggle_full_screen(self) -> None:
         """F11: fill the screen (the countdown grows with it), or go back to a window."""
@@ -459,12 +428,8 @@ class PlayerWindow(QWidget):
         return self.clock.monotonic() - due <= STALE_CUE_S
 
     def _sound(self, key: CueKey) -> None:
-        """Play the sound of cue ``key``, unless the cue clock's worker already has."""
-        name = CUE_SOUNDS[key.kind]
-        if self.cue_clock is None:
-            self.cues.play(name)
-        else:
-            self.cue_clock.play(key, name)
+        """Play the sound of cue ``key`` (once: the sink's worker may have already)."""
+        self.sink.sound(key, CUE_SOUNDS[key.kind])
 
     # What each engine event says and plays, by its type (a new event type is
     # one more ``register``; types not registered, Paused and Resumed, do nothing).
@@ -475,33 +440,33 @@ class PlayerWindow(QWidget):
 
     @_on_event.register
     def _(self, ev: GetReady) -> None:
-        self.cues.say(f"Get ready for {ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
+        self.sink.say(f"Get ready for {ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
 
     @_on_event.register
     def _(self, ev: SwitchSides) -> None:
         self._switching = True
         if self._fresh(ev.due):
             self._sound(ev.key)
-            self.cues.say(f"Switch to the {side_words(ev.to)}.")
+            self.sink.say(f"Switch to the {side_words(ev.to)}.")
 
     @_on_event.register
     def _(self, ev: StepStarted) -> None:
         switching, self._switching = self._switching, False
         if not switching and self._fresh(ev.due):
             self._sound(ev.key)
-            self.cues.say(f"{ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
+            self.sink.say(f"{ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
 
     @_on_event.register
     def _(self, ev: RepStarted) -> None:
         if self._fresh(ev.due):
             self._sound(ev.key)
-            self.cues.say(f"Hold {ev.segment.rep} of {ev.segment.reps}.")
+            self.sink.say(f"Hold {ev.segment.rep} of {ev.segment.reps}.")
 
     @_on_event.register
     def _(self, ev: RestStarted) -> None:
         if self._fresh(ev.due):
             self._sound(ev.key)
-            self.cues.say("Relax.")
+            self.sink.say("Relax.")
 
     @_on_event.register
     def _(self, ev: Countdown) -> None:
@@ -511,19 +476,17 @@ class PlayerWindow(QWidget):
     @_on_event.register
     def _(self, ev: HalfWay) -> None:
         if self._fresh(ev.due):
-            self.cues.say("Half way.")
+            self.sink.say("Half way.")
 
     @_on_event.register
     def _(self, ev: Finished) -> None:
         self._sound(ev.key)
-        self.cues.say("Well done. The routine is finished.")
+        self.sink.say("Well done. The routine is finished.")
         self._end(ev.outcome)
 
     @_on_event.register
     def _(self, ev: Stopped) -> None:
-        self.cues.stop()
-        if self.cue_clock is not None:
-            self.cue_clock.silence()
+        self.sink.silence()
         self._end(ev.outcome)
 
     def _sound_plan(self) -> list[SoundCue]:
@@ -545,36 +508,15 @@ class PlayerWindow(QWidget):
         self.deadline_timer.stop()
         self.repaint_timer.stop()
         self.pose_view.set_running(False)
-        if self.cue_clock is not None:
-            self.cue_clock.schedule(())
+        self.sink.plan(())
         if self.inhibitor is not None:
             self.inhibitor.release()
-        self.session_event = outcome.to_event("app")
-        if self.store is not None:
-            self._record(self.session_event)
+        if self.recorder is not None:
+            self.session_event = self.recorder.record(outcome)
+        else:
+            self.session_event = outcome.to_event("app")
         self._show_summary(outcome)
         self.finished.emit(self.session_event)
-
-    def _record(self, event: SessionEvent, retry: Any = None) -> None:
-        from crampcoach.store import StoreError, StoreWriteError
-
-        assert self.journal is not None
-        try:
-            if retry is not None:
-                retry()
-            else:
-                # Kept pending on a disk fault: the summary offers a retry.
-                self.journal.add(event, keep=True)
-        except StoreError as exc:
-            # A failed write (disk full ...) stays pending in the store and can
-            # be retried; any other store error (e.g. a read-only store) cannot.
-            self.recorded = False
-            self.record_error = str(exc)
-            self.can_retry = isinstance(exc, StoreWriteError)
-            return
-        # A retry through flush() saves every pending change, this session included.
-        self.recorded = True
-        self.record_error = None
 
     # --- drawing ----------------------------------------------------------------
 
@@ -584,9 +526,8 @@ class PlayerWindow(QWidget):
             return
         if self.stop_pending and self.session.state is State.RUNNING:
             self.stop_pending = False  # resumed: the question is withdrawn
-        if self.cue_clock is not None:
-            # First: a pause or a skip must reach the worker before anything else is done.
-            self.cue_clock.schedule(self._sound_plan())
+        # First: a pause or a skip must reach the worker before anything else is done.
+        self.sink.plan(self._sound_plan())
         self._refresh()
         deadline = self.session.next_deadline()
         if deadline is None:
@@ -821,13 +762,14 @@ class PlayerWindow(QWidget):
         self.pages.setCurrentWidget(self.summary_page)
 
     def _show_record_state(self) -> None:
-        if self.store is None:
+        r = self.recorder
+        if r is None:
             text, failed = "Not recorded: no log is open.", False
-        elif self.recorded:
+        elif r.recorded:
             text, failed = "Recorded in your log.", False
         else:
-            text = f"Could not save this session to your log: {self.record_error}."
-            if self.can_retry:
+            text = f"Could not save this session to your log: {r.error}."
+            if r.can_retry:
                 text += (
                     " It is kept and will be saved with your next entry, or press "
                     "“Try saving again”."
@@ -835,7 +777,7 @@ class PlayerWindow(QWidget):
             failed = True
         self.record_label.setText(text)
         self._set_prop(self.record_label, "failed", failed)
-        self.retry_button.setVisible(failed and self.can_retry)
+        self.retry_button.setVisible(failed and r is not None and r.can_retry)
 
     # --- Qt events --------------------------------------------------------------
 
@@ -899,9 +841,7 @@ class PlayerWindow(QWidget):
             self.finished.emit(None)
         self.deadline_timer.stop()
         self.repaint_timer.stop()
-        self.cues.stop()
-        if self.cue_clock is not None:
-            self.cue_clock.shutdown()
+        self.sink.shutdown()
         if self.inhibitor is not None:
             self.inhibitor.release()
         super().closeEvent(event)

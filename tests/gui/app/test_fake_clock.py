@@ -7,7 +7,7 @@ and the cramp dialog's time must all follow it.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,3 +48,22 @@ def test_the_app_and_its_store_run_wholly_on_the_fake_clock(
     assert review is not None and review.week == IsoWeek(2031, 29)
     dialog = app.open_cramp_dialog()
     assert dialog is not None and dialog.clock is clock
+
+
+def test_the_app_gives_the_player_its_session_cues_and_journal(qtbot: Any, make_app: Any) -> None:
+    clock = FakeClock(NOW)
+    app = make_app(clock=clock)
+    assert app.start_routine("bedtime")
+    player = app.player
+    assert player.session.clock is clock and player.session.routine.id == "bedtime"
+    assert player.recorder is not None and player.recorder.journal is app.journal
+    assert player.sink.cue_clock is None  # a fake clock: no worker thread reads it
+    heard: list[object] = []
+    app.journal.changed.connect(heard.append)
+    clock.advance(90)
+    player.tick()
+    player.stop()
+    (session,) = app.store.events(types=[EventType.SESSION])
+    assert session.id == player.session_event.id
+    assert session.at == NOW + timedelta(seconds=90)  # ended on the app's clock
+    assert len(heard) == 1 and player.recorded

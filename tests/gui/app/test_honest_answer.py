@@ -12,6 +12,7 @@ from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType, NightEvent
 from crampcoach.qt.documents_view import HIGHLIGHT, VERDICT_MARK, DocumentReader
 from crampcoach.qt.player import PlayerWindow
+from tests.gui.player.staging import make_player
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -68,7 +69,7 @@ def test_first_day_is_remembered_once(make_app: Any, fake_clock: FakeClock) -> N
 
 
 def _player(qtbot: Any, settings: dict) -> PlayerWindow:
-    player = PlayerWindow(
+    player = make_player(
         _bedtime(), None, {**QUIET, **settings}, FakeClock(), keep_awake=False, lead_in_s=0
     )
     qtbot.addWidget(player)

@@ -18,6 +18,7 @@ from crampcoach.core.session import CueKey, CueKind, State
 from crampcoach.qt.cue_clock import CueClock, SoundCue
 from crampcoach.qt.player import STALE_CUE_S, PlayerWindow
 from tests.fakes import FakeTimers
+from tests.gui.player.staging import make_player
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -61,7 +62,7 @@ class Fired:
 
 def real_player(qtbot: Any, r: Routine = SHORT, **kw: Any) -> PlayerWindow:
     kw.setdefault("lead_in_s", SHORT_LEAD_IN_S)
-    p = PlayerWindow(r, None, QUIET, SystemClock(), keep_awake=False, autostart=False, **kw)
+    p = make_player(r, None, QUIET, SystemClock(), keep_awake=False, autostart=False, **kw)
     qtbot.addWidget(p)
     return p
 
@@ -126,23 +127,23 @@ def test_cue_clock_lives_on_its_own_thread_and_stops_cleanly(qtbot: Any) -> None
 
 def test_the_player_uses_a_cue_thread_only_with_the_real_clock(qtbot: Any) -> None:
     p = real_player(qtbot)
-    assert p.cue_clock is not None and p.cue_clock.running
-    assert not p.cues.sound_on  # the sounds are the worker's, never the GUI thread's too
-    fake = PlayerWindow(SHORT, None, QUIET, FakeClock(), keep_awake=False, autostart=False)
+    assert p.sink.cue_clock is not None and p.sink.cue_clock.running
+    assert not p.sink.cues.sound_on  # the sounds are the worker's, never the GUI thread's too
+    fake = make_player(SHORT, None, QUIET, FakeClock(), keep_awake=False, autostart=False)
     qtbot.addWidget(fake)
-    assert fake.cue_clock is None
+    assert fake.sink.cue_clock is None
     opted_out = real_player(qtbot, cue_thread=False)
-    assert opted_out.cue_clock is None
+    assert opted_out.sink.cue_clock is None
 
 
 def expected_sounds() -> list[str]:
     """What the GUI thread alone plays for SHORT (no worker, fake clock, ticked at each deadline)."""
     clock = FakeClock()
-    p = PlayerWindow(
+    p = make_player(
         SHORT, None, QUIET, clock, keep_awake=False, lead_in_s=SHORT_LEAD_IN_S, autostart=False
     )
     heard: list[str] = []
-    p.cues.cued.connect(lambda kind, _text: kind == "say" or heard.append(kind))
+    p.sink.cues.cued.connect(lambda kind, _text: kind == "say" or heard.append(kind))
     p.start()
     while (nd := p.session.next_deadline()) is not None:
         clock.advance(nd - clock.monotonic())
@@ -156,8 +157,8 @@ def expected_sounds() -> list[str]:
 def test_a_whole_routine_plays_every_cue_once_in_order_from_the_worker(qtbot: Any) -> None:
     assert expected_sounds() == SHORT_SOUNDS  # the same cues as without a worker
     p = real_player(qtbot)
-    assert p.cue_clock is not None
-    fired = Fired(p.cue_clock)
+    assert p.sink.cue_clock is not None
+    fired = Fired(p.sink.cue_clock)
     p.show()
     p.start()
     planned = {c.key: c.due for c in p._sound_plan()}
@@ -179,8 +180,8 @@ def test_the_sounds_come_on_time_even_if_the_gui_thread_never_ticks(qtbot: Any) 
     # The screen side never learns of a boundary: only the worker can play these.
     # Fake timers: the deadline timer never fires, so the GUI thread never ticks.
     p = real_player(qtbot, routine(step("a", 2), step("b", 1)), lead_in_s=0, timers=FakeTimers())
-    assert p.cue_clock is not None
-    fired = Fired(p.cue_clock)
+    assert p.sink.cue_clock is not None
+    fired = Fired(p.sink.cue_clock)
     p.start()
     planned = p._sound_plan()
     assert [c.sound for c in planned] == ["tick", "next", "done"]
@@ -195,15 +196,15 @@ class Plans:
     """Every plan the player handed its cue clock."""
 
     def __init__(self, p: PlayerWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-        assert p.cue_clock is not None
+        assert p.sink.cue_clock is not None
         self.sent: list[list[SoundCue]] = []
-        real = p.cue_clock.schedule
+        real = p.sink.cue_clock.schedule
 
         def schedule(cues: Any) -> None:
             self.sent.append(list(cues))
             real(cues)
 
-        monkeypatch.setattr(p.cue_clock, "schedule", schedule)
+        monkeypatch.setattr(p.sink.cue_clock, "schedule", schedule)
 
     @property
     def last(self) -> list[SoundCue]:
@@ -240,38 +241,38 @@ def test_pause_resume_skip_back_and_stop_replan(
 def test_a_skip_plays_its_cue_once_through_the_worker(qtbot: Any) -> None:
     r = routine(step("a", 20), step("b", 20, Side.EACH))
     p = real_player(qtbot, r, lead_in_s=0)
-    assert p.cue_clock is not None
-    fired = Fired(p.cue_clock)
+    assert p.sink.cue_clock is not None
+    fired = Fired(p.sink.cue_clock)
     p.start()
     p.skip()  # to b, left
     p.skip()  # to b, right: a switch, and no "next" on top of it
     qtbot.waitUntil(lambda: len(fired.cues) == 3, timeout=5000)
     assert fired.sounds() == ["next", "next", "switch"]
     assert [k.kind for k in fired.cue_keys()] == [CueKind.STEP, CueKind.STEP, CueKind.SWITCH_SIDES]
-    qtbot.assertNotEmitted(p.cue_clock.fired, wait=100)
+    qtbot.assertNotEmitted(p.sink.cue_clock.fired, wait=100)
 
 
 def test_closing_the_player_stops_the_cue_thread(qtbot: Any) -> None:
     p = real_player(qtbot)
-    assert p.cue_clock is not None
-    thread = p.cue_clock.findChild(QThread)
+    assert p.sink.cue_clock is not None
+    thread = p.sink.cue_clock.findChild(QThread)
     p.show()
     p.start()
     qtbot.waitUntil(thread.isRunning)
     with qtbot.waitSignal(p.finished):
         p.close()
-    assert thread.isFinished() and not p.cue_clock.running
+    assert thread.isFinished() and not p.sink.cue_clock.running
     assert p.session.state is State.STOPPED
 
 
 def test_a_player_deleted_on_close_takes_its_thread_down_cleanly(qtbot: Any) -> None:
     from PySide6.QtCore import Qt
 
-    p = PlayerWindow(
+    p = make_player(
         SHORT, None, QUIET, SystemClock(), keep_awake=False, lead_in_s=0
     )  # the app's way
     p.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    assert p.cue_clock is not None
+    assert p.sink.cue_clock is not None
     p.show()
     with qtbot.waitSignal(p.destroyed, timeout=5000):
         p.close()
@@ -279,10 +280,10 @@ def test_a_player_deleted_on_close_takes_its_thread_down_cleanly(qtbot: Any) -> 
 
 def test_a_player_deleted_without_a_close_does_not_abort_the_app(qtbot: Any) -> None:
     # Qt aborts the whole process when a running QThread is deleted.
-    p = PlayerWindow(
+    p = make_player(
         SHORT, None, QUIET, SystemClock(), keep_awake=False, lead_in_s=0, autostart=False
     )
-    assert p.cue_clock is not None and p.cue_clock.running
+    assert p.sink.cue_clock is not None and p.sink.cue_clock.running
     p.start()
     with qtbot.waitSignal(p.destroyed, timeout=5000):
         p.deleteLater()

@@ -23,7 +23,7 @@ from crampcoach.qt.player import (
 from crampcoach.qt.timers import qt_timer
 from crampcoach.store import Store
 from tests.fakes import FailingStore, FakeTimers, MemoryStore
-from tests.gui.player.staging import staged_player
+from tests.gui.player.staging import make_player, staged_player
 
 ROOT = Path(__file__).resolve().parents[3]
 QUIET = {"sounds": False, "voice": False}
@@ -75,7 +75,7 @@ def store(data_dir: Path) -> Any:
 def open_player(qtbot: Any, clock: FakeClock, store: Any = None, **kw: Any) -> PlayerWindow:
     kw.setdefault("lead_in_s", 0)  # most tests start on the first step; one tests the lead-in
     kw.setdefault("timers", FakeTimers())  # the test ticks; no real timer fires
-    player = PlayerWindow(
+    player = make_player(
         make_routine(), store, kw.pop("settings", QUIET), clock, keep_awake=False, **kw
     )
     qtbot.addWidget(player)
@@ -129,7 +129,7 @@ def test_routine_safety_note_leads_the_first_step_only(qtbot: Any, clock: FakeCl
     from dataclasses import replace
 
     routine = replace(make_routine(), safety="Get help at once if a cramp lasts over 10 minutes.")
-    p = PlayerWindow(routine, None, QUIET, clock, keep_awake=False, lead_in_s=0)
+    p = make_player(routine, None, QUIET, clock, keep_awake=False, lead_in_s=0)
     qtbot.addWidget(p)
     p.show()
     assert p.safety.text() == (
@@ -469,9 +469,9 @@ def test_cues_follow_the_session(qtbot: Any, clock: FakeClock) -> None:
         speech_engine="mock",
         autostart=False,
     )
-    assert p.cues.voice_on
+    assert p.sink.cues.voice_on
     heard: list[tuple[str, str]] = []
-    p.cues.cued.connect(lambda kind, text: heard.append((kind, text)))
+    p.sink.cues.cued.connect(lambda kind, text: heard.append((kind, text)))
     p.start()
     assert heard == [("next", ""), ("say", "Warm up.")]
     heard.clear()
@@ -501,7 +501,7 @@ def test_cues_follow_the_session(qtbot: Any, clock: FakeClock) -> None:
 def test_stale_cues_are_not_played_after_a_blocked_loop(qtbot: Any, clock: FakeClock) -> None:
     p = open_player(qtbot, clock, autostart=False)
     heard: list[tuple[str, str]] = []
-    p.cues.cued.connect(lambda kind, text: heard.append((kind, text)))
+    p.sink.cues.cued.connect(lambda kind, text: heard.append((kind, text)))
     p.start()
     heard.clear()
     clock.advance(31.5)  # blocked through the end of step 1 and into the first rest of step 2
@@ -565,7 +565,7 @@ def test_the_real_timer_drives_the_session_to_its_end(qtbot: Any) -> None:
 
     one = make_routine()
     routine = replace(one, steps=(replace(one.steps[0], duration_s=1, safety=None),))
-    p = PlayerWindow(routine, None, QUIET, SystemClock(), keep_awake=False, lead_in_s=0)
+    p = make_player(routine, None, QUIET, SystemClock(), keep_awake=False, lead_in_s=0)
     qtbot.addWidget(p)
     with qtbot.waitSignal(p.finished, timeout=5000) as blocker:
         p.show()
@@ -671,7 +671,7 @@ def test_player_holds_off_the_screen_saver_during_a_session(
     qtbot: Any, clock: FakeClock, private_bus: str
 ) -> None:
     with FakeScreenSaver(private_bus) as saver:
-        p = PlayerWindow(make_routine(), None, QUIET, clock, lead_in_s=0)
+        p = make_player(make_routine(), None, QUIET, clock, lead_in_s=0)
         qtbot.addWidget(p)
         p.show()
         assert p.inhibitor is not None and p.inhibitor.active
@@ -732,7 +732,7 @@ def test_step_changes_are_announced_and_counted_as_the_card_counts(
 
 
 def test_the_player_says_when_sound_is_off(qtbot: Any, clock: FakeClock) -> None:
-    p = PlayerWindow(make_routine(), None, QUIET, clock, autostart=False, keep_awake=False)
+    p = make_player(make_routine(), None, QUIET, clock, autostart=False, keep_awake=False)
     qtbot.addWidget(p)
     assert "Sound cues are off" in p.status.text()
 

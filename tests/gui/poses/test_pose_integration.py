@@ -13,6 +13,7 @@ from crampcoach.core.clock import FakeClock
 from crampcoach.core.model import Routine, Side
 from crampcoach.qt.main_window import RoutineCard
 from crampcoach.qt.player import PlayerWindow
+from tests.gui.player.staging import make_player
 
 QUIET = {"sounds": False, "voice": False}
 
@@ -24,7 +25,7 @@ def builtin() -> dict[str, Routine]:
 
 
 def open_player(qtbot: Any, routine: Routine, clock: FakeClock) -> PlayerWindow:
-    player = PlayerWindow(routine, None, QUIET, clock, keep_awake=False, lead_in_s=0)
+    player = make_player(routine, None, QUIET, clock, keep_awake=False, lead_in_s=0)
     qtbot.addWidget(player)
     player.resize(1280, 800)
     player.show()
