@@ -16,10 +16,11 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from datetime import time as wall_time
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -139,11 +140,16 @@ class App(QObject):
         self._main_window: MainWindow | None = None
         self._hide_on_close = False
         self._pending_status: str | None = None
-        self._remember_first_day()
+        self.remember_first_day()
         self.sync_watcher = SyncWatcher(store, self.on_synced_change, parent=self)
         self.journal.changed.connect(lambda _change: self._repairs_after_write())
 
     # -- the main window: built when first shown, released when closed to the tray
+
+    @property
+    def windows(self) -> Mapping[str, QWidget]:
+        """The secondary windows open now, by name ("review", "cramp", "settings", ...)."""
+        return MappingProxyType(self._windows)
 
     @property
     def main_window(self) -> MainWindow:
@@ -359,7 +365,7 @@ class App(QObject):
         window.set_notices(self.notices)
         self._show_checkin()
 
-    def _remember_first_day(self) -> None:
+    def remember_first_day(self) -> None:
         """Note the first day CrampCoach ran: the review never calls days before it missed."""
         from crampcoach.store import StoreWriteError
 

@@ -299,7 +299,7 @@ class PlayerWindow(QWidget):
             (Qt.Key.Key_Right, self.skip),
             (Qt.Key.Key_Left, self.back),
             (Qt.Key.Key_R, self.restart_step),
-            (Qt.Key.Key_Escape, self._escape),
+            (Qt.Key.Key_Escape, self.escape),
             (Qt.Key.Key_F11, self.toggle_full_screen),
         ):
             self._shortcut(key, slot)
@@ -379,6 +379,11 @@ class PlayerWindow(QWidget):
         self._after_change()
 
     @property
+    def ended(self) -> bool:
+        """Whether the session is over (finished, stopped, or closed before it began)."""
+        return self._ended
+
+    @property
     def recorded(self) -> bool:
         """Whether the session's outcome is in the log."""
         return self.recorder is not None and self.recorder.recorded
@@ -396,7 +401,8 @@ class PlayerWindow(QWidget):
         else:
             self.showFullScreen()
 
-    def _escape(self) -> None:
+    def escape(self) -> None:
+        """Esc: leave full screen, else close an ended session, else ask to stop."""
         if self.isFullScreen():
             self.showNormal()
             return
@@ -489,7 +495,7 @@ class PlayerWindow(QWidget):
         self.sink.silence()
         self._end(ev.outcome)
 
-    def _sound_plan(self) -> list[SoundCue]:
+    def sound_plan(self) -> list[SoundCue]:
         """The sounds still to come, as ``_on_event`` would play them, for the cue clock."""
         planned = self.session.planned_cues(horizon_s=CUE_PLAN_HORIZON_S)
         switching = {c.key.entry for c in planned if c.key.kind is CueKind.SWITCH_SIDES}
@@ -527,7 +533,7 @@ class PlayerWindow(QWidget):
         if self.stop_pending and self.session.state is State.RUNNING:
             self.stop_pending = False  # resumed: the question is withdrawn
         # First: a pause or a skip must reach the worker before anything else is done.
-        self.sink.plan(self._sound_plan())
+        self.sink.plan(self.sound_plan())
         self._refresh()
         deadline = self.session.next_deadline()
         if deadline is None:

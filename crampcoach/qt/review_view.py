@@ -118,7 +118,7 @@ class ReviewWindow(QWidget):
         self.week: IsoWeek = week or IsoWeek.of(self.today())
         self._deleted: list[CrampEvent] = []
         self._chart_view: QChartView | None = None
-        self._dialog: QWidget | None = None
+        self.cramp_dialog: QWidget | None = None
 
         self.form = load_ui("review_window.ui")
         self.form.setContentsMargins(12, 12, 12, 12)
@@ -423,7 +423,7 @@ class ReviewWindow(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saved.connect(lambda *_: self.refresh())
         dialog.show()
-        self._dialog = dialog
+        self.cramp_dialog = dialog
         return dialog
 
     def edit_selected(self) -> QWidget | None:

@@ -50,7 +50,7 @@ def make_app(qtbot: Any, data_dir: Path, fake_clock: FakeClock) -> Iterator[Any]
     for app in made:
         if app.ipc_server is not None:
             app.ipc_server.close()
-        for w in [app.reader, app.player, *app._windows.values()]:
+        for w in [app.reader, app.player, *app.windows.values()]:
             if w is not None:
                 w.close()
         app.store.close()

@@ -64,7 +64,7 @@ def test_first_day_is_remembered_once(make_app: Any, fake_clock: FakeClock) -> N
     app = make_app()
     assert app.store.settings()["first_day"] == "2026-03-10"
     fake_clock.advance(86400 * 3)
-    app._remember_first_day()  # a later start keeps the first day
+    app.remember_first_day()  # a later start keeps the first day
     assert app.store.settings()["first_day"] == "2026-03-10"
 
 

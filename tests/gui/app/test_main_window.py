@@ -228,7 +228,7 @@ def test_review_and_cramp_dialog_open_once_as_their_own_windows(
     assert cramp is not None and cramp.isWindow() and cramp.isVisible()
     review.close()
     cramp.close()
-    qtbot.waitUntil(lambda: "review" not in app._windows and "cramp" not in app._windows)
+    qtbot.waitUntil(lambda: "review" not in app.windows and "cramp" not in app.windows)
 
 
 def test_settings_dialog_changes_reach_the_app(

@@ -61,7 +61,7 @@ def test_opening_a_window_reports_its_first_paint_and_closing_releases_it(
     qtbot.waitUntil(lambda: any(e.get("painted") == "review" for e in _events(link.folder)))
     assert "review" in link.send(cmd="windows")["windows"]
     assert link.send(cmd="close", window="review")["found"] is True
-    qtbot.waitUntil(lambda: "review" not in app._windows)
+    qtbot.waitUntil(lambda: "review" not in app.windows)
     assert "review" not in link.send(cmd="windows")["windows"]
 
 

@@ -88,6 +88,6 @@ def test_the_countdown_grows_with_the_window_and_f11_fills_the_screen(qtbot: Any
     assert _countdown_points(player) > 1.8 * small
     player.toggle_full_screen()
     assert player.isFullScreen()
-    player._escape()  # Esc first leaves full screen; the session goes on
+    player.escape()  # Esc first leaves full screen; the session goes on
     assert not player.isFullScreen()
-    assert not player._ended
+    assert not player.ended

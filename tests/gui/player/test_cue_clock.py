@@ -161,7 +161,7 @@ def test_a_whole_routine_plays_every_cue_once_in_order_from_the_worker(qtbot: An
     fired = Fired(p.sink.cue_clock)
     p.show()
     p.start()
-    planned = {c.key: c.due for c in p._sound_plan()}
+    planned = {c.key: c.due for c in p.sound_plan()}
     with qtbot.waitSignal(p.finished, timeout=15000):
         pass
     qtbot.waitUntil(lambda: "done" in fired.sounds(), timeout=5000)
@@ -183,7 +183,7 @@ def test_the_sounds_come_on_time_even_if_the_gui_thread_never_ticks(qtbot: Any) 
     assert p.sink.cue_clock is not None
     fired = Fired(p.sink.cue_clock)
     p.start()
-    planned = p._sound_plan()
+    planned = p.sound_plan()
     assert [c.sound for c in planned] == ["tick", "next", "done"]
     qtbot.waitUntil(lambda: len(fired.cues) == 4, timeout=10000)  # the start's "next" + 3
     assert fired.cue_keys()[1:] == [c.key for c in planned]

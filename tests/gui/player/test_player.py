@@ -308,7 +308,7 @@ def test_escape_stops_and_records_a_partial_session(
     key(qtbot, p, Qt.Key.Key_Right)  # left side skipped
     clock.advance(3)
     key(qtbot, p, Qt.Key.Key_Escape)  # one stray Esc only pauses and asks
-    assert p.session.state is State.PAUSED and not p._ended
+    assert p.session.state is State.PAUSED and not p.ended
     assert "Stop here?" in p.status.text() and "Stop here?" in p.announced[-1]
     with qtbot.waitSignal(p.finished) as blocker:
         key(qtbot, p, Qt.Key.Key_Escape)
@@ -745,8 +745,8 @@ def test_space_withdraws_the_stop_question_and_why_this_step_pauses(
     key(qtbot, p, Qt.Key.Key_Space)  # go on
     assert p.session.state is State.RUNNING and not p.stop_pending
     key(qtbot, p, Qt.Key.Key_Escape)  # asks again: one press never stops
-    assert not p._ended and p.session.state is State.PAUSED
+    assert not p.ended and p.session.state is State.PAUSED
     key(qtbot, p, Qt.Key.Key_Space)
     with qtbot.waitSignal(p.citation_requested):
-        p._open_citation("cite:0")
+        p.citation_links()[0].linkActivated.emit("cite:0")
     assert p.session.state is State.PAUSED  # reading the source does not eat the hold

@@ -39,7 +39,7 @@ def app(
     yield a
     if a.services is not None:
         a.services.stop()
-    for w in [a.player, *a._windows.values()]:
+    for w in [a.player, *a.windows.values()]:
         if w is not None:
             w.close()
     if a.main_window_built:

@@ -88,7 +88,7 @@ def test_logging_a_cramp_from_the_window_updates_grid_and_diary(
 ) -> None:
     w = window(qtbot, store, clock)
     qtbot.mouseClick(w.log_cramp_button, Qt.MouseButton.LeftButton)
-    dialog = w._dialog
+    dialog = w.cramp_dialog
     dialog.last_night_radio.click()
     dialog.minutes_spin.setValue(12)
     assert dialog.warning_label.isVisible()
