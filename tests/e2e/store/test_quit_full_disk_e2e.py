@@ -188,3 +188,33 @@ def test_quitting_when_nothing_can_keep_the_entry_says_so_and_prints_it(
     assert entry["type"] == "session" and entry["routine_id"] == "long"
     small_disk.free()
     assert [e for e in _export(small_disk, folder) if e["type"] == "session"] == []
+
+
+def test_a_full_disk_while_the_app_runs_refuses_and_a_retry_never_duplicates(
+    small_disk: SmallDisk,
+) -> None:
+    """The issue's case: the running app takes the hand-overs; the user retries after freeing space."""
+    folder = small_disk.path / "data"
+    assert _cli(small_disk, folder, "log", "water", "--ml", "200").returncode == 0
+    app = _app(small_disk, folder)
+    try:
+        _wait_for(lambda: _status(folder), app, "the app to listen")
+        small_disk.fill()
+        failed = _cli(small_disk, folder, "log", "water", "--ml", "555")
+        assert failed.returncode == exits.NOT_SAVED and "Traceback" not in failed.stderr
+        refused = _cli(small_disk, folder, "settings", "set", "glass_ml", "300")
+        assert refused.returncode == exits.NOT_SAVED and "Traceback" not in refused.stderr
+        small_disk.free()
+        retried = _cli(small_disk, folder, "log", "water", "--ml", "555")
+        assert retried.returncode == 0, retried.stderr
+        assert ipc.send(folder, {"cmd": "quit"}, timeout=10)["ok"]
+        _out, err = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate(timeout=30)
+    assert app.returncode == 0 and "Traceback" not in err, err
+    entries = _export(small_disk, folder)
+    assert sorted(e["ml"] for e in entries if e["type"] == "water") == [200, 555]
+    shown = _cli(small_disk, folder, "settings", "show", "--format", "json")
+    assert json.loads(shown.stdout)["glass_ml"] == 250  # refused, so never applied later
