@@ -800,6 +800,217 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>Snooze 10 min</source>
+        <translation>In 10 Min. erneut</translation>
+    </message>
+    <message>
+        <source>Start bedtime routine</source>
+        <extracomment>How far back the log is read to know what was handled (a bedtime night, the last hydration slot, the weekly review). No reminder in the first minutes after the very first launch: the user is still finding their way around (the first-day welcome, the settings). Wall and monotonic time may drift apart this much between two checks before it counts as a resume or a clock change (NTP slews far more gently).</extracomment>
+        <translation>Übungsfolge vor dem Schlafen starten</translation>
+    </message>
+    <message>
+        <source>Skip tonight</source>
+        <translation>Heute auslassen</translation>
+    </message>
+    <message>
+        <source>Log a glass</source>
+        <translation>Ein Glas eintragen</translation>
+    </message>
+    <message>
+        <source>Open the review</source>
+        <translation>Wochenrückblick öffnen</translation>
+    </message>
+    <message>
+        <source>No cramps</source>
+        <translation>Keine Krämpfe</translation>
+    </message>
+    <message>
+        <source>Had cramps…</source>
+        <translation>Hatte Krämpfe…</translation>
+    </message>
+    <message>
+        <source>Don&apos;t remember</source>
+        <translation>Weiß nicht mehr</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <extracomment>The one button of a trial night without the routine: seen, nothing to do.</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Next: bedtime reminder {when}</source>
+        <extracomment>The check-in&apos;s answers that need no more than the click: key -&gt; cramps. The tray tooltip&apos;s &quot;next&quot; line, per kind.</extracomment>
+        <translation>Nächste: Erinnerung vor dem Schlafen {when}</translation>
+    </message>
+    <message>
+        <source>Next: hydration reminder {when}</source>
+        <translation>Nächste: Trinkerinnerung {when}</translation>
+    </message>
+    <message>
+        <source>Next: review reminder {when}</source>
+        <translation>Nächste: Erinnerung zum Wochenrückblick {when}</translation>
+    </message>
+    <message>
+        <source>Next: morning check-in {when}</source>
+        <translation>Nächste: Morgen-Abfrage zur Nacht {when}</translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <extracomment>A time on another day than today: &quot;Tue 22:30&quot;.</extracomment>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <extracomment>Weekday abbreviations, Monday first (``strftime(&quot;%a&quot;)`` would follow the C locale).</extracomment>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>Reminders paused until {when}</source>
+        <extracomment>a routine id -&gt; (title, seconds), so the bedtime text says its real length puts core&apos;s messages into the user&apos;s language (the GUI passes Qt&apos;s translator) name -&gt; when, on the clock: &quot;bedtime&quot;, &quot;hydration&quot;, &quot;review&quot; (the next of each kind), &quot;snooze-&lt;kind&gt;&quot;, &quot;extra&quot; (a reminder asked for by hand). When :meth:`check` last ran (None before the first run: what happened while the app was closed is not logged as missed).</extracomment>
+        <translation>Erinnerungen pausiert bis {when}</translation>
+    </message>
+    <message>
+        <source>No reminder planned</source>
+        <translation>Keine Erinnerung geplant</translation>
+    </message>
+    <message>
+        <source>Water today: {water} ml of {goal} ml</source>
+        <translation>Wasser heute: {water} ml von {goal} ml</translation>
+    </message>
+    <message>
+        <source>Water today: {water} ml</source>
+        <translation>Wasser heute: {water} ml</translation>
+    </message>
+    <message>
+        <source>{title} (snoozed)</source>
+        <translation>{title} (verschoben)</translation>
+    </message>
+    <message>
+        <source>{night}. One tap answers; a night with no answer stays unknown, never cramp-free.</source>
+        <extracomment>A reminder shown later than this after its due time is marked late. A hydration slot is still shown this long after it was due (a blocked event loop, a slow wake-up); later than that it is dropped, never shown late. A weekly review reminder is still shown this long after it was due. A morning check-in is still shown this long after its time (a morning). Skip reasons that make a day a day off (``core.days``). How far ahead the next-time functions look (a week and a day covers the weekly review and any setting). nights with an answer: a check-in (any, &quot;don&apos;t remember&quot; too) or a night cramp nights a check-in reminder was already shown for (or snoozed, closed ...) log days marked as a rest or sick day The check-in&apos;s body; ``{night}`` is &quot;Night of Mon 4 Jan to Tue 5 Jan&quot;.</extracomment>
+        <translation>{night}. Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>unter einer Minute</translation>
+    </message>
+    <message>
+        <source>about {n} minute</source>
+        <translation>etwa {n} Minute</translation>
+    </message>
+    <message>
+        <source>about {n} minutes</source>
+        <translation>etwa {n} Minuten</translation>
+    </message>
+    <message>
+        <source>Time for your bedtime stretches</source>
+        <translation>Zeit für Ihre Dehnübungen vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>{routine}: {length}, before sleep.</source>
+        <translation>{routine}: {length}, vor dem Schlafen.</translation>
+    </message>
+    <message>
+        <source>Your bedtime routine, before sleep.</source>
+        <translation>Ihre Übungsfolge vor dem Schlafen.</translation>
+    </message>
+    <message>
+        <source>You missed your {time} reminder</source>
+        <translation>Sie haben Ihre Erinnerung um {time} verpasst</translation>
+    </message>
+    <message>
+        <source>There is still time for your bedtime stretches tonight. {body}</source>
+        <translation>Für Ihre Dehnübungen ist heute Abend noch Zeit. {body}</translation>
+    </message>
+    <message>
+        <source>A glass of water?</source>
+        <translation>Ein Glas Wasser?</translation>
+    </message>
+    <message>
+        <source>A regular drink through the day; no need to force it.</source>
+        <translation>Regelmäßig über den Tag trinken; zwingen müssen Sie sich nicht.</translation>
+    </message>
+    <message>
+        <source>How was last night?</source>
+        <translation>Wie war die letzte Nacht?</translation>
+    </message>
+    <message>
+        <source>Your week in review</source>
+        <translation>Ihre Woche im Rückblick</translation>
+    </message>
+    <message>
+        <source>Your week in review (due {time})</source>
+        <translation>Ihre Woche im Rückblick (fällig um {time})</translation>
+    </message>
+    <message>
+        <source>See how your stretching week went.</source>
+        <translation>Sehen Sie, wie Ihre Dehnwoche gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>nothing planned</source>
+        <translation>nichts geplant</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>Bedtime routine on {done} of {planned} nights, plan done {overall}, cramps on {cramps} of {n} known night.</source>
+        <translation>Übungsfolge vor dem Schlafen an {done} von {planned} Abenden, Plan erfüllt: {overall}, Krämpfe in {cramps} von {n} bekannten Nacht.</translation>
+    </message>
+    <message>
+        <source>Bedtime routine on {done} of {planned} nights, plan done {overall}, cramps on {cramps} of {n} known nights.</source>
+        <translation>Übungsfolge vor dem Schlafen an {done} von {planned} Abenden, Plan erfüllt: {overall}, Krämpfe in {cramps} von {n} bekannten Nächten.</translation>
+    </message>
+    <message>
+        <source>{week} Your log matches a warning sign: please open the review.</source>
+        <translation>{week} Ihr Protokoll passt zu einem Warnzeichen: Bitte öffnen Sie den Wochenrückblick.</translation>
+    </message>
+    <message>
+        <source>Trial night: the bedtime routine</source>
+        <extracomment>A whole trial&apos;s nights; with a year&apos;s lead for a first night set ahead, the farthest back a trial&apos;s start can lie from a night it still schedules.</extracomment>
+        <translation>Versuchsnacht: mit der Übungsfolge vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>In your personal trial tonight is a night with the routine (block {block}: with the routine).</source>
+        <translation>In Ihrem persönlichen Versuch ist heute eine Nacht mit der Übungsfolge (Block {block}: mit der Übungsfolge).</translation>
+    </message>
+    <message>
+        <source>Trial night: no bedtime routine tonight</source>
+        <translation>Versuchsnacht: heute keine Übungsfolge vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>In your personal trial tonight is a night without it (block {block}: without the routine); just say tomorrow morning how the night went.</source>
+        <translation>In Ihrem persönlichen Versuch ist heute eine Nacht ohne sie (Block {block}: ohne die Übungsfolge); sagen Sie einfach morgen früh, wie die Nacht war.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewForm</name>
     <message>
         <source>◀ Previous week</source>
@@ -1104,6 +1315,7 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <name>Toast</name>
     <message>
         <source>Dismiss</source>
+        <extracomment>The server reads the body as markup (dunst, GNOME, Plasma): text is escaped for it.</extracomment>
         <translation>Schließen</translation>
     </message>
 </context>

@@ -108,11 +108,12 @@ from crampcoach.core.events import (
     new_id,
 )
 from crampcoach.core.settings import Settings
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, Translate, untranslated
 
 log = logging.getLogger(__name__)
 
 SNOOZE = timedelta(minutes=10)
-SNOOZE_ACTION = ("snooze", "Snooze 10 min")
+SNOOZE_ACTION = ("snooze", QT_TRANSLATE_NOOP("Reminders", "Snooze 10 min"))
 #: How far back the log is read to know what was handled (a bedtime night,
 #: the last hydration slot, the weekly review).
 LOOKBACK = timedelta(days=9)
@@ -123,9 +124,8 @@ FIRST_LAUNCH_QUIET = timedelta(minutes=10)
 #: before it counts as a resume or a clock change (NTP slews far more gently).
 JUMP_THRESHOLD_S = 5.0
 
-Actions = tuple[tuple[str, str], ...]  # (key, label)
-#: How the tooltip names a kind when "<kind> reminder" would read badly.
-KIND_WORDS = {ReminderKind.CHECKIN: "morning check-in"}
+Actions = tuple[tuple[str, str], ...]  # (key, label): as shown, translated
+Buttons = tuple[tuple[str, Message], ...]  # (key, label): as worded, in English
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,27 +137,59 @@ class Presentation:
     long and the fate is ``expired``.
     """
 
-    actions: Actions
+    actions: Buttons
     timeout_s: float | None
 
 
 PRESENTATION: dict[ReminderKind, Presentation] = {
     ReminderKind.BEDTIME: Presentation(
-        (("start", "Start bedtime routine"), SNOOZE_ACTION, ("skip", "Skip tonight")), None
+        (
+            ("start", QT_TRANSLATE_NOOP("Reminders", "Start bedtime routine")),
+            SNOOZE_ACTION,
+            ("skip", QT_TRANSLATE_NOOP("Reminders", "Skip tonight")),
+        ),
+        None,
     ),
-    ReminderKind.HYDRATION: Presentation((("glass", "Log a glass"), SNOOZE_ACTION), 5 * 60),
-    ReminderKind.REVIEW: Presentation((("open", "Open the review"), SNOOZE_ACTION), 30 * 60),
+    ReminderKind.HYDRATION: Presentation(
+        (("glass", QT_TRANSLATE_NOOP("Reminders", "Log a glass")), SNOOZE_ACTION), 5 * 60
+    ),
+    ReminderKind.REVIEW: Presentation(
+        (("open", QT_TRANSLATE_NOOP("Reminders", "Open the review")), SNOOZE_ACTION), 30 * 60
+    ),
     # Three answers, no snooze: it stays the morning (the reminder's grace).
     ReminderKind.CHECKIN: Presentation(
-        (("none", "No cramps"), ("cramps", "Had cramps…"), ("unknown", "Don't remember")),
+        (
+            ("none", QT_TRANSLATE_NOOP("Reminders", "No cramps")),
+            ("cramps", QT_TRANSLATE_NOOP("Reminders", "Had cramps…")),
+            ("unknown", QT_TRANSLATE_NOOP("Reminders", "Don't remember")),
+        ),
         schedule.CHECKIN_GRACE.total_seconds(),
     ),
 }
 #: The one button of a trial night without the routine: seen, nothing to do.
-NOTED_ACTION = ("noted", "OK")
+NOTED_ACTION = ("noted", QT_TRANSLATE_NOOP("Reminders", "OK"))
 TRIAL_NOTICE_TIMEOUT_S = 30 * 60
 #: The check-in's answers that need no more than the click: key -> cramps.
 CHECKIN_ANSWERS: dict[str, int | None] = {"none": 0, "unknown": None}
+#: The tray tooltip's "next" line, per kind.
+NEXT_LINE: dict[ReminderKind, Message] = {
+    ReminderKind.BEDTIME: QT_TRANSLATE_NOOP("Reminders", "Next: bedtime reminder {when}"),
+    ReminderKind.HYDRATION: QT_TRANSLATE_NOOP("Reminders", "Next: hydration reminder {when}"),
+    ReminderKind.REVIEW: QT_TRANSLATE_NOOP("Reminders", "Next: review reminder {when}"),
+    ReminderKind.CHECKIN: QT_TRANSLATE_NOOP("Reminders", "Next: morning check-in {when}"),
+}
+#: A time on another day than today: "Tue 22:30".
+ON_DAY = QT_TRANSLATE_NOOP("Reminders", "{day} {time}")
+#: Weekday abbreviations, Monday first (``strftime("%a")`` would follow the C locale).
+WEEKDAYS: tuple[Message, ...] = (
+    QT_TRANSLATE_NOOP("Reminders", "Mon"),
+    QT_TRANSLATE_NOOP("Reminders", "Tue"),
+    QT_TRANSLATE_NOOP("Reminders", "Wed"),
+    QT_TRANSLATE_NOOP("Reminders", "Thu"),
+    QT_TRANSLATE_NOOP("Reminders", "Fri"),
+    QT_TRANSLATE_NOOP("Reminders", "Sat"),
+    QT_TRANSLATE_NOOP("Reminders", "Sun"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +227,8 @@ class Callbacks:
     ask_skip_reason: Callable[[SkipEvent], object] = _nothing
     #: a routine id -> (title, seconds), so the bedtime text says its real length
     routine_info: Callable[[str], tuple[str, int] | None] = lambda _rid: None
+    #: puts core's messages into the user's language (the GUI passes Qt's translator)
+    translate: Translate = untranslated
 
 
 def _moment(text: str) -> datetime | None:
@@ -311,22 +345,32 @@ class ReminderEngine:
     def status_text(self) -> str:
         """A few lines for the tray tooltip: a pause, the next reminder, today's water."""
         settings = self.settings()
-        lines = ["CrampCoach"]
+        lines: list[Message] = []
         now = self.clock.now()
         if self.paused_until is not None and self.paused_until > now:
-            until = self.paused_until.astimezone(self.tz).strftime("%a %H:%M")
-            lines.append(f"Reminders paused until {until}")
+            until = self.paused_until.astimezone(self.tz)
+            lines.append(
+                QT_TRANSLATE_NOOP("Reminders", "Reminders paused until {when}").format(
+                    when=ON_DAY.format(day=WEEKDAYS[until.weekday()], time=f"{until:%H:%M}")
+                )
+            )
         nxt = self.next_reminder()
         if nxt is not None:
             when = nxt.due.astimezone(self.tz)
-            day = "" if when.date() == now.astimezone(self.tz).date() else when.strftime("%a ")
-            what = KIND_WORDS.get(nxt.kind, f"{nxt.kind.value} reminder")
-            lines.append(f"Next: {what} {day}{when:%H:%M}")
+            today = when.date() == now.astimezone(self.tz).date()
+            hhmm = f"{when:%H:%M}"
+            at = hhmm if today else ON_DAY.format(day=WEEKDAYS[when.weekday()], time=hhmm)
+            lines.append(NEXT_LINE[nxt.kind].format(when=at))
         else:
-            lines.append("No reminder planned")
+            lines.append(QT_TRANSLATE_NOOP("Reminders", "No reminder planned"))
         water, goal = self.water_today(now), settings.water_goal_ml
-        lines.append(f"Water today: {water} ml" + (f" of {goal} ml" if goal else ""))
-        return "\n".join(lines)
+        if goal:
+            line = QT_TRANSLATE_NOOP("Reminders", "Water today: {water} ml of {goal} ml")
+        else:
+            line = QT_TRANSLATE_NOOP("Reminders", "Water today: {water} ml")
+        lines.append(line.format(water=water, goal=goal))
+        translate = self.callbacks.translate
+        return "\n".join(["CrampCoach", *(line.render(translate) for line in lines)])
 
     # -- planning ------------------------------------------------------------
 
@@ -462,8 +506,8 @@ class ReminderEngine:
             )
         )
 
-    def text(self, reminder: schedule.Reminder) -> tuple[str, str]:
-        """The reminder's title and body.
+    def text(self, reminder: schedule.Reminder) -> tuple[Message, Message]:
+        """The reminder's title and body, in English until rendered.
 
         The weekly review's body is the week itself (plan done, cramps, any
         warning sign), so the reminder is worth reading even if never opened.
@@ -491,7 +535,7 @@ class ReminderEngine:
             return Presentation((NOTED_ACTION,), TRIAL_NOTICE_TIMEOUT_S)
         return PRESENTATION[reminder.kind]
 
-    def _bedtime_text(self, reminder: schedule.Reminder) -> tuple[str, str]:
+    def _bedtime_text(self, reminder: schedule.Reminder) -> tuple[Message, Message]:
         """A personal trial decides what tonight is; otherwise the routine and its real length."""
         from crampcoach.core import trial
 
@@ -506,9 +550,18 @@ class ReminderEngine:
         """Show a reminder now and record it as shown."""
         title, body = self.text(reminder)
         if snoozed and not reminder.late:
-            title = title + " (snoozed)"
+            title = QT_TRANSLATE_NOOP("Reminders", "{title} (snoozed)").format(title=title)
         look = self.presentation(reminder)
-        shown = Shown(new_id(), reminder, title, body, look.actions, look.timeout_s, snoozed)
+        translate = self.callbacks.translate
+        shown = Shown(
+            new_id(),
+            reminder,
+            title.render(translate),
+            body.render(translate),
+            tuple((key, label.render(translate)) for key, label in look.actions),
+            look.timeout_s,
+            snoozed,
+        )
         self.active[shown.token] = shown
         self._fate(reminder, ReminderFate.SHOWN)
         self.callbacks.show(shown)

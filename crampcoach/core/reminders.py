@@ -58,6 +58,7 @@ from crampcoach.core.events import (
     local_day,
 )
 from crampcoach.core.settings import Settings, parse_hhmm
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, plural
 from crampcoach.core.triggers import BaseTrigger, CronTrigger, IntervalTrigger
 
 #: A reminder shown later than this after its due time is marked late.
@@ -577,45 +578,61 @@ def next_day_start(now: datetime, settings: Settings, tz: tzinfo) -> datetime:
 
 
 #: The check-in's body; ``{night}`` is "Night of Mon 4 Jan to Tue 5 Jan".
-CHECKIN_BODY = "{night}. One tap answers; a night with no answer stays unknown, never cramp-free."
+CHECKIN_BODY = QT_TRANSLATE_NOOP(
+    "Reminders", "{night}. One tap answers; a night with no answer stays unknown, never cramp-free."
+)
 
 
-def routine_length_words(seconds: int) -> str:
+def routine_length_words(seconds: int) -> Message:
     """A routine's real length in words: "about 10 minutes", "under a minute"."""
     if seconds < 60:
-        return "under a minute"
-    minutes = max(1, round(seconds / 60))
-    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+        return QT_TRANSLATE_NOOP("Reminders", "under a minute")
+    return plural(
+        max(1, round(seconds / 60)),
+        QT_TRANSLATE_NOOP("Reminders", "about {n} minute"),
+        QT_TRANSLATE_NOOP("Reminders", "about {n} minutes"),
+    )
 
 
 def describe(
     reminder: Reminder,
     tz: tzinfo,
     routine: tuple[str, int] | None = None,
-) -> tuple[str, str]:
-    """Title and body text for a reminder, in plain words.
+) -> tuple[Message, Message]:
+    """Title and body text for a reminder, in plain words (translated when shown).
 
     ``routine`` is the bedtime routine's (title, seconds), so the text says its
     real length; without it the body names no length rather than a wrong one.
     """
     hhmm = _utc(reminder.due).astimezone(tz).strftime("%H:%M")
     if reminder.kind is ReminderKind.BEDTIME:
-        title = "Time for your bedtime stretches"
+        title = QT_TRANSLATE_NOOP("Reminders", "Time for your bedtime stretches")
         if routine is not None:
             name, seconds = routine
-            body = f"{name}: {routine_length_words(seconds)}, before sleep."
+            body = QT_TRANSLATE_NOOP("Reminders", "{routine}: {length}, before sleep.").format(
+                routine=name, length=routine_length_words(seconds)
+            )
         else:
-            body = "Your bedtime routine, before sleep."
+            body = QT_TRANSLATE_NOOP("Reminders", "Your bedtime routine, before sleep.")
         if reminder.late:
-            title = f"You missed your {hhmm} reminder"
-            body = "There is still time for your bedtime stretches tonight. " + body
+            title = QT_TRANSLATE_NOOP("Reminders", "You missed your {time} reminder").format(
+                time=hhmm
+            )
+            body = QT_TRANSLATE_NOOP(
+                "Reminders", "There is still time for your bedtime stretches tonight. {body}"
+            ).format(body=body)
         return title, body
     if reminder.kind is ReminderKind.HYDRATION:
-        return "A glass of water?", "A regular drink through the day; no need to force it."
+        return (
+            QT_TRANSLATE_NOOP("Reminders", "A glass of water?"),
+            QT_TRANSLATE_NOOP("Reminders", "A regular drink through the day; no need to force it."),
+        )
     if reminder.kind is ReminderKind.CHECKIN:
         night = night_rules.describe_night(checkin_night(reminder.due, tz))
-        return "How was last night?", CHECKIN_BODY.format(night=night[0].upper() + night[1:])
-    title = "Your week in review"
+        return QT_TRANSLATE_NOOP("Reminders", "How was last night?"), CHECKIN_BODY.format(
+            night=night[0].upper() + night[1:]
+        )
+    title = QT_TRANSLATE_NOOP("Reminders", "Your week in review")
     if reminder.late:
-        title = f"Your week in review (due {hhmm})"
-    return title, "See how your stretching week went."
+        title = QT_TRANSLATE_NOOP("Reminders", "Your week in review (due {time})").format(time=hhmm)
+    return title, QT_TRANSLATE_NOOP("Reminders", "See how your stretching week went.")

@@ -66,6 +66,7 @@ from crampcoach.core.events import (
 from crampcoach.core.nights import NIGHT_BOUNDARY as NIGHT_BOUNDARY  # re-exported
 from crampcoach.core.nights import NightOutcome
 from crampcoach.core.settings import Settings, parse_hhmm
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, plural
 
 SERIES_WEEKS = 12  # the chart: this week and the 11 before it
 # The with/without comparison and the safety rules look this far back.
@@ -566,17 +567,33 @@ class WeekReview:
             lines.append("Bedtime streak: none yet; it begins with the first bedtime routine done.")
         return lines
 
-    def notification(self) -> tuple[str, str]:
-        """Title and body for the weekly "your week in review" reminder."""
+    def notification(self) -> tuple[Message, Message]:
+        """Title and body for the weekly "your week in review" reminder (translated when shown)."""
         bed = self.adherence[PlanItem.BEDTIME]
-        body = (
-            f"Bedtime routine on {bed.done} of {bed.planned} nights, "
-            f"plan done {_pct(self.overall)}, cramps on {self.cramps.nights} of "
-            f"{self.cramps.known_nights} known night{'s' if self.cramps.known_nights != 1 else ''}."
+        done = (
+            QT_TRANSLATE_NOOP("Reminders", "nothing planned")
+            if self.overall is None
+            else QT_TRANSLATE_NOOP("Reminders", "{percent}%").format(percent=f"{self.overall:.0f}")
         )
+        known = self.cramps.known_nights
+        body = plural(
+            known,
+            QT_TRANSLATE_NOOP(
+                "Reminders",
+                "Bedtime routine on {done} of {planned} nights, plan done {overall}, "
+                "cramps on {cramps} of {n} known night.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Reminders",
+                "Bedtime routine on {done} of {planned} nights, plan done {overall}, "
+                "cramps on {cramps} of {n} known nights.",
+            ),
+        ).format(done=bed.done, planned=bed.planned, overall=done, cramps=self.cramps.nights)
         if self.warnings:
-            body += " Your log matches a warning sign: please open the review."
-        return "Your week in review", body
+            body = QT_TRANSLATE_NOOP(
+                "Reminders", "{week} Your log matches a warning sign: please open the review."
+            ).format(week=body)
+        return QT_TRANSLATE_NOOP("Reminders", "Your week in review"), body
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
@@ -1225,7 +1242,7 @@ def reviewed_week(today: date) -> IsoWeek:
 
 def week_in_review(
     source: EventSource, settings: Settings, tz: tzinfo, now: datetime
-) -> tuple[str, str]:
+) -> tuple[Message, Message]:
     """Title and body of the weekly review reminder (the reminders call this when it fires).
 
     Reads only the weeks it needs from ``source`` (the Store); pure otherwise.

@@ -47,6 +47,7 @@ from crampcoach.core import stats
 from crampcoach.core.events import Event, EventType, TrialEvent
 from crampcoach.core.nights import NightOutcome
 from crampcoach.core.settings import Settings, parse_hhmm
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
 
 BASELINE_DAYS = 14
 BLOCK_DAYS = 28
@@ -483,8 +484,8 @@ def status_text(trial: Trial, today: date) -> str:
     return "\n".join(lines)
 
 
-def bedtime_reminder(trial: Trial | None, night: date) -> tuple[str, str] | None:
-    """The bedtime reminder's text on a trial night, or None to keep the usual one."""
+def bedtime_reminder(trial: Trial | None, night: date) -> tuple[Message, Message] | None:
+    """The bedtime reminder's text on a trial night (translated when shown), or None for the usual."""
     if trial is None or not trial.active:
         return None
     block = trial.design.block_of(night)
@@ -492,13 +493,20 @@ def bedtime_reminder(trial: Trial | None, night: date) -> tuple[str, str] | None
         return None
     if block.routine:
         return (
-            "Trial night: the bedtime routine",
-            f"In your personal trial tonight is a night with the routine ({block.label}).",
+            QT_TRANSLATE_NOOP("Reminders", "Trial night: the bedtime routine"),
+            QT_TRANSLATE_NOOP(
+                "Reminders",
+                "In your personal trial tonight is a night with the routine "
+                "(block {block}: with the routine).",
+            ).format(block=block.index),
         )
     return (
-        "Trial night: no bedtime routine tonight",
-        f"In your personal trial tonight is a night without it ({block.label}); just say "
-        "tomorrow morning how the night went.",
+        QT_TRANSLATE_NOOP("Reminders", "Trial night: no bedtime routine tonight"),
+        QT_TRANSLATE_NOOP(
+            "Reminders",
+            "In your personal trial tonight is a night without it (block {block}: without the "
+            "routine); just say tomorrow morning how the night went.",
+        ).format(block=block.index),
     )
 
 

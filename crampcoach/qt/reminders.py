@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -121,6 +121,7 @@ class ReminderController(QObject):
                 actions=actions,
                 ask_skip_reason=self._ask_skip_reason,
                 routine_info=self.hooks.routine_info,
+                translate=QCoreApplication.translate,
             ),
             failures=(StoreError,),
         )

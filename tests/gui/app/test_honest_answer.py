@@ -148,4 +148,4 @@ def test_bedtime_reminder_says_the_routines_real_length() -> None:
     rem = reminders.Reminder(kind=ReminderKind.BEDTIME, due=due)
     _title, body = reminders.describe(rem, due.tzinfo, (routine.title, routine.duration_s))  # type: ignore[arg-type]
     minutes = round(routine.duration_s / 60)
-    assert f"about {minutes} minutes" in body and "three minutes" not in body
+    assert f"about {minutes} minutes" in str(body) and "three minutes" not in str(body)

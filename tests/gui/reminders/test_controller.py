@@ -156,3 +156,32 @@ def test_a_timer_firing_after_the_log_closed_does_not_raise(rig: Rig, data_dir) 
     assert rig.controller.check() == []  # logged, not raised into the event loop
     rig.controller.pause_for(timedelta(hours=1))
     rig.store = Store.open(data_dir, clock=rig.clock)  # for the fixture's close
+
+
+def test_reminders_worded_in_core_arrive_in_german(qtbot, qapp, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from crampcoach.qt import i18n
+
+    loaded = i18n.install(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        to(rig, at(22, 15))
+        rig.controller.check()
+        toast = rig.notifications.toast
+        assert toast is not None
+        assert toast.title.text() == "Zeit für Ihre Dehnübungen vor dem Schlafen"
+        assert [b.text() for b in toast.buttons().values()] == [
+            "Übungsfolge vor dem Schlafen starten",
+            "In 10 Min. erneut",
+            "Heute auslassen",
+        ]
+        rig.store.set_setting("water_goal_ml", 1500)
+        tooltip = rig.controller.status_text().splitlines()
+        assert tooltip[1:] == [
+            "Nächste: Trinkerinnerung Di 08:00",
+            "Wasser heute: 0 ml von 1500 ml",
+        ]
+    finally:
+        for translator in loaded:
+            qapp.removeTranslator(translator)
+    assert rig.controller.status_text().splitlines()[-1] == "Water today: 0 ml of 1500 ml"

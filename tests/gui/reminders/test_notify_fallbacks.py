@@ -90,7 +90,11 @@ def test_toast_buttons_show_their_whole_text(
     qapp.setStyleSheet(stylesheet() if styled else "")
     try:
         _check_toast_buttons(
-            qtbot, monkeypatch, tmp_path, width, PRESENTATION[ReminderKind.BEDTIME].actions
+            qtbot,
+            monkeypatch,
+            tmp_path,
+            width,
+            tuple((key, str(label)) for key, label in PRESENTATION[ReminderKind.BEDTIME].actions),
         )
     finally:
         qapp.setStyleSheet(before)

@@ -99,7 +99,8 @@ def test_a_hostile_routine_title_reaches_the_server_as_literal_text(
     qapp: QApplication, bus: str, caps: list[str]
 ) -> None:
     reminder = Reminder(ReminderKind.BEDTIME, datetime(2026, 12, 1, 21, 30, tzinfo=UTC))
-    title, body = describe(reminder, UTC, (HOSTILE, 300))
+    worded = describe(reminder, UTC, (HOSTILE, 300))
+    title, body = (str(message) for message in worded)
     assert HOSTILE in body
     _app, _replaces, _icon, summary, sent, actions, _hints, _timeout = _shown(
         bus, caps, title, body

@@ -199,9 +199,12 @@ def test_every_reminder_has_one_snooze_label_and_an_explicit_timeout() -> None:
             # Three answers, each one click; it stays the morning, so "later" adds nothing.
             assert [key for key, _ in look.actions] == ["none", "cramps", "unknown"]
             continue
-        assert ("snooze", "Snooze 10 min") in look.actions, kind
+        assert ("snooze", "Snooze 10 min") in [(k, str(m)) for k, m in look.actions], kind
     snoozes = {
-        label for look in PRESENTATION.values() for key, label in look.actions if key == "snooze"
+        str(label)
+        for look in PRESENTATION.values()
+        for key, label in look.actions
+        if key == "snooze"
     }
     assert snoozes == {"Snooze 10 min"}
     assert PRESENTATION[ReminderKind.BEDTIME].timeout_s is None

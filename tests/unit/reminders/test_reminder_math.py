@@ -274,7 +274,7 @@ def test_clock_jump_forward_two_hours_gives_one_late_bedtime_and_no_hydration() 
     due = r.due_now(clock.now(), s, BERLIN)
     assert len(due) == 1
     assert due[0].kind is ReminderKind.BEDTIME and due[0].late
-    assert r.describe(due[0], BERLIN)[0] == "You missed your 22:15 reminder"
+    assert str(r.describe(due[0], BERLIN)[0]) == "You missed your 22:15 reminder"
     # once shown it is handled: asking again gives nothing
     hist = r.history_from_events([_shown(ReminderKind.BEDTIME, due[0].due, clock.now())], s, BERLIN)
     assert r.due_now(clock.now(), s, BERLIN, hist) == []

@@ -300,7 +300,9 @@ def test_load_reads_only_the_weeks_it_needs() -> None:
 
 
 def test_notification_text() -> None:
-    title, body = review.compute(perfect_week_events(W), SETTINGS, TZ, W, AFTER).notification()
+    title, body = map(
+        str, review.compute(perfect_week_events(W), SETTINGS, TZ, W, AFTER).notification()
+    )
     assert title == "Your week in review"
     assert "Bedtime routine on 7 of 7 nights" in body
 
@@ -313,15 +315,15 @@ def test_week_in_review_reminder_text() -> None:
     assert review.reviewed_week(sunday.date()) == W
     assert review.reviewed_week(monday.date()) == W
     assert review.reviewed_week(date(2026, 3, 14)) == W  # Saturday: still the last whole week
-    title, body = review.week_in_review(src, SETTINGS, TZ, monday)
+    title, body = map(str, review.week_in_review(src, SETTINGS, TZ, monday))
     assert title == "Your week in review"
     assert body.startswith("Bedtime routine on 7 of 7 nights, plan done 100%")
     # On Sunday evening tonight's routine is still to come.
     so_far = RecordingSource([e for e in src.all if e.at <= sunday])
-    _, body = review.week_in_review(so_far, SETTINGS, TZ, sunday)
+    body = str(review.week_in_review(so_far, SETTINGS, TZ, sunday)[1])
     assert "6 of 6 nights" in body
     src.all.append(cramp(date(2026, 3, 4), "02:00", minutes=20))
-    _, body = review.week_in_review(src, SETTINGS, TZ, monday)
+    body = str(review.week_in_review(src, SETTINGS, TZ, monday)[1])
     assert "matches a warning sign" in body
 
 

@@ -1,0 +1,31 @@
+"""core.text: messages worded in core, translated when shown."""
+
+from __future__ import annotations
+
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, plural
+
+
+def upper(context: str, source: str) -> str:
+    """A stand-in translator that shows what it was asked for (placeholders kept)."""
+    words = " ".join(w if w.startswith("{") else w.upper() for w in source.split(" "))
+    return f"[{context}] {words}"
+
+
+def test_a_message_is_english_until_rendered_through_a_translator() -> None:
+    msg = QT_TRANSLATE_NOOP("Ctx", "Water today: {water} ml").format(water=300)
+    assert str(msg) == "Water today: 300 ml"
+    # The translator sees the source with its placeholder, never the filled text.
+    assert msg.render(upper) == "[Ctx] WATER TODAY: 300 ML"
+
+
+def test_parts_that_are_messages_are_translated_with_the_same_translator() -> None:
+    inner = QT_TRANSLATE_NOOP("Ctx", "about {n} minutes").format(n=10)
+    outer = QT_TRANSLATE_NOOP("Ctx", "{routine}: {length}").format(routine="Bedtime", length=inner)
+    assert str(outer) == "Bedtime: about 10 minutes"
+    # Plain values (a routine's own title) are not run through the translator.
+    assert outer.render(upper) == "[Ctx] Bedtime: [Ctx] ABOUT 10 MINUTES"
+
+
+def test_plural_picks_one_or_other_and_fills_n() -> None:
+    one, other = Message("C", "{n} night"), Message("C", "{n} nights")
+    assert [str(plural(n, one, other)) for n in (0, 1, 2)] == ["0 nights", "1 night", "2 nights"]
