@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crampcoach import resources
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
 
 ENTRY_NAME = "crampcoach.desktop"
 ICON_NAME = "crampcoach"
@@ -80,10 +81,17 @@ def entry_text(*, autostart: bool = False) -> str:
     tray), no desktop actions, and GNOME's enabled key.
     """
     out: list[str] = []
+    tables = translations()
+    group = ""
     for line in resources.read_text("assets", ENTRY_NAME).splitlines():
         if line.startswith("[") and line != "[Desktop Entry]" and autostart:
             break  # desktop actions make no sense at login
+        if line.startswith("["):
+            group = line.strip("[]")
         key, _, value = line.partition("=")
+        if (group, key) in ENTRY_WORDS:
+            out += [line, *_localized_lines(group, key, tables)]
+            continue
         if key == "Actions" and autostart:
             continue
         if key == "TryExec":
@@ -135,7 +143,12 @@ def install(base: Path | None = None) -> list[Path]:
     base = data_home() if base is None else base
     written: list[Path] = []
     for target, source in installed_files(base).items():
-        data = entry_text().encode("utf-8") if target.name == ENTRY_NAME else source.read_bytes()
+        if target.name == ENTRY_NAME:
+            data = entry_text().encode("utf-8")
+        elif target.name == METAINFO_NAME:
+            data = metainfo_text().encode("utf-8")
+        else:
+            data = source.read_bytes()
         _write(target, data)
         written.append(target)
     _refresh(base)
@@ -177,3 +190,102 @@ def _refresh(base: Path) -> None:
                 timeout=30,
                 capture_output=True,
             )
+
+
+# --- translated names ------------------------------------------------------------
+
+#: The desktop entry's words, per (group, key).  The English is also in
+#: ``assets/crampcoach.desktop`` (a test keeps the two equal); the other
+#: languages come from ``translations/crampcoach_<lang>.ts``, which lupdate
+#: fills from these markers, so the menu speaks the same words as the app.
+ENTRY_WORDS: dict[tuple[str, str], Message] = {
+    ("Desktop Entry", "Name"): QT_TRANSLATE_NOOP("DesktopEntry", "CrampCoach"),
+    ("Desktop Entry", "GenericName"): QT_TRANSLATE_NOOP("DesktopEntry", "Leg stretching coach"),
+    ("Desktop Entry", "Comment"): QT_TRANSLATE_NOOP(
+        "DesktopEntry",
+        "Guided leg stretching, reminders and a weekly review for people whose legs cramp",
+    ),
+    # Translators: search words, each ending in ";" (no spaces around them).
+    ("Desktop Entry", "Keywords"): QT_TRANSLATE_NOOP(
+        "DesktopEntry", "cramp;stretch;leg;calf;reminder;health;"
+    ),
+    ("Desktop Action bedtime", "Name"): QT_TRANSLATE_NOOP(
+        "DesktopEntry", "Start the bedtime routine"
+    ),
+}
+#: The AppStream metainfo's translated elements, by tag.
+METAINFO_WORDS: dict[str, Message] = {
+    "name": QT_TRANSLATE_NOOP("AppStream", "CrampCoach"),
+    "summary": QT_TRANSLATE_NOOP(
+        "AppStream", "Guided leg stretching and reminders for people whose legs cramp"
+    ),
+}
+
+
+def translations() -> dict[str, dict[tuple[str, str], str]]:
+    """Every finished translation in the shipped ``.ts`` files: language -> (context, source) -> text.
+
+    Read from the Qt Linguist sources with the standard library (no Qt here:
+    the command line installs the entry), so the entry and the app share one
+    translation.  A damaged or missing file gives no translations, never an error.
+    """
+    import xml.etree.ElementTree as ET
+
+    folder = resources.data_root() / "translations"
+    found: dict[str, dict[tuple[str, str], str]] = {}
+    for ts in sorted(folder.glob("crampcoach_*.ts")):
+        language = ts.stem.removeprefix("crampcoach_")
+        try:
+            root = ET.parse(ts).getroot()
+        except (OSError, ET.ParseError):
+            continue
+        texts = found.setdefault(language, {})
+        for context in root.iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                tr = message.find("translation")
+                if tr is None or tr.get("type") or not (tr.text or "").strip():
+                    continue  # unfinished, vanished or empty: English stays
+                texts[(name, message.findtext("source", ""))] = tr.text or ""
+    return found
+
+
+def _entry_value(text: str) -> str:
+    """A desktop entry ``localestring``: one line, backslashes and breaks escaped."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def _localized_lines(
+    group: str, key: str, tables: dict[str, dict[tuple[str, str], str]]
+) -> list[str]:
+    message = ENTRY_WORDS.get((group, key))
+    if message is None:
+        return []
+    lines = []
+    for language, texts in sorted(tables.items()):
+        text = texts.get((message.context, message.source))
+        if text is not None:
+            lines.append(f"{key}[{language}]={_entry_value(text)}")
+    return lines
+
+
+def metainfo_text() -> str:
+    """The shipped metainfo with a translated ``<name>`` and ``<summary>`` per language."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    text = resources.read_text("assets", METAINFO_NAME)
+    tables = translations()
+    for tag, message in METAINFO_WORDS.items():
+        found = re.search(
+            rf"^([ \t]*)<{tag}>{re.escape(escape(message.source))}</{tag}>$", text, re.M
+        )
+        if found is None:
+            continue  # a test keeps the asset and the words equal
+        indent = found.group(1)
+        added = "".join(
+            f"\n{indent}<{tag} xml:lang={quoteattr(language)}>{escape(translated)}</{tag}>"
+            for language, texts in sorted(tables.items())
+            if (translated := texts.get((message.context, message.source))) is not None
+        )
+        text = text[: found.end()] + added + text[found.end() :]
+    return text

@@ -150,6 +150,18 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
 </context>
 <context>
+    <name>AppStream</name>
+    <message>
+        <source>CrampCoach</source>
+        <extracomment>The AppStream metainfo&apos;s translated elements, by tag.</extracomment>
+        <translation>CrampCoach</translation>
+    </message>
+    <message>
+        <source>Guided leg stretching and reminders for people whose legs cramp</source>
+        <translation>Angeleitetes Dehnen der Beine und Erinnerungen für Menschen mit Beinkrämpfen</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
     <message>
         <source>The last {n} weeks</source>
@@ -340,6 +352,30 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>General information, not medical advice.</source>
         <translation>Allgemeine Informationen, keine medizinische Beratung.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopEntry</name>
+    <message>
+        <source>CrampCoach</source>
+        <extracomment>The desktop entry&apos;s words, per (group, key). The English is also in ``assets/crampcoach.desktop`` (a test keeps the two equal); the other languages come from ``translations/crampcoach_&lt;lang&gt;.ts``, which lupdate fills from these markers, so the menu speaks the same words as the app.</extracomment>
+        <translation>CrampCoach</translation>
+    </message>
+    <message>
+        <source>Leg stretching coach</source>
+        <translation>Trainer für Beindehnung</translation>
+    </message>
+    <message>
+        <source>Guided leg stretching, reminders and a weekly review for people whose legs cramp</source>
+        <translation>Angeleitetes Dehnen der Beine, Erinnerungen und ein Wochenrückblick für Menschen mit Beinkrämpfen</translation>
+    </message>
+    <message>
+        <source>cramp;stretch;leg;calf;reminder;health;</source>
+        <translation>Krampf;Dehnen;Bein;Wade;Erinnerung;Gesundheit;</translation>
+    </message>
+    <message>
+        <source>Start the bedtime routine</source>
+        <translation>Die Übungsfolge vor dem Schlafen starten</translation>
     </message>
 </context>
 <context>

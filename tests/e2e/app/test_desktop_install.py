@@ -169,3 +169,43 @@ def test_shipped_entry_metainfo_and_login_entry_pass_the_validators(tmp_path: Pa
 def test_metainfo_names_this_release() -> None:
     text = resources.read_text("assets", desktop.METAINFO_NAME)
     assert f'<release version="{__version__}"' in text
+
+
+def test_the_menu_entry_and_metainfo_take_their_translations_from_the_ts_files(
+    tmp_path: Path,
+) -> None:
+    """Name[de], Comment[de], ... are the German .ts's words for desktop.ENTRY_WORDS, not copies."""
+    entry_english = {}
+    group = ""
+    for line in resources.read_text("assets", "crampcoach.desktop").splitlines():
+        if line.startswith("["):
+            group = line.strip("[]")
+            continue
+        key, _, value = line.partition("=")
+        entry_english[(group, key)] = value
+        assert "[" not in key, f"hand-written translation in the shipped entry: {line}"
+    for where, message in desktop.ENTRY_WORDS.items():
+        assert entry_english[where] == message.source, where  # the shipped English is the source
+    german = desktop.translations()["de"]
+    text = desktop.entry_text()
+    for (group, key), message in desktop.ENTRY_WORDS.items():
+        want = german[(message.context, message.source)]
+        assert f"{key}[de]={want}" in entry_keys_text(text, group), (group, key)
+    meta = desktop.metainfo_text()
+    for tag, message in desktop.METAINFO_WORDS.items():
+        assert f"<{tag}>{message.source}</{tag}>" in meta
+        assert f'<{tag} xml:lang="de">{german[(message.context, message.source)]}</{tag}>' in meta
+    path = tmp_path / desktop.METAINFO_NAME
+    path.write_text(meta, "utf-8")
+    validate_metainfo(path)
+
+
+def entry_keys_text(text: str, group: str) -> list[str]:
+    """The lines of one group of a desktop entry."""
+    lines, current = [], ""
+    for line in text.splitlines():
+        if line.startswith("["):
+            current = line.strip("[]")
+        elif current == group:
+            lines.append(line)
+    return lines
