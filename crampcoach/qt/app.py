@@ -631,8 +631,20 @@ class App(QObject):
         return dialog
 
     def open_welcome(self) -> QWidget | None:
-        """The first-day welcome (shown once; skipping it keeps the defaults)."""
-        return self._open_window("welcome", "crampcoach.qt.welcome", "WelcomeDialog", (self.store,))
+        """The first-day welcome (shown once; skipping it keeps the defaults).
+
+        It offers the applications-menu entry unless one is installed already.
+        """
+        from crampcoach import desktop
+
+        offer = None if desktop.is_installed() else desktop.install
+        return self._open_window(
+            "welcome",
+            "crampcoach.qt.welcome",
+            "WelcomeDialog",
+            (self.store,),
+            {"desktop_install": offer},
+        )
 
     def open_settings(self) -> QWidget | None:
         """Open the settings dialog.

@@ -114,3 +114,22 @@ def test_a_saved_cramp_is_confirmed_with_undo_and_warm_up_has_one_spelling(
     assert len(app.store.events(types=[EventType.CRAMP])) == 1
     app.main_window.undo_button.click()
     assert app.store.events(types=[EventType.CRAMP]) == []
+
+
+def test_the_welcome_offers_the_menu_entry_and_saving_installs_it(
+    qtbot: Any, make_app: Any
+) -> None:
+    from crampcoach import desktop
+
+    app = make_app()
+    assert not desktop.is_installed()
+    dialog = app.open_welcome()
+    assert dialog is not None and dialog.install_box is not None
+    assert dialog.install_box.isChecked()  # offered, on by default
+    with qtbot.waitSignal(dialog.settings_changed):
+        dialog.save_and_close()
+    assert desktop.is_installed()
+    # Installed already: the next welcome does not offer it again.
+    qtbot.waitUntil(lambda: "welcome" not in app.windows)
+    again = app.open_welcome()
+    assert again is not None and again.install_box is None
