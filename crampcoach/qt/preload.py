@@ -13,6 +13,7 @@ Only modules are imported off the GUI thread: no QObject is created there.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from collections.abc import Callable, Sequence
@@ -54,7 +55,10 @@ def import_then(
                 importlib.import_module(name)
         except BaseException as exc:  # reported to the GUI thread, never lost in a thread
             error = exc
-        relay.done.emit(error)
+        # RuntimeError: the relay went with its parent, because the app quit while
+        # this thread was importing (a quit during start-up); nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            relay.done.emit(error)
 
     thread = threading.Thread(target=work, name="crampcoach-preload", daemon=True)
     thread.start()

@@ -46,3 +46,21 @@ def test_an_import_that_fails_is_handed_to_the_gui_thread(qtbot: Any) -> None:
     preload.import_then(["crampcoach.no_such_module"], results.append, owner)
     qtbot.waitUntil(lambda: results != [])
     assert isinstance(results[0], ModuleNotFoundError)
+
+
+def test_an_app_that_quits_while_the_worker_imports_gets_no_traceback(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """A quit during start-up deletes the relay's parent before the worker reports."""
+    from shiboken6 import delete
+
+    release = threading.Event()
+    failures: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
+    monkeypatch.setattr(preload.importlib, "import_module", lambda _name: release.wait(10))
+    parent = QObject()
+    worker = preload.import_then(["colorsys"], lambda _error: None, parent)
+    delete(parent)  # the app is gone, relay and all
+    release.set()
+    worker.join(10)
+    assert not worker.is_alive() and failures == []
