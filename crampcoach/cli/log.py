@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from crampcoach import exits
 from crampcoach.cli import CliError, add_format
+from crampcoach.cli.handover import hand_over
 from crampcoach.exits import Exit
 
 if TYPE_CHECKING:
@@ -352,40 +353,6 @@ def _log_session(args: argparse.Namespace) -> int:
     return _record(args, make, lambda e: f"{how} the {args.routine} routine")
 
 
-def _hand_over(folder: Path, event: Event, locked: Exception) -> bool:
-    """Give the event to the running app; True once it replied that it stored it.
-
-    Waits while an app that holds the lock is still starting; False when the
-    lock came free meanwhile (the caller writes itself).
-    """
-    from crampcoach import ipc
-    from crampcoach.store.lock import is_free
-
-    try:
-        reply = ipc.send_when_ready(
-            folder,
-            {"cmd": "log", "event": event.to_dict()},
-            lambda: is_free(folder),
-            waiting=lambda: print(
-                "crampcoach: the app is starting; waiting for it to take the entry",
-                file=sys.stderr,
-                flush=True,
-            ),
-        )
-    except ipc.UntrustedPeer as exc:
-        raise CliError(f"not logged: {exc}", code=exits.UNTRUSTED) from None
-    except ipc.IpcError as exc:
-        raise CliError(f"not logged: {locked}; no app answered ({exc})", code=exits.BUSY) from None
-    if reply is None:
-        return False
-    if not reply.get("ok"):
-        raise CliError(
-            f"the running CrampCoach could not record it: {reply.get('error', 'no reason given')}",
-            code=exits.for_refusal(reply),
-        )
-    return True
-
-
 def _record(
     args: argparse.Namespace,
     make: Callable[[Settings], Event],
@@ -416,7 +383,14 @@ def _record(
             with Store.open(folder, clock=args.clock, read_only=True) as view:
                 settings = view.settings()
                 event = build(settings)
-            if _hand_over(folder, event, locked):
+            message = {"cmd": "log", "event": event.to_dict()}
+            if hand_over(
+                folder,
+                message,
+                locked,
+                not_done="not logged",
+                refused="the running CrampCoach could not record it",
+            ):
                 if after is not None and args.format != "json":
                     after(event, settings)
                 _report(

@@ -17,6 +17,7 @@ from typing import Any
 
 from crampcoach import exits
 from crampcoach.cli import CliError, add_format
+from crampcoach.cli.handover import hand_over
 from crampcoach.exits import Exit
 
 LOCK_WAIT_S = 2.0
@@ -87,7 +88,14 @@ def _set(args: argparse.Namespace) -> int:
         try:
             store = Store.open(folder, clock=args.clock)
         except StoreLockedError as locked:
-            if _hand_over(folder, args.key, value, locked):
+            message = {"cmd": "set", "key": args.key, "value": value}
+            if hand_over(
+                folder,
+                message,
+                locked,
+                not_done="not changed",
+                refused="the running CrampCoach refused it",
+            ):
                 _report(args, value, " (the running app uses it now)")
                 return 0
             try:
@@ -133,40 +141,6 @@ def _require_routine(folder: Path, routine_id: str) -> None:
         raise CliError(
             f"bedtime_routine: there is no routine {routine_id!r}; known: {', '.join(sorted(known))}"
         )
-
-
-def _hand_over(folder: Path, key: str, value: Any, locked: Exception) -> bool:
-    """Give the change to the running app; True once it replied that it stored it.
-
-    Waits while an app that holds the lock is still starting; False when the
-    lock came free meanwhile (the caller writes itself).
-    """
-    from crampcoach import ipc
-    from crampcoach.store.lock import is_free
-
-    try:
-        reply = ipc.send_when_ready(
-            folder,
-            {"cmd": "set", "key": key, "value": value},
-            lambda: is_free(folder),
-            waiting=lambda: print(
-                "crampcoach: the app is starting; waiting for it to take the entry",
-                file=sys.stderr,
-                flush=True,
-            ),
-        )
-    except ipc.UntrustedPeer as exc:
-        raise CliError(f"not changed: {exc}", code=exits.UNTRUSTED) from None
-    except ipc.IpcError as exc:
-        raise CliError(f"not changed: {locked}; no app answered ({exc})", code=exits.BUSY) from None
-    if reply is None:
-        return False
-    if not reply.get("ok"):
-        raise CliError(
-            f"the running CrampCoach refused it: {reply.get('error', 'no reason')}",
-            code=exits.for_refusal(reply),
-        )
-    return True
 
 
 def _sync_autostart(enabled: bool) -> None:
