@@ -10,6 +10,7 @@ store locked hands its request over instead of writing beside it::
     reply = ipc.send(data_dir, {"cmd": "set", "key": "glass_ml", "value": 300})
     for part in ipc.import_parts(entries):                # `crampcoach import FILE`
         reply = ipc.send(data_dir, {"cmd": "import", "entries": part})  # new/same/newer
+    reply = ipc.send(data_dir, {"cmd": "device_name", "name": "Laptop"})  # `devices --name`
     reply = ipc.send(data_dir, {"cmd": "status"})   # pid, running session
     reply = ipc.send(data_dir, {"cmd": "quit"})     # quit as on SIGTERM
 
@@ -50,7 +51,7 @@ MAX_REQUEST = 64 * 1024
 MAX_MESSAGE = 1 << 20
 #: Deeper nesting than this in a request is refused before it is parsed.
 MAX_DEPTH = 8
-COMMANDS = ("activate", "start", "log", "set", "import", "status", "quit")
+COMMANDS = ("activate", "start", "log", "set", "import", "device_name", "status", "quit")
 #: At most this many entries in one ``import`` request (each part is also under MAX_REQUEST).
 MAX_IMPORT_PART = 2000
 # sun_path is 108 bytes on Linux including the terminating NUL.
@@ -219,6 +220,7 @@ SCHEMAS: dict[str, dict[str, Callable[[object], bool]]] = {
             and all(isinstance(e, dict) for e in v)
         )
     },
+    "device_name": {"name": lambda v: isinstance(v, str) and 0 < len(v) <= 200},
 }
 _WHAT = {
     "routine": "a routine id (text)",
@@ -226,6 +228,7 @@ _WHAT = {
     "key": "a setting's name (text)",
     "value": "text (up to 200 characters), a whole number, true/false or null",
     "entries": f"a list of 1 to {MAX_IMPORT_PART} entries (objects)",
+    "name": "a computer's name (text, up to 200 characters)",
 }
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crampcoach.cli import CliError
+from crampcoach.cli.handover import hand_over
 from crampcoach.exits import Exit
 
 if TYPE_CHECKING:
@@ -176,33 +177,31 @@ def _hand_over(folder: Path, docs: list[dict[str, Any]], locked: Exception) -> A
     """
     from crampcoach import ipc
     from crampcoach.core.journal import ImportCounts
-    from crampcoach.store.lock import is_free
 
     total = ImportCounts()
     done = 0
     for n, part in enumerate(ipc.import_parts(docs)):
         request = {"cmd": "import", "entries": part}
-        try:
-            if n == 0:
-                reply = ipc.send_when_ready(
-                    folder,
-                    request,
-                    lambda: is_free(folder),
-                    waiting=lambda: print(
-                        "crampcoach: the app is starting; waiting for it to take the entries",
-                        file=sys.stderr,
-                        flush=True,
-                    ),
-                )
-                if reply is None:
-                    return None
-            else:
+        if n == 0:
+            # Nothing is taken yet: the same waiting and wording as every hand-over.
+            reply = hand_over(
+                folder,
+                request,
+                locked,
+                not_done="not imported",
+                refused="not imported: the running CrampCoach refused",
+                what="entries",
+            )
+            if reply is None:
+                return None
+        else:
+            try:
                 reply = ipc.send(folder, request, timeout=IMPORT_PART_WAIT_S)
-        except ipc.UntrustedPeer as exc:
-            raise CliError(f"not imported: {exc}", code=Exit.UNTRUSTED) from None
-        except ipc.IpcError as exc:
-            why = f"{locked}; no app answered ({exc})"
-            raise CliError(_partly(done, len(docs), why), code=Exit.BUSY) from None
+            except ipc.UntrustedPeer as exc:
+                raise CliError(f"not imported: {exc}", code=Exit.UNTRUSTED) from None
+            except ipc.IpcError as exc:
+                why = f"{locked}; no app answered ({exc})"
+                raise CliError(_partly(done, len(docs), why), code=Exit.BUSY) from None
         if not reply.get("ok"):
             why = f"the running CrampCoach refused: {reply.get('error', 'no reason given')}"
             raise CliError(_partly(done, len(docs), why), code=Exit.REFUSED)
@@ -230,21 +229,40 @@ def _counts(reply: dict[str, Any]) -> Any:
     return ImportCounts(*counts)
 
 
+def _rename(folder: Path, name: str, clock: Clock) -> None:
+    """``devices --name``: this computer renamed, by the running app when it holds the log."""
+    from crampcoach.store import Store, StoreError, StoreLockedError, StoreWriteError
+    from crampcoach.store.local import clean_name
+
+    try:
+        name = clean_name(name)
+    except ValueError as exc:
+        raise CliError(f"--name: {exc}") from None
+    try:
+        store = Store.open(folder, clock=clock)
+    except StoreLockedError as locked:
+        message = {"cmd": "device_name", "name": name}
+        if hand_over(folder, message, locked, not_done="not renamed", refused="not renamed"):
+            return
+        store = _open_writer(folder, clock)  # the app went away meanwhile
+    except StoreError as exc:
+        raise CliError(str(exc), code=Exit.FAILED) from None
+    try:
+        store.set_device_name(name)
+    except StoreWriteError as exc:
+        raise CliError(f"not renamed: {exc}", code=Exit.FAILED) from None
+    finally:
+        with contextlib.suppress(StoreWriteError):
+            store.close()
+
+
 def _devices(args: argparse.Namespace) -> int:
     from crampcoach import paths
-    from crampcoach.store import Store, StoreError, StoreWriteError
+    from crampcoach.store import Store, StoreError
 
     folder = paths.data_dir(args.data_dir)
     if args.name is not None:
-        store = _open_writer(folder, args.clock)
-        try:
-            store.set_device_name(args.name)
-        except ValueError as exc:
-            raise CliError(f"--name: {exc}") from None
-        except StoreWriteError as exc:
-            raise CliError(f"not renamed: {exc}", code=Exit.FAILED) from None
-        finally:
-            store.close()
+        _rename(folder, args.name, args.clock)
     try:
         with Store.open(folder, clock=args.clock, read_only=True) as view:
             found = view.devices()

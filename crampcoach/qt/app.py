@@ -919,6 +919,8 @@ class App(QObject):
             return self._ipc_log(request.get("event"))
         if cmd == "import":
             return self._ipc_import(request.get("entries"))
+        if cmd == "device_name":
+            return self._ipc_device_name(request.get("name"))
         if cmd == "set":
             key = request.get("key")
             if not isinstance(key, str):
@@ -976,6 +978,22 @@ class App(QObject):
             "same": counts.same,
             "newer_elsewhere": counts.newer_elsewhere,
         }
+
+    def _ipc_device_name(self, name: object) -> dict[str, Any]:
+        """``crampcoach devices --name``: rename this computer as the others list it."""
+        from crampcoach.store import StoreError
+
+        try:
+            self.store.set_device_name(str(name))
+        except ValueError as exc:
+            return {"ok": False, "error": f"--name: {exc}"}
+        except StoreError as exc:
+            return {
+                "ok": False,
+                "error": f"the app could not save it: {exc}",
+                "fault": exits.NOT_SAVED_FAULT,
+            }
+        return {"ok": True}
 
     def _ipc_log(self, data: object) -> dict[str, Any]:
         from crampcoach.store import StoreError

@@ -122,3 +122,15 @@ def _valid_id(value: object) -> bool:
 def default_name() -> str:
     """A device's name until the user picks one: the host name."""
     return os.uname().nodename or "this computer"
+
+
+def clean_name(name: str) -> str:
+    """A computer's name as stored (white space folded); ValueError if blank or long.
+
+    Its own function so that ``crampcoach devices --name`` can refuse a bad
+    name (exit 2) before it hands the rename to a running app.
+    """
+    clean = " ".join(name.split())
+    if not clean or len(clean) > 80 or any(ord(c) < 32 for c in clean):
+        raise ValueError("a computer's name must be 1-80 printable characters")
+    return clean

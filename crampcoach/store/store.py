@@ -892,9 +892,7 @@ class Store:
 
     def set_device_name(self, name: str) -> None:
         """Name this computer as the others will list it (ValueError if blank or long)."""
-        clean = " ".join(name.split())
-        if not clean or len(clean) > 80 or any(ord(c) < 32 for c in clean):
-            raise ValueError("a computer's name must be 1-80 printable characters")
+        clean = local.clean_name(name)
         with self._mutex:
             self._check_writable()
             path = self.own_dir / DEVICE_FILE

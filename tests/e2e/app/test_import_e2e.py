@@ -167,3 +167,26 @@ def test_import_while_the_app_runs_is_merged_by_the_app(
     written = sorted(p.relative_to(data) for p in data.rglob("*") if p.is_file())
     assert written and all(p.parts[:2] == ("devices", device) for p in written), written
     assert (Path(env["XDG_CACHE_HOME"]) / "crampcoach" / "library.json").exists()
+
+
+def test_devices_name_while_the_app_runs_is_renamed_by_the_app(
+    env: dict[str, str], app: subprocess.Popen[str]
+) -> None:
+    data = Path(env["CRAMPCOACH_DATA_DIR"])
+    pid = _wait_for(lambda: _status(data), app, "the app to listen")["pid"]
+    renamed = _cli(env, "devices", "--name", "  Kitchen   PC ", "--format", "json")
+    assert renamed.returncode == 0, renamed.stderr
+    (this,) = [d for d in json.loads(renamed.stdout) if d["this_computer"]]
+    assert this["name"] == "Kitchen PC"
+    # A bad name is refused before anything is handed over, as without the app.
+    blank = _cli(env, "devices", "--name", "   ")
+    assert blank.returncode == 2 and "--name: a computer's name" in blank.stderr, blank.stderr
+    assert (_status(data) or {}).get("pid") == pid  # the app renamed it, and still runs
+    listed = _cli(env, "devices")
+    assert listed.returncode == 0 and "Kitchen PC" in listed.stdout, listed.stderr
+
+    assert ipc.send(data, {"cmd": "quit"})["ok"]
+    _out, err = app.communicate(timeout=60)
+    assert app.returncode == 0, err
+    with Store.open(data, clock=SystemClock(), read_only=True) as view:
+        assert [d.name for d in view.devices() if d.this] == ["Kitchen PC"]
