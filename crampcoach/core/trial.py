@@ -528,48 +528,67 @@ def _block_words(r: BlockResult, as_of: date) -> str:
     )
 
 
-def report_text(report: Report) -> str:
-    """The report as plain text: design, blocks, result, unknowns, limits."""
+@dataclass(frozen=True)
+class ReportParts:
+    """The report's words, piece by piece: ``trial report`` prints them, the PDF lays them out."""
+
+    heading: str
+    question: str
+    design: str
+    outcome: str
+    blocks: tuple[tuple[str, str, str], ...]  # (label, "first to last", how it went)
+    result: str
+    unknown: str
+    limits: str
+
+
+def report_parts(report: Report) -> ReportParts:
+    """The report in plain words: design, blocks, result, unknown nights, limits."""
     t = report.trial
     d = t.design
     order = ", ".join("with" if r else "without" for r in d.order())
-    lines = [
-        f"Your personal trial (n-of-1), {_d(d.first_day)} to {_d(d.last_day)}"
+    diff = report.difference
+    if report.verdict is stats.Verdict.NOT_ENOUGH or diff is None or diff.low is None:
+        result = (
+            "Result: not enough nights yet. It needs at least two finished pairs of blocks "
+            "with two thirds of the counted nights known in each block; "
+            f"{len(report.pair_differences)} so far."
+        )
+    else:
+        result = (
+            f"Result: {report.verdict.value}. With the routine minus without: "
+            f"{diff.estimate:+.1f} cramp nights a week (95 % interval {diff.low:+.1f} to "
+            f"{diff.high:+.1f}, {stats.PAIRED_METHOD}, {len(report.pair_differences)} pairs)."
+        )
+    return ReportParts(
+        heading=f"Your personal trial (n-of-1), {_d(d.first_day)} to {_d(d.last_day)}"
         + ("" if t.active else f" (stopped {_d(t.stopped or report.as_of)})"),
-        "Question: does the bedtime routine reduce your night cramps?",
-        f"Design: {d.baseline_days} nights as usual (baseline), then {d.pairs} pairs of "
+        question="Question: does the bedtime routine reduce your night cramps?",
+        design=f"Design: {d.baseline_days} nights as usual (baseline), then {d.pairs} pairs of "
         f"{d.block_days}-night blocks with and without the routine, in random order within "
         f"each pair ({order}; seed {d.seed}, kept in your log). The first {d.washin_days} "
         "nights of each block are a wash-in and not counted.",
-        f"Outcome, fixed in advance: {OUTCOME}.",
-        "",
-    ]
-    for r in report.blocks:
-        lines.append(
-            f"  {r.block.label:<34} {r.block.first.isoformat()} to {r.block.last.isoformat()}: "
-            + _block_words(r, report.as_of)
-        )
-    lines.append("")
-    diff = report.difference
-    verdict = report.verdict
-    if verdict is stats.Verdict.NOT_ENOUGH or diff is None or diff.low is None:
-        have = len(report.pair_differences)
-        lines.append(
-            f"Result: not enough nights yet. It needs at least two finished pairs of blocks "
-            "with two thirds of the counted nights known in each block; "
-            f"{have} so far."
-        )
-    else:
-        lines.append(
-            f"Result: {verdict.value}. With the routine minus without: {diff.estimate:+.1f} "
-            f"cramp nights a week (95 % interval {diff.low:+.1f} to {diff.high:+.1f}, "
-            f"{stats.PAIRED_METHOD}, {len(report.pair_differences)} pairs)."
-        )
-    lines.append(
-        f"Unknown nights: {report.unknown_nights} of {report.counted_nights} counted nights "
-        "had no check-in and no night cramp logged; they are left out, never counted as "
-        "cramp-free."
+        outcome=f"Outcome, fixed in advance: {OUTCOME}.",
+        blocks=tuple(
+            (
+                r.block.label,
+                f"{r.block.first.isoformat()} to {r.block.last.isoformat()}",
+                _block_words(r, report.as_of),
+            )
+            for r in report.blocks
+        ),
+        result=result,
+        unknown=f"Unknown nights: {report.unknown_nights} of {report.counted_nights} counted "
+        "nights had no check-in and no night cramp logged; they are left out, never counted "
+        "as cramp-free.",
+        limits=CANNOT_RULE_OUT,
     )
-    lines.append("")
-    lines.append(CANNOT_RULE_OUT)
+
+
+def report_text(report: Report) -> str:
+    """The report as plain text: design, blocks, result, unknowns, limits."""
+    p = report_parts(report)
+    lines = [p.heading, p.question, p.design, p.outcome, ""]
+    lines += [f"  {label:<34} {dates}: {words}" for label, dates, words in p.blocks]
+    lines += ["", p.result, p.unknown, "", p.limits]
     return "\n".join(lines) + "\n"

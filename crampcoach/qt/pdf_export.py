@@ -29,6 +29,7 @@ from crampcoach.core.review import Status, WeekReview
 from crampcoach.qt.charts import CHART_PX, chart_image
 
 if TYPE_CHECKING:
+    from crampcoach.core.trial import Report
     from crampcoach.store import Store
 
 RESOLUTION = 300  # dpi of the PDF's coordinate system
@@ -53,7 +54,33 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def week_html(r: WeekReview, max_rows: int = MAX_DIARY_ROWS, chart_width: int = 480) -> str:
+def trial_html(report: Report | None) -> str:
+    """The personal trial's section: the same words as ``crampcoach trial report`` ("" if none)."""
+    if report is None:
+        return ""
+    from crampcoach.core.trial import report_parts
+
+    p = report_parts(report)
+    blocks = "".join(
+        f"<tr><td>{_e(label)}</td><td>{_e(dates)}</td><td>{_e(words)}</td></tr>"
+        for label, dates, words in p.blocks
+    )
+    return f"""
+<h3 style='margin-bottom:2px'>{_e(p.heading)}</h3>
+<p style='margin:0'>{_e(p.question)} {_e(p.outcome)}</p>
+<table width='100%' cellspacing='0' cellpadding='2' border='1'
+ style='border-collapse:collapse;border-color:#999'>{blocks}</table>
+<p style='margin:2px 0'><b>{_e(p.result)}</b><br><b>{_e(p.unknown)}</b></p>
+<p style='color:#444;margin:0'>{_e(p.design)} {_e(p.limits)}</p>
+"""
+
+
+def week_html(
+    r: WeekReview,
+    max_rows: int = MAX_DIARY_ROWS,
+    chart_width: int = 480,
+    trial: Report | None = None,
+) -> str:
     """The page as HTML (user text escaped; ``chart.png`` is a document resource)."""
     days = r.days
     head = "".join(f"<th>{_e(d.day.strftime('%a %d %b'))}</th>" for d in days)
@@ -133,6 +160,7 @@ Printed {_e(made)} by CrampCoach {_e(__version__)}.</p>
 <td valign='top'><p><b>Cramps after nights with vs without the bedtime routine</b><br>
 {_e(r.cramps.effect.summary())}</p></td>
 </tr></table>
+{trial_html(trial)}
 <p align='center'><img src='chart.png' width='{chart_width}' height='{chart_width * CHART_PX[1] // CHART_PX[0]}'></p>
 <h3 style='margin-bottom:2px'>Cramp diary</h3>
 {diary}
@@ -143,7 +171,12 @@ Printed {_e(made)} by CrampCoach {_e(__version__)}.</p>
 
 
 def _document(
-    r: WeekReview, writer: QPdfWriter, page: QSizeF, font_pt: float, max_rows: int
+    r: WeekReview,
+    writer: QPdfWriter,
+    page: QSizeF,
+    font_pt: float,
+    max_rows: int,
+    trial: Report | None,
 ) -> QTextDocument:
     doc = QTextDocument()
     # Lay out for the PDF's resolution: otherwise point sizes are laid out at
@@ -156,7 +189,8 @@ def _document(
     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart_image(r))
     doc.setPageSize(page)
     # Image sizes in the HTML are in 96-dpi pixels; Qt scales them to the device.
-    doc.setHtml(week_html(r, max_rows, int(page.width() * 0.92 * 96 / writer.resolution())))
+    chart_width = int(page.width() * 0.92 * 96 / writer.resolution())
+    doc.setHtml(week_html(r, max_rows, chart_width, trial))
     return doc
 
 
@@ -166,20 +200,24 @@ def _fits(doc: QTextDocument, page: QSizeF) -> bool:
     return size.height() <= page.height() and size.width() <= page.width() * 1.01
 
 
-def _fitted(r: WeekReview, writer: QPdfWriter, page: QSizeF) -> QTextDocument:
+def _fitted(r: WeekReview, writer: QPdfWriter, page: QSizeF, trial: Report | None) -> QTextDocument:
     """The largest text (and longest diary) that fits one page; the smallest otherwise."""
     doc: QTextDocument | None = None
     for max_rows in (MAX_DIARY_ROWS, 8, 4):
         for size in FONT_SIZES:
-            doc = _document(r, writer, page, size, max_rows)
+            doc = _document(r, writer, page, size, max_rows, trial)
             if _fits(doc, page):
                 return doc
     assert doc is not None
     return doc
 
 
-def write_week_pdf(r: WeekReview, path: Path) -> int:
-    """Write the one-page PDF; returns the page count (always 1)."""
+def write_week_pdf(r: WeekReview, path: Path, trial: Report | None = None) -> int:
+    """Write the one-page PDF; returns the page count (always 1).
+
+    ``trial``: the personal trial's report (running or over), printed in the
+    same words as ``crampcoach trial report``; None when there was never one.
+    """
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(f"CrampCoach {review.week_title(r.week)}")
@@ -194,7 +232,7 @@ def write_week_pdf(r: WeekReview, path: Path) -> int:
     )
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     page = QSizeF(rect.width(), rect.height())
-    doc = _fitted(r, writer, page)
+    doc = _fitted(r, writer, page, trial)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write a PDF to {path}")

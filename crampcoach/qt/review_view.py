@@ -42,6 +42,7 @@ from crampcoach.qt.screens import fit_window, remember, scrolling
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView
 
+    from crampcoach.core.trial import Report as TrialReport
     from crampcoach.store import Store
 
 # Cell colours: readable on light backgrounds, and never the only cue (the text says it too).
@@ -115,6 +116,7 @@ class ReviewWindow(QWidget):
         self.tz: tzinfo = tz or clock.tz
         self.journal = journal or Journal(store, self.clock)
         self.review: WeekReview | None = None
+        self.trial_report: TrialReport | None = None
         self.week: IsoWeek = week or IsoWeek.of(self.today())
         self._deleted: list[CrampEvent] = []
         self._chart_view: QChartView | None = None
@@ -237,6 +239,7 @@ class ReviewWindow(QWidget):
 
         today = local_day(self.clock.now(), self.tz, parse_hhmm("12:00"))
         found = trial.load(self.store, self.settings, self.tz, today)
+        self.trial_report = found  # the PDF prints it too
         if found is None:
             self.trial_label.setText(
                 "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
@@ -496,7 +499,7 @@ class ReviewWindow(QWidget):
                 return None
             path = Path(chosen)
         try:
-            write_week_pdf(self.review, path)
+            write_week_pdf(self.review, path, self.trial_report)
         except OSError as exc:
             self._status(f"Could not write {path}: {exc}")
             return None

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from datetime import date, timedelta
 
 import pytest
@@ -263,3 +264,60 @@ def test_an_empty_week_says_what_to_do_and_esc_closes(
     qtbot.waitUntil(w.isActiveWindow)
     qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not w.isVisible()
+
+
+def test_pdf_prints_the_personal_trial_as_the_cli_reports_it(
+    qtbot, store: Store, clock: FakeClock, tmp_path, capsys
+) -> None:
+    from crampcoach.cli import main
+    from crampcoach.core import trial
+    from crampcoach.core.events import TrialEvent, new_id
+    from tests.unit.review.helpers import at, night
+
+    first = date(2026, 2, 9)  # the baseline's first night; its first block began 23 Feb
+    design = trial.new_design("t-pdf", first, seed=7)
+    store.add(TrialEvent(id=new_id(), at=at(first, "20:00"), **design.start_fields()))
+    # Ten nights answered (three with cramps); every other counted night is unknown.
+    for i, d in enumerate(days(first, 10)):
+        store.add(night(d, cramps=1 if i % 3 == 0 else 0, worst=5 if i % 3 == 0 else None))
+    w = window(qtbot, store, clock)
+    pdf = w.export_pdf(tmp_path / "week.pdf")
+    assert pdf is not None
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.MULTILINE)  # still one page with the trial
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # pdftotext gives the font's ligatures ("ﬁ"): compare as a reader does.
+    flat = " ".join(unicodedata.normalize("NFKC", text).split())
+
+    assert main(["trial", "report"], clock=clock) == 0
+    report = capsys.readouterr().out
+    lines = [" ".join(line.split()) for line in report.splitlines() if line.strip()]
+    heading, result, unknown = lines[0], lines[-3], lines[-2]
+    assert heading.startswith("Your personal trial (n-of-1), Mon 9 Feb 2026")
+    assert result.startswith("Result: not enough nights yet")
+    # Unknown nights are unknown, not cramp-free: all but the wash-in counted, 10 answered.
+    counted = (date(2026, 3, 10) - first).days + 1 - design.washin_days
+    assert unknown.startswith(f"Unknown nights: {counted - 10} of {counted} counted nights")
+    for words in (heading, result, unknown, "never counted as cramp-free"):
+        assert words in flat, words
+    assert trial.CANNOT_RULE_OUT.split(":")[0] in flat
+    assert "Baseline" in flat or "baseline" in flat
+
+
+def test_pdf_without_a_trial_has_no_trial_section(
+    qtbot, store: Store, clock: FakeClock, tmp_path
+) -> None:
+    fill(store)
+    w = window(qtbot, store, clock, week=LAST_WEEK)
+    pdf = w.export_pdf(tmp_path / "week.pdf")
+    assert pdf is not None
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "personal trial" not in text.lower()
