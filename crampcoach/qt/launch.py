@@ -169,6 +169,8 @@ def _run_with_store(
         return Exit.USAGE
 
     def listen() -> None:
+        if app.quitting:  # asked to quit before the loop came round to it: nothing to answer
+            return
         try:
             app.listen()
         except OSError as exc:  # the app still works; only hand-over from other launches fails
@@ -188,7 +190,7 @@ def _run_with_store(
         else:
             # Listen just after the first paint, not before: we already hold the
             # store lock, and a second launch or a CLI command retries until we
-            # answer, so the socket (and QtNetwork's import) need not delay the
+            # answer, so the socket need not delay the
             # window.  (A hidden start builds no window to connect to.)
             app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
             app.show_main_window()

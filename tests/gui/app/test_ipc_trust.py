@@ -209,3 +209,13 @@ def test_a_cli_started_while_the_app_starts_waits_for_the_hand_over(
     assert proc.returncode == 0, err
     assert "via the running app" in out
     assert [e.to_dict()["ml"] for e in app.store.events(types=[EventType.WATER])] == [333]
+
+
+def test_a_line_cut_short_by_the_peer_is_answered_and_the_socket_is_private(
+    running: Any, qtbot: Any, pool: Any
+) -> None:
+    # No newline, then the peer's end: an error reply, never the handler, never a hang.
+    reply = _exchange(qtbot, pool, running.ipc_server.path, b'{"cmd": "quit"}')
+    assert reply["ok"] is False and "newline" in reply["error"]
+    assert not running.quitting
+    assert running.ipc_server.path.stat().st_mode & 0o077 == 0
