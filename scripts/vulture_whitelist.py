@@ -54,3 +54,7 @@ is_installed
 # the morning check-in reminder reads them as attributes once it exists.
 _.morning_checkin
 _.morning_checkin_time
+
+# The importlib.metadata stand-in of core/triggers.py: apscheduler's __init__
+# catches this name if the stand-in finds no version.
+_.PackageNotFoundError
