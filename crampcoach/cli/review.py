@@ -80,7 +80,7 @@ def _review(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     if args.format == "json":
-        sys.stdout.write(result.to_json() + "\n")
+        sys.stdout.write(review.to_json(result) + "\n")
     elif args.format == "csv":
         sys.stdout.write(days_csv(result))
     else:

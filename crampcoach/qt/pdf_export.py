@@ -97,7 +97,7 @@ def week_html(
         grid_rows.append(
             f"<tr><th align='left'>{_e(review.grid_label(item, r))}</th>{''.join(cells)}</tr>"
         )
-    headline = "<br>".join(_e(line) for line in r.headline())
+    headline = "<br>".join(_e(line) for line in review.headline(r))
 
     warnings = ""
     if r.warnings:
@@ -158,7 +158,7 @@ Printed {_e(made)} by CrampCoach {_e(__version__)}.</p>
 <table width='100%' cellpadding='2'><tr>
 <td width='45%' valign='top'><p><b>This week</b><br>{headline}</p></td>
 <td valign='top'><p><b>Cramps after nights with vs without the bedtime routine</b><br>
-{_e(r.cramps.effect.summary())}</p></td>
+{_e(review.effect_summary(r.cramps.effect))}</p></td>
 </tr></table>
 {trial_html(trial)}
 <p align='center'><img src='chart.png' width='{chart_width}' height='{chart_width * CHART_PX[1] // CHART_PX[0]}'></p>

@@ -145,7 +145,7 @@ def test_an_unknown_night_never_enters_the_comparison(seed: int) -> None:
     assert more.unknown == base.unknown
     assert sum(1 for _ in unknown_only) == more.unknown_with - base.unknown_with
     r = review.compute(known, SETTINGS, TZ, W, AFTER)
-    json_days = json.loads(r.to_json())["days"]
+    json_days = json.loads(review.to_json(r))["days"]
     for row, data in zip(r.days, json_days, strict=True):
         assert data["cramps"] == row.cramps  # a number, or null for unknown
 

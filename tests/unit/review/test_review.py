@@ -41,14 +41,14 @@ def test_empty_week() -> None:
     assert r.cramps.episodes == 0 and r.cramps.mean_severity is None
     assert r.cramps.unknown_nights == 0 and r.cramps.known_nights == 0
     assert not r.cramps.effect.enough
-    assert "Not enough nights yet" in r.cramps.effect.summary()
+    assert "Not enough nights yet" in review.effect_summary(r.cramps.effect)
     assert r.warnings == ()
     assert r.streak.current == 0 and r.streak.best == 0
-    data = json.loads(r.to_json())
+    data = json.loads(review.to_json(r))
     assert {"week", "days", "adherence", "cramps", "warnings"} <= data.keys()
     assert data["week"] == "2026-W10"
     # Empty states say what to do, never "0 of 0" or "best 0".
-    text = "\n".join(r.headline())
+    text = "\n".join(review.headline(r))
     assert "0 of 0" not in text and "best 0" not in text and "of 0 known" not in text
     assert "How was last night?" in text and "first bedtime routine" in text
 
@@ -74,9 +74,9 @@ def test_perfect_week() -> None:
     assert r.overall == 100.0
     assert r.streak.current == 7 and r.streak.best == 7
     # Nothing was logged before: "no data", never "0 % done".
-    assert r.previous.overall is None and r.headline()[0].startswith("Plan done: 100% (")
+    assert r.previous.overall is None and review.headline(r)[0].startswith("Plan done: 100% (")
     # Water is beside "Plan done", not in it.
-    assert "water goal reached 7 of 7 days (not in plan done)" in r.headline()[0]
+    assert "water goal reached 7 of 7 days (not in plan done)" in review.headline(r)[0]
     assert r.series[-1].week == W and r.series[-1].overall == 100.0
     assert len(r.series) == review.SERIES_WEEKS
     assert r.series[0].week == W.shift(-(review.SERIES_WEEKS - 1))
@@ -84,7 +84,7 @@ def test_perfect_week() -> None:
     earlier = [*perfect_week_events(W), water(W.monday - timedelta(days=7), 250)]
     r2 = review.compute(earlier, SETTINGS, TZ, W, AFTER)
     assert r2.previous.overall == 0.0
-    assert r2.headline()[0].startswith("Plan done: 100% (+100 points on last week)")
+    assert review.headline(r2)[0].startswith("Plan done: 100% (+100 points on last week)")
 
 
 def test_partial_and_other_items() -> None:
@@ -203,7 +203,7 @@ def test_today_is_pending_and_later_days_future() -> None:
     assert r.streak.current == 2
     # Stretch target prorated and rounded down: 3 a week * 3 days / 7 -> 1.
     assert r.adherence[PlanItem.STRETCH].planned == 1
-    assert "so far" in r.headline()[0]
+    assert "so far" in review.headline(r)[0]
 
 
 def _check_interval_by_hand(eff: review.RoutineEffect) -> None:
@@ -216,7 +216,9 @@ def _check_interval_by_hand(eff: review.RoutineEffect) -> None:
     assert diff.low == pytest.approx(-2.340, abs=1e-3)
     assert diff.high == pytest.approx(-0.660, abs=1e-3)
     assert eff.verdict.value == "clearer fewer cramps"
-    assert "Clearer fewer cramps" in eff.summary() and "95 % interval" in eff.summary()
+    assert "Clearer fewer cramps" in review.effect_summary(
+        eff
+    ) and "95 % interval" in review.effect_summary(eff)
 
 
 def test_routine_effect_needs_seven_nights_in_each_group() -> None:
@@ -237,13 +239,15 @@ def test_routine_effect_needs_seven_nights_in_each_group() -> None:
     assert (eff.nights_with, eff.cramps_with) == (14, 7)
     assert (eff.nights_without, eff.cramps_without) == (14, 28)
     assert eff.enough and eff.per_night_with == 0.5 and eff.per_night_without == 2.0
-    assert "not proof" in eff.summary() and "14 known nights with" in eff.summary()
+    assert "not proof" in review.effect_summary(
+        eff
+    ) and "14 known nights with" in review.effect_summary(eff)
     _check_interval_by_hand(eff)
     # Without the check-ins, the seven cramp-free routine nights are unknown, not zero.
     no_checkins = [e for e in events if e.type is not EventType.NIGHT]
     eff3 = review.compute(no_checkins, SETTINGS, TZ, W, AFTER).cramps.effect
     assert (eff3.nights_with, eff3.cramps_with, eff3.unknown_with) == (7, 7, 7)
-    assert eff3.per_night_with == 1.0 and "7 nights with no check-in" in eff3.summary()
+    assert eff3.per_night_with == 1.0 and "7 nights with no check-in" in review.effect_summary(eff3)
     # Six nights without the routine is not enough to say anything.
     few = [e for e in events if e.type is not EventType.SESSION] + [
         session(d) for d in days(first, 28)[:22]
@@ -251,14 +255,14 @@ def test_routine_effect_needs_seven_nights_in_each_group() -> None:
     eff2 = review.compute(few, SETTINGS, TZ, W, AFTER).cramps.effect
     assert eff2.nights_without == 6 and not eff2.enough
     assert eff2.per_night_with is None
-    assert "at least 7 known nights in each group" in eff2.summary()
+    assert "at least 7 known nights in each group" in review.effect_summary(eff2)
 
 
 def test_warnings_in_review_json() -> None:
     d = W.days()
     events = [cramp(d[2], "02:00", minutes=15)]
     r = review.compute(events, SETTINGS, TZ, W, AFTER)
-    data = json.loads(r.to_json())
+    data = json.loads(review.to_json(r))
     assert [w["id"] for w in data["warnings"]] == ["long-cramp"]
     assert data["warnings"][0]["level"] == "urgent"
     assert data["cramps"]["log"][0]["minutes"] == 15
@@ -301,7 +305,7 @@ def test_load_reads_only_the_weeks_it_needs() -> None:
 
 def test_notification_text() -> None:
     title, body = map(
-        str, review.compute(perfect_week_events(W), SETTINGS, TZ, W, AFTER).notification()
+        str, review.notification(review.compute(perfect_week_events(W), SETTINGS, TZ, W, AFTER))
     )
     assert title == "Your week in review"
     assert "Bedtime routine on 7 of 7 nights" in body
