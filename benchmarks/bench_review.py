@@ -64,11 +64,14 @@ from pathlib import Path
 from crampcoach.store import Store
 
 store = Store.open(Path(sys.argv[1]), clock=SystemClock())
-settings = store.settings()
+from crampcoach.core.settings import LiveSettings
+live = LiveSettings(store.settings)  # read before, as the app has it
 t0 = time.perf_counter()
 from crampcoach.core.clock import SystemClock
+from crampcoach.core.journal import Journal
 from crampcoach.qt.review_view import ReviewWindow
-w = ReviewWindow(store, settings, clock=SystemClock())
+clock = SystemClock()
+w = ReviewWindow(store, live, clock=clock, journal=Journal(store, clock))
 w.installEventFilter(spy)
 w.show()
 app.exec()

@@ -224,7 +224,7 @@ def _shoot(args: argparse.Namespace, size: tuple[int, int] | None) -> int:
             from tests.unit.review.helpers import history
 
             store.add_many(history(now, weeks=8))
-            window = ReviewWindow(store, store.settings(), clock=clock)
+            window = ReviewWindow(store, app.live, clock=clock, journal=app.journal)
             window.show_week(IsoWeek.of(now.date()).shift(-1))  # last week: a whole one
             return window
 

@@ -605,7 +605,7 @@ class App(QObject):
             "review",
             "crampcoach.qt.review_view",
             "ReviewWindow",
-            (self.store, self.settings),
+            (self.store, self.live),
             {"clock": self.clock},
         )
 
@@ -643,18 +643,23 @@ class App(QObject):
             "crampcoach.qt.welcome",
             "WelcomeDialog",
             (self.store,),
-            {"desktop_install": offer},
+            {"desktop_install": offer, "settings": self.live},
         )
 
     def open_settings(self) -> QWidget | None:
         """Open the settings dialog.
 
-        Expects ``crampcoach.qt.settings_dialog.SettingsDialog(store, parent=None)``;
+        Expects ``crampcoach.qt.settings_dialog.SettingsDialog(store, parent=None, *, journal,
+        settings)``;
         if it has a ``settings_changed`` signal, the app re-reads the settings from
         the store when it fires and emits :attr:`settings_changed` to everyone.
         """
         return self._open_window(
-            "settings", "crampcoach.qt.settings_dialog", "SettingsDialog", (self.store,)
+            "settings",
+            "crampcoach.qt.settings_dialog",
+            "SettingsDialog",
+            (self.store,),
+            {"settings": self.live},
         )
 
     def _open_window(
@@ -1020,7 +1025,7 @@ class App(QObject):
             # The same warning signs the dialog and the CLI show, for any client.
             from crampcoach.core import profile, safety
 
-            health = profile.HealthProfile.of(self.store.settings())
+            health = profile.HealthProfile.of(self.settings)
             reply["warnings"] = [w.to_dict() for w in safety.check_episode(event, health)]
         return reply
 

@@ -121,16 +121,17 @@ class CrampDialog(QDialog):
         *,
         event: CrampEvent | None = None,
         clock: Clock,
+        journal: Journal,
         tz: tzinfo | None = None,
-        journal: Journal | None = None,
     ) -> None:
+        """``journal``: the app's, so the saved cramp reaches everyone who follows the log."""
         super().__init__(parent)
         self.store = store
         self.clock: Clock = clock
         # The clock's zone with its DST rules, so "last night" and an edited
         # time get the offset of *their* date.
         self.tz: tzinfo = tz or clock.tz
-        self.journal = journal or Journal(store, self.clock)
+        self.journal = journal
         self.editing = event
         self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
         self.form = load_ui("cramp_dialog.ui", self)

@@ -10,6 +10,7 @@ platform.md).  Page Up / Page Down / Home move between weeks.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,7 +90,7 @@ def checklist_text() -> str:
 
 
 class ReviewWindow(QWidget):
-    """The weekly review; ``ReviewWindow(store, settings, parent=None)``."""
+    """The weekly review; ``ReviewWindow(store, live_settings, parent, clock=..., journal=...)``."""
 
     week_changed = Signal(str)
     refreshed = Signal()
@@ -97,24 +98,30 @@ class ReviewWindow(QWidget):
     def __init__(
         self,
         store: Store,
-        settings: Settings,
+        settings: Callable[[], Settings],
         parent: QWidget | None = None,
         *,
         clock: Clock,
+        journal: Journal,
         tz: tzinfo | None = None,
         week: IsoWeek | None = None,
-        journal: Journal | None = None,
     ) -> None:
+        """``settings``: the app's live settings (``LiveSettings``), read at each refresh.
+
+        ``journal``: the app's, so a deletion or an undo here reaches everyone
+        who follows the log (never a second journal of its own).
+        """
         super().__init__(parent)
         # A separate top-level window even when the main window is its parent.
         self.setWindowFlag(Qt.WindowType.Window, True)
         # Qt adds " — CrampCoach" (the application's display name) itself.
         self.setWindowTitle("Your week in review")
         self.store = store
-        self.settings = settings
+        self._live_settings = settings
+        self.settings: Settings = settings()
         self.clock: Clock = clock
         self.tz: tzinfo = tz or clock.tz
-        self.journal = journal or Journal(store, self.clock)
+        self.journal = journal
         self.review: WeekReview | None = None
         self.trial_report: TrialReport | None = None
         self.week: IsoWeek = week or IsoWeek.of(self.today())
@@ -270,8 +277,8 @@ class ReviewWindow(QWidget):
 
     def refresh(self) -> None:
         """Re-read the log and redraw everything."""
-        # The store's settings are the truth (they may have changed since the window opened).
-        self.settings = self.store.settings()
+        # The settings as they are now (they may have changed since the window opened).
+        self.settings = self._live_settings()
         self.review = review.load(self.store, self.settings, self.tz, self.week, self.today())
         r = self.review
         self.week_label.setText(review.week_title(r.week) + (" (so far)" if r.in_progress else ""))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core.journal import Journal
-from crampcoach.core.settings import SETTINGS, SettingError, parse_hhmm
+from crampcoach.core.settings import SETTINGS, SettingError, Settings, parse_hhmm
 from crampcoach.qt.forms import child, describe_buttons, load_ui
 from crampcoach.qt.screens import fit_window
 
@@ -89,11 +89,17 @@ class SettingsDialog(QDialog):
         availability: Callable[[], tuple[bool, bool, str]] = _default_availability,
         routines: Callable[[], Sequence[tuple[str, str]]] = _default_routines,
         journal: Journal,
+        settings: Callable[[], Settings],
     ) -> None:
-        """``journal``: the app's, so every change reaches its listeners (never a second one)."""
+        """``journal``: the app's, so every change reaches its listeners (never a second one).
+
+        ``settings``: the app's live settings, what the form shows; a save
+        compares with the store, the truth it writes to.
+        """
         super().__init__(parent)
         self.store = store
         self.journal = journal
+        self._settings = settings
         self.form = load_ui("settings_dialog.ui", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -196,8 +202,8 @@ class SettingsDialog(QDialog):
     # -- widgets <-> values ---------------------------------------------------
 
     def load(self) -> None:
-        """Show the stored settings."""
-        values = self.store.settings()
+        """Show the current settings."""
+        values = self._settings()
         for key, widget in self.inputs.items():
             _set_value(widget, values[key])
 

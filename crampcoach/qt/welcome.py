@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core.journal import Journal
-from crampcoach.core.settings import SettingError, parse_hhmm
+from crampcoach.core.settings import SettingError, Settings, parse_hhmm
 from crampcoach.qt.screens import fit_window, scrolling
 
 INTRO: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # typed as object
@@ -57,14 +57,16 @@ class WelcomeDialog(QDialog):
         *,
         desktop_install: Callable[[], object] | None = None,
         journal: Journal,
+        settings: Callable[[], Settings],
     ) -> None:
+        """``settings``: the app's live settings, what the choices start from."""
         super().__init__(parent)
         self.store = store
         #: Every write goes through the app's journal (validated, durable, heard by all).
         self.journal = journal
         self._desktop_install = desktop_install
         self.setWindowTitle(self.tr("Welcome to CrampCoach"))
-        values = store.settings()
+        values = settings()
 
         form = QWidget()
         form.setObjectName("WelcomeForm")

@@ -93,7 +93,9 @@ def open_every_window(data_dir: Path) -> Opened:
         "cramp": app.open_cramp_dialog,
         "reader": lambda: _reader(app),
         "player": lambda: staged_player(app.routines["bedtime"], Side.LEFT),
-        "review": lambda: _review(ReviewWindow(store, store.settings(), clock=clock), IsoWeek),
+        "review": lambda: _review(
+            ReviewWindow(store, app.live, clock=clock, journal=app.journal), IsoWeek
+        ),
         "welcome": app.open_welcome,
         "night": lambda: _night(app.main_window),
         "skip": lambda: _skip(app.main_window),
@@ -132,12 +134,13 @@ def _trial(store: Any, clock: FakeClock) -> QWidget:
     """The weekly review of a week in which a personal trial runs."""
     from crampcoach.core import trial
     from crampcoach.core.events import TrialEvent
+    from crampcoach.core.journal import Journal
     from crampcoach.core.review import IsoWeek
     from crampcoach.qt.review_view import ReviewWindow
 
     design = trial.new_design(new_id(), NOW.date() - timedelta(days=20), seed=7)
     store.add(TrialEvent(id=new_id(), at=NOW - timedelta(days=21), **design.start_fields()))
-    window = ReviewWindow(store, store.settings(), clock=clock)
+    window = ReviewWindow(store, store.settings, clock=clock, journal=Journal(store, clock))
     window.setObjectName("TrialReview")
     window.show_week(IsoWeek.of(NOW.date()))
     return window

@@ -22,6 +22,7 @@ def make(qtbot, store: Store, note: str = "") -> SettingsDialog:  # type: ignore
     d = SettingsDialog(
         store,
         journal=Journal(store, SystemClock()),
+        settings=store.settings,
         availability=lambda: (False, False, note),
         routines=lambda: [("bedtime", "Bedtime stretches"), ("desk", "Desk break")],
     )

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import CrampContext, CrampEvent, EventType, Leg, Muscle
+from crampcoach.core.journal import Journal
 from crampcoach.qt.cramp_dialog import CrampDialog, last_night
 from crampcoach.store import Store, StoreWriteError
 from tests.unit.review.helpers import TZ, at, cramp
@@ -24,7 +25,7 @@ def cramps(store: Store) -> list[CrampEvent]:
 
 
 def test_two_clicks_log_a_cramp_now(qtbot, store: Store, clock: FakeClock) -> None:
-    dialog = CrampDialog(store, clock=clock)
+    dialog = CrampDialog(store, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.saved) as sig:
@@ -38,7 +39,7 @@ def test_two_clicks_log_a_cramp_now(qtbot, store: Store, clock: FakeClock) -> No
 
 
 def test_values_entered_reach_the_store(qtbot, store: Store, clock: FakeClock) -> None:
-    dialog = CrampDialog(store, clock=clock)
+    dialog = CrampDialog(store, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.last_night_radio.click()
@@ -62,7 +63,7 @@ def test_values_entered_reach_the_store(qtbot, store: Store, clock: FakeClock) -
 
 
 def test_other_time_is_kept_in_the_local_zone(qtbot, store: Store, clock: FakeClock) -> None:
-    dialog = CrampDialog(store, clock=clock)
+    dialog = CrampDialog(store, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(dialog)
     dialog.other_radio.click()
     assert dialog.when_edit.isEnabled()
@@ -78,7 +79,7 @@ def test_last_night_is_the_most_recent_three_oclock() -> None:
 
 
 def test_long_duration_shows_the_urgent_prompt_at_once(qtbot, store: Store, clock) -> None:
-    dialog = CrampDialog(store, clock=clock)
+    dialog = CrampDialog(store, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.warning_label.isVisible()
@@ -96,7 +97,7 @@ def test_long_duration_shows_the_urgent_prompt_at_once(qtbot, store: Store, cloc
 
 def test_defaults_follow_the_last_entry(qtbot, store: Store, clock) -> None:
     store.add(dataclasses.replace(cramp(date(2026, 3, 10)), leg=Leg.BOTH, muscle=Muscle.FOOT))
-    dialog = CrampDialog(store, clock=clock)
+    dialog = CrampDialog(store, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(dialog)
     assert dialog.leg_combo.currentData() == "both"
     assert dialog.muscle_combo.currentData() == "foot"
@@ -105,7 +106,7 @@ def test_defaults_follow_the_last_entry(qtbot, store: Store, clock) -> None:
 def test_edit_replaces_the_entry(qtbot, store: Store, clock) -> None:
     wrong = cramp(date(2026, 3, 10), severity=9, minutes=4)
     store.add(wrong)
-    dialog = CrampDialog(store, event=wrong, clock=clock)
+    dialog = CrampDialog(store, event=wrong, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Edit a cramp"
     assert dialog.severity_spin.value() == 9 and dialog.minutes_spin.value() == 4
@@ -118,7 +119,7 @@ def test_edit_replaces_the_entry(qtbot, store: Store, clock) -> None:
 def test_write_error_is_shown_and_retry_does_not_duplicate(
     qtbot, store: Store, clock, monkeypatch
 ) -> None:
-    dialog = CrampDialog(store, clock=clock)
+    dialog = CrampDialog(store, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(dialog)
     dialog.show()
 
@@ -138,7 +139,7 @@ def test_write_error_is_shown_and_retry_does_not_duplicate(
 
 def test_a_time_before_a_dst_change_gets_that_dates_offset(qtbot, store: Store) -> None:
     summer = FakeClock(at(date(2026, 3, 30), "20:00"))  # CEST, UTC+2
-    dialog = CrampDialog(store, clock=summer, tz=TZ)
+    dialog = CrampDialog(store, clock=summer, journal=Journal(store, summer), tz=TZ)
     qtbot.addWidget(dialog)
     dialog.other_radio.click()
     dialog.when_edit.setDateTime(dialog.when_edit.dateTime().addDays(-2).addSecs(2 * 3600))

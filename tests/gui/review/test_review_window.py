@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import CrampEvent, EventType, SkipReason
+from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek
 from crampcoach.qt.review_view import ReviewWindow
 from crampcoach.store import Store
@@ -38,7 +39,7 @@ def fill(store: Store) -> None:
 
 
 def window(qtbot, store: Store, clock: FakeClock, **kw) -> ReviewWindow:
-    w = ReviewWindow(store, store.settings(), clock=clock, tz=TZ, **kw)
+    w = ReviewWindow(store, store.settings, clock=clock, journal=Journal(store, clock), tz=TZ, **kw)
     qtbot.addWidget(w)
     w.show()
     return w
@@ -249,7 +250,7 @@ def test_an_empty_week_says_what_to_do_and_esc_closes(
 
     from crampcoach.qt.review_view import DIARY_EMPTY, ReviewWindow
 
-    w = ReviewWindow(store, store.settings(), clock=clock)
+    w = ReviewWindow(store, store.settings, clock=clock, journal=Journal(store, clock))
     qtbot.addWidget(w)
     w.show()
     assert w.diary_empty.isVisible() and w.diary_empty.text() == DIARY_EMPTY

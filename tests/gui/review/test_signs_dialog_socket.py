@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from crampcoach.core import safety
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import CrampEvent, Leg, Muscle, new_id
+from crampcoach.core.journal import Journal
 from crampcoach.qt.cramp_dialog import CrampDialog
 from crampcoach.store import Store
 from tests.unit.review.helpers import at
@@ -29,7 +30,7 @@ def test_sign_fires_in_the_dialog(
     clock = FakeClock(at(date(2026, 3, 11), hhmm))
     store = Store.open(data_dir, clock=clock)
     try:
-        dialog = CrampDialog(store, clock=clock)
+        dialog = CrampDialog(store, clock=clock, journal=Journal(store, clock))
         qtbot.addWidget(dialog)
         dialog.show()
         assert not dialog.warning_label.isVisible()
