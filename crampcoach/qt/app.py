@@ -34,13 +34,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crampcoach import __version__, exits, ipc
+from crampcoach import __version__, ipc
 from crampcoach.core import day, documents, library
 from crampcoach.core.clock import Clock
 from crampcoach.core.context import AppContext
 from crampcoach.core.day import Today
 from crampcoach.core.events import (
-    CrampEvent,
     EventType,
     NightEvent,
     SkipEvent,
@@ -901,133 +900,35 @@ class App(QObject):
             return
         self._main_window.statusBar().showMessage(message, 10_000)
 
-    # -- IPC ------------------------------------------------------------------------
+    # -- IPC (the replies are decided in commands.py) ----------------------------
 
     def handle_request(self, request: dict[str, Any]) -> dict[str, Any]:
         """Answer one :mod:`crampcoach.ipc` request (runs in the GUI thread)."""
-        from crampcoach.store import StoreError
+        from crampcoach.qt import commands  # on the first request, not at start-up
 
-        cmd = request.get("cmd")
-        if cmd == "activate":
-            self.activations += 1
-            self.show_main_window()
-            return {"ok": True}
-        if cmd == "start":
-            routine_id = str(request.get("routine", ""))
-            if routine_id not in self.routines:
-                known = ", ".join(sorted(self.routines)) or "none"
-                return {"ok": False, "error": f"unknown routine {routine_id!r}; known: {known}"}
-            if not self.start_routine(routine_id):
-                return {"ok": False, "error": "a session is already running"}
-            return {"ok": True}
-        if cmd == "log":
-            return self._ipc_log(request.get("event"))
-        if cmd == "import":
-            return self._ipc_import(request.get("entries"))
-        if cmd == "device_name":
-            return self._ipc_device_name(request.get("name"))
-        if cmd == "set":
-            key = request.get("key")
-            if not isinstance(key, str):
-                return {"ok": False, "error": "'set' needs a 'key' string"}
-            if key == "bedtime_routine" and request.get("value") not in self.routines:
-                known = ", ".join(sorted(self.routines))
-                return {"ok": False, "error": f"bedtime_routine: no such routine; known: {known}"}
-            try:
-                value = self.journal.set_setting(key, request.get("value"))
-            except SettingError as exc:
-                return {"ok": False, "error": str(exc)}
-            except StoreError as exc:  # not applied, now or later
-                return {
-                    "ok": False,
-                    "error": f"the app could not save it: {exc}",
-                    "fault": exits.NOT_SAVED_FAULT,
-                }
-            self.reload_settings()
-            return {"ok": True, "key": key, "value": value}
-        if cmd == "status":
-            return {
-                "ok": True,
-                "pid": os.getpid(),
-                "session": None if self.player is None else self.player.property("routineId"),
-                "window_visible": self._main_window is not None and self._main_window.isVisible(),
-                "activations": self.activations,
-                # None until the background services have started after the first paint.
-                "tray": None if self.services is None else self.services.has_tray,
-                # What the main window's notice area tells the user (repairs, faults).
-                "notices": list(self.notices),
-            }
-        if cmd == "quit":
-            QTimer.singleShot(0, self.quit)
-            return {"ok": True}
-        return {"ok": False, "error": f"unknown command {cmd!r}; expected one of {ipc.COMMANDS}"}
+        return commands.answer(self, request)
 
-    def _ipc_import(self, data: object) -> dict[str, Any]:
-        """One part of ``crampcoach import FILE``: every entry checked, merged by id."""
-        from crampcoach.core.journal import parse_entries
-        from crampcoach.store import StoreError
+    def activate(self) -> None:
+        """Another launch asked us to come forward."""
+        self.activations += 1
+        self.show_main_window()
 
-        if not isinstance(data, list):
-            return {"ok": False, "error": "'import' needs an 'entries' list"}
-        try:
-            counts = self.journal.import_events(parse_entries(data))
-        except EntryError as exc:
-            return {"ok": False, "error": f"not a valid entry: {exc}"}
-        except StoreError as exc:  # nothing of this part acknowledged
-            return {"ok": False, "error": f"the app could not save it: {exc}"}
-        if counts.new:
-            self.refresh()
+    def status(self) -> dict[str, Any]:
+        """What ``crampcoach status`` (and the tests) learn of the running app."""
         return {
-            "ok": True,
-            "new": counts.new,
-            "same": counts.same,
-            "newer_elsewhere": counts.newer_elsewhere,
+            "pid": os.getpid(),
+            "session": None if self.player is None else self.player.property("routineId"),
+            "window_visible": self._main_window is not None and self._main_window.isVisible(),
+            "activations": self.activations,
+            # None until the background services have started after the first paint.
+            "tray": None if self.services is None else self.services.has_tray,
+            # What the main window's notice area tells the user (repairs, faults).
+            "notices": list(self.notices),
         }
 
-    def _ipc_device_name(self, name: object) -> dict[str, Any]:
-        """``crampcoach devices --name``: rename this computer as the others list it."""
-        from crampcoach.store import StoreError
-
-        try:
-            self.store.set_device_name(str(name))
-        except ValueError as exc:
-            return {"ok": False, "error": f"--name: {exc}"}
-        except StoreError as exc:
-            return {
-                "ok": False,
-                "error": f"the app could not save it: {exc}",
-                "fault": exits.NOT_SAVED_FAULT,
-            }
-        return {"ok": True}
-
-    def _ipc_log(self, data: object) -> dict[str, Any]:
-        from crampcoach.store import StoreError
-
-        if not isinstance(data, dict):
-            return {"ok": False, "error": "'log' needs an 'event' object"}
-        try:
-            event = self.journal.parse(data)
-            # A client that timed out and retried with the same id: a no-op.
-            new = self.journal.add(event)
-        except EntryError as exc:
-            return {"ok": False, "error": f"not a valid entry: {exc}"}
-        except StoreError as exc:  # not acknowledged, and not saved later either
-            return {
-                "ok": False,
-                "error": f"the app could not save it: {exc}",
-                "fault": exits.NOT_SAVED_FAULT,
-            }
-        if not new:
-            return {"ok": True, "id": event.id, "duplicate": True}
-        self.refresh()
-        reply: dict[str, Any] = {"ok": True, "id": event.id}
-        if isinstance(event, CrampEvent):
-            # The same warning signs the dialog and the CLI show, for any client.
-            from crampcoach.core import profile, safety
-
-            health = profile.HealthProfile.of(self.settings)
-            reply["warnings"] = [w.to_dict() for w in safety.check_episode(event, health)]
-        return reply
+    def quit_soon(self) -> None:
+        """Quit from the event loop, once the reply that asked for it is sent."""
+        QTimer.singleShot(0, self.quit)
 
 
 def _night_words(event: NightEvent) -> str:
