@@ -17,8 +17,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, timedelta
-from datetime import time as wall_time
+from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -44,13 +43,13 @@ from crampcoach.core.events import (
     NightEvent,
     SkipEvent,
     WaterEvent,
-    new_id,
 )
-from crampcoach.core.journal import Change, EntryError, Journal
+from crampcoach.core.journal import Change, Journal
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, PlannedStep, Routine
 from crampcoach.core.settings import SettingError, Settings
 from crampcoach.qt import screens, theme
+from crampcoach.qt.day_log import DayLog
 from crampcoach.qt.sync_watch import SyncWatcher
 
 if TYPE_CHECKING:
@@ -110,6 +109,7 @@ class App(QObject):
         self.live = self.context.settings
         #: Every write (windows, socket, undo) goes through this one journal.
         self.journal = Journal(store, self.clock)
+        self.day_log = DayLog(self)
         if routines is None:
             library = load_library(data_dir)
             routines, problems = library.routines, library.problems
@@ -362,7 +362,7 @@ class App(QObject):
         window.set_documents(self.document_list)
         window.set_today(self.today())
         window.set_notices(self.notices)
-        self._show_checkin()
+        self.day_log.show_checkin()
 
     def remember_first_day(self) -> None:
         """Note the first day CrampCoach ran: the review never calls days before it missed."""
@@ -375,80 +375,34 @@ class App(QObject):
             self.journal.set_setting("first_day", today.isoformat())
             self.live.reload()
 
-    def last_night(self) -> date:
-        """The night a morning check-in is about: the one that began yesterday evening."""
-        return self.clock.now().astimezone(self.clock.tz).date() - timedelta(days=1)
+    # -- what the user logs about a day (day_log.py) ------------------------------
 
-    def _show_checkin(self) -> None:
-        if self._main_window is None:  # shown when the window is built (refresh)
-            return
-        night = self.last_night()
-        start = datetime.combine(night, wall_time(12), self.clock.tz)
-        events = self.store.events(start=start, types=[EventType.NIGHT])
-        answers = [e for e in events if isinstance(e, NightEvent) and e.night == night]
-        self._main_window.checkin.show_answer(night, _night_words(answers[-1]) if answers else None)
+    @property
+    def built_window(self) -> MainWindow | None:
+        """The main window if it is built (never builds it)."""
+        return self._main_window
+
+    def say(self, message: str) -> None:
+        """Say ``message`` in the main window's status line (kept until it is built)."""
+        self._status(message)
+
+    def last_night(self) -> date:
+        """The night a morning check-in is about (``DayLog.last_night``)."""
+        return self.day_log.last_night()
 
     def answer_checkin(self, cramps: int | None, night: date | None = None) -> NightEvent | None:
-        """The main window's, tray's or notification's check-in: -1 asks how many first.
-
-        ``night`` is the night asked about (a notification's); None: last night.
-        """
-        worst: int | None = None
-        night = night or self.last_night()
-        if cramps is not None and cramps < 0:
-            from crampcoach.qt.checkin import NightDialog
-
-            dialog = NightDialog(night, self._main_window)
-            if dialog.exec() != NightDialog.DialogCode.Accepted.value:
-                return None
-            cramps, worst = dialog.count.value(), dialog.worst.value()
-        return self.log_night(cramps, worst, night=night)
+        """The check-in from the window, the tray or a notification (``DayLog.answer_checkin``)."""
+        return self.day_log.answer_checkin(cramps, night)
 
     def ask_night_from_notification(self, night: date) -> None:
-        """The morning notification's "Had cramps…": the window, then how many and the worst.
-
-        Deferred to the event loop: the dialog waits for the user, the
-        notification's signal handler must not.
-        """
-        self.show_main_window()
-        QTimer.singleShot(0, lambda: self.answer_checkin(-1, night))
+        """The morning notification's "Had cramps…" (``DayLog.ask_night_from_notification``)."""
+        self.day_log.ask_night_from_notification(night)
 
     def log_night(
         self, cramps: int | None, worst: int | None = None, *, night: date | None = None
     ) -> NightEvent | None:
-        """Record how a night went (None: don't remember); None if it was not stored.
-
-        ``night``: the night it is about (None: last night).
-        """
-        from crampcoach.store import StoreWriteError
-
-        event = NightEvent(
-            id=new_id(),
-            at=self.clock.now(),
-            night=night or self.last_night(),
-            cramps=cramps,
-            worst=worst,
-        )
-        try:
-            self.journal.add(event, keep=True)
-        except StoreWriteError as exc:
-            self._status(
-                self.tr(
-                    "Could not save last night's check-in: {error}. It will be retried."
-                ).format(error=exc)
-            )
-            return None
-
-        def undo() -> None:
-            self._take_back(event.id, self.tr("the check-in"))
-            self._show_checkin()
-
-        if self._main_window is not None:  # from the tray: nothing to show it in
-            self._main_window.show_undoable(
-                self.tr("Last night: {answer}.").format(answer=_night_words(event)), undo
-            )
-        self._show_checkin()
-        return event
+        """Record how a night went (``DayLog.log_night``)."""
+        return self.day_log.log_night(cramps, worst, night=night)
 
     def today(self) -> Today:
         """Sessions and water in today's log day (``core.day``, the same sum as the tray's)."""
@@ -624,7 +578,7 @@ class App(QObject):
             dialog.saved.connect(
                 lambda event: self.main_window.show_undoable(
                     self.tr("Cramp saved in your diary."),
-                    lambda: self._take_back(event.id, self.tr("the cramp")),
+                    lambda: self.day_log.take_back(event.id, self.tr("the cramp")),
                 )
             )
         return dialog
@@ -709,42 +663,8 @@ class App(QObject):
         return False
 
     def mark_day_off(self, reason: str, day: date | None = None) -> list[SkipEvent]:
-        """Record ``day`` (today by default) as a rest or sick day, with Undo."""
-        from crampcoach.core import days
-        from crampcoach.store import StoreWriteError
-
-        now = self.clock.now()
-        tz = now.tzinfo
-        assert tz is not None
-        current = days.today(now, self.settings, tz)
-        try:
-            events = days.day_off(day or current, days.REASONS[reason], now, current)
-            for event in events:
-                self.journal.add(event)
-        except (days.DayError, EntryError, StoreWriteError) as exc:
-            self._status(self.tr("Could not mark the day: {error}").format(error=exc))
-            return []
-        marked = day or current
-        sick = reason == "sick"
-        if marked == current:
-            message = (
-                self.tr("Today is marked as a sick day: nothing that day counts as missed.")
-                if sick
-                else self.tr("Today is marked as a rest day: nothing that day counts as missed.")
-            )
-        else:
-            message = (
-                self.tr("{day} is marked as a sick day: nothing that day counts as missed.")
-                if sick
-                else self.tr("{day} is marked as a rest day: nothing that day counts as missed.")
-            ).format(day=marked.strftime("%a %d %b"))
-        what = self.tr("the sick day") if sick else self.tr("the rest day")
-        self.main_window.show_undoable(message, lambda: self._take_back_all(events, what))
-        return events
-
-    def _take_back_all(self, events: Sequence[SkipEvent], what: str) -> None:
-        for event in events:
-            self._take_back(event.id, what)
+        """Record ``day`` (today by default) as a rest or sick day, with Undo (``DayLog``)."""
+        return self.day_log.mark_day_off(reason, day)
 
     def pause_reminders(self, how: str | None) -> None:
         """Pause reminders for an hour or until tomorrow, or resume (None)."""
@@ -794,41 +714,8 @@ class App(QObject):
             self.live.reload()
 
     def log_water(self, ml: int | None = None) -> WaterEvent | None:
-        """Log a glass (``glass_ml`` by default); returns the event, None if it was not stored."""
-        from crampcoach.store import StoreWriteError
-
-        amount = int(ml if ml is not None else self.settings.glass_ml)
-        event = WaterEvent(id=new_id(), at=self.clock.now(), ml=amount)
-        try:
-            self.journal.add(event, keep=True)
-        except StoreWriteError as exc:
-            self._status(
-                self.tr("Could not save the glass of water: {error}. It will be retried.").format(
-                    error=exc
-                )
-            )
-            return None
-        if self._main_window is not None:  # from the tray: nothing to show it in
-            self._main_window.show_undoable(
-                self.tr("Logged {ml} ml of water.").format(ml=amount),
-                lambda: self._take_back(event.id, self.tr("the glass")),
-            )
-            self._main_window.set_today(self.today())
-        return event
-
-    def _take_back(self, event_id: str, what: str) -> None:
-        from crampcoach.store import StoreWriteError
-
-        try:
-            self.journal.delete(event_id)
-        except (KeyError, StoreWriteError) as exc:
-            self._status(
-                self.tr("Could not take back {what}: {error}").format(what=what, error=exc)
-            )
-            return
-        self._status(self.tr("Took back {what}.").format(what=what))
-        if self._main_window is not None:  # from the tray: nothing to show it in
-            self._main_window.set_today(self.today())
+        """Log a glass (``glass_ml`` by default) with Undo (``DayLog.log_water``)."""
+        return self.day_log.log_water(ml)
 
     def on_synced_change(self) -> None:
         """Another computer's changes arrived: redraw the main window and an open review."""
@@ -929,15 +816,6 @@ class App(QObject):
     def quit_soon(self) -> None:
         """Quit from the event loop, once the reply that asked for it is sent."""
         QTimer.singleShot(0, self.quit)
-
-
-def _night_words(event: NightEvent) -> str:
-    if event.cramps is None:
-        return "you don't remember"
-    if event.cramps == 0:
-        return "no cramps"
-    worst = "" if event.worst is None else f", the worst {event.worst}/10"
-    return f"{event.cramps} cramp{'s' if event.cramps != 1 else ''}{worst}"
 
 
 def _raise(window: QWidget) -> None:
