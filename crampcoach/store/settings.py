@@ -116,14 +116,7 @@ class SharedSettings(Folder):
         conflicts = [s for s in self._settings_sources if s.conflict]
         if not conflicts:
             return
-        merged = merge_settings(self._all_changes())
-        regular = {
-            (c.key, c.stamp, c.device)
-            for path, (_k, changes) in self._foreign_settings.items()
-            for c in changes
-            if not any(s.path == path and s.conflict for s in conflicts)
-        } | {(c.key, c.stamp, c.device) for c in self._own_changes()}
-        keep = [c for c in merged.values() if (c.key, c.stamp, c.device) not in regular]
+        keep = self._only_in_copies(conflicts)
         if keep:
             self._pending_settings.update((c.key, c) for c in keep)
             try:
@@ -134,6 +127,18 @@ class SharedSettings(Folder):
             if self._archive(source):
                 self._foreign_settings.pop(source.path, None)
                 self._settings_sources.remove(source)
+
+    def _only_in_copies(self, conflicts: list[Source]) -> list[SettingChange]:
+        """The merged changes that only the conflict copies ``conflicts`` hold."""
+        copies = {s.path for s in conflicts}
+        merged = merge_settings(self._all_changes())
+        regular = {
+            (c.key, c.stamp, c.device)
+            for path, (_k, changes) in self._foreign_settings.items()
+            if path not in copies
+            for c in changes
+        } | {(c.key, c.stamp, c.device) for c in self._own_changes()}
+        return [c for c in merged.values() if (c.key, c.stamp, c.device) not in regular]
 
     def _migrate_settings(self, path: Path) -> None:
         """Old settings become this computer's changes, stamped with the file's time."""

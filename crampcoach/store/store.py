@@ -248,26 +248,36 @@ class Store(Writes, Devices):
             before = {p: {s.path for s in ss} for p, ss in self._sources.items()}
             settings_before = {s.path for s in self._settings_sources}
             self._scan()
-            changed = False
-            for period, month in list(self._months.items()):
-                now = {s.path for s in self._sources.get(period, ())}
-                for gone in before.get(period, set()) - now:
-                    month.drop_file(gone)
-                    changed = True
-                for source in self._sources.get(period, ()):
-                    changed |= self._read_source(month, source)
-                if not self.read_only and month.conflict_sources():
-                    self._settle_conflicts(month)
-            new_settings = {s.path for s in self._settings_sources}
-            for gone in settings_before - new_settings:
-                self._foreign_settings.pop(gone, None)
-                changed = True
-            for source in self._settings_sources:
-                changed |= self._read_settings_source(source)
-            if not self.read_only:
-                self._settle_settings_conflicts()
+            changed = self._refresh_months(before)
+            changed |= self._refresh_settings(settings_before)
             changed |= set(before) != set(self._sources)
             return changed
+
+    def _refresh_months(self, before: dict[str, set[Path]]) -> bool:
+        """Re-read the loaded months' files of other computers that changed or went."""
+        changed = False
+        for period, month in list(self._months.items()):
+            now = {s.path for s in self._sources.get(period, ())}
+            for gone in before.get(period, set()) - now:
+                month.drop_file(gone)
+                changed = True
+            for source in self._sources.get(period, ()):
+                changed |= self._read_source(month, source)
+            if not self.read_only and month.conflict_sources():
+                self._settle_conflicts(month)
+        return changed
+
+    def _refresh_settings(self, before: set[Path]) -> bool:
+        """Re-read the other computers' settings files that changed or went."""
+        changed = False
+        for gone in before - {s.path for s in self._settings_sources}:
+            self._foreign_settings.pop(gone, None)
+            changed = True
+        for source in self._settings_sources:
+            changed |= self._read_settings_source(source)
+        if not self.read_only:
+            self._settle_settings_conflicts()
+        return changed
 
     def watch_paths(self) -> list[Path]:
         """The folders whose changes ``refresh`` picks up (for a file watcher)."""

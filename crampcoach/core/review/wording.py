@@ -8,6 +8,7 @@ line.  Nothing here computes: the numbers come from ``model.py``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import timedelta, tzinfo
 from typing import Any
 
@@ -264,48 +265,67 @@ def _skip_text(reason: SkipReason | None) -> str:
     return f"skipped ({reason.value})" if reason else "skipped"
 
 
+def _bedtime_cell(row: DayRow) -> str:
+    if row.trial_off and row.bedtime in (Status.NOT_PLANNED, Status.PENDING, Status.FUTURE):
+        return "trial: none"
+    return {
+        Status.DONE: "✓ done",
+        Status.PARTIAL: "½ partial",
+        Status.MISSED: "✗ missed",
+        Status.SKIPPED: _skip_text(row.bedtime_skip),
+        Status.PENDING: "tonight",
+        Status.BEFORE_START: "before you started",
+    }.get(row.bedtime, "")
+
+
+def _stretch_cell(row: DayRow) -> str:
+    if row.stretch_sessions:
+        extra = f" +{row.stretch_partial}½" if row.stretch_partial else ""
+        return f"✓ {row.stretch_sessions}{extra}"
+    if row.stretch is Status.PARTIAL:
+        return "½ partial"
+    if row.stretch is Status.SKIPPED:
+        return _skip_text(row.stretch_skip)
+    return ""
+
+
+def _water_cell(row: DayRow) -> str:
+    if row.water is Status.FUTURE:
+        return ""
+    if row.water is Status.SKIPPED:
+        return _skip_text(None)
+    if row.water is Status.NOT_PLANNED:
+        return f"{row.water_ml} ml" if row.water_ml else ""
+    # The goal is in the row label (grid_label): cells stay short enough for a narrow grid.
+    mark = {Status.DONE: "✓ ", Status.MISSED: "✗ "}.get(row.water, "")
+    return f"{mark}{row.water_ml} ml"
+
+
+def _cramps_cell(row: DayRow) -> str:
+    if row.bedtime in (Status.FUTURE, Status.BEFORE_START, Status.PENDING):
+        return ""
+    if row.cramps is None:
+        return "don't remember" if row.night_source == "don't remember" else "not logged"
+    if row.cramps:
+        worst = "" if row.max_severity is None else f" (worst {row.max_severity}/10)"
+        return f"{row.cramps}{worst}"
+    return "none"
+
+
+_CELLS: dict[str, Callable[[DayRow], str]] = {
+    "bedtime": _bedtime_cell,
+    "stretch": _stretch_cell,
+    "water": _water_cell,
+    "cramps": _cramps_cell,
+}
+
+
 def cell_text(row: DayRow, item: str) -> str:
     """The grid cell for ``item`` (one of GRID_ROWS) on ``row``'s day, in plain words."""
-    if item == "bedtime":
-        if row.trial_off and row.bedtime in (Status.NOT_PLANNED, Status.PENDING, Status.FUTURE):
-            return "trial: none"
-        return {
-            Status.DONE: "✓ done",
-            Status.PARTIAL: "½ partial",
-            Status.MISSED: "✗ missed",
-            Status.SKIPPED: _skip_text(row.bedtime_skip),
-            Status.PENDING: "tonight",
-            Status.BEFORE_START: "before you started",
-        }.get(row.bedtime, "")
-    if item == "stretch":
-        if row.stretch_sessions:
-            extra = f" +{row.stretch_partial}½" if row.stretch_partial else ""
-            return f"✓ {row.stretch_sessions}{extra}"
-        if row.stretch is Status.PARTIAL:
-            return "½ partial"
-        if row.stretch is Status.SKIPPED:
-            return _skip_text(row.stretch_skip)
-        return ""
-    if item == "water":
-        if row.water is Status.FUTURE:
-            return ""
-        if row.water is Status.SKIPPED:
-            return _skip_text(None)
-        if row.water is Status.NOT_PLANNED:
-            return f"{row.water_ml} ml" if row.water_ml else ""
-        # The goal is in the row label (grid_label): cells stay short enough for a narrow grid.
-        mark = {Status.DONE: "✓ ", Status.MISSED: "✗ "}.get(row.water, "")
-        return f"{mark}{row.water_ml} ml"
-    if item == "cramps":
-        if row.bedtime in (Status.FUTURE, Status.BEFORE_START, Status.PENDING):
-            return ""
-        if row.cramps is None:
-            return "don't remember" if row.night_source == "don't remember" else "not logged"
-        if row.cramps:
-            worst = "" if row.max_severity is None else f" (worst {row.max_severity}/10)"
-            return f"{row.cramps}{worst}"
-        return "none"
-    raise ValueError(f"unknown grid row {item!r}; expected one of {GRID_ROWS}")
+    cell = _CELLS.get(item)
+    if cell is None:
+        raise ValueError(f"unknown grid row {item!r}; expected one of {GRID_ROWS}")
+    return cell(row)
 
 
 def grid_label(item: str, r: WeekReview) -> str:
