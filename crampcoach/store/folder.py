@@ -134,24 +134,9 @@ class Folder:
             for folder in sorted(devices.iterdir()):
                 if not _DEVICE_DIR.match(folder.name) or not folder.is_dir():
                     continue
-                mine = folder.name == self.device
                 names[folder.name] = folder / DEVICE_FILE
                 with contextlib.suppress(OSError):
-                    for entry in folder.iterdir():
-                        kind = classify(entry.name)
-                        if kind.kind is NameKind.TEMPORARY:
-                            continue
-                        conflict = kind.kind is NameKind.CONFLICT
-                        m = _EVENT_FILE.match(kind.original)
-                        if m:
-                            if mine and not conflict:
-                                own_periods.add(m.group(1))
-                            else:
-                                sources.setdefault(m.group(1), []).append(
-                                    Source(entry, folder.name, conflict)
-                                )
-                        elif kind.original == SETTINGS_FILE and (conflict or not mine):
-                            settings_sources.append(Source(entry, folder.name, conflict))
+                    self._scan_device(folder, sources, settings_sources, own_periods)
         with contextlib.suppress(OSError):
             for entry in files.backup_dir(self.own_dir).iterdir():
                 m = _EVENT_BACKUP.match(entry.name)
@@ -161,6 +146,29 @@ class Folder:
         self._settings_sources = settings_sources
         self._names = names
         self._own_periods = own_periods
+
+    def _scan_device(
+        self,
+        folder: Path,
+        sources: dict[str, list[Source]],
+        settings_sources: list[Source],
+        own_periods: set[str],
+    ) -> None:
+        """Sort one computer's folder's files into months and settings (OSError: unreadable)."""
+        mine = folder.name == self.device
+        for entry in folder.iterdir():
+            kind = classify(entry.name)
+            if kind.kind is NameKind.TEMPORARY:
+                continue
+            conflict = kind.kind is NameKind.CONFLICT
+            m = _EVENT_FILE.match(kind.original)
+            if m:
+                if mine and not conflict:
+                    own_periods.add(m.group(1))
+                else:
+                    sources.setdefault(m.group(1), []).append(Source(entry, folder.name, conflict))
+            elif kind.original == SETTINGS_FILE and (conflict or not mine):
+                settings_sources.append(Source(entry, folder.name, conflict))
 
     def _periods(self) -> list[str]:
         """Months with a file of any computer (or a backup of one of ours), oldest first."""

@@ -502,6 +502,19 @@ def _streak(rows: Sequence[DayRow], today: date) -> Streak:
     return Streak(current=run, best=best, capped=run_from_start and run > 0)
 
 
+def _group(row: DayRow) -> bool | None:
+    """True: a night with the bedtime routine; False: without it; None: in neither group."""
+    if row.bedtime is Status.DONE:
+        return True
+    if (
+        row.bedtime is Status.MISSED
+        or (row.bedtime is Status.NOT_PLANNED and row.trial_off)
+        or (row.bedtime is Status.SKIPPED and row.bedtime_skip not in EXCUSED)
+    ):
+        return False
+    return None
+
+
 def _effect(rows: Sequence[DayRow], started: date | None, last_night: date) -> RoutineEffect:
     """Known nights after the routine vs without, from the day the user started on."""
     with_: list[int] = []
@@ -512,15 +525,8 @@ def _effect(rows: Sequence[DayRow], started: date | None, last_night: date) -> R
         if started is None or row.day < started or row.day > last_night:
             continue
         first = first or row.day
-        if row.bedtime is Status.DONE:
-            group_with = True
-        elif (
-            row.bedtime is Status.MISSED
-            or (row.bedtime is Status.NOT_PLANNED and row.trial_off)
-            or (row.bedtime is Status.SKIPPED and row.bedtime_skip not in EXCUSED)
-        ):
-            group_with = False
-        else:
+        group_with = _group(row)
+        if group_with is None:
             continue  # partial, rest or sick nights are in neither group
         if row.cramps is None:
             if group_with:
