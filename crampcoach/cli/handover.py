@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crampcoach import exits
 from crampcoach.cli import CliError
+
+if TYPE_CHECKING:
+    from crampcoach.core.clock import Clock
+    from crampcoach.store import Store
 
 
 def hand_over(
@@ -61,3 +65,17 @@ def hand_over(
             f"{refused}: {reply.get('error', 'no reason given')}", code=exits.for_refusal(reply)
         )
     return reply
+
+
+def open_here(folder: Path, clock: Clock, locked: Exception, wait: float) -> Store:
+    """The store for this process once no app took the change.
+
+    The lock's holder was no app (another short command) or it went away
+    meanwhile: wait up to ``wait`` seconds for it, then BUSY naming ``locked``.
+    """
+    from crampcoach.store import Store, StoreLockedError
+
+    try:
+        return Store.open(folder, clock=clock, lock_timeout=wait)
+    except StoreLockedError:
+        raise CliError(str(locked), code=exits.BUSY) from None

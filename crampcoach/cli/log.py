@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING
 
 from crampcoach import exits
 from crampcoach.cli import CliError, add_format
-from crampcoach.cli.handover import hand_over
-from crampcoach.exits import Exit
+from crampcoach.cli.handover import hand_over, open_here
 
 if TYPE_CHECKING:
     from crampcoach.core.clock import Clock
@@ -400,10 +399,7 @@ def _record(
                     settings,
                 )
                 return 0
-            try:
-                store = Store.open(folder, clock=args.clock, lock_timeout=LOCK_WAIT_S)
-            except StoreLockedError:
-                raise CliError(str(locked), code=Exit.BUSY) from None
+            store = open_here(folder, args.clock, locked, LOCK_WAIT_S)
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     try:

@@ -17,8 +17,7 @@ from typing import Any
 
 from crampcoach import exits
 from crampcoach.cli import CliError, add_format
-from crampcoach.cli.handover import hand_over
-from crampcoach.exits import Exit
+from crampcoach.cli.handover import hand_over, open_here
 
 LOCK_WAIT_S = 2.0
 
@@ -98,10 +97,7 @@ def _set(args: argparse.Namespace) -> int:
             ):
                 _report(args, value, " (the running app uses it now)")
                 return 0
-            try:
-                store = Store.open(folder, clock=args.clock, lock_timeout=LOCK_WAIT_S)
-            except StoreLockedError:
-                raise CliError(str(locked), code=Exit.BUSY) from None
+            store = open_here(folder, args.clock, locked, LOCK_WAIT_S)
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     try:
