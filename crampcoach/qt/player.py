@@ -118,6 +118,9 @@ CUE_SOUNDS = {
 #: size at the 1180×760 design size in % of the user's font (as in ``ui/player.qss``).
 #: The share of the window's width the step's picture keeps beside the countdown.
 PICTURE_SHARE = 0.32
+#: The smallest the window may be made: the widest button, the controls stacked, a
+#: little of the page (which scrolls).
+MINIMUM_SIZE = QSize(320, 400)
 SCALED_TYPE = {"countdown": 1000, "side_banner": 310, "step_name": 255, "rep": 235}
 
 DISCLAIMER = "General information, not medical advice. Stop if it hurts."
@@ -261,6 +264,13 @@ class PlayerWindow(QWidget):
         self.record_label = self._child(QLabel, "recordLabel")
         self.retry_button = self._child(QPushButton, "retryButton")
         self.close_button = self._child(QPushButton, "closeButton")
+        # Back/Pause/Skip/Stop and the disclaimer stay in view below the page,
+        # which scrolls when the window is too small for it (a 200 % screen).
+        self.controls_bar = self._child(QWidget, "controlsBar")
+        self.controls_row = self.controls_bar.findChild(QBoxLayout, "controlsRow")
+        assert self.controls_row is not None, "ui/player.ui has no controlsRow"
+        self._controls_width = 0  # what the buttons need side by side, once laid out
+        layout.addWidget(self.controls_bar)
         # The step's picture, large and beside the countdown.
         self.pose_view = PoseView()
         body = self.form.findChild(QHBoxLayout, "bodyRow")
@@ -316,6 +326,8 @@ class PlayerWindow(QWidget):
         # screen, the big type scales with it (``_scale_type``), and what still
         # does not fit scrolls.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # Set once, before the window exists: room for the controls one above the other.
+        self.setMinimumSize(MINIMUM_SIZE)
         self._type_scale = 0.0
         fit_window(self, "player", QSize(1180, 760))
 
@@ -765,6 +777,7 @@ class PlayerWindow(QWidget):
             text += f", in {time}."
         self.summary.setText(text)
         self._show_record_state()
+        self.controls_bar.hide()  # the summary has its own buttons
         self.pages.setCurrentWidget(self.summary_page)
 
     def _show_record_state(self) -> None:
@@ -818,6 +831,25 @@ class PlayerWindow(QWidget):
         # type (whose minimum width the layout honours first) cannot squeeze it:
         # about a third of the window, readable across the room.
         self.pose_view.setMinimumWidth(max(120, int(self.width() * PICTURE_SHARE)))
+        self._reflow_controls()
+
+    def _reflow_controls(self) -> None:
+        """The buttons side by side, or one above the other in a window too narrow for them.
+
+        They stay whole and in view either way (they are outside the scrolling page).
+        """
+        row = self.controls_row
+        across = QBoxLayout.Direction.LeftToRight
+        if row.direction() is across:
+            margins = self.controls_bar.layout().contentsMargins()
+            self._controls_width = row.minimumSize().width() + margins.left() + margins.right()
+        narrow = self.width() < self._controls_width
+        direction = QBoxLayout.Direction.TopToBottom if narrow else across
+        if row.direction() is not direction:
+            row.setDirection(direction)
+            outer = self.layout()
+            if outer is not None:
+                outer.activate()  # the buttons have their new room at once
 
     def _scale_type(self) -> None:
         """Countdown, side and step name grow with the window and shrink on a small one.

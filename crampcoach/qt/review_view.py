@@ -386,7 +386,10 @@ class ReviewWindow(QWidget):
         self.diary.verticalHeader().setVisible(False)
         header = self.diary.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The note takes the width that is left and is cut with "…" (its tooltip
+        # and the edit dialog show it whole): the table never scrolls sideways.
+        header.setSectionResizeMode(len(DIARY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.diary.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def _fill_diary(self, r: WeekReview) -> None:
         self.diary.setRowCount(len(r.cramps.log))

@@ -2,7 +2,7 @@
 
 Shared by the layout test (run in a child process per simulated screen), the
 contrast test and the accessibility test, so all three look at the same
-windows: main window, player, weekly review (and the review of a week with a
+windows: main window, player (as it opens, and on a step), weekly review (and the review of a week with a
 personal trial running), settings, the cramp dialog, the welcome, the night
 check-in and skip dialogs, and the document reader ("Why this step?").
 """
@@ -93,6 +93,7 @@ def open_every_window(data_dir: Path) -> Opened:
         "cramp": app.open_cramp_dialog,
         "reader": lambda: _reader(app),
         "player": lambda: staged_player(app.routines["bedtime"], Side.LEFT),
+        "ready": lambda: _ready_player(app.routines["bedtime"]),
         "review": lambda: _review(
             ReviewWindow(store, app.live, clock=clock, journal=app.journal), IsoWeek
         ),
@@ -108,6 +109,22 @@ def open_every_window(data_dir: Path) -> Opened:
         windows[name] = window
         settle()
     return Opened(app, windows)
+
+
+def _ready_player(routine: Any) -> QWidget:
+    """The player as it first opens: not started, the lead-in's words in view."""
+    from tests.fakes import FakeTimers
+    from tests.gui.player.staging import make_player
+
+    return make_player(
+        routine,
+        None,
+        {"sounds": False, "voice": False},
+        FakeClock(NOW),
+        autostart=False,
+        keep_awake=False,
+        timers=FakeTimers(),
+    )
 
 
 def _reader(app: Any) -> QWidget:
@@ -347,6 +364,26 @@ def scroll_problems(window: QWidget) -> list[str]:
         if widget is not window
         for problem in _scroll_problems(widget, window)
     ]
+
+
+def unpinned(window: QWidget, names: tuple[str, ...]) -> list[str]:
+    """The controls among ``names`` a person cannot see at once: off the window or in a scroll.
+
+    A control in a scroll area's content goes out of sight when the page is
+    longer than the window (a 200 % screen), so it must sit outside it.
+    """
+    problems: list[str] = []
+    name = window.objectName() or type(window).__name__
+    inside = QRect(window.mapToGlobal(window.rect().topLeft()), window.size())
+    for control in names:
+        widget = window.findChild(QWidget, control)
+        if widget is None or not widget.isVisible():
+            problems.append(f"{name}/{control}: not shown")
+        elif _inside_scroll_content(widget, window):
+            problems.append(f"{name}/{control}: scrolls with the page instead of staying in view")
+        elif not inside.contains(_global_rect(widget)):
+            problems.append(f"{name}/{control}: {_global_rect(widget).getRect()} is off the window")
+    return problems
 
 
 def _widget_problems(widget: QWidget, window: QWidget, screen: QRect) -> list[str]:

@@ -18,7 +18,17 @@ sys.path.insert(0, str(ROOT))
 def main() -> int:
     from PySide6.QtCore import qInstallMessageHandler
 
-    from tests.gui.windows import layout_problems, open_every_window, scroll_problems, settle
+    from tests.gui.windows import (
+        layout_problems,
+        open_every_window,
+        scroll_problems,
+        settle,
+        unpinned,
+    )
+
+    #: Controls that stay in view however long the page is.
+    controls = ("backButton", "pauseButton", "skipButton", "stopButton", "disclaimerLabel")
+    pinned = {"player": controls, "ready": controls}
 
     # Offscreen does not implement propagateSizeHints and says so; not our problem.
     qInstallMessageHandler(lambda *_: None)
@@ -28,8 +38,10 @@ def main() -> int:
         problems = {name: layout_problems(w) for name, w in opened.windows.items()}
         scrolling = {name: scroll_problems(w) for name, w in opened.windows.items()}
         sizes = {name: [w.width(), w.height()] for name, w in opened.windows.items()}
+        unseen = {name: unpinned(opened.windows[name], names) for name, names in pinned.items()}
         opened.close()
-    print(json.dumps({"problems": problems, "scrolling": scrolling, "sizes": sizes}))
+    report = {"problems": problems, "scrolling": scrolling, "sizes": sizes, "pinned": unseen}
+    print(json.dumps(report))
     return 0
 
 

@@ -79,6 +79,7 @@ def test_every_window_fits_and_no_text_is_cut(probe: Callable[[str], dict], scre
         "cramp",
         "reader",
         "player",
+        "ready",
         "review",
         "welcome",
         "night",
@@ -91,9 +92,9 @@ def test_every_window_fits_and_no_text_is_cut(probe: Callable[[str], dict], scre
         assert w <= width // scale and h <= height // scale, (name, w, h)
 
 
-#: Windows whose content must reflow, not scroll sideways or scroll inside a scroll.
-#: The others join as they are made to reflow (issue 13).
-REFLOWING = ("main",)
+#: Windows besides the main one whose content must reflow, not scroll sideways or
+#: scroll inside a scroll.  The others join as they are made to reflow (issue 13).
+REFLOWING = ("player", "ready", "review", "trial")
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
@@ -106,5 +107,20 @@ def test_the_main_window_reflows_at_the_size_a_first_start_gives(
     w, h = report["sizes"]["main"]
     # Most of the screen, not a small box in its middle.
     assert w >= 0.7 * (width // scale) and h >= 0.7 * (height // scale), (w, h)
+    found = report["scrolling"]["main"]
+    assert not found, f"on {screen}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_players_and_reviews_content_reflows(probe: Callable[[str], dict], screen: str) -> None:
+    """No nested scroll of the step's instructions, no sideways scroll of the diary."""
+    report = probe(screen)
     found = [line for name in REFLOWING for line in report["scrolling"][name]]
+    assert not found, f"on {screen}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_players_controls_stay_in_view(probe: Callable[[str], dict], screen: str) -> None:
+    """Back, Pause, Skip and Stop are below the page, not in it: in view at 200 % too."""
+    found = [line for lines in probe(screen)["pinned"].values() for line in lines]
     assert not found, f"on {screen}:\n" + "\n".join(found)
