@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import pytest
 
 from crampcoach import ipc
 from crampcoach.core.events import EventType, SessionEvent, WaterEvent
+from tests.e2e import running
 
 pytestmark = pytest.mark.e2e
 
@@ -56,36 +56,6 @@ def _env(data_dir: Path, platform: str = "offscreen") -> dict[str, str]:
     return env
 
 
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "crampcoach", *args]
-
-
-def _wait_for(
-    cond: Callable[[], Any], proc: subprocess.Popen[str], timeout: float, what: str
-) -> Any:
-    """Poll ``cond`` until it returns something truthy; fail if ``proc`` dies or time runs out."""
-
-    deadline = time.monotonic() + timeout
-    while True:
-        value = cond()
-        if value:
-            return value
-        if proc.poll() is not None:
-            out, err = proc.communicate()
-            pytest.fail(f"app exited ({proc.returncode}) while waiting for {what}:\n{err}\n{out}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout} s waiting for {what}")
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=0.05)
-
-
-def _status(data_dir: Path) -> dict[str, Any] | None:
-    try:
-        return ipc.send(data_dir, {"cmd": "status"}, timeout=2)
-    except ipc.IpcError:
-        return None
-
-
 @pytest.fixture
 def launch(data_dir: Path) -> Iterator[Callable[..., subprocess.Popen[str]]]:
     procs: list[subprocess.Popen[str]] = []
@@ -94,7 +64,7 @@ def launch(data_dir: Path) -> Iterator[Callable[..., subprocess.Popen[str]]]:
         *args: str, cmd: list[str] | None = None, platform: str = "offscreen"
     ) -> subprocess.Popen[str]:
         proc = subprocess.Popen(
-            cmd or _cli(*args),
+            cmd or running.crampcoach(*args),
             env=_env(data_dir, platform),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -111,7 +81,9 @@ def launch(data_dir: Path) -> Iterator[Callable[..., subprocess.Popen[str]]]:
 
 
 def _ready(data_dir: Path, proc: subprocess.Popen[str]) -> dict[str, Any]:
-    status: dict[str, Any] = _wait_for(lambda: _status(data_dir), proc, 60, "the app to listen")
+    status: dict[str, Any] = running.wait_for(
+        lambda: running.status(data_dir), proc, "the app to listen", timeout=60
+    )
     return status
 
 
@@ -136,9 +108,11 @@ def _terminate(proc: subprocess.Popen[str], pid: int | None = None) -> str:
 def test_second_launch_brings_the_running_app_forward(launch: Any, data_dir: Path) -> None:
     first = launch()
     assert _ready(data_dir, first)["activations"] == 0
-    second = subprocess.run(_cli(), env=_env(data_dir), capture_output=True, text=True, timeout=60)
+    second = subprocess.run(
+        running.crampcoach(), env=_env(data_dir), capture_output=True, text=True, timeout=60
+    )
     assert second.returncode == 0, second.stderr
-    status = _status(data_dir)
+    status = running.status(data_dir)
     assert status is not None and status["activations"] == 1 and status["window_visible"]
     assert status["pid"] == first.pid
     _terminate(first)
@@ -151,12 +125,20 @@ def test_start_while_running_opens_the_player_in_the_running_app(
     first = launch()
     _ready(data_dir, first)
     started = subprocess.run(
-        _cli("start", "long"), env=_env(data_dir), capture_output=True, text=True, timeout=60
+        running.crampcoach("start", "long"),
+        env=_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert started.returncode == 0, started.stderr
-    assert _status(data_dir)["session"] == "long"  # type: ignore[index]
+    assert running.status(data_dir)["session"] == "long"  # type: ignore[index]
     unknown = subprocess.run(
-        _cli("start", "nope"), env=_env(data_dir), capture_output=True, text=True, timeout=60
+        running.crampcoach("start", "nope"),
+        env=_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert unknown.returncode == 2 and "unknown routine 'nope'" in unknown.stderr
     _terminate(first)
@@ -166,7 +148,7 @@ def test_cli_log_while_the_app_runs_is_stored_by_the_app(launch: Any, data_dir: 
     app = launch()
     _ready(data_dir, app)
     logged = subprocess.run(
-        _cli("log", "water", "--ml", "321"),
+        running.crampcoach("log", "water", "--ml", "321"),
         env=_env(data_dir),
         capture_output=True,
         text=True,
@@ -185,8 +167,11 @@ def test_cli_log_while_the_app_runs_is_stored_by_the_app(launch: Any, data_dir: 
 def test_sigterm_mid_session_records_a_partial_session(launch: Any, data_dir: Path) -> None:
     _routine_file(data_dir, "long", 300)
     app = launch("start", "long")
-    assert _wait_for(
-        lambda: (_status(data_dir) or {}).get("session") == "long", app, 60, "the session to start"
+    assert running.wait_for(
+        lambda: (running.status(data_dir) or {}).get("session") == "long",
+        app,
+        "the session to start",
+        timeout=60,
     )
     _terminate(app)
     sessions = _sessions(data_dir)
@@ -221,11 +206,13 @@ def test_a_short_routine_runs_to_the_end_under_xvfb(launch: Any, data_dir: Path)
         "-a",
         "-s",
         "-screen 0 1280x800x24",
-        *_cli("start", "e2e-short"),
+        *running.crampcoach("start", "e2e-short"),
     ]
     wrapper = launch(cmd=cmd, platform="xcb")
     status = _ready(data_dir, wrapper)
-    sessions = _wait_for(lambda: _sessions(data_dir), wrapper, 60, "the session to be recorded")
+    sessions = running.wait_for(
+        lambda: _sessions(data_dir), wrapper, "the session to be recorded", timeout=60
+    )
     assert len(sessions) == 1
     done = sessions[0]
     assert done.routine_id == "e2e-short" and done.completed
@@ -289,7 +276,11 @@ def test_start_up_imports_no_secondary_screen_or_service(data_dir: Path) -> None
 
 def test_start_an_unknown_routine_fails_fast_without_opening_the_app(data_dir: Path) -> None:
     out = subprocess.run(
-        _cli("start", "nope"), env=_env(data_dir), capture_output=True, text=True, timeout=60
+        running.crampcoach("start", "nope"),
+        env=_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 2
     assert "unknown routine 'nope'" in out.stderr and "bedtime" in out.stderr
@@ -324,6 +315,6 @@ def test_sigterm_after_a_flood_of_bad_messages_exits_cleanly(launch: Any, data_d
                 out += chunk
             replies += ipc.decode(out)["ok"] is False
     assert replies == 100  # every message answered, every one refused
-    assert _status(data_dir) is not None  # still answering
+    assert running.status(data_dir) is not None  # still answering
     err = _terminate(app)
     assert "Traceback" not in err

@@ -9,17 +9,14 @@ its journal.  No sleeps: waits poll against a deadline, pausing on the child.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,6 +24,7 @@ from crampcoach import ipc
 from crampcoach.core.clock import SystemClock
 from crampcoach.core.events import CrampContext, CrampEvent, Leg, Muscle, WaterEvent
 from crampcoach.store import Store
+from tests.e2e import running
 
 pytestmark = [
     pytest.mark.e2e,
@@ -74,28 +72,6 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return dict(os.environ)
 
 
-def _status(data: Path) -> dict[str, Any] | None:
-    try:
-        return ipc.send(data, {"cmd": "status"}, timeout=2)
-    except ipc.IpcError:
-        return None
-
-
-def _wait_for(cond: Callable[[], Any], proc: subprocess.Popen[str], what: str) -> Any:
-    deadline = time.monotonic() + 90
-    while True:
-        value = cond()
-        if value:
-            return value
-        if proc.poll() is not None:
-            out, err = proc.communicate()
-            pytest.fail(f"app exited ({proc.returncode}) while waiting for {what}:\n{err}\n{out}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=0.05)
-
-
 @pytest.fixture
 def app(env: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
     proc = subprocess.Popen(
@@ -135,7 +111,7 @@ def test_import_while_the_app_runs_is_merged_by_the_app(
     file.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
     assert len(file.read_bytes()) > 3 * ipc.MAX_REQUEST  # more than one request
 
-    pid = _wait_for(lambda: _status(data), app, "the app to listen")["pid"]
+    pid = running.wait_for(lambda: running.status(data), app, "the app to listen")["pid"]
     first = _cli(env, "import", str(file), "--format", "json")
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
@@ -150,7 +126,7 @@ def test_import_while_the_app_runs_is_merged_by_the_app(
     refused = _cli(env, "import", str(bad))
     assert refused.returncode == 2 and "entry 2 (id imp-1)" in refused.stderr, refused.stderr
     # The same app held the log the whole time: it wrote every entry.
-    assert (_status(data) or {}).get("pid") == pid
+    assert (running.status(data) or {}).get("pid") == pid
 
     assert ipc.send(data, {"cmd": "quit"})["ok"]
     _out, err = app.communicate(timeout=60)
@@ -173,7 +149,7 @@ def test_devices_name_while_the_app_runs_is_renamed_by_the_app(
     env: dict[str, str], app: subprocess.Popen[str]
 ) -> None:
     data = Path(env["CRAMPCOACH_DATA_DIR"])
-    pid = _wait_for(lambda: _status(data), app, "the app to listen")["pid"]
+    pid = running.wait_for(lambda: running.status(data), app, "the app to listen")["pid"]
     renamed = _cli(env, "devices", "--name", "  Kitchen   PC ", "--format", "json")
     assert renamed.returncode == 0, renamed.stderr
     (this,) = [d for d in json.loads(renamed.stdout) if d["this_computer"]]
@@ -181,7 +157,7 @@ def test_devices_name_while_the_app_runs_is_renamed_by_the_app(
     # A bad name is refused before anything is handed over, as without the app.
     blank = _cli(env, "devices", "--name", "   ")
     assert blank.returncode == 2 and "--name: a computer's name" in blank.stderr, blank.stderr
-    assert (_status(data) or {}).get("pid") == pid  # the app renamed it, and still runs
+    assert (running.status(data) or {}).get("pid") == pid  # the app renamed it, and still runs
     listed = _cli(env, "devices")
     assert listed.returncode == 0 and "Kitchen PC" in listed.stdout, listed.stderr
 

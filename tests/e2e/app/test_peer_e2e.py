@@ -13,6 +13,7 @@ from crampcoach.core.clock import SystemClock
 from crampcoach.store import Store
 from crampcoach.store.local import lock_path
 from crampcoach.store.lock import StoreLock
+from tests.e2e import running
 
 pytestmark = pytest.mark.e2e
 
@@ -58,21 +59,7 @@ def test_a_socket_held_by_another_user_gets_nothing(data_dir: Path) -> None:
     lock.acquire()
     try:
         cli = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "crampcoach",
-                "log",
-                "cramp",
-                "--leg",
-                "left",
-                "--muscle",
-                "calf",
-                "--severity",
-                "3",
-                "--note",
-                "private",
-            ],
+            running.crampcoach("log", "cramp", *running.CRAMP, "--note", "private"),
             capture_output=True,
             text=True,
             timeout=60,

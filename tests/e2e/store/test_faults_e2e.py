@@ -17,11 +17,11 @@ import pytest
 
 from crampcoach import exits
 from crampcoach.store.storage import encode
+from tests.e2e.running import CRAMP
 from tests.e2e.store.conftest import SmallDisk
 
 pytestmark = pytest.mark.e2e
 
-CRAMP = ["--leg", "left", "--muscle", "calf", "--severity", "3"]
 UNPRIVILEGED = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps=-all"]
 
 
@@ -108,12 +108,7 @@ def test_a_note_of_undecodable_bytes_in_an_old_file_still_exports(tmp_path: Path
         folder,
         "log",
         "cramp",
-        "--leg",
-        "left",
-        "--muscle",
-        "calf",
-        "--severity",
-        "3",
+        *CRAMP,
         "--note",
         "bad \udcff",
     )
@@ -127,12 +122,7 @@ def test_a_note_of_undecodable_bytes_in_an_old_file_still_exports(tmp_path: Path
             [
                 "log",
                 "cramp",
-                "--leg",
-                "left",
-                "--muscle",
-                "calf",
-                "--severity",
-                "3",
+                *CRAMP,
                 "--at",
                 "0001-01-01T00:00-01:00",
             ],

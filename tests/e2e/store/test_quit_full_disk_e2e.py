@@ -13,20 +13,18 @@ child process itself between polls.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from crampcoach import exits, ipc
+from tests.e2e import running
 from tests.e2e.store.conftest import SmallDisk
 
 pytestmark = pytest.mark.e2e
@@ -59,13 +57,6 @@ def _app(disk: SmallDisk, folder: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
-def _status(folder: Path) -> dict[str, Any] | None:
-    try:
-        return ipc.send(folder, {"cmd": "status"}, timeout=2)
-    except ipc.IpcError:
-        return None
-
-
 def _said(stderr: str) -> list[str]:
     """The app's own messages (Qt's platform plugin and the log module add other lines)."""
     return [line for line in stderr.splitlines() if line.startswith("crampcoach: ")]
@@ -73,20 +64,7 @@ def _said(stderr: str) -> list[str]:
 
 def _told(folder: Path, words: str) -> list[str]:
     """The main window's notices that contain ``words``."""
-    return [n for n in (_status(folder) or {}).get("notices", []) if words in n]
-
-
-def _wait_for(cond: Callable[[], Any], proc: subprocess.Popen[str], what: str) -> Any:
-    deadline = time.monotonic() + 60
-    while not (value := cond()):
-        if proc.poll() is not None:
-            out, err = proc.communicate()
-            pytest.fail(f"app exited ({proc.returncode}) while waiting for {what}:\n{err}\n{out}")
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=0.05)
-    return value
+    return [n for n in (running.status(folder) or {}).get("notices", []) if words in n]
 
 
 def _export(disk: SmallDisk, folder: Path) -> list[dict[str, Any]]:
@@ -103,7 +81,9 @@ def _quit_mid_session_on_a_full_disk(
     assert _cli(disk, folder, "log", "water", "--ml", "200").returncode == 0
     app = _app(disk, folder, "start", "long")
     try:
-        _wait_for(lambda: (_status(folder) or {}).get("session") == "long", app, "the session")
+        running.wait_for(
+            lambda: (running.status(folder) or {}).get("session") == "long", app, "the session"
+        )
         disk.fill()
         # A hand-over the app cannot save is refused as such: never saved later.
         refused = _cli(disk, folder, "log", "water", "--ml", "555")
@@ -136,7 +116,7 @@ def test_quitting_on_a_full_disk_keeps_the_entry_and_the_next_start_saves_it_onc
     # still full: the next start cannot save it, says so, and keeps the file
     blocked = _app(small_disk, folder)
     try:
-        _wait_for(lambda: _told(folder, "still cannot be saved"), blocked, "the notice")
+        running.wait_for(lambda: _told(folder, "still cannot be saved"), blocked, "the notice")
         assert str(kept) in _told(folder, "still cannot be saved")[0]
         ipc.send(folder, {"cmd": "quit"}, timeout=10)
         blocked.communicate(timeout=60)
@@ -149,7 +129,7 @@ def test_quitting_on_a_full_disk_keeps_the_entry_and_the_next_start_saves_it_onc
     small_disk.free()
     app = _app(small_disk, folder)
     try:
-        told = _wait_for(lambda: _told(folder, "saved now"), app, "the notice")
+        told = running.wait_for(lambda: _told(folder, "saved now"), app, "the notice")
         assert len(told) == 1 and "the session long (stopped early) at " in told[0], told
         assert ipc.send(folder, {"cmd": "quit"}, timeout=10)["ok"]
         _out, err = app.communicate(timeout=60)
@@ -198,7 +178,7 @@ def test_a_full_disk_while_the_app_runs_refuses_and_a_retry_never_duplicates(
     assert _cli(small_disk, folder, "log", "water", "--ml", "200").returncode == 0
     app = _app(small_disk, folder)
     try:
-        _wait_for(lambda: _status(folder), app, "the app to listen")
+        running.wait_for(lambda: running.status(folder), app, "the app to listen")
         small_disk.fill()
         failed = _cli(small_disk, folder, "log", "water", "--ml", "555")
         assert failed.returncode == exits.NOT_SAVED and "Traceback" not in failed.stderr
