@@ -37,14 +37,14 @@ def _mark_paths(parser: argparse.ArgumentParser) -> None:
     """Complete file and folder arguments with paths (shtab reads ``action.complete``)."""
     import shtab
 
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                _mark_paths(child)
-        elif action.dest == "data_dir":
-            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
-        elif action.dest in ("paths", "output"):
-            action.complete = shtab.FILE  # type: ignore[attr-defined]
+    from crampcoach.cli._parser import walk
+
+    for command in walk(parser):
+        for action in command.arguments:
+            if action.dest == "data_dir":
+                action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+            elif action.dest in ("paths", "output"):
+                action.complete = shtab.FILE  # type: ignore[attr-defined]
 
 
 def _completion(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from crampcoach.cli import build_parser, main
+from crampcoach.cli._parser import walk
 from crampcoach.core.clock import SystemClock
 from crampcoach.exits import Exit
 from crampcoach.store import Store
@@ -21,14 +22,9 @@ NO_DATA = {"start", "completion"}
 
 
 def leaf_commands(
-    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+    parser: argparse.ArgumentParser,
 ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
-    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    if not subs:
-        yield path, parser
-    for sub in subs:
-        for name, child in sub.choices.items():
-            yield from leaf_commands(child, (*path, name))
+    return ((c.path, c.parser) for c in walk(parser) if c.leaf)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -47,7 +43,8 @@ def test_every_command_that_prints_data_takes_format_json() -> None:
     for path, parser in leaves.items():
         if path[0] in NO_DATA:
             continue
-        formats = [a for a in parser._actions if "--format" in a.option_strings]
+        (command,) = walk(parser)  # a leaf: just itself
+        formats = [a for a in command.arguments if "--format" in a.option_strings]
         if not formats or "json" not in (formats[0].choices or ()):
             missing.append(" ".join(path))
     assert not missing, f"these commands have no --format json: {missing}"
