@@ -188,7 +188,8 @@ class Toast(QFrame):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold")
-        close = QToolButton()
+        #: "×": closes the toast without an answer (the reminder's fate: dismissed).
+        self.close_button = close = QToolButton()
         close.setText("×")
         close.setAccessibleName(self.tr("Dismiss"))
         close.setAutoRaise(True)

@@ -137,7 +137,7 @@ def test_dismissing_the_toast_records_dismissed(qtbot, rig: Rig) -> None:  # typ
     rig.store.set_setting("morning_checkin", False)  # the hydration toast alone at 09:30
     to(rig, at(9, 30, d=6))
     rig.controller.check()
-    rig.notifications.toast._dismiss()  # type: ignore[union-attr]
+    rig.notifications.toast.close_button.click()  # type: ignore[union-attr]
     assert fates(rig.store) == [("hydration", "dismissed"), ("hydration", "shown")]
 
 

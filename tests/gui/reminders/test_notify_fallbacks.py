@@ -66,7 +66,7 @@ def test_neither_bus_nor_tray_uses_the_toast(
     assert notes.show("t2", "Title", "Body", ACTIONS) == "toast"
     assert notes.toast is not None and notes.toast.parentWidget() is window
     assert notes.toast.title.text() == "Title" and notes.toast.body.text() == "Body"
-    notes.toast._dismiss()
+    notes.toast.close_button.click()  # the "×" a person clicks
     assert closed == [("t2", "dismissed")]
     assert not notes.toast.isVisible()
 
