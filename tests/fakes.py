@@ -1,6 +1,7 @@
 """Fakes for the app's public seams.
 
-A timer factory whose timers fire only when told, and fake stores that each
+A timer factory whose timers fire only when told, a tray icon that records
+its balloons, and fake stores that each
 satisfy ``crampcoach.core.journal.Store`` (``tests/unit/journal/test_journal.py``
 proves it: every method of the protocol is here with the real store's signature).
 """
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from crampcoach.core import settings as settings_mod
 from crampcoach.core.events import Event, EventType, SessionEvent
@@ -222,3 +225,17 @@ class FailingStore(MemoryStore):
         self._settings.update(self.pending_settings)
         self.pending.clear()
         self.pending_settings.clear()
+
+
+class RecordingTray(QSystemTrayIcon):
+    """A tray icon that is 'visible' and records balloons (offscreen has no tray host)."""
+
+    def __init__(self) -> None:
+        super().__init__(QIcon())
+        self.balloons: list[tuple[str, str]] = []
+
+    def isVisible(self) -> bool:
+        return True
+
+    def showMessage(self, title: str, body: str, *args: Any) -> None:  # type: ignore[override]
+        self.balloons.append((title, body))

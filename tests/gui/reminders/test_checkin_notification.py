@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from crampcoach.core.clock import FakeClock
@@ -18,6 +17,7 @@ from crampcoach.core.events import EventType, NightEvent, ReminderEvent, Reminde
 from crampcoach.qt import i18n
 from crampcoach.qt import tray as tray_mod
 from crampcoach.store import Store
+from tests.fakes import RecordingTray
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
@@ -130,20 +130,6 @@ def test_an_answered_night_brings_no_notification(app: Any) -> None:
     app.clock.advance(60)
     assert app.services.controller.check() == []
     assert "Next: morning check-in Wed 08:00" in app.services.controller.status_text()
-
-
-class RecordingTray(QSystemTrayIcon):
-    """A tray that is 'visible' and records balloons (offscreen has no tray host)."""
-
-    def __init__(self) -> None:
-        super().__init__(QIcon())
-        self.balloons: list[tuple[str, str]] = []
-
-    def isVisible(self) -> bool:
-        return True
-
-    def showMessage(self, title: str, body: str, *args: Any) -> None:  # type: ignore[override]
-        self.balloons.append((title, body))
 
 
 def test_no_notification_server_the_tray_balloon_then_its_buttons(

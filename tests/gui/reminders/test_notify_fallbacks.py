@@ -6,28 +6,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from crampcoach.qt.notify import Notifications
+from tests.fakes import RecordingTray
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 ACTIONS = (("glass", "Log a glass"), ("snooze", "Snooze 10 min"))
-
-
-class RecordingTray(QSystemTrayIcon):
-    """A tray icon that is 'visible' and records balloons (offscreen has no tray host)."""
-
-    def __init__(self) -> None:
-        super().__init__(QIcon())
-        self.balloons: list[tuple[str, str]] = []
-
-    def isVisible(self) -> bool:
-        return True
-
-    def showMessage(self, title: str, body: str, *args: Any) -> None:  # type: ignore[override]
-        self.balloons.append((title, body))
 
 
 def test_no_bus_with_a_tray_uses_the_balloon_and_a_click_opens_the_toast(
