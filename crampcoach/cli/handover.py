@@ -9,7 +9,9 @@ choose their exit statuses the same way.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,3 +81,23 @@ def open_here(folder: Path, clock: Clock, locked: Exception, wait: float) -> Sto
         return Store.open(folder, clock=clock, lock_timeout=wait)
     except StoreLockedError:
         raise CliError(str(locked), code=exits.BUSY) from None
+
+
+@contextlib.contextmanager
+def writing_here(store: Store) -> Iterator[Store]:
+    """This process writes itself: say what the store repaired, refuse loudly, always close.
+
+    A write the disk refused is "not saved" (NOT_SAVED) and, through the
+    journal, never applied later; closing after it does not raise again.
+    """
+    from crampcoach.store import StoreWriteError
+
+    try:
+        for line in store.untold():
+            print(f"crampcoach: {line}", file=sys.stderr)
+        yield store
+    except StoreWriteError as exc:
+        raise CliError(f"not saved: {exc}", code=exits.NOT_SAVED) from None
+    finally:
+        with contextlib.suppress(StoreWriteError):
+            store.close()

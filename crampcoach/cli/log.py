@@ -14,7 +14,6 @@ refuses the write: a one-line error and exit 1.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
 import sys
 from collections.abc import Callable
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from crampcoach import exits
 from crampcoach.cli import CliError, add_format
-from crampcoach.cli.handover import hand_over, open_here
+from crampcoach.cli.handover import hand_over, open_here, writing_here
 
 if TYPE_CHECKING:
     from crampcoach.core.clock import Clock
@@ -360,7 +359,7 @@ def _record(
 ) -> int:
     from crampcoach import paths
     from crampcoach.core.journal import Journal, check_event
-    from crampcoach.store import Store, StoreError, StoreLockedError, StoreWriteError
+    from crampcoach.store import Store, StoreError, StoreLockedError
 
     folder = paths.data_dir(args.data_dir)
 
@@ -403,22 +402,14 @@ def _record(
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
     try:
-        for line in store.untold():
-            print(f"crampcoach: {line}", file=sys.stderr)
-        settings = store.settings()
-        if event is None:
-            event = build(settings)
-        # A write the disk refused is forgotten, not saved behind the user's back.
-        Journal(store, args.clock).add(event)
+        with writing_here(store):
+            settings = store.settings()
+            if event is None:
+                event = build(settings)
+            # A write the disk refused is forgotten, not saved behind the user's back.
+            Journal(store, args.clock).add(event)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    except StoreWriteError as exc:
-        raise CliError(f"not saved: {exc}", code=1) from None
-    finally:
-        # Nothing is pending after a successful add; after a failed one the
-        # error is already being reported.
-        with contextlib.suppress(StoreWriteError):
-            store.close()
     if after is not None and args.format != "json":
         after(event, settings)  # the warning signs first: they matter more than the receipt
     _report(args, event, f"logged {describe(event)} at {_when(event.at, args.clock.tz)}", settings)

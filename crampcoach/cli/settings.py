@@ -9,7 +9,6 @@ re-plan); otherwise it is written to the store directly.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 from crampcoach import exits
 from crampcoach.cli import CliError, add_format
-from crampcoach.cli.handover import hand_over, open_here
+from crampcoach.cli.handover import hand_over, open_here, writing_here
 
 LOCK_WAIT_S = 2.0
 
@@ -74,7 +73,7 @@ def _show(args: argparse.Namespace) -> int:
 def _set(args: argparse.Namespace) -> int:
     from crampcoach import paths
     from crampcoach.core.settings import SettingError, validate
-    from crampcoach.store import Store, StoreError, StoreLockedError, StoreWriteError
+    from crampcoach.store import Store, StoreError, StoreLockedError
 
     try:
         value = validate(args.key, args.value)
@@ -100,20 +99,14 @@ def _set(args: argparse.Namespace) -> int:
             store = open_here(folder, args.clock, locked, LOCK_WAIT_S)
     except StoreError as exc:
         raise CliError(str(exc), code=exits.for_error(exc)) from None
-    try:
-        for line in store.untold():
-            print(f"crampcoach: {line}", file=sys.stderr)
-        from crampcoach.core.journal import Journal
+    from crampcoach.core.journal import Journal
 
-        # Through the journal: a write the disk refused is not applied later.
-        stored = Journal(store, args.clock).set_setting(args.key, value)
+    try:
+        with writing_here(store):
+            # Through the journal: a write the disk refused is not applied later.
+            stored = Journal(store, args.clock).set_setting(args.key, value)
     except SettingError as exc:
         raise CliError(str(exc)) from None
-    except StoreWriteError as exc:
-        raise CliError(f"not saved: {exc}", code=1) from None
-    finally:
-        with contextlib.suppress(StoreWriteError):
-            store.close()
     if args.key == "autostart":
         _sync_autostart(bool(stored))
     _report(args, stored)
