@@ -45,6 +45,14 @@
         <translation>Unbekannte Routine {id}.</translation>
     </message>
     <message>
+        <source>Save a printable sheet of “{title}”</source>
+        <translation>Ein druckbares Blatt von „{title}“ speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Could not save the sheet to {path}: {error}</source>
         <translation>Das Blatt konnte nicht unter {path} gespeichert werden: {error}</translation>
     </message>
@@ -226,6 +234,62 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
 <context>
     <name>CrampDialog</name>
     <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Calf</source>
+        <translation>Wade</translation>
+    </message>
+    <message>
+        <source>Hamstring (back of thigh)</source>
+        <translation>Beinbeuger (Oberschenkelrückseite)</translation>
+    </message>
+    <message>
+        <source>Quadriceps (front of thigh)</source>
+        <translation>Quadrizeps (Oberschenkelvorderseite)</translation>
+    </message>
+    <message>
+        <source>Foot</source>
+        <translation>Fuß</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anderer</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>Keine Angabe</translation>
+    </message>
+    <message>
+        <source>In bed / asleep</source>
+        <translation>Im Bett / im Schlaf</translation>
+    </message>
+    <message>
+        <source>Exercising</source>
+        <translation>Beim Sport</translation>
+    </message>
+    <message>
+        <source>Stretching</source>
+        <translation>Beim Dehnen</translation>
+    </message>
+    <message>
+        <source>Sitting or resting</source>
+        <translation>Im Sitzen oder in Ruhe</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Etwas anderes</translation>
+    </message>
+    <message>
         <source>The cramp is happening now or just ended</source>
         <translation>Der Krampf ist gerade jetzt oder eben vorbei</translation>
     </message>
@@ -266,8 +330,16 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>Was sonst noch wichtig ist, in Ihren eigenen Worten</translation>
     </message>
     <message>
-        <source>Save this cramp in your diary</source>
+        <source>Edit a cramp</source>
         <extracomment>The dialog&apos;s margins and a vertical scroll bar beside its form.</extracomment>
+        <translation>Krampf bearbeiten</translation>
+    </message>
+    <message>
+        <source>Log a cramp</source>
+        <translation>Krampf eintragen</translation>
+    </message>
+    <message>
+        <source>Save this cramp in your diary</source>
         <translation>Diesen Krampf im Tagebuch speichern</translation>
     </message>
     <message>
@@ -275,8 +347,76 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>Schließen, ohne zu speichern</translation>
     </message>
     <message>
+        <source>Anything else with it? Tick what applies</source>
+        <translation>Noch etwas dazu? Kreuzen Sie an, was zutrifft</translation>
+    </message>
+    <message>
         <source>Tick it if this came with the cramp</source>
         <translation>Ankreuzen, wenn das mit dem Krampf kam</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>Kept for now, but not yet on disk: {error}. CrampCoach retries on the next save; keep the app open, or press Save again to retry now.</source>
+        <translation>Vorerst behalten, aber noch nicht auf dem Datenträger: {error}. CrampCoach versucht es beim nächsten Speichern erneut; lassen Sie die App geöffnet oder drücken Sie noch einmal „Speichern“, um es jetzt zu versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>CrampEntry</name>
+    <message>
+        <source>left</source>
+        <extracomment>The short words a logged entry is listed with (the review&apos;s diary, the PDF).</extracomment>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>calf</source>
+        <translation>Wade</translation>
+    </message>
+    <message>
+        <source>hamstring</source>
+        <translation>Beinbeuger</translation>
+    </message>
+    <message>
+        <source>quadriceps</source>
+        <translation>Quadrizeps</translation>
+    </message>
+    <message>
+        <source>foot</source>
+        <translation>Fuß</translation>
+    </message>
+    <message>
+        <source>other muscle</source>
+        <translation>anderer Muskel</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>nachts</translation>
+    </message>
+    <message>
+        <source>exercise</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
+        <source>stretching</source>
+        <translation>Dehnen</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>in Ruhe</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>anderes</translation>
     </message>
 </context>
 <context>
@@ -355,6 +495,27 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
 </context>
 <context>
+    <name>Cues</name>
+    <message>
+        <source>Sound cues are off (Settings).</source>
+        <extracomment>A cue more than this late (the loop was blocked) is not played: it would be wrong now. Speech, and the sounds when there is no worker. The worker that times the sounds; None when ``cues`` plays them.</extracomment>
+        <translation>Tonsignale sind aus (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>No sound server is running, so sound cues are off.</source>
+        <extracomment>The bundled cue sounds (assets/sounds/&lt;name&gt;.wav, made by scripts/make_sounds.py).</extracomment>
+        <translation>Es läuft kein Soundserver, daher sind die Tonsignale aus.</translation>
+    </message>
+    <message>
+        <source>No audio output was found, so sound cues are off.</source>
+        <translation>Es wurde keine Audioausgabe gefunden, daher sind die Tonsignale aus.</translation>
+    </message>
+    <message>
+        <source>No speech engine was found, so spoken cues are off (on Linux, install speech-dispatcher to turn them on).</source>
+        <translation>Es wurde keine Sprachausgabe gefunden, daher sind die gesprochenen Hinweise aus (unter Linux schaltet sie die Installation von speech-dispatcher ein).</translation>
+    </message>
+</context>
+<context>
     <name>DesktopEntry</name>
     <message>
         <source>CrampCoach</source>
@@ -400,6 +561,12 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>About this source: {quality}</source>
         <translation>Zu dieser Quelle: {quality}</translation>
+    </message>
+    <message>
+        <source>Passages about supplements or drinking are marked in blue. What better studies say:
+{verdicts}</source>
+        <translation>Stellen über Nahrungsergänzung oder Trinken sind blau markiert. Was bessere Studien sagen:
+{verdicts}</translation>
     </message>
     <message>
         <source>The whole document, as published.</source>
@@ -500,7 +667,6 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <name>MainWindow</name>
     <message>
         <source>A day off</source>
-        <extracomment>Below this window width the routines and the side column stack (at 200 % on a 1920×1080 screen the window is 960 px wide). One spelling for each kind of routine (&quot;warm-up&quot;, as the routines write it).</extracomment>
         <translation>Ein freier Tag</translation>
     </message>
     <message>
@@ -632,8 +798,20 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>&amp;Über CrampCoach</translation>
     </message>
     <message>
+        <source>{title}. {facts}</source>
+        <translation>{title}. {facts}</translation>
+    </message>
+    <message>
+        <source>{description} Press Enter to start it.</source>
+        <translation>{description} Mit der Eingabetaste starten.</translation>
+    </message>
+    <message>
         <source>No routines could be loaded. The notice above says which file is wrong; check them with: crampcoach routines check</source>
         <translation>Es konnten keine Übungsfolgen geladen werden. Der Hinweis oben sagt, welche Datei fehlerhaft ist; prüfen Sie sie mit: crampcoach routines check</translation>
+    </message>
+    <message>
+        <source>{quality} Press Enter to open it.</source>
+        <translation>{quality} Mit der Eingabetaste öffnen.</translation>
     </message>
     <message>
         <source>Sessions done today: {done}</source>
@@ -685,6 +863,39 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Close without answering</source>
         <translation>Schließen, ohne zu antworten</translation>
+    </message>
+</context>
+<context>
+    <name>NightWords</name>
+    <message>
+        <source>you don&apos;t remember</source>
+        <translation>Sie wissen es nicht mehr</translation>
+    </message>
+    <message>
+        <source>no cramps</source>
+        <translation>keine Krämpfe</translation>
+    </message>
+    <message>
+        <source>1 cramp</source>
+        <translation>1 Krampf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cramps</source>
+        <translation>
+            <numerusform>%n Krampf</numerusform>
+            <numerusform>%n Krämpfe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 cramp, the worst {worst}/10</source>
+        <translation>1 Krampf, Stärke {worst}/10</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cramps, the worst {worst}/10</source>
+        <translation>
+            <numerusform>%n Krampf, Stärke {worst}/10</numerusform>
+            <numerusform>%n Krämpfe, der stärkste {worst}/10</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -788,6 +999,253 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>General information, not medical advice. See a doctor if cramps are frequent, disturb your sleep, or come with swelling, numbness or weakness.</source>
         <translation>Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn Krämpfe häufig sind, Ihren Schlaf stören oder mit Schwellung, Taubheit oder Schwäche einhergehen.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWindow</name>
+    <message>
+        <source>Stop here? Press Esc or Stop again to end and record it, or Space to go on.</source>
+        <extracomment>Seconds to get into position between pressing Start and the first step. The countdown is redrawn when its shown second changes, this long after the change (so the rounding has crossed over), never on a fixed beat.</extracomment>
+        <translation>Hier aufhören? Drücken Sie noch einmal Esc oder „Beenden“, um die Einheit zu beenden und einzutragen, oder die Leertaste, um weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice. Stop if it hurts.</source>
+        <extracomment>How far ahead the cue clock is told the plan. The player re-plans at every cue and boundary, so this only has to outlast a GUI thread stuck that long. The sound each kind of cue plays (kinds not listed are spoken only). A step that starts with a switch of sides plays &quot;switch&quot; only (see ``_on_event``). The big type that scales with the window (see ``_scale_type``): attribute, and its size at the 1180×760 design size in % of the user&apos;s font (as in ``ui/player.qss``). The share of the window&apos;s width the step&apos;s picture keeps beside the countdown.</extracomment>
+        <translation>Allgemeine Informationen, keine medizinische Beratung. Hören Sie auf, wenn es schmerzt.</translation>
+    </message>
+    <message>
+        <source>◀  LEFT LEG</source>
+        <translation>◀  LINKES BEIN</translation>
+    </message>
+    <message>
+        <source>RIGHT LEG  ▶</source>
+        <translation>RECHTES BEIN  ▶</translation>
+    </message>
+    <message>
+        <source>BOTH LEGS</source>
+        <translation>BEIDE BEINE</translation>
+    </message>
+    <message>
+        <source>THE CRAMPING LEG</source>
+        <translation>DAS KRAMPFENDE BEIN</translation>
+    </message>
+    <message>
+        <source>Switch to the left leg.</source>
+        <extracomment>Whole sentences, not &quot;Switch to the {side}&quot;: the side&apos;s case can differ by language.</extracomment>
+        <translation>Wechseln Sie zum linken Bein.</translation>
+    </message>
+    <message>
+        <source>Switch to the right leg.</source>
+        <translation>Wechseln Sie zum rechten Bein.</translation>
+    </message>
+    <message>
+        <source>Switch to the cramping leg.</source>
+        <translation>Wechseln Sie zum krampfenden Bein.</translation>
+    </message>
+    <message>
+        <source>Switch to both legs.</source>
+        <translation>Wechseln Sie zu beiden Beinen.</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>linkes Bein</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>rechtes Bein</translation>
+    </message>
+    <message>
+        <source>the cramping leg</source>
+        <translation>das krampfende Bein</translation>
+    </message>
+    <message>
+        <source>both legs</source>
+        <translation>beide Beine</translation>
+    </message>
+    <message>
+        <source>{title} — CrampCoach</source>
+        <extracomment>doc id, quote, the step&apos;s evidence note or None, and the step (for its picture)</extracomment>
+        <translation>{title} — CrampCoach</translation>
+    </message>
+    <message>
+        <source>A guided stretching session is running</source>
+        <extracomment>What was last announced to assistive technology (newest last). Said before the session starts when no sound cue will play. Esc or Stop was pressed once: the session is paused, asking to confirm. Fires at the engine&apos;s next deadline (a boundary or a cue) and ticks it. Redraws the countdown when a shown figure changes (once a second while a step counts down), and never while the window is hidden or minimised.</extracomment>
+        <translation>Eine angeleitete Dehneinheit läuft</translation>
+    </message>
+    <message>
+        <source>Get ready for {step}.</source>
+        <translation>Machen Sie sich bereit für {step}.</translation>
+    </message>
+    <message>
+        <source>Get ready for {step}, {side}.</source>
+        <translation>Machen Sie sich bereit für {step}, {side}.</translation>
+    </message>
+    <message>
+        <source>{step}.</source>
+        <translation>{step}.</translation>
+    </message>
+    <message>
+        <source>{step}, {side}.</source>
+        <translation>{step}, {side}.</translation>
+    </message>
+    <message>
+        <source>Hold {rep} of {reps}.</source>
+        <translation>Halten, {rep} von {reps}.</translation>
+    </message>
+    <message>
+        <source>Relax.</source>
+        <translation>Entspannen.</translation>
+    </message>
+    <message>
+        <source>Half way.</source>
+        <translation>Halbzeit.</translation>
+    </message>
+    <message>
+        <source>Well done. The routine is finished.</source>
+        <translation>Gut gemacht. Die Übungsfolge ist beendet.</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereit machen</translation>
+    </message>
+    <message>
+        <source>Relax — hold {rep} of {reps} next</source>
+        <translation>Entspannen — gleich Halten {rep} von {reps}</translation>
+    </message>
+    <message>
+        <source>Hold {rep} of {reps}</source>
+        <translation>Halten {rep} von {reps}</translation>
+    </message>
+    <message>
+        <source>Press Space or Start when you are in position.</source>
+        <translation>Drücken Sie die Leertaste oder „Start“, sobald Sie in Position sind.</translation>
+    </message>
+    <message>
+        <source>Start  (Space)</source>
+        <translation>Start  (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Paused — press Space to continue.</source>
+        <translation>Angehalten — mit der Leertaste geht es weiter.</translation>
+    </message>
+    <message>
+        <source>Resume  (Space)</source>
+        <translation>Weiter  (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Get into position, or press → to begin now.</source>
+        <translation>Gehen Sie in Position oder drücken Sie →, um gleich zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Pause  (Space)</source>
+        <translation>Pause  (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>Schritt {n} von {total}</translation>
+    </message>
+    <message>
+        <source>Side: {side}</source>
+        <translation>Seite: {side}</translation>
+    </message>
+    <message>
+        <source>{progress}: {step}, {side}</source>
+        <translation>{progress}: {step}, {side}</translation>
+    </message>
+    <message>
+        <source>Evidence: {verdict}</source>
+        <translation>Belege: {verdict}</translation>
+    </message>
+    <message>
+        <source>{caution} Press → to skip it.</source>
+        <translation>{caution} Mit → überspringen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Next: the end of the routine.</source>
+        <translation>Als Nächstes: das Ende der Übungsfolge.</translation>
+    </message>
+    <message>
+        <source>Next: {step} — {side}</source>
+        <translation>Als Nächstes: {step} — {side}</translation>
+    </message>
+    <message>
+        <source>Why this step?</source>
+        <translation>Warum dieser Schritt?</translation>
+    </message>
+    <message>
+        <source>{link} — {title}: “{quote}”</source>
+        <translation>{link} — {title}: „{quote}“</translation>
+    </message>
+    <message>
+        <source>“{quote}”
+Opens the source with this passage marked.</source>
+        <translation>„{quote}“
+Öffnet die Quelle mit dieser Stelle markiert.</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>noch {time}</translation>
+    </message>
+    <message>
+        <source>Well done</source>
+        <translation>Gut gemacht</translation>
+    </message>
+    <message>
+        <source>The step done in {time}.</source>
+        <translation>Den Schritt in {time} geschafft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n steps done in {time}.</source>
+        <translation>
+            <numerusform>%n Schritt in {time} geschafft.</numerusform>
+            <numerusform>Alle %n Schritte in {time} geschafft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session stopped</source>
+        <translation>Einheit beendet</translation>
+    </message>
+    <message>
+        <source>Routine finished</source>
+        <translation>Übungsfolge zu Ende</translation>
+    </message>
+    <message>
+        <source>{done} of 1 step done, {skipped} skipped, in {time}.</source>
+        <translation>{done} von 1 Schritt geschafft, {skipped} übersprungen, in {time}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n steps done, {skipped} skipped, in {time}.</source>
+        <translation>
+            <numerusform>{done} von %n Schritt geschafft, {skipped} übersprungen, in {time}.</numerusform>
+            <numerusform>{done} von %n Schritten geschafft, {skipped} übersprungen, in {time}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done} of 1 step done, in {time}.</source>
+        <translation>{done} von 1 Schritt geschafft, in {time}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n steps done, in {time}.</source>
+        <translation>
+            <numerusform>{done} von %n Schritt geschafft, in {time}.</numerusform>
+            <numerusform>{done} von %n Schritten geschafft, in {time}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not recorded: no log is open.</source>
+        <translation>Nicht eingetragen: Es ist kein Protokoll geöffnet.</translation>
+    </message>
+    <message>
+        <source>Recorded in your log.</source>
+        <translation>In Ihr Protokoll eingetragen.</translation>
+    </message>
+    <message>
+        <source>Could not save this session to your log: {error}. It is kept and will be saved with your next entry, or press “Try saving again”.</source>
+        <translation>Diese Einheit konnte nicht in Ihr Protokoll gespeichert werden: {error}. Sie bleibt erhalten und wird mit Ihrem nächsten Eintrag gespeichert, oder drücken Sie „Erneut speichern“.</translation>
+    </message>
+    <message>
+        <source>Could not save this session to your log: {error}.</source>
+        <translation>Diese Einheit konnte nicht in Ihr Protokoll gespeichert werden: {error}.</translation>
     </message>
 </context>
 <context>
@@ -1122,7 +1580,205 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>No cramps logged this week. After a cramp, press “Log a cramp…”: when it was and how bad is enough, and the review compares nights with and without the routine.</source>
+        <translation>Diese Woche wurden keine Krämpfe eingetragen. Drücken Sie nach einem Krampf „Einen Krampf eintragen…“: Wann und wie stark genügt, und der Rückblick vergleicht Nächte mit und ohne Übungsfolge.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Bein</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muskel</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Your week in review</source>
+        <translation>Ihre Woche im Rückblick</translation>
+    </message>
+    <message>
+        <source>Add a cramp to the diary (Ctrl+K in the main window)</source>
+        <translation>Einen Krampf ins Tagebuch eintragen (Strg+K im Hauptfenster)</translation>
+    </message>
+    <message>
+        <source>Each plan item by day: done, partly, missed, skipped or to come</source>
+        <translation>Jeder geplante Punkt nach Tag: erledigt, teilweise, versäumt, ausgelassen oder noch offen</translation>
+    </message>
+    <message>
+        <source>The cramps logged this week; Enter or double-click edits one</source>
+        <translation>Die diese Woche eingetragenen Krämpfe; Eingabetaste oder Doppelklick bearbeitet einen</translation>
+    </message>
+    <message>
+        <source>Change the selected cramp</source>
+        <translation>Den ausgewählten Krampf ändern</translation>
+    </message>
+    <message>
+        <source>Delete the selected cramp (Undo brings it back)</source>
+        <translation>Den ausgewählten Krampf löschen („Rückgängig“ holt ihn zurück)</translation>
+    </message>
+    <message>
+        <source>Bring back the cramp just deleted</source>
+        <translation>Den gerade gelöschten Krampf zurückholen</translation>
+    </message>
+    <message>
+        <source>Save this week as a PDF to print or show a doctor</source>
+        <translation>Diese Woche als PDF speichern, zum Drucken oder für den Arzt</translation>
+    </message>
+    <message>
+        <source>Save every entry as a CSV spreadsheet</source>
+        <translation>Alle Einträge als CSV-Tabelle speichern</translation>
+    </message>
+    <message>
+        <source>Save every entry as JSON</source>
+        <translation>Alle Einträge als JSON speichern</translation>
+    </message>
+    <message>
+        <source>What the trial cannot rule out: {reasons}</source>
+        <translation>Was der Versuch nicht ausschließen kann: {reasons}</translation>
+    </message>
+    <message>
+        <source>Personal trial: none yet. A fair test of the bedtime routine on yourself: crampcoach trial start (about 26 weeks of nightly check-ins).</source>
+        <translation>Persönlicher Versuch: noch keiner. Ein fairer Test der Übungsfolge vor dem Schlafen an Ihnen selbst: crampcoach trial start (etwa 26 Wochen mit nächtlichen Abfragen).</translation>
+    </message>
+    <message>
+        <source>{week} (so far)</source>
+        <translation>{week} (bisher)</translation>
+    </message>
+    <message>
+        <source>skipped: {reason}</source>
+        <translation>ausgelassen: {reason}</translation>
+    </message>
+    <message>
+        <source>skipped: no reason given</source>
+        <translation>ausgelassen: ohne Angabe eines Grundes</translation>
+    </message>
+    <message>
+        <source>Chart of the last weeks</source>
+        <translation>Diagramm der letzten Wochen</translation>
+    </message>
+    <message>
+        <source>Bars: share of the plan done each week; line: nights with cramps</source>
+        <translation>Balken: erledigter Anteil des Plans je Woche; Linie: Nächte mit Krämpfen</translation>
+    </message>
+    <message>
+        <source>That entry was already deleted.</source>
+        <translation>Dieser Eintrag war schon gelöscht.</translation>
+    </message>
+    <message>
+        <source>Entry deleted, but not yet on disk ({error}); CrampCoach will retry.</source>
+        <translation>Eintrag gelöscht, aber noch nicht auf dem Datenträger ({error}); CrampCoach versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Entry deleted. Undo puts it back.</source>
+        <translation>Eintrag gelöscht. „Rückgängig“ stellt ihn wieder her.</translation>
+    </message>
+    <message>
+        <source>Could not restore the entry yet: {error}. CrampCoach will retry.</source>
+        <translation>Der Eintrag konnte noch nicht wiederhergestellt werden: {error}. CrampCoach versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Entry restored.</source>
+        <translation>Eintrag wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Save the week as PDF</source>
+        <translation>Die Woche als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>{path} konnte nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Gespeichert: {path}</translation>
+    </message>
+    <message>
+        <source>Save all events as {format}</source>
+        <translation>Alle Einträge als {format} speichern</translation>
+    </message>
+    <message>
+        <source>{format} (*.{ext})</source>
+        <translation>{format} (*.{ext})</translation>
+    </message>
+    <message>
+        <source>Saved 1 event to {path}</source>
+        <translation>1 Eintrag in {path} gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n events to {path}</source>
+        <translation>
+            <numerusform>%n Eintrag in {path} gespeichert</numerusform>
+            <numerusform>%n Einträge in {path} gespeichert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoutineCard</name>
+    <message>
+        <source>Warm-up</source>
+        <extracomment>Below this window width the routines and the side column stack (at 200 % on a 1920×1080 screen the window is 960 px wide). One spelling for each kind of routine (&quot;warm-up&quot;, as the routines write it).</extracomment>
+        <translation>Aufwärmen</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>Dehnen</translation>
+    </message>
+    <message>
+        <source>Bedtime</source>
+        <translation>Vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>Relief</source>
+        <translation>Linderung</translation>
+    </message>
+    <message>
+        <source>Cool-down</source>
+        <translation>Abwärmen</translation>
+    </message>
+    <message>
+        <source>{kind} · {duration} · {steps} · {last_done}</source>
+        <translation>{kind} · {duration} · {steps} · {last_done}</translation>
+    </message>
+    <message>
+        <source>{kind} · {duration} · {steps} · {last_done} · your routine</source>
+        <translation>{kind} · {duration} · {steps} · {last_done} · Ihre eigene Übungsfolge</translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation>1 Schritt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Start</source>
         <translation>Starten</translation>
@@ -1139,9 +1795,31 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <source>{duration}, 1 step</source>
         <translation>{duration}, 1 Schritt</translation>
     </message>
+    <message numerus="yes">
+        <source>{duration}, %n steps</source>
+        <translation>
+            <numerusform>{duration}, %n Schritt</numerusform>
+            <numerusform>{duration}, %n Schritte</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{duration}, {steps} steps</source>
-        <translation>{duration}, {steps} Schritte</translation>
+        <source>never done</source>
+        <translation>noch nie gemacht</translation>
+    </message>
+    <message>
+        <source>last done today</source>
+        <translation>zuletzt heute gemacht</translation>
+    </message>
+    <message>
+        <source>last done yesterday</source>
+        <translation>zuletzt gestern gemacht</translation>
+    </message>
+    <message numerus="yes">
+        <source>last done %n days ago</source>
+        <translation>
+            <numerusform>zuletzt vor %n Tag gemacht</numerusform>
+            <numerusform>zuletzt vor %n Tagen gemacht</numerusform>
+        </translation>
     </message>
     <message>
         <source>Print sheet…</source>
@@ -1279,8 +1957,40 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>Allgemeine Informationen, keine medizinische Beratung.</translation>
     </message>
     <message>
-        <source>Follow the system</source>
+        <source>Good evidence that drinking more prevents cramps is lacking, and drinking far more than you are thirsty for can be harmful (it can dilute the salt in your blood). Keep the goal modest; your doctor can advise if you have heart or kidney problems.</source>
         <extracomment>Next to the water goal (evidence.md: hydration and cramps; hyponatraemia).</extracomment>
+        <translation>Gute Belege dafür, dass mehr Trinken Krämpfen vorbeugt, fehlen, und weit mehr zu trinken, als Sie Durst haben, kann schaden (es kann das Salz in Ihrem Blut verdünnen). Halten Sie das Ziel bescheiden; bei Herz- oder Nierenproblemen kann Ihr Arzt Sie beraten.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
@@ -1292,12 +2002,68 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>Dunkel</translation>
     </message>
     <message>
+        <source>{title} ({id})</source>
+        <translation>{title} ({id})</translation>
+    </message>
+    <message>
         <source>Save every change and close</source>
         <translation>Alle Änderungen speichern und schließen</translation>
     </message>
     <message>
         <source>Close without saving</source>
         <translation>Schließen, ohne zu speichern</translation>
+    </message>
+    <message>
+        <source>Morning check-in</source>
+        <translation>Morgendliche Abfrage</translation>
+    </message>
+    <message>
+        <source>Ask “How was last night?” each morning</source>
+        <translation>Jeden Morgen fragen: „Wie war die letzte Nacht?“</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Um</translation>
+    </message>
+    <message>
+        <source>Your health (optional; it makes the advice more careful)</source>
+        <translation>Ihre Gesundheit (freiwillig; sie macht die Hinweise vorsichtiger)</translation>
+    </message>
+    <message>
+        <source>I am pregnant</source>
+        <translation>Ich bin schwanger</translation>
+    </message>
+    <message>
+        <source>I have kidney disease</source>
+        <translation>Ich habe eine Nierenerkrankung</translation>
+    </message>
+    <message>
+        <source>I have liver disease</source>
+        <translation>Ich habe eine Lebererkrankung</translation>
+    </message>
+    <message>
+        <source>I have diabetes</source>
+        <translation>Ich habe Diabetes</translation>
+    </message>
+    <message>
+        <source>I have nerve damage or reduced feeling in my feet</source>
+        <translation>Ich habe Nervenschäden oder weniger Gefühl in den Füßen</translation>
+    </message>
+    <message>
+        <source>I have heart failure</source>
+        <translation>Ich habe eine Herzschwäche</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A fluid limit my clinician set</source>
+        <translation>Eine Trinkmengengrenze von meinem Arzt</translation>
+    </message>
+    <message>
+        <source>The water goal never goes above a fluid limit. CrampCoach keeps this on your computer; it never diagnoses anything and never suggests a medicine.</source>
+        <translation>Das Wasserziel liegt nie über einer Trinkmengengrenze. CrampCoach speichert dies nur auf Ihrem Computer; es stellt nie eine Diagnose und schlägt nie ein Medikament vor.</translation>
     </message>
     <message>
         <source>Not saved: {error}</source>
@@ -1429,6 +2195,72 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>(no routines)</source>
         <translation>(keine Übungsfolgen)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPdf</name>
+    <message>
+        <source>signs: {signs}</source>
+        <translation>Anzeichen: {signs}</translation>
+    </message>
+    <message>
+        <source>… and 1 more episode (see the CSV export).</source>
+        <translation>… und 1 weiterer Krampf (siehe CSV-Export).</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more episodes (see the CSV export).</source>
+        <translation>
+            <numerusform>… und %n weiterer Krampf (siehe CSV-Export).</numerusform>
+            <numerusform>… und %n weitere Krämpfe (siehe CSV-Export).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Began</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Bein</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muskel</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>No cramps logged this week.</source>
+        <translation>Diese Woche wurden keine Krämpfe eingetragen.</translation>
+    </message>
+    <message>
+        <source>{week} (so far)</source>
+        <translation>{week} (bisher)</translation>
+    </message>
+    <message>
+        <source>A week of the adherence log, for talking with a clinician. Printed {made} by CrampCoach {version}.</source>
+        <translation>Eine Woche des Übungsprotokolls, für das Gespräch mit Arzt oder Ärztin. Gedruckt am {made} von CrampCoach {version}.</translation>
+    </message>
+    <message>
+        <source>Cramps after nights with vs without the bedtime routine</source>
+        <translation>Krämpfe nach Nächten mit und ohne Übungsfolge vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>CrampCoach {week}</source>
+        <translation>CrampCoach {week}</translation>
     </message>
 </context>
 <context>

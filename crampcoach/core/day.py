@@ -77,11 +77,9 @@ def summary(events: Iterable[Event], now: datetime, settings: Settings, tz: tzin
     )
 
 
-def last_done_words(when: datetime, now: datetime, settings: Settings, tz: tzinfo) -> str:
-    """When a session was, in words ("today", "3 days ago"), by log days."""
-    days = (log_day(now, settings, tz) - log_day(when, settings, tz)).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
+def days_ago(when: datetime, now: datetime, settings: Settings, tz: tzinfo) -> int:
+    """How many log days ago ``when`` was (0: today, 1: yesterday; never below 0).
+
+    A number, not words: the GUI words it in the user's language.
+    """
+    return max(0, (log_day(now, settings, tz) - log_day(when, settings, tz)).days)

@@ -353,11 +353,8 @@ class App(QObject):
         now = self.clock.now()
         last = self.store.last_sessions(now - timedelta(days=LAST_DONE_LOOKBACK_DAYS))
         last_done = {
-            rid: day.last_done_words(at, now, self.settings, self.clock.tz)
-            for rid, at in last.items()
+            rid: day.days_ago(at, now, self.settings, self.clock.tz) for rid, at in last.items()
         }
-        for rid in self.routines:
-            last_done.setdefault(rid, "never")
         window.set_routines(list(self.routines.values()), last_done)
         window.set_documents(self.document_list)
         window.set_today(self.today())
@@ -529,9 +526,9 @@ class App(QObject):
 
             chosen, _ = QFileDialog.getSaveFileName(
                 self.main_window,
-                f"Save a printable sheet of “{routine.title}”",
+                self.tr("Save a printable sheet of “{title}”").format(title=routine.title),
                 str(Path.home() / f"crampcoach-{routine.id}.pdf"),
-                "PDF (*.pdf)",
+                self.tr("PDF (*.pdf)"),
             )
             if not chosen:
                 return None

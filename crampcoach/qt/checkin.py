@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,9 +22,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crampcoach.core.events import MAX_NIGHT_CRAMPS
+from crampcoach.core.events import MAX_NIGHT_CRAMPS, NightEvent
 from crampcoach.core.nights import describe_night
 from crampcoach.qt.forms import describe_buttons
+
+
+class NightWords(QObject):
+    """How a night was logged, in the user's language ("2 cramps, the worst 6/10").
+
+    A QObject for its ``tr``: lupdate reads a plural's count only from ``tr`` calls.
+    """
+
+    def of(self, event: NightEvent) -> str:
+        """The words for ``event``: one pattern per case, a count as a %n plural."""
+        n = event.cramps
+        if n is None:
+            return self.tr("you don't remember")
+        if n == 0:
+            return self.tr("no cramps")
+        # English's singular is its own message: English needs no translation file.
+        if event.worst is None:
+            return self.tr("1 cramp") if n == 1 else self.tr("%n cramps", "", n)
+        return (
+            self.tr("1 cramp, the worst {worst}/10")
+            if n == 1
+            else self.tr("%n cramps, the worst {worst}/10", "", n)
+        ).format(worst=event.worst)
 
 
 class NightDialog(QDialog):

@@ -12,7 +12,16 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QSize, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QSize,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -54,22 +63,52 @@ if TYPE_CHECKING:
 LAST_NIGHT_AT = time(3, 0)  # "last night" means the most recent 03:00
 DEFAULTS_LOOKBACK = timedelta(days=90)  # where the last entry's leg and muscle are found
 
-LEG_LABELS = {Leg.LEFT: "Left", Leg.RIGHT: "Right", Leg.BOTH: "Both"}
+# English sources, translated where shown (``self.tr``).
+LEG_LABELS = {
+    Leg.LEFT: QT_TRANSLATE_NOOP("CrampDialog", "Left"),
+    Leg.RIGHT: QT_TRANSLATE_NOOP("CrampDialog", "Right"),
+    Leg.BOTH: QT_TRANSLATE_NOOP("CrampDialog", "Both"),
+}
 MUSCLE_LABELS = {
-    Muscle.CALF: "Calf",
-    Muscle.HAMSTRING: "Hamstring (back of thigh)",
-    Muscle.QUADRICEPS: "Quadriceps (front of thigh)",
-    Muscle.FOOT: "Foot",
-    Muscle.OTHER: "Other",
+    Muscle.CALF: QT_TRANSLATE_NOOP("CrampDialog", "Calf"),
+    Muscle.HAMSTRING: QT_TRANSLATE_NOOP("CrampDialog", "Hamstring (back of thigh)"),
+    Muscle.QUADRICEPS: QT_TRANSLATE_NOOP("CrampDialog", "Quadriceps (front of thigh)"),
+    Muscle.FOOT: QT_TRANSLATE_NOOP("CrampDialog", "Foot"),
+    Muscle.OTHER: QT_TRANSLATE_NOOP("CrampDialog", "Other"),
 }
-CONTEXT_LABELS: dict[CrampContext | None, str] = {
-    None: "Not said",
-    CrampContext.NIGHT: "In bed / asleep",
-    CrampContext.EXERCISE: "Exercising",
-    CrampContext.STRETCHING: "Stretching",
-    CrampContext.RESTING: "Sitting or resting",
-    CrampContext.OTHER: "Something else",
+CONTEXT_LABELS: dict[CrampContext | None, object] = {
+    None: QT_TRANSLATE_NOOP("CrampDialog", "Not said"),
+    CrampContext.NIGHT: QT_TRANSLATE_NOOP("CrampDialog", "In bed / asleep"),
+    CrampContext.EXERCISE: QT_TRANSLATE_NOOP("CrampDialog", "Exercising"),
+    CrampContext.STRETCHING: QT_TRANSLATE_NOOP("CrampDialog", "Stretching"),
+    CrampContext.RESTING: QT_TRANSLATE_NOOP("CrampDialog", "Sitting or resting"),
+    CrampContext.OTHER: QT_TRANSLATE_NOOP("CrampDialog", "Something else"),
 }
+#: The short words a logged entry is listed with (the review's diary, the PDF).
+ENTRY_WORDS = {
+    Leg.LEFT: QT_TRANSLATE_NOOP("CrampEntry", "left"),
+    Leg.RIGHT: QT_TRANSLATE_NOOP("CrampEntry", "right"),
+    Leg.BOTH: QT_TRANSLATE_NOOP("CrampEntry", "both"),
+    Muscle.CALF: QT_TRANSLATE_NOOP("CrampEntry", "calf"),
+    Muscle.HAMSTRING: QT_TRANSLATE_NOOP("CrampEntry", "hamstring"),
+    Muscle.QUADRICEPS: QT_TRANSLATE_NOOP("CrampEntry", "quadriceps"),
+    Muscle.FOOT: QT_TRANSLATE_NOOP("CrampEntry", "foot"),
+    Muscle.OTHER: QT_TRANSLATE_NOOP("CrampEntry", "other muscle"),
+    CrampContext.NIGHT: QT_TRANSLATE_NOOP("CrampEntry", "night"),
+    CrampContext.EXERCISE: QT_TRANSLATE_NOOP("CrampEntry", "exercise"),
+    CrampContext.STRETCHING: QT_TRANSLATE_NOOP("CrampEntry", "stretching"),
+    CrampContext.RESTING: QT_TRANSLATE_NOOP("CrampEntry", "resting"),
+    CrampContext.OTHER: QT_TRANSLATE_NOOP("CrampEntry", "other"),
+}
+
+
+def entry_words(c: CrampEvent) -> tuple[str, str, str]:
+    """A logged cramp's leg, muscle and context ("" when not said) in the user's language."""
+
+    def word(value: Leg | Muscle | CrampContext) -> str:
+        return QCoreApplication.translate("CrampEntry", str(ENTRY_WORDS[value]))
+
+    return word(c.leg), word(c.muscle), word(c.context) if c.context else ""
 
 
 def last_night(now: datetime, tz: tzinfo | None = None) -> datetime:
@@ -133,7 +172,7 @@ class CrampDialog(QDialog):
         self.tz: tzinfo = tz or clock.tz
         self.journal = journal
         self.editing = event
-        self.setWindowTitle("Edit a cramp" if event else "Log a cramp")
+        self.setWindowTitle(self.tr("Edit a cramp") if event else self.tr("Log a cramp"))
         self.form = load_ui("cramp_dialog.ui", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -169,11 +208,11 @@ class CrampDialog(QDialog):
         )
 
         for leg, label in LEG_LABELS.items():
-            self.leg_combo.addItem(label, leg.value)
+            self.leg_combo.addItem(self.tr(str(label)), leg.value)
         for muscle, label in MUSCLE_LABELS.items():
-            self.muscle_combo.addItem(label, muscle.value)
+            self.muscle_combo.addItem(self.tr(str(label)), muscle.value)
         for context, label in CONTEXT_LABELS.items():
-            self.context_combo.addItem(label, context.value if context else None)
+            self.context_combo.addItem(self.tr(str(label)), context.value if context else None)
 
         self.severity_slider.valueChanged.connect(self.severity_spin.setValue)
         self.severity_spin.valueChanged.connect(self.severity_slider.setValue)
@@ -206,7 +245,7 @@ class CrampDialog(QDialog):
 
     def _add_symptoms(self) -> dict[Symptom, QCheckBox]:
         """The signs that matter, as tick boxes above the warning (evidence.md)."""
-        group = QGroupBox("Anything else with it? Tick what applies")
+        group = QGroupBox(self.tr("Anything else with it? Tick what applies"))
         group.setObjectName("symptomGroup")
         grid = QGridLayout(group)
         boxes: dict[Symptom, QCheckBox] = {}
@@ -349,7 +388,7 @@ class CrampDialog(QDialog):
         try:
             event = self.entry()
         except ValueError as exc:
-            self._show_status(f"Not saved: {exc}")
+            self._show_status(self.tr("Not saved: {error}").format(error=exc))
             return
         try:
             if self.editing is not None:
@@ -357,14 +396,16 @@ class CrampDialog(QDialog):
             else:
                 self.journal.add(event, keep=True)
         except EntryError as exc:
-            self._show_status(f"Not saved: {exc}")
+            self._show_status(self.tr("Not saved: {error}").format(error=exc))
             return
         except StoreWriteError as exc:
             # The store keeps the entry pending and retries it on the next write,
             # so nothing is lost; the user still needs to know.
             self._show_status(
-                f"Kept for now, but not yet on disk: {exc}. CrampCoach retries on the next "
-                "save; keep the app open, or press Save again to retry now."
+                self.tr(
+                    "Kept for now, but not yet on disk: {error}. CrampCoach retries on the next "
+                    "save; keep the app open, or press Save again to retry now."
+                ).format(error=exc)
             )
             # A second Save replaces this entry rather than adding a duplicate.
             self.editing = event

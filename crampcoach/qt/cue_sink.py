@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from crampcoach.core.clock import Clock, SystemClock
 from crampcoach.core.settings import Settings
@@ -97,7 +97,7 @@ def cue_sink(
     cues = Cues(settings.sounds and cue_clock is None, settings.voice, speech_engine=speech_engine)
     note = ""
     if not settings.sounds:
-        note = "Sound cues are off (Settings)."
+        note = QCoreApplication.translate("Cues", "Sound cues are off (Settings).")
     elif cue_clock is not None:
         ok, why = sound_available()
         note = "" if ok else why

@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 
 from crampcoach import resources
 
@@ -80,12 +80,16 @@ def _quiet_multimedia_probing() -> None:
 def sound_available() -> tuple[bool, str]:
     """(ok, why not): whether sound cues can play here; call it on the GUI thread."""
     if not _sound_server_present():
-        return False, "No sound server is running, so sound cues are off."
+        return False, QCoreApplication.translate(
+            "Cues", "No sound server is running, so sound cues are off."
+        )
     _quiet_multimedia_probing()
     from PySide6.QtMultimedia import QMediaDevices
 
     if not QMediaDevices.audioOutputs():
-        return False, "No audio output was found, so sound cues are off."
+        return False, QCoreApplication.translate(
+            "Cues", "No audio output was found, so sound cues are off."
+        )
     return True, ""
 
 
@@ -151,8 +155,11 @@ def availability() -> tuple[bool, bool, str]:
     notes = [sound_msg] if sound_msg else []
     if not speech_ok:
         notes.append(
-            "No speech engine was found, so spoken cues are off "
-            "(on Linux, install speech-dispatcher to turn them on)."
+            QCoreApplication.translate(
+                "Cues",
+                "No speech engine was found, so spoken cues are off "
+                "(on Linux, install speech-dispatcher to turn them on).",
+            )
         )
     return sound_ok, speech_ok, " ".join(notes)
 

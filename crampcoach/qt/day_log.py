@@ -96,7 +96,9 @@ class DayLog:
         start = datetime.combine(night, wall_time(12), self.host.clock.tz)
         events = self.host.store.events(start=start, types=[EventType.NIGHT])
         answers = [e for e in events if isinstance(e, NightEvent) and e.night == night]
-        window.checkin.show_answer(night, _night_words(answers[-1]) if answers else None)
+        from crampcoach.qt.checkin import NightWords
+
+        window.checkin.show_answer(night, NightWords().of(answers[-1]) if answers else None)
 
     def answer_checkin(self, cramps: int | None, night: date | None = None) -> NightEvent | None:
         """The main window's, tray's or notification's check-in: -1 asks how many first.
@@ -149,9 +151,11 @@ class DayLog:
 
         window = self.host.built_window
         if window is not None:  # from the tray: nothing to show it in
+            from crampcoach.qt.checkin import NightWords
+
             window.show_undoable(
                 QCoreApplication.translate("App", "Last night: {answer}.").format(
-                    answer=_night_words(event)
+                    answer=NightWords().of(event)
                 ),
                 undo,
             )
@@ -264,12 +268,3 @@ class DayLog:
         window = self.host.built_window
         if window is not None:  # from the tray: nothing to show it in
             window.set_today(self.host.today())
-
-
-def _night_words(event: NightEvent) -> str:
-    if event.cramps is None:
-        return "you don't remember"
-    if event.cramps == 0:
-        return "no cramps"
-    worst = "" if event.worst is None else f", the worst {event.worst}/10"
-    return f"{event.cramps} cramp{'s' if event.cramps != 1 else ''}{worst}"

@@ -146,8 +146,10 @@ class DocumentReader(QWidget):
         found = verdicts.topics(self.marks)
         self.verdicts_label.setVisible(bool(found))
         self.verdicts_label.setText(
-            "Passages about supplements or drinking are marked in blue. What better studies "
-            "say:\n" + "\n".join(f"• {v.text}" for v in found)
+            self.tr(
+                "Passages about supplements or drinking are marked in blue. What better studies "
+                "say:\n{verdicts}"
+            ).format(verdicts="\n".join(f"• {v.text}" for v in found))
             if found
             else ""
         )

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QEvent,
@@ -61,7 +62,13 @@ QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 DOC_ID = Qt.ItemDataRole.UserRole
 MAX_NOTICE_LINES = 6
 #: One spelling for each kind of routine ("warm-up", as the routines write it).
-KIND_WORDS = {"warmup": "Warm-up", "cooldown": "Cool-down"}
+KIND_WORDS = {
+    "warmup": QT_TRANSLATE_NOOP("RoutineCard", "Warm-up"),
+    "stretch": QT_TRANSLATE_NOOP("RoutineCard", "Stretch"),
+    "bedtime": QT_TRANSLATE_NOOP("RoutineCard", "Bedtime"),
+    "relief": QT_TRANSLATE_NOOP("RoutineCard", "Relief"),
+    "cooldown": QT_TRANSLATE_NOOP("RoutineCard", "Cool-down"),
+}
 
 
 def format_duration(seconds: int) -> str:
@@ -111,7 +118,10 @@ class RoutineCard(QFrame):
     start_clicked = Signal(str)
     print_clicked = Signal(str)
 
-    def __init__(self, routine: Routine, last_done: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, routine: Routine, days_ago: int | None, parent: QWidget | None = None
+    ) -> None:
+        """``days_ago``: log days since it was last done (0 today), None if never."""
         super().__init__(parent)
         self.setObjectName("routineCard")
         self.routine_id = routine.id
@@ -130,15 +140,18 @@ class RoutineCard(QFrame):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         steps = len(routine.steps)
-        facts = [
-            KIND_WORDS.get(routine.kind.value, routine.kind.value.capitalize()),
-            format_duration(routine.duration_s),
-            f"{steps} step" + ("" if steps == 1 else "s"),
-            f"last done {last_done}",
-        ]
-        if not routine.builtin:
-            facts.append("your routine")
-        self.facts = QLabel(" · ".join(facts))
+        kind = routine.kind.value
+        facts = (
+            self.tr("{kind} · {duration} · {steps} · {last_done}")
+            if routine.builtin
+            else self.tr("{kind} · {duration} · {steps} · {last_done} · your routine")
+        ).format(
+            kind=self.tr(str(KIND_WORDS[kind])) if kind in KIND_WORDS else kind.capitalize(),
+            duration=format_duration(routine.duration_s),
+            steps=self.tr("1 step") if steps == 1 else self.tr("%n steps", "", steps),
+            last_done=self._last_done(days_ago),
+        )
+        self.facts = QLabel(facts)
         self.facts.setObjectName("routineFacts")
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setWordWrap(True)
@@ -162,8 +175,8 @@ class RoutineCard(QFrame):
             (
                 self.tr("{duration}, 1 step")
                 if steps == 1
-                else self.tr("{duration}, {steps} steps")
-            ).format(duration=format_duration(routine.duration_s), steps=steps)
+                else self.tr("{duration}, %n steps", "", steps)
+            ).format(duration=format_duration(routine.duration_s))
         )
         self.start_button.clicked.connect(lambda: self.start_clicked.emit(self.routine_id))
         self.print_button = QPushButton(self.tr("Print sheet…"))
@@ -187,6 +200,16 @@ class RoutineCard(QFrame):
         bottom.addWidget(self.strip, 1)
         bottom.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(bottom)
+
+    def _last_done(self, days: int | None) -> str:
+        """When the routine was last done, as one phrase per case (word order is the language's)."""
+        if days is None:
+            return self.tr("never done")
+        if days == 0:
+            return self.tr("last done today")
+        if days == 1:
+            return self.tr("last done yesterday")
+        return self.tr("last done %n days ago", "", days)
 
 
 class DocumentRow(QFrame):
@@ -438,8 +461,8 @@ class MainWindow(QMainWindow):
 
     # -- data in ------------------------------------------------------------
 
-    def set_routines(self, routines: Sequence[Routine], last_done: Mapping[str, str]) -> None:
-        """Show the routine library; ``last_done`` maps routine id to words like "yesterday"."""
+    def set_routines(self, routines: Sequence[Routine], last_done: Mapping[str, int]) -> None:
+        """Show the routine library; ``last_done``: log days since each was done (none: never)."""
         current = self.selected_routine()
         self.routine_list.clear()
         self._cards.clear()
@@ -448,14 +471,17 @@ class MainWindow(QMainWindow):
             item.setData(ROUTINE_ID, routine.id)
             item.setText("")  # the card draws the text
             item.setToolTip(plain_tip(routine.description))
-            card = RoutineCard(routine, last_done.get(routine.id, "never"))
+            card = RoutineCard(routine, last_done.get(routine.id))
             # What a screen reader says for the item: the card is not in its tree.
             item.setData(
-                Qt.ItemDataRole.AccessibleTextRole, f"{routine.title}. {card.facts.text()}"
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("{title}. {facts}").format(title=routine.title, facts=card.facts.text()),
             )
             item.setData(
                 Qt.ItemDataRole.AccessibleDescriptionRole,
-                f"{routine.description} Press Enter to start it.",
+                self.tr("{description} Press Enter to start it.").format(
+                    description=routine.description
+                ),
             )
             card.start_clicked.connect(self.start_requested.emit)
             card.print_clicked.connect(self.print_requested.emit)
@@ -488,7 +514,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, doc.title)
             item.setData(
                 Qt.ItemDataRole.AccessibleDescriptionRole,
-                f"{doc.quality} Press Enter to open it.",
+                self.tr("{quality} Press Enter to open it.").format(quality=doc.quality),
             )
             row = DocumentRow(doc)
             self.document_list.setItemWidget(item, row)

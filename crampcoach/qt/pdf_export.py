@@ -13,7 +13,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QLocale,
+    QMarginsF,
+    QObject,
+    QRectF,
+    QSizeF,
+    QTime,
+    QUrl,
+)
 from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
@@ -44,14 +54,53 @@ CELL_BG: dict[Status, str] = {
 }
 
 
-def signs_text(c: object) -> str:
-    """The signs logged with a cramp, in words ("" when none)."""
-    symptoms = getattr(c, "symptoms", ())
-    return ("signs: " + ", ".join(SYMPTOM_LABELS[s] for s in symptoms)) if symptoms else ""
-
-
 def _e(text: object) -> str:
     return html.escape(str(text))
+
+
+def _when(at: datetime, fmt: str) -> str:
+    """``at`` (local) in the user's language: strftime's day and month names are English."""
+    return QLocale().toString(
+        QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)), fmt
+    )
+
+
+def _grid(r: WeekReview) -> str:
+    """The week grid's rows (the plan items by day), its header row first."""
+    days = r.days
+    head = "".join(
+        f"<th>{_e(QLocale().toString(QDate(d.day.year, d.day.month, d.day.day), 'ddd d MMM'))}</th>"
+        for d in days
+    )
+    rows = [f"<tr bgcolor='#eeeeee'><th></th>{head}</tr>"]
+    for item in review.GRID_ROWS:
+        cells = []
+        for d in days:
+            status = review.cell_status(d, item)
+            bg = CELL_BG.get(status) if status else None
+            if item == "cramps" and d.cramps:
+                bg = "#f9e0dc"
+            style = f' bgcolor="{bg}"' if bg else ""
+            cells.append(f"<td align='center'{style}>{_e(review.cell_text(d, item))}</td>")
+        rows.append(
+            f"<tr><th align='left'>{_e(review.grid_label(item, r))}</th>{''.join(cells)}</tr>"
+        )
+    return "".join(rows)
+
+
+def _warnings(r: WeekReview) -> str:
+    """The matched warning signs in a red box, most urgent first, the action before the reason."""
+    if not r.warnings:
+        return ""
+    items = "".join(
+        f"<p style='margin:2px 0'><b>{_e(safety.LEVEL_LABELS[w.level])}"
+        f" — {_e(w.title)}. {_e(w.action)}</b> {_e(w.reason)}</p>"
+        for w in r.warnings
+    )
+    return (
+        "<table width='100%' cellpadding='4' style='background:#ffe5e5;"
+        f"border:1px solid #c00000'><tr><td>{items}</td></tr></table>"
+    )
 
 
 def trial_html(report: Report | None) -> str:
@@ -75,6 +124,112 @@ def trial_html(report: Report | None) -> str:
 """
 
 
+def _checklist() -> str:
+    return "<br>".join(
+        f"<b>{_e(safety.CHECKLIST_HEADINGS[level])}</b> "
+        + "; ".join(_e(i.text) for i in safety.CHECKLIST if i.level is level)
+        for level in safety.Level
+    )
+
+
+class WeekPdf(QObject):
+    """The page's words in the user's language (``self.tr``, context "WeekPdf").
+
+    A QObject for its ``tr``: lupdate reads a plural's count only from ``tr``
+    calls, never from ``QCoreApplication.translate``'s.
+    """
+
+    def signs(self, c: object) -> str:
+        """The signs logged with a cramp, in words ("" when none)."""
+        symptoms = getattr(c, "symptoms", ())
+        if not symptoms:
+            return ""
+        return self.tr("signs: {signs}").format(
+            signs=", ".join(SYMPTOM_LABELS[s] for s in symptoms)
+        )
+
+    def diary(self, r: WeekReview, max_rows: int) -> str:
+        """The cramp diary as a table, cut at ``max_rows`` with "and N more"."""
+        from crampcoach.qt.cramp_dialog import entry_words
+
+        log = list(r.cramps.log)
+        if not log:
+            return "<p>{}</p>".format(_e(self.tr("No cramps logged this week.")))
+        shown = log[:max_rows]
+        locale = QLocale()
+        rows = []
+        for c in shown:
+            leg, muscle, context = entry_words(c)
+            minutes = "" if c.minutes is None else locale.toString(c.minutes, "g", 6)
+            rows.append(
+                f"<tr><td>{_e(_when(c.at.astimezone(r.tz), 'ddd d MMM HH:mm'))}</td>"
+                f"<td>{_e(leg)}</td><td>{_e(muscle)}</td>"
+                f"<td align='center'>{c.severity}/10</td><td align='center'>{_e(minutes)}</td>"
+                f"<td>{_e(context)}</td>"
+                f"<td>{_e('; '.join(filter(None, [c.note, self.signs(c)])))}</td></tr>"
+            )
+        hidden = len(log) - len(shown)
+        more = (
+            self.tr("… and 1 more episode (see the CSV export).")
+            if hidden == 1
+            else self.tr("… and %n more episodes (see the CSV export).", "", hidden)
+        )
+        headers = (
+            self.tr("Began"),
+            self.tr("Leg"),
+            self.tr("Muscle"),
+            self.tr("Severity"),
+            self.tr("Minutes"),
+            self.tr("Context"),
+            self.tr("Note"),
+        )
+        return (
+            "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
+            "style='border-collapse:collapse;border-color:#999'><tr bgcolor='#eeeeee'>"
+            + "".join(f"<th>{_e(h)}</th>" for h in headers)
+            + f"</tr>{''.join(rows)}</table>"
+            + (f"<p><i>{_e(more)}</i></p>" if hidden > 0 else "")
+        )
+
+    def page(self, r: WeekReview, max_rows: int, chart_width: int, trial: Report | None) -> str:
+        """The whole page as HTML (``trial``: the personal trial's section, if there is one)."""
+        week = review.week_title(r.week)
+        title = self.tr("{week} (so far)").format(week=week) if r.in_progress else week
+        intro = self.tr(
+            "A week of the adherence log, for talking with a clinician. "
+            "Printed {made} by CrampCoach {version}."
+        ).format(made=_when(datetime.now(r.tz), "d MMM yyyy HH:mm"), version=__version__)
+        headline = "<br>".join(_e(line) for line in review.headline(r))
+        chart_height = chart_width * CHART_PX[1] // CHART_PX[0]
+        compared = self.tr("Cramps after nights with vs without the bedtime routine")
+        return f"""
+<html><body>
+<h2 style='margin:0'>CrampCoach — {_e(title)}</h2>
+<p style='color:#444;margin-top:2px'>{_e(intro)}</p>
+{_warnings(r)}
+<table width='100%' cellspacing='0' cellpadding='3' border='1'
+ style='border-collapse:collapse;border-color:#999'>
+{_grid(r)}
+</table>
+<table width='100%' cellpadding='2'><tr>
+<td width='45%' valign='top'><p><b>{_e(self.tr("This week"))}</b><br>{headline}</p></td>
+<td valign='top'><p><b>{_e(compared)}</b><br>
+{_e(review.effect_summary(r.cramps.effect))}</p></td>
+</tr></table>
+{trial_html(trial)}
+<p align='center'><img src='chart.png' width='{chart_width}' height='{chart_height}'></p>
+<h3 style='margin-bottom:2px'>{_e(self.tr("Cramp diary"))}</h3>
+{self.diary(r, max_rows)}
+<p style="margin-top:10px">{_checklist()}.</p>
+<p style='margin-top:6px'><b>{_e(safety.NOT_MEDICAL_ADVICE)}</b></p>
+</body></html>
+"""
+
+    def title(self, r: WeekReview) -> str:
+        """The PDF's document title."""
+        return self.tr("CrampCoach {week}").format(week=review.week_title(r.week))
+
+
 def week_html(
     r: WeekReview,
     max_rows: int = MAX_DIARY_ROWS,
@@ -82,92 +237,7 @@ def week_html(
     trial: Report | None = None,
 ) -> str:
     """The page as HTML (user text escaped; ``chart.png`` is a document resource)."""
-    days = r.days
-    head = "".join(f"<th>{_e(d.day.strftime('%a %d %b'))}</th>" for d in days)
-    grid_rows = []
-    for item in review.GRID_ROWS:
-        cells = []
-        for d in days:
-            status = review.cell_status(d, item)
-            bg = CELL_BG.get(status) if status else None
-            if item == "cramps" and d.cramps:
-                bg = "#f9e0dc"
-            style = f' bgcolor="{bg}"' if bg else ""
-            cells.append(f"<td align='center'{style}>{_e(review.cell_text(d, item))}</td>")
-        grid_rows.append(
-            f"<tr><th align='left'>{_e(review.grid_label(item, r))}</th>{''.join(cells)}</tr>"
-        )
-    headline = "<br>".join(_e(line) for line in review.headline(r))
-
-    warnings = ""
-    if r.warnings:
-        # Most urgent first (check_log sorts them), the action before the reason.
-        items = "".join(
-            f"<p style='margin:2px 0'><b>{_e(safety.LEVEL_LABELS[w.level])}"
-            f" — {_e(w.title)}. {_e(w.action)}</b> {_e(w.reason)}</p>"
-            for w in r.warnings
-        )
-        warnings = (
-            "<table width='100%' cellpadding='4' style='background:#ffe5e5;"
-            f"border:1px solid #c00000'><tr><td>{items}</td></tr></table>"
-        )
-
-    log = list(r.cramps.log)
-    shown = log[:max_rows]
-    diary_rows = "".join(
-        "<tr>"
-        f"<td>{_e(c.at.astimezone(r.tz).strftime('%a %d %b %H:%M'))}</td>"
-        f"<td>{_e(c.leg.value)}</td><td>{_e(c.muscle.value)}</td>"
-        f"<td align='center'>{c.severity}/10</td>"
-        f"<td align='center'>{'' if c.minutes is None else _e(f'{c.minutes:g}')}</td>"
-        f"<td>{_e(c.context.value if c.context else '')}</td>"
-        f"<td>{_e('; '.join(filter(None, [c.note, signs_text(c)])))}</td>"
-        "</tr>"
-        for c in shown
-    )
-    more = (
-        f"<p><i>… and {len(log) - len(shown)} more episodes (see the CSV export).</i></p>"
-        if len(log) > len(shown)
-        else ""
-    )
-    diary = (
-        "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
-        "style='border-collapse:collapse;border-color:#999'>"
-        "<tr bgcolor='#eeeeee'><th>Began</th><th>Leg</th><th>Muscle</th><th>Severity</th>"
-        f"<th>Minutes</th><th>Context</th><th>Note</th></tr>{diary_rows}</table>{more}"
-        if log
-        else "<p>No cramps logged this week.</p>"
-    )
-    checklist = "<br>".join(
-        f"<b>{_e(safety.CHECKLIST_HEADINGS[level])}</b> "
-        + "; ".join(_e(i.text) for i in safety.CHECKLIST if i.level is level)
-        for level in safety.Level
-    )
-    made = datetime.now(r.tz).strftime("%d %b %Y %H:%M")
-    return f"""
-<html><body>
-<h2 style='margin:0'>CrampCoach — {_e(review.week_title(r.week))}{" (so far)" if r.in_progress else ""}</h2>
-<p style='color:#444;margin-top:2px'>A week of the adherence log, for talking with a clinician.
-Printed {_e(made)} by CrampCoach {_e(__version__)}.</p>
-{warnings}
-<table width='100%' cellspacing='0' cellpadding='3' border='1'
- style='border-collapse:collapse;border-color:#999'>
-<tr bgcolor='#eeeeee'><th></th>{head}</tr>
-{"".join(grid_rows)}
-</table>
-<table width='100%' cellpadding='2'><tr>
-<td width='45%' valign='top'><p><b>This week</b><br>{headline}</p></td>
-<td valign='top'><p><b>Cramps after nights with vs without the bedtime routine</b><br>
-{_e(review.effect_summary(r.cramps.effect))}</p></td>
-</tr></table>
-{trial_html(trial)}
-<p align='center'><img src='chart.png' width='{chart_width}' height='{chart_width * CHART_PX[1] // CHART_PX[0]}'></p>
-<h3 style='margin-bottom:2px'>Cramp diary</h3>
-{diary}
-<p style="margin-top:10px">{checklist}.</p>
-<p style='margin-top:6px'><b>{_e(safety.NOT_MEDICAL_ADVICE)}</b></p>
-</body></html>
-"""
+    return WeekPdf().page(r, max_rows, chart_width, trial)
 
 
 def _document(
@@ -220,7 +290,7 @@ def write_week_pdf(r: WeekReview, path: Path, trial: Report | None = None) -> in
     """
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"CrampCoach {review.week_title(r.week)}")
+    writer.setTitle(WeekPdf().title(r))
     writer.setCreator(f"CrampCoach {__version__}")
     writer.setPageLayout(
         QPageLayout(

@@ -35,7 +35,7 @@ import html
 import math
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -97,7 +97,9 @@ LEAD_IN_S = 5.0
 #: change (so the rounding has crossed over), never on a fixed beat.
 REPAINT_MARGIN_MS = 1
 ANNOUNCED_KEPT = 20
-STOP_QUESTION = "Stop here? Press Esc or Stop again to end and record it, or Space to go on."
+STOP_QUESTION = QT_TRANSLATE_NOOP(
+    "PlayerWindow", "Stop here? Press Esc or Stop again to end and record it, or Space to go on."
+)
 QUOTE_EXCERPT_CHARS = 60  # of a cited passage, beside its "Why this step?" link
 #: How far ahead the cue clock is told the plan.  The player re-plans at every
 #: cue and boundary, so this only has to outlast a GUI thread stuck that long.
@@ -123,13 +125,15 @@ PICTURE_SHARE = 0.32
 MINIMUM_SIZE = QSize(320, 400)
 SCALED_TYPE = {"countdown": 1000, "side_banner": 310, "step_name": 255, "rep": 235}
 
-DISCLAIMER = "General information, not medical advice. Stop if it hurts."
+DISCLAIMER = QT_TRANSLATE_NOOP(
+    "PlayerWindow", "General information, not medical advice. Stop if it hurts."
+)
 
 _SIDE_BANNER = {
-    Side.LEFT: "◀  LEFT LEG",
-    Side.RIGHT: "RIGHT LEG  ▶",
-    Side.BOTH: "BOTH LEGS",
-    Side.AFFECTED: "THE CRAMPING LEG",
+    Side.LEFT: QT_TRANSLATE_NOOP("PlayerWindow", "◀  LEFT LEG"),
+    Side.RIGHT: QT_TRANSLATE_NOOP("PlayerWindow", "RIGHT LEG  ▶"),
+    Side.BOTH: QT_TRANSLATE_NOOP("PlayerWindow", "BOTH LEGS"),
+    Side.AFFECTED: QT_TRANSLATE_NOOP("PlayerWindow", "THE CRAMPING LEG"),
 }
 
 
@@ -159,18 +163,23 @@ def quote_excerpt(quote: str, limit: int = QUOTE_EXCERPT_CHARS) -> str:
     return words[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
-def _side_suffix(step: PlannedStep) -> str:
-    """The side after a step's name (", left leg"), or nothing for both legs."""
-    return f", {side_words(step.side)}" if step.side is not Side.BOTH else ""
+#: Whole sentences, not "Switch to the {side}": the side's case can differ by language.
+SWITCH_WORDS = {
+    Side.LEFT: QT_TRANSLATE_NOOP("PlayerWindow", "Switch to the left leg."),
+    Side.RIGHT: QT_TRANSLATE_NOOP("PlayerWindow", "Switch to the right leg."),
+    Side.AFFECTED: QT_TRANSLATE_NOOP("PlayerWindow", "Switch to the cramping leg."),
+    Side.BOTH: QT_TRANSLATE_NOOP("PlayerWindow", "Switch to both legs."),
+}
 
 
 def side_words(side: Side) -> str:
     """The side in words: "left leg", "right leg", "the cramping leg" or "both legs"."""
-    return {
-        Side.LEFT: "left leg",
-        Side.RIGHT: "right leg",
-        Side.AFFECTED: "the cramping leg",
-    }.get(side, "both legs")
+    words = {
+        Side.LEFT: QT_TRANSLATE_NOOP("PlayerWindow", "left leg"),
+        Side.RIGHT: QT_TRANSLATE_NOOP("PlayerWindow", "right leg"),
+        Side.AFFECTED: QT_TRANSLATE_NOOP("PlayerWindow", "the cramping leg"),
+    }.get(side, QT_TRANSLATE_NOOP("PlayerWindow", "both legs"))
+    return QCoreApplication.translate("PlayerWindow", str(words))
 
 
 class PlayerWindow(QWidget):
@@ -209,7 +218,9 @@ class PlayerWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("PlayerWindow")
         routine = session.routine
-        self.setWindowTitle(plain_title(f"{routine.title} — CrampCoach"))
+        self.setWindowTitle(
+            plain_title(self.tr("{title} — CrampCoach").format(title=routine.title))
+        )
         self.routine = routine
         self.session = session
         self.clock: Clock = session.clock
@@ -291,7 +302,7 @@ class PlayerWindow(QWidget):
         ):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.routine_title.setText(routine.title)
-        self.disclaimer.setText(DISCLAIMER)
+        self.disclaimer.setText(self.tr(str(DISCLAIMER)))
         self.retry_button.hide()
 
         self.back_button.clicked.connect(self.back)
@@ -349,7 +360,7 @@ class PlayerWindow(QWidget):
         if self.session.state is not State.READY:
             return
         if self.inhibitor is not None:
-            self.inhibitor.inhibit("A guided stretching session is running")
+            self.inhibitor.inhibit(self.tr("A guided stretching session is running"))
         self.session.start()
         self._after_change()
 
@@ -438,7 +449,7 @@ class PlayerWindow(QWidget):
             self.session.toggle_pause()
         self.stop_pending = True
         self._after_change()
-        self._announce(STOP_QUESTION)
+        self._announce(self.tr(str(STOP_QUESTION)))
 
     # --- engine events --------------------------------------------------------
 
@@ -458,33 +469,47 @@ class PlayerWindow(QWidget):
 
     @_on_event.register
     def _(self, ev: GetReady) -> None:
-        self.sink.say(f"Get ready for {ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
+        step = ev.segment.step
+        self.sink.say(
+            self.tr("Get ready for {step}.").format(step=step.name)
+            if step.side is Side.BOTH
+            else self.tr("Get ready for {step}, {side}.").format(
+                step=step.name, side=side_words(step.side)
+            )
+        )
 
     @_on_event.register
     def _(self, ev: SwitchSides) -> None:
         self._switching = True
         if self._fresh(ev.due):
             self._sound(ev.key)
-            self.sink.say(f"Switch to the {side_words(ev.to)}.")
+            self.sink.say(self.tr(str(SWITCH_WORDS.get(ev.to, SWITCH_WORDS[Side.BOTH]))))
 
     @_on_event.register
     def _(self, ev: StepStarted) -> None:
         switching, self._switching = self._switching, False
         if not switching and self._fresh(ev.due):
             self._sound(ev.key)
-            self.sink.say(f"{ev.segment.step.name}{_side_suffix(ev.segment.step)}.")
+            step = ev.segment.step
+            self.sink.say(
+                self.tr("{step}.").format(step=step.name)
+                if step.side is Side.BOTH
+                else self.tr("{step}, {side}.").format(step=step.name, side=side_words(step.side))
+            )
 
     @_on_event.register
     def _(self, ev: RepStarted) -> None:
         if self._fresh(ev.due):
             self._sound(ev.key)
-            self.sink.say(f"Hold {ev.segment.rep} of {ev.segment.reps}.")
+            self.sink.say(
+                self.tr("Hold {rep} of {reps}.").format(rep=ev.segment.rep, reps=ev.segment.reps)
+            )
 
     @_on_event.register
     def _(self, ev: RestStarted) -> None:
         if self._fresh(ev.due):
             self._sound(ev.key)
-            self.sink.say("Relax.")
+            self.sink.say(self.tr("Relax."))
 
     @_on_event.register
     def _(self, ev: Countdown) -> None:
@@ -494,12 +519,12 @@ class PlayerWindow(QWidget):
     @_on_event.register
     def _(self, ev: HalfWay) -> None:
         if self._fresh(ev.due):
-            self.sink.say("Half way.")
+            self.sink.say(self.tr("Half way."))
 
     @_on_event.register
     def _(self, ev: Finished) -> None:
         self._sound(ev.key)
-        self.sink.say("Well done. The routine is finished.")
+        self.sink.say(self.tr("Well done. The routine is finished."))
         self._end(ev.outcome)
 
     @_on_event.register
@@ -591,11 +616,13 @@ class PlayerWindow(QWidget):
             self._draw_step(seg.step)
         self.step_progress.setText(self.step_words(seg.step))
         if seg.kind is SegmentKind.GET_READY:
-            self.rep.setText("Get ready")
+            self.rep.setText(self.tr("Get ready"))
         elif seg.kind is SegmentKind.REST:
-            self.rep.setText(f"Relax — hold {seg.rep} of {seg.reps} next")
+            self.rep.setText(
+                self.tr("Relax — hold {rep} of {reps} next").format(rep=seg.rep, reps=seg.reps)
+            )
         elif seg.reps > 1:
-            self.rep.setText(f"Hold {seg.rep} of {seg.reps}")
+            self.rep.setText(self.tr("Hold {rep} of {reps}").format(rep=seg.rep, reps=seg.reps))
         else:
             self.rep.setText("")
         self._set_prop(self.rep, "rest", seg.kind is SegmentKind.REST)
@@ -604,25 +631,32 @@ class PlayerWindow(QWidget):
             self.status.setText(
                 " ".join(
                     filter(
-                        None, ["Press Space or Start when you are in position.", self.sound_note]
+                        None,
+                        [
+                            self.tr("Press Space or Start when you are in position."),
+                            self.sound_note,
+                        ],
                     )
                 )
             )
-            self.pause_button.setText("Start  (Space)")
+            self.pause_button.setText(self.tr("Start  (Space)"))
         elif paused and self.stop_pending:
-            self.status.setText(STOP_QUESTION)
+            self.status.setText(self.tr(str(STOP_QUESTION)))
         elif paused:
-            self.status.setText("Paused — press Space to continue.")
-            self.pause_button.setText("Resume  (Space)")
+            self.status.setText(self.tr("Paused — press Space to continue."))
+            self.pause_button.setText(self.tr("Resume  (Space)"))
         else:
             self.status.setText(
                 " ".join(
-                    filter(None, ["Get into position, or press → to begin now.", self.sound_note])
+                    filter(
+                        None,
+                        [self.tr("Get into position, or press → to begin now."), self.sound_note],
+                    )
                 )
                 if seg.kind is SegmentKind.GET_READY
                 else ""
             )
-            self.pause_button.setText("Pause  (Space)")
+            self.pause_button.setText(self.tr("Pause  (Space)"))
         self._set_prop(self.countdown, "paused", paused)
         self._refresh_time()
 
@@ -632,7 +666,9 @@ class PlayerWindow(QWidget):
         Both sides of an ``each`` step are one written step; the side banner
         says which side is on.
         """
-        return f"Step {step.index + 1} of {len(self.routine.steps)}"
+        return self.tr("Step {n} of {total}").format(
+            n=step.index + 1, total=len(self.routine.steps)
+        )
 
     def _announce(self, text: str) -> None:
         """Tell assistive technology (Orca through AT-SPI) what just changed on the screen."""
@@ -643,26 +679,32 @@ class PlayerWindow(QWidget):
 
     def _draw_step(self, step: PlannedStep) -> None:
         s = self.session
-        self.side_banner.setText(_SIDE_BANNER.get(step.side, "BOTH LEGS"))
+        self.side_banner.setText(self.tr(str(_SIDE_BANNER.get(step.side, _SIDE_BANNER[Side.BOTH]))))
         self._set_prop(self.side_banner, "side", str(step.side))
-        self.side_banner.setAccessibleName(f"Side: {side_words(step.side)}")
+        self.side_banner.setAccessibleName(
+            self.tr("Side: {side}").format(side=side_words(step.side))
+        )
         self.step_name.setText(step.name)
         picture = step_picture(step)
         self.pose_view.set_pose(picture, step.side, step.cycle_s)
         self.pose_view.setVisible(picture is not None)
         # The step label's name changes too (NameChanged), for readers without announcements.
-        spoken = f"{self.step_words(step)}: {step.name}, {side_words(step.side)}"
+        spoken = self.tr("{progress}: {step}, {side}").format(
+            progress=self.step_words(step), step=step.name, side=side_words(step.side)
+        )
         self.step_name.setAccessibleName(spoken)
         self._announce(spoken)
         self.instructions.setText(step.instructions)
         # What better studies say sits right under the lay claim, not behind a click.
-        self.evidence.setText(f"Evidence: {step.evidence}" if step.evidence else "")
+        self.evidence.setText(
+            self.tr("Evidence: {verdict}").format(verdict=step.evidence) if step.evidence else ""
+        )
         self.evidence.setVisible(bool(step.evidence))
         notes = [step.safety] if step.safety else []
         caution = profile.caution_for(step.caution, self.health) if step.caution else None
         if caution is not None:
             # The health profile makes this step one to skip or take care with: say so first.
-            notes.insert(0, f"{caution.text} Press → to skip it.")
+            notes.insert(0, self.tr("{caution} Press → to skip it.").format(caution=caution.text))
         if s.segment.step_position == 0 and self.routine.safety:
             # The routine's own caution (e.g. when to get urgent help) leads the
             # first step, since the session starts as soon as the window opens.
@@ -671,9 +713,11 @@ class PlayerWindow(QWidget):
         self.safety.setVisible(bool(notes))
         nxt = s.next_step
         if nxt is None:
-            self.next_step.setText("Next: the end of the routine.")
+            self.next_step.setText(self.tr("Next: the end of the routine."))
         else:
-            self.next_step.setText(f"Next: {nxt.name} — {side_words(nxt.side)}")
+            self.next_step.setText(
+                self.tr("Next: {step} — {side}").format(step=nxt.name, side=side_words(nxt.side))
+            )
         self._draw_citations(step)
 
     def _evidence_label(self) -> QLabel:
@@ -709,13 +753,23 @@ class PlayerWindow(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            anchor = '<a href="cite:{n}" style="color:{link}">{words}</a>'.format(
+                n=n, link=link, words=html.escape(self.tr("Why this step?"))
+            )
+            # The quote stays verbatim (English, as cited); the pattern around it is translated.
             label.setText(
-                f'<a href="cite:{n}" style="color:{link}">Why this step?</a> '
-                f"— {html.escape(self._doc_title(citation))}: "
-                f"“{html.escape(quote_excerpt(citation.quote))}”"
+                self.tr("{link} — {title}: “{quote}”").format(
+                    link=anchor,
+                    title=html.escape(self._doc_title(citation)),
+                    quote=html.escape(quote_excerpt(citation.quote)),
+                )
             )
             label.setToolTip(
-                plain_tip(f"“{citation.quote}”\nOpens the source with this passage marked.")
+                plain_tip(
+                    self.tr("“{quote}”\nOpens the source with this passage marked.").format(
+                        quote=citation.quote
+                    )
+                )
             )
             label.linkActivated.connect(self._open_citation)
             layout.addWidget(label)
@@ -748,7 +802,7 @@ class PlayerWindow(QWidget):
         steady.set_text(self.countdown, format_clock(s.remaining_s()))
         total = s.total_duration_s()
         left = s.total_remaining_s()
-        steady.set_text(self.total_left, f"{format_clock(left)} left")
+        steady.set_text(self.total_left, self.tr("{time} left").format(time=format_clock(left)))
         self.progress.setValue(round(1000 * (total - left) / total) if total else 1000)
 
     @staticmethod
@@ -764,17 +818,36 @@ class PlayerWindow(QWidget):
         done = len(outcome.steps_done)
         skipped = len(outcome.steps_skipped)
         time = format_duration(round(outcome.active_s))
+        # Counts are Qt %n plurals for every language; English's singular is
+        # its own message, so English needs no translation file.
         if outcome.completed:
-            self.summary_title.setText("Well done")
-            text = f"All {steps} steps done in {time}."
+            self.summary_title.setText(self.tr("Well done"))
+            text = (
+                self.tr("The step done in {time}.")
+                if steps == 1
+                else self.tr("All %n steps done in {time}.", "", steps)
+            ).format(time=time)
         else:
             self.summary_title.setText(
-                "Session stopped" if self.session.state is State.STOPPED else "Routine finished"
+                self.tr("Session stopped")
+                if self.session.state is State.STOPPED
+                else self.tr("Routine finished")
             )
-            text = f"{done} of {steps} steps done"
             if skipped:
-                text += f", {skipped} skipped"
-            text += f", in {time}."
+                pattern = (
+                    self.tr("{done} of 1 step done, {skipped} skipped, in {time}.")
+                    if steps == 1
+                    else self.tr(
+                        "{done} of %n steps done, {skipped} skipped, in {time}.", "", steps
+                    )
+                )
+            else:
+                pattern = (
+                    self.tr("{done} of 1 step done, in {time}.")
+                    if steps == 1
+                    else self.tr("{done} of %n steps done, in {time}.", "", steps)
+                )
+            text = pattern.format(done=done, skipped=skipped, time=time)
         self.summary.setText(text)
         self._show_record_state()
         self.controls_bar.hide()  # the summary has its own buttons
@@ -783,16 +856,18 @@ class PlayerWindow(QWidget):
     def _show_record_state(self) -> None:
         r = self.recorder
         if r is None:
-            text, failed = "Not recorded: no log is open.", False
+            text, failed = self.tr("Not recorded: no log is open."), False
         elif r.recorded:
-            text, failed = "Recorded in your log.", False
+            text, failed = self.tr("Recorded in your log."), False
         else:
-            text = f"Could not save this session to your log: {r.error}."
-            if r.can_retry:
-                text += (
-                    " It is kept and will be saved with your next entry, or press "
-                    "“Try saving again”."
+            text = (
+                self.tr(
+                    "Could not save this session to your log: {error}. It is kept and will be "
+                    "saved with your next entry, or press “Try saving again”."
                 )
+                if r.can_retry
+                else self.tr("Could not save this session to your log: {error}.")
+            ).format(error=r.error)
             failed = True
         self.record_label.setText(text)
         self._set_prop(self.record_label, "failed", failed)

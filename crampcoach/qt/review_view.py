@@ -15,7 +15,17 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QSize,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -54,12 +64,21 @@ STATUS_COLOURS: dict[Status, str] = {
     Status.SKIPPED: "#dde6f2",
     Status.PENDING: "#f2f2f2",
 }
-DIARY_EMPTY = (
+DIARY_EMPTY = QT_TRANSLATE_NOOP(
+    "ReviewWindow",
     "No cramps logged this week. After a cramp, press “Log a cramp…”: when it was and "
-    "how bad is enough, and the review compares nights with and without the routine."
+    "how bad is enough, and the review compares nights with and without the routine.",
 )
 # Short headers: the diary shares the window's width with the chart.
-DIARY_COLUMNS = ("When", "Leg", "Muscle", "Severity", "Min", "Context", "Note")
+DIARY_COLUMNS = (
+    QT_TRANSLATE_NOOP("ReviewWindow", "When"),
+    QT_TRANSLATE_NOOP("ReviewWindow", "Leg"),
+    QT_TRANSLATE_NOOP("ReviewWindow", "Muscle"),
+    QT_TRANSLATE_NOOP("ReviewWindow", "Severity"),
+    QT_TRANSLATE_NOOP("ReviewWindow", "Min"),
+    QT_TRANSLATE_NOOP("ReviewWindow", "Context"),
+    QT_TRANSLATE_NOOP("ReviewWindow", "Note"),
+)
 
 
 def warnings_text(r: WeekReview) -> str:
@@ -115,7 +134,7 @@ class ReviewWindow(QWidget):
         # A separate top-level window even when the main window is its parent.
         self.setWindowFlag(Qt.WindowType.Window, True)
         # Qt adds " — CrampCoach" (the application's display name) itself.
-        self.setWindowTitle("Your week in review")
+        self.setWindowTitle(self.tr("Your week in review"))
         self.store = store
         self._live_settings = settings
         self.settings: Settings = settings()
@@ -162,15 +181,19 @@ class ReviewWindow(QWidget):
         describe(
             f,
             {
-                "logCrampButton": "Add a cramp to the diary (Ctrl+K in the main window)",
-                "gridTable": "Each plan item by day: done, partly, missed, skipped or to come",
-                "diaryTable": "The cramps logged this week; Enter or double-click edits one",
-                "editButton": "Change the selected cramp",
-                "deleteButton": "Delete the selected cramp (Undo brings it back)",
-                "undoButton": "Bring back the cramp just deleted",
-                "pdfButton": "Save this week as a PDF to print or show a doctor",
-                "csvButton": "Save every entry as a CSV spreadsheet",
-                "jsonButton": "Save every entry as JSON",
+                "logCrampButton": self.tr("Add a cramp to the diary (Ctrl+K in the main window)"),
+                "gridTable": self.tr(
+                    "Each plan item by day: done, partly, missed, skipped or to come"
+                ),
+                "diaryTable": self.tr(
+                    "The cramps logged this week; Enter or double-click edits one"
+                ),
+                "editButton": self.tr("Change the selected cramp"),
+                "deleteButton": self.tr("Delete the selected cramp (Undo brings it back)"),
+                "undoButton": self.tr("Bring back the cramp just deleted"),
+                "pdfButton": self.tr("Save this week as a PDF to print or show a doctor"),
+                "csvButton": self.tr("Save every entry as a CSV spreadsheet"),
+                "jsonButton": self.tr("Save every entry as JSON"),
             },
         )
         self.disclaimer_label.setText(safety.NOT_MEDICAL_ADVICE)
@@ -181,7 +204,7 @@ class ReviewWindow(QWidget):
         )
         self._setup_grid()
         self._setup_diary()
-        self.diary_empty = QLabel(DIARY_EMPTY)
+        self.diary_empty = QLabel(self.tr(str(DIARY_EMPTY)))
         self.diary_empty.setObjectName("emptyLabel")
         self.diary_empty.setWordWrap(True)
         self.diary_empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -227,7 +250,13 @@ class ReviewWindow(QWidget):
         label.setObjectName("trialLabel")
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        label.setToolTip("What the trial cannot rule out: " + trial.CANNOT_RULE_OUT)
+        label.setToolTip(
+            plain_tip(
+                self.tr("What the trial cannot rule out: {reasons}").format(
+                    reasons=trial.CANNOT_RULE_OUT
+                )
+            )
+        )
         # Three lines always fit: the diary table below shrinks (it scrolls) rather than this.
         label.setMinimumHeight(label.fontMetrics().lineSpacing() * 3 + 4)
         # At the top of the diary column: the window's height is already spoken for.
@@ -249,8 +278,10 @@ class ReviewWindow(QWidget):
         self.trial_report = found  # the PDF prints it too
         if found is None:
             self.trial_label.setText(
-                "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
-                "crampcoach trial start (about 26 weeks of nightly check-ins)."
+                self.tr(
+                    "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
+                    "crampcoach trial start (about 26 weeks of nightly check-ins)."
+                )
             )
             return
         self.trial_label.setText(trial.summary_text(found, today))
@@ -281,7 +312,10 @@ class ReviewWindow(QWidget):
         self.settings = self._live_settings()
         self.review = review.load(self.store, self.settings, self.tz, self.week, self.today())
         r = self.review
-        self.week_label.setText(review.week_title(r.week) + (" (so far)" if r.in_progress else ""))
+        title = review.week_title(r.week)
+        self.week_label.setText(
+            self.tr("{week} (so far)").format(week=title) if r.in_progress else title
+        )
         self.next_button.setEnabled(r.week < self.this_week())
         self.this_week_button.setEnabled(r.week != self.this_week())
         self.headline_label.setText("\n".join(review.headline(r)))
@@ -327,7 +361,11 @@ class ReviewWindow(QWidget):
 
     def _fill_grid(self, r: WeekReview) -> None:
         self.grid.setVerticalHeaderLabels([review.grid_label(i, r) for i in review.GRID_ROWS])
-        self.grid.setHorizontalHeaderLabels([f"{d.day.strftime('%a')} {d.day.day}" for d in r.days])
+        # Day names in the user's language (strftime's are always English here).
+        locale = QLocale()
+        self.grid.setHorizontalHeaderLabels(
+            [locale.toString(QDate(d.day.year, d.day.month, d.day.day), "ddd d") for d in r.days]
+        )
         for col, row in enumerate(r.days):
             for line, item in enumerate(review.GRID_ROWS):
                 cell = QTableWidgetItem(review.cell_text(row, item))
@@ -342,7 +380,11 @@ class ReviewWindow(QWidget):
                     cell.setForeground(QBrush(QColor("#1a1a1a")))
                 if status is Status.SKIPPED or (item == "bedtime" and row.bedtime_skip):
                     reason = row.bedtime_skip if item == "bedtime" else row.stretch_skip
-                    cell.setToolTip(f"skipped: {reason.value if reason else 'no reason given'}")
+                    cell.setToolTip(
+                        self.tr("skipped: {reason}").format(reason=reason.value)
+                        if reason
+                        else self.tr("skipped: no reason given")
+                    )
                 cell.setData(Qt.ItemDataRole.UserRole, status.value if status else None)
                 self.grid.setItem(line, col, cell)
 
@@ -361,9 +403,9 @@ class ReviewWindow(QWidget):
         if self._chart_view is None:
             self._chart_view = QChartView(chart, self.chart_host)
             self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._chart_view.setAccessibleName("Chart of the last weeks")
+            self._chart_view.setAccessibleName(self.tr("Chart of the last weeks"))
             self._chart_view.setAccessibleDescription(
-                "Bars: share of the plan done each week; line: nights with cramps"
+                self.tr("Bars: share of the plan done each week; line: nights with cramps")
             )
             layout = self.chart_host.layout()
             assert layout is not None
@@ -382,7 +424,7 @@ class ReviewWindow(QWidget):
 
     def _setup_diary(self) -> None:
         self.diary.setColumnCount(len(DIARY_COLUMNS))
-        self.diary.setHorizontalHeaderLabels(list(DIARY_COLUMNS))
+        self.diary.setHorizontalHeaderLabels([self.tr(str(c)) for c in DIARY_COLUMNS])
         self.diary.verticalHeader().setVisible(False)
         header = self.diary.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -392,16 +434,23 @@ class ReviewWindow(QWidget):
         self.diary.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def _fill_diary(self, r: WeekReview) -> None:
+        from crampcoach.qt.cramp_dialog import entry_words
+
         self.diary.setRowCount(len(r.cramps.log))
+        locale = QLocale()
         for n, c in enumerate(r.cramps.log):
             local = c.at.astimezone(self.tz)
+            leg, muscle, context = entry_words(c)
+            shown = QDateTime(
+                QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+            )
             values = (
-                local.strftime("%a %H:%M"),  # the table shows one week
-                c.leg.value,
-                c.muscle.value,
+                locale.toString(shown, "ddd HH:mm"),  # the table shows one week
+                leg,
+                muscle,
                 f"{c.severity}/10",
-                "" if c.minutes is None else f"{c.minutes:g}",
-                c.context.value if c.context else "",
+                "" if c.minutes is None else locale.toString(c.minutes, "g", 6),
+                context,
                 c.note,
             )
             for col, value in enumerate(values):
@@ -463,14 +512,18 @@ class ReviewWindow(QWidget):
         try:
             self.journal.delete(event.id, keep=True)
         except KeyError:
-            self._status("That entry was already deleted.")
+            self._status(self.tr("That entry was already deleted."))
         except StoreWriteError as exc:
             # The store keeps the deletion pending and retries it on the next write.
             self._deleted.append(event)
-            self._status(f"Entry deleted, but not yet on disk ({exc}); CrampCoach will retry.")
+            self._status(
+                self.tr(
+                    "Entry deleted, but not yet on disk ({error}); CrampCoach will retry."
+                ).format(error=exc)
+            )
         else:
             self._deleted.append(event)
-            self._status("Entry deleted. Undo puts it back.")
+            self._status(self.tr("Entry deleted. Undo puts it back."))
         self.refresh()
         return event
 
@@ -484,9 +537,13 @@ class ReviewWindow(QWidget):
         try:
             self.journal.restore(event, keep=True)
         except (StoreError, ValueError) as exc:
-            self._status(f"Could not restore the entry yet: {exc}. CrampCoach will retry.")
+            self._status(
+                self.tr("Could not restore the entry yet: {error}. CrampCoach will retry.").format(
+                    error=exc
+                )
+            )
         else:
-            self._status("Entry restored.")
+            self._status(self.tr("Entry restored."))
         self.refresh()
         return event
 
@@ -501,9 +558,9 @@ class ReviewWindow(QWidget):
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
-                "Save the week as PDF",
+                self.tr("Save the week as PDF"),
                 str(Path.home() / f"crampcoach-{self.review.week}.pdf"),
-                "PDF (*.pdf)",
+                self.tr("PDF (*.pdf)"),
             )
             if not chosen:
                 return None
@@ -511,9 +568,9 @@ class ReviewWindow(QWidget):
         try:
             write_week_pdf(self.review, path, self.trial_report)
         except OSError as exc:
-            self._status(f"Could not write {path}: {exc}")
+            self._status(self.tr("Could not write {path}: {error}").format(path=path, error=exc))
             return None
-        self._status(f"Saved {path}")
+        self._status(self.tr("Saved {path}").format(path=path))
         return path
 
     def export_events(self, fmt: str, path: Path | None = None) -> Path | None:
@@ -523,9 +580,9 @@ class ReviewWindow(QWidget):
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
-                f"Save all events as {fmt.upper()}",
+                self.tr("Save all events as {format}").format(format=fmt.upper()),
                 str(Path.home() / f"crampcoach-events.{fmt}"),
-                f"{fmt.upper()} (*.{fmt})",
+                self.tr("{format} (*.{ext})").format(format=fmt.upper(), ext=fmt),
             )
             if not chosen:
                 return None
@@ -533,9 +590,15 @@ class ReviewWindow(QWidget):
         try:
             count = write_events(self.store, path, fmt)
         except OSError as exc:
-            self._status(f"Could not write {path}: {exc}")
+            self._status(self.tr("Could not write {path}: {error}").format(path=path, error=exc))
             return None
-        self._status(f"Saved {count} events to {path}")
+        self._status(
+            (
+                self.tr("Saved 1 event to {path}")
+                if count == 1
+                else self.tr("Saved %n events to {path}", "", count)
+            ).format(path=path)
+        )
         return path
 
     def _status(self, text: str) -> None:

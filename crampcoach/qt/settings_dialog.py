@@ -36,19 +36,20 @@ from crampcoach.qt.forms import child, describe_buttons, load_ui
 from crampcoach.qt.screens import fit_window
 
 #: Next to the water goal (evidence.md: hydration and cramps; hyponatraemia).
-WATER_NOTE = (
+WATER_NOTE = QT_TRANSLATE_NOOP(
+    "SettingsDialog",
     "Good evidence that drinking more prevents cramps is lacking, and drinking far more "
     "than you are thirsty for can be harmful (it can dilute the salt in your blood). "
-    "Keep the goal modest; your doctor can advise if you have heart or kidney problems."
+    "Keep the goal modest; your doctor can advise if you have heart or kidney problems.",
 )
 WEEKDAYS = (
-    ("Monday", "mon"),
-    ("Tuesday", "tue"),
-    ("Wednesday", "wed"),
-    ("Thursday", "thu"),
-    ("Friday", "fri"),
-    ("Saturday", "sat"),
-    ("Sunday", "sun"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Monday"), "mon"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Tuesday"), "tue"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Wednesday"), "wed"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Thursday"), "thu"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Friday"), "fri"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Saturday"), "sat"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Sunday"), "sun"),
 )
 
 
@@ -115,14 +116,14 @@ class SettingsDialog(QDialog):
                 self.inputs[setting.key] = widget
         day = child(self.form, QComboBox, "review_day")
         for label, value in WEEKDAYS:
-            day.addItem(label, value)
+            day.addItem(self.tr(str(label)), value)
         theme_box = child(self.form, QComboBox, "theme")
         for choice, value in THEME_CHOICES:
             theme_box.addItem(self.tr(str(choice)), userData=value)
         routine_box = child(self.form, QComboBox, "bedtime_routine")
         for rid, title in routines():
-            routine_box.addItem(f"{title} ({rid})", rid)
-        child(self.form, QLabel, "water_note").setText(WATER_NOTE)
+            routine_box.addItem(self.tr("{title} ({id})").format(title=title, id=rid), rid)
+        child(self.form, QLabel, "water_note").setText(self.tr(str(WATER_NOTE)))
         sound_ok, speech_ok, message = availability()
         av_note = child(self.form, QLabel, "av_note")
         av_note.setText(message)
@@ -155,24 +156,26 @@ class SettingsDialog(QDialog):
         layout = parent.layout() if parent is not None else None
         if layout is None:
             return
-        checkin = QGroupBox("Morning check-in", parent)
+        checkin = QGroupBox(self.tr("Morning check-in"), parent)
         form = QFormLayout(checkin)
-        ask = QCheckBox('Ask "How was last night?" each morning', checkin)
+        ask = QCheckBox(self.tr("Ask “How was last night?” each morning"), checkin)
         ask.setObjectName("morning_checkin")
         at = QTimeEdit(checkin)
         at.setObjectName("morning_checkin_time")
         at.setDisplayFormat("HH:mm")
         form.addRow(ask)
-        form.addRow("At", at)
-        health = QGroupBox("Your health (optional; it makes the advice more careful)", parent)
+        form.addRow(self.tr("At"), at)
+        health = QGroupBox(
+            self.tr("Your health (optional; it makes the advice more careful)"), parent
+        )
         hform = QFormLayout(health)
         for key, label in (
-            ("health_pregnant", "I am pregnant"),
-            ("health_kidney", "I have kidney disease"),
-            ("health_liver", "I have liver disease"),
-            ("health_diabetes", "I have diabetes"),
-            ("health_neuropathy", "I have nerve damage or reduced feeling in my feet"),
-            ("health_heart_failure", "I have heart failure"),
+            ("health_pregnant", self.tr("I am pregnant")),
+            ("health_kidney", self.tr("I have kidney disease")),
+            ("health_liver", self.tr("I have liver disease")),
+            ("health_diabetes", self.tr("I have diabetes")),
+            ("health_neuropathy", self.tr("I have nerve damage or reduced feeling in my feet")),
+            ("health_heart_failure", self.tr("I have heart failure")),
         ):
             box = QCheckBox(label, health)
             box.setObjectName(key)
@@ -181,12 +184,14 @@ class SettingsDialog(QDialog):
         limit.setObjectName("fluid_limit_ml")
         limit.setRange(0, 5000)
         limit.setSingleStep(100)
-        limit.setSuffix(" ml")
-        limit.setSpecialValueText("none")
-        hform.addRow("A fluid limit my clinician set", limit)
+        limit.setSuffix(self.tr(" ml"))
+        limit.setSpecialValueText(self.tr("none"))
+        hform.addRow(self.tr("A fluid limit my clinician set"), limit)
         note = QLabel(
-            "The water goal never goes above a fluid limit. CrampCoach keeps this on your "
-            "computer; it never diagnoses anything and never suggests a medicine.",
+            self.tr(
+                "The water goal never goes above a fluid limit. CrampCoach keeps this on your "
+                "computer; it never diagnoses anything and never suggests a medicine."
+            ),
             health,
         )
         note.setWordWrap(True)

@@ -68,7 +68,7 @@ def test_lists_routines_with_facts_and_last_done(
     calf = w.card("calf")
     assert calf.title.text() == "Calf stretch"
     # 2 steps: the first on each leg (2 x 30 s), the second both (30 s).
-    assert calf.facts.text() == "Stretch · 1 min 30 s · 2 steps · last done never"
+    assert calf.facts.text() == "Stretch · 1 min 30 s · 2 steps · never done"
     assert calf.description.text() == "Description of Calf stretch."
     assert w.card("night").facts.text().endswith("3 steps · last done yesterday")
     assert w.disclaimer_label.text() == "General information, not medical advice."

@@ -35,7 +35,7 @@ def test_the_main_window_tooltips_are_plain(make_app: Any, qtbot: Any) -> None:
     app = make_app()
     routine = next(iter(app.routines.values()))
     evil = dataclasses.replace(routine, title=HOSTILE, description=HOSTILE)
-    app.main_window.set_routines([evil], {evil.id: "never"})
+    app.main_window.set_routines([evil], {})
     item = app.main_window.routine_list.item(0)
     assert HOSTILE.split("\n")[0] in shown(item.toolTip())
     card = app.main_window.routine_list.itemWidget(item)

@@ -11,24 +11,36 @@ SHOWN_METHODS = {
     "setWhatsThis", "addAction", "addMenu", "setAccessibleName", "setAccessibleDescription",
     "showMessage", "setTitle", "setLabelText", "setInformativeText", "setDetailedText",
     "setSpecialValueText", "setSuffix", "setPrefix", "addTab", "addItem", "setHeaderLabels",
-    "_status", "show_undoable", "addRow", "setName",
+    "_status", "show_undoable", "addRow", "setName", "setHorizontalHeaderLabels",
+    "setVerticalHeaderLabels", "setData", "say", "inhibit", "getSaveFileName", "getOpenFileName",
+    "insertItem", "addItems",
 }  # fmt: skip
+# Keyword arguments that carry data, not text.
+NOT_SHOWN_KEYWORDS = {"userData", "objectName"}
 # QMessageBox's static dialogs (not logging's warning()).
 MESSAGE_BOX = {"about", "information", "warning", "critical", "question"}
 SHOWN_CONSTRUCTORS = {
     "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "QMenu",
-    "QToolButton", "QCommandLinkButton", "QBarSet",
+    "QToolButton", "QCommandLinkButton", "QBarSet", "QTableWidgetItem", "QListWidgetItem",
+    "QStandardItem", "QTreeWidgetItem",
 }  # fmt: skip
 
 
 def _has_words(node: ast.expr) -> bool:
-    """A literal (or an f-string's literal part) with letters in it."""
+    """A literal with letters in it: also an f-string's literal part, either side of
+    ``+``/``if … else``, an item of a list or tuple, or a literal's ``.format(...)``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return any(ch.isalpha() for ch in node.value)
     if isinstance(node, ast.JoinedStr):
         return any(_has_words(v) for v in node.values if isinstance(v, ast.Constant))
     if isinstance(node, ast.BinOp):
         return _has_words(node.left) or _has_words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _has_words(node.body) or _has_words(node.orelse)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return any(_has_words(e) for e in node.elts)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr == "format" and _has_words(node.func.value)
     return False
 
 
@@ -56,7 +68,8 @@ def untranslated(path: Path) -> list[str]:
         )
         if name not in SHOWN_METHODS and name not in SHOWN_CONSTRUCTORS and not boxed:
             continue
-        for arg in node.args:
+        shown = [k.value for k in node.keywords if k.arg not in NOT_SHOWN_KEYWORDS]
+        for arg in [*node.args, *shown]:
             if _has_words(arg):
                 found.append(f"{path.name}:{node.lineno}: {name}({ast.unparse(arg)[:60]})")
     return found

@@ -104,7 +104,7 @@ def test_the_routine_card_shows_a_strip_of_its_steps(
     qtbot: Any, builtin: dict[str, Routine]
 ) -> None:
     routine = builtin["warmup"]
-    card = RoutineCard(routine, "never")
+    card = RoutineCard(routine, None)
     qtbot.addWidget(card)
     card.strip.resize(400, card.strip.CELL)
     pictures = card.strip.pictures()
@@ -154,7 +154,7 @@ def test_a_dark_system_palette_never_draws_a_pale_figure_on_a_pale_page(
         p = open_player(qtbot, builtin["leg-stretch"], FakeClock())
         ink = Ink.of(p.pose_view.palette())
         assert theme.contrast(ink.ink, _drawn_paper(p.pose_view)) >= 4.5
-        card = RoutineCard(builtin["warmup"], "never")
+        card = RoutineCard(builtin["warmup"], None)
         qtbot.addWidget(card)
         card.ensurePolished()
         card.resize(640, card.heightForWidth(640))

@@ -433,12 +433,13 @@ def test_a_dst_day_is_25_hours_and_its_water_counts_once() -> None:
     assert day.water_ml([late], noon, s, BERLIN) == 250
 
 
-def test_last_done_words_go_by_log_days() -> None:
+def test_days_ago_go_by_log_days() -> None:
     s = cfg()
     now = at(BERLIN, 2026, 1, 5, 12, 0)
-    assert day.last_done_words(at(BERLIN, 2026, 1, 5, 2, 0), now, s, BERLIN) == "yesterday"
-    assert day.last_done_words(at(BERLIN, 2026, 1, 5, 9, 0), now, s, BERLIN) == "today"
-    assert day.last_done_words(at(BERLIN, 2026, 1, 2, 9, 0), now, s, BERLIN) == "3 days ago"
+    assert day.days_ago(at(BERLIN, 2026, 1, 5, 2, 0), now, s, BERLIN) == 1  # before 04:00
+    assert day.days_ago(at(BERLIN, 2026, 1, 5, 9, 0), now, s, BERLIN) == 0
+    assert day.days_ago(at(BERLIN, 2026, 1, 2, 9, 0), now, s, BERLIN) == 3
+    assert day.days_ago(at(BERLIN, 2026, 1, 6, 9, 0), now, s, BERLIN) == 0  # a clock set back
 
 
 def test_naive_now_is_refused() -> None:
