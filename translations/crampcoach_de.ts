@@ -897,6 +897,15 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
             <numerusform>%n Krämpfe, der stärkste {worst}/10</numerusform>
         </translation>
     </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>date format of a night&apos;s two days (QDate::toString)</comment>
+        <translation>ddd d. MMM</translation>
+    </message>
+    <message>
+        <source>night of {start} to {end}</source>
+        <translation>Nacht von {start} auf {end}</translation>
+    </message>
 </context>
 <context>
     <name>PlayerForm</name>

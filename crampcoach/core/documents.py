@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from crampcoach import resources
-from crampcoach.core.model import Document, DocumentInfo
+from crampcoach.core.model import Document, DocumentInfo, Translations
 
 _WS = re.compile(r"\s+")
 
@@ -54,11 +54,31 @@ def catalogue(folder: Path | None = None) -> list[DocumentInfo]:
     try:
         meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
         return [
-            DocumentInfo(id=e["id"], title=e["title"], file=e["file"], quality=e["quality"])
+            DocumentInfo(
+                id=e["id"],
+                title=e["title"],
+                file=e["file"],
+                quality=e["quality"],
+                translations=_quality_translations(e.get("translations", {})),
+            )
             for e in meta.get("document", [])
         ]
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise DocumentError(f"{meta_path}: cannot read document list: {exc!r}") from exc
+
+
+def _quality_translations(tables: object) -> Translations:
+    """``[document.translations.<language>]`` tables: only ``quality``, as text."""
+    if not isinstance(tables, dict):
+        raise TypeError("translations must be a table of languages")
+    out = []
+    for language, table in sorted(tables.items()):
+        if not isinstance(table, dict) or set(table) != {"quality"}:
+            raise ValueError(f"translations.{language} must hold just quality")
+        if not isinstance(table["quality"], str) or not table["quality"].strip():
+            raise ValueError(f"translations.{language}.quality must be text")
+        out.append((str(language), (("quality", table["quality"]),)))
+    return tuple(out)
 
 
 def load_documents(folder: Path | None = None) -> dict[str, Document]:
@@ -71,6 +91,7 @@ def load_documents(folder: Path | None = None) -> dict[str, Document]:
             file=info.file,
             quality=info.quality,
             text=(folder / info.file).read_text(encoding="utf-8"),
+            translations=info.translations,
         )
         for info in catalogue(folder)
     }

@@ -35,7 +35,7 @@ from crampcoach.core.model import (
     Translations,
 )
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # The modules whose rules decide what a routine file means.
 _VALIDATOR_SOURCES = (
     "routines.py",
@@ -130,7 +130,10 @@ def _read(file: Path, key: list[Any]) -> Library | None:
         found = Library(
             routines=[_routine_from(r) for r in data["routines"]],
             problems=[str(p) for p in data["problems"]],
-            documents=[DocumentInfo(**d) for d in data["documents"]],
+            documents=[
+                DocumentInfo(**{**d, "translations": _translations_from(d["translations"])})
+                for d in data["documents"]
+            ],
             from_cache=True,
         )
         # The validated pose library too: pictures drawn at start-up parse no TOML.
@@ -178,7 +181,11 @@ def load(data_dir: Path, languages: Sequence[str] = ()) -> Library:
     library = _load(data_dir)
     if not languages:
         return library
-    return replace(library, routines=[r.localized(languages) for r in library.routines])
+    return replace(
+        library,
+        routines=[r.localized(languages) for r in library.routines],
+        documents=[d.localized(languages) for d in library.documents],
+    )
 
 
 def _load(data_dir: Path) -> Library:

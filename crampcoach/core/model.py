@@ -72,23 +72,39 @@ class RoutineKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
-    """A bundled document's entry in ``documents.toml``: what a list of documents shows."""
+    """A bundled document's entry in ``documents.toml``: what a list of documents shows.
+
+    ``translations``: our ``quality`` note in other languages (the title is the
+    document's own and stays as published).
+    """
 
     id: str
     title: str
     file: str
     quality: str
+    translations: Translations = ()
+
+    def localized(self, languages: Sequence[str]) -> DocumentInfo:
+        """The entry with its quality note in the first of ``languages`` that has it."""
+        quality = translated(self.quality, "quality", self.translations, languages)
+        return replace(self, quality=quality or self.quality)
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A bundled source document."""
+    """A bundled source document (its text is never translated: quotes are verbatim)."""
 
     id: str
     title: str
     file: str
     quality: str
     text: str
+    translations: Translations = ()
+
+    def localized(self, languages: Sequence[str]) -> Document:
+        """The document with its quality note in the first of ``languages`` that has it."""
+        quality = translated(self.quality, "quality", self.translations, languages)
+        return replace(self, quality=quality or self.quality)
 
 
 @dataclass(frozen=True, slots=True)

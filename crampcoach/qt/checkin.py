@@ -7,9 +7,9 @@ answers stays unknown (``core.nights``).  Widgets only: no statistics here.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core.events import MAX_NIGHT_CRAMPS, NightEvent
-from crampcoach.core.nights import describe_night
 from crampcoach.qt.forms import describe_buttons
 
 
@@ -49,6 +48,17 @@ class NightWords(QObject):
             else self.tr("%n cramps, the worst {worst}/10", "", n)
         ).format(worst=event.worst)
 
+    def night(self, night: date) -> str:
+        """E.g. "night of Tue 1 Dec to Wed 2 Dec", day and month names in the user's language."""
+        locale = QLocale()
+        # A translatable date format: German writes "Di. 1. Dez.".
+        fmt = self.tr("ddd d MMM", "date format of a night's two days (QDate::toString)")
+        nxt = night + timedelta(days=1)
+        return self.tr("night of {start} to {end}").format(
+            start=locale.toString(QDate(night.year, night.month, night.day), fmt),
+            end=locale.toString(QDate(nxt.year, nxt.month, nxt.day), fmt),
+        )
+
 
 class NightDialog(QDialog):
     """How many cramps last night, and the worst one (0-10)."""
@@ -57,7 +67,7 @@ class NightDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("How was last night?"))
         form = QFormLayout(self)
-        title = QLabel(self.tr("The {night}").format(night=describe_night(night)))
+        title = QLabel(self.tr("The {night}").format(night=NightWords().night(night)))
         title.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(title)
         self.count = QSpinBox(self)
@@ -135,7 +145,7 @@ class CheckinRow(QWidget):
         """``answer`` is how the night was logged ("no cramps", "2 cramps" ...), None if not yet."""
         if answer is None:
             self.label.setText(
-                self.tr("How was last night ({night})?").format(night=describe_night(night))
+                self.tr("How was last night ({night})?").format(night=NightWords().night(night))
             )
             self.none_button.setText(self.tr("No cramps"))
         else:

@@ -9,7 +9,7 @@ selection, scrolled into view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from crampcoach.core import documents, verdicts
 from crampcoach.core.documents import Span
-from crampcoach.core.model import Document, PlannedStep, Side
+from crampcoach.core.model import Document, PlannedStep, Side, preferred_languages
 from crampcoach.qt.forms import child, describe, load_ui, plain_title
 from crampcoach.qt.screens import fit_window, remember
 
@@ -133,6 +133,8 @@ class DocumentReader(QWidget):
         picture and name are shown above the passage.
         """
         self._show_step(step)
+        # Our note on the source in the user's language; the text stays as published.
+        doc = doc.localized(preferred_languages(QLocale.system().uiLanguages()))
         self.document = doc
         self.setWindowTitle(plain_title(self.tr("{title} — CrampCoach").format(title=doc.title)))
         self.title_label.setText(doc.title)

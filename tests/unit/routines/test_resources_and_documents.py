@@ -67,3 +67,31 @@ def test_broken_documents_toml_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "documents.toml").write_text("[[document]\n", encoding="utf-8")
     with pytest.raises(documents.DocumentError, match="cannot read document list"):
         documents.load_documents(tmp_path)
+
+
+def test_every_quality_note_has_german_and_the_text_stays_as_published() -> None:
+    for doc in documents.bundled().values():
+        german = doc.localized(("de_DE", "de"))
+        assert german.quality != doc.quality and german.quality.strip(), doc.id
+        assert (german.title, german.text) == (doc.title, doc.text)  # cited verbatim
+        assert doc.localized(("en_US", "en", "de")).quality == doc.quality  # English first wins
+        assert doc.localized(("fr",)).quality == doc.quality  # no French: as written
+    info = documents.catalogue()[0]
+    assert info.localized(("de",)).quality.startswith("Eine Sammlung")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        '[document.translations.de]\ntitle = "Titel"\n',  # only the note is ours to translate
+        "[document.translations.de]\nquality = 3\n",
+        '[document.translations.de]\nquality = "  "\n',
+    ],
+)
+def test_a_bad_translation_table_is_a_clear_error(tmp_path: Path, table: str) -> None:
+    (tmp_path / "documents.toml").write_text(
+        '[[document]]\nid = "x"\ntitle = "X"\nfile = "x.txt"\nquality = "Q"\n' + table,
+        encoding="utf-8",
+    )
+    with pytest.raises(documents.DocumentError, match=r"documents.toml: cannot read.*translations"):
+        documents.catalogue(tmp_path)
