@@ -2123,6 +2123,70 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
 </context>
 <context>
+    <name>Symptoms</name>
+    <message>
+        <source>swelling</source>
+        <extracomment>What each sign is called, marked for translation (``QT_TRANSLATE_NOOP``: the GUI shows it in the user&apos;s language; the command line and the rules use the English).</extracomment>
+        <translation>Schwellung</translation>
+    </message>
+    <message>
+        <source>warm skin</source>
+        <translation>warme Haut</translation>
+    </message>
+    <message>
+        <source>redness or darker skin</source>
+        <translation>Rötung oder dunklere Haut</translation>
+    </message>
+    <message>
+        <source>tender or throbbing between cramps</source>
+        <translation>druckempfindlich oder pochend zwischen den Krämpfen</translation>
+    </message>
+    <message>
+        <source>numbness</source>
+        <translation>Taubheit</translation>
+    </message>
+    <message>
+        <source>weak or shrinking muscles</source>
+        <translation>schwache oder schwindende Muskeln</translation>
+    </message>
+    <message>
+        <source>calf pain on walking that eases with rest</source>
+        <translation>Wadenschmerz beim Gehen, der in Ruhe nachlässt</translation>
+    </message>
+    <message>
+        <source>a cold, pale foot</source>
+        <translation>ein kalter, blasser Fuß</translation>
+    </message>
+    <message>
+        <source>a recent wound or cut</source>
+        <translation>eine frische Wunde oder Schnittverletzung</translation>
+    </message>
+    <message>
+        <source>contact with lead, mercury or another toxin</source>
+        <translation>Kontakt mit Blei, Quecksilber oder einem anderen Gift</translation>
+    </message>
+    <message>
+        <source>started a new medicine</source>
+        <translation>ein neues Medikament begonnen</translation>
+    </message>
+    <message>
+        <source>short of breath</source>
+        <translation>Atemnot</translation>
+    </message>
+    <message>
+        <source>chest pain</source>
+        <translation>Brustschmerz</translation>
+    </message>
+    <message>
+        <source>the cramp does not ease</source>
+        <translation>der Krampf lässt nicht nach</translation>
+    </message>
+    <message>
+        <source>an urge to move the legs that moving relieves</source>
+        <translation>ein Drang, die Beine zu bewegen, den Bewegung lindert</translation>
+    </message>
+</context>
+<context>
     <name>Toast</name>
     <message>
         <source>Dismiss</source>

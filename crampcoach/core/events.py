@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, ClassVar
 
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
+
 
 class EventType(enum.StrEnum):
     """The kinds of event the log holds."""
@@ -78,23 +80,30 @@ class Symptom(enum.StrEnum):
     URGE_TO_MOVE = "urge-to-move"  # an urge to move the legs that moving relieves
 
 
-SYMPTOM_LABELS: dict[Symptom, str] = {
-    Symptom.SWELLING: "swelling",
-    Symptom.WARMTH: "warm skin",
-    Symptom.REDNESS: "redness or darker skin",
-    Symptom.TENDERNESS: "tender or throbbing between cramps",
-    Symptom.NUMBNESS: "numbness",
-    Symptom.WEAKNESS: "weak or shrinking muscles",
-    Symptom.WALKING_PAIN: "calf pain on walking that eases with rest",
-    Symptom.COLD_FOOT: "a cold, pale foot",
-    Symptom.WOUND: "a recent wound or cut",
-    Symptom.TOXIN: "contact with lead, mercury or another toxin",
-    Symptom.NEW_MEDICINE: "started a new medicine",
-    Symptom.BREATHLESS: "short of breath",
-    Symptom.CHEST_PAIN: "chest pain",
-    Symptom.NOT_EASING: "the cramp does not ease",
-    Symptom.URGE_TO_MOVE: "an urge to move the legs that moving relieves",
+#: What each sign is called, marked for translation (``QT_TRANSLATE_NOOP``: the GUI shows
+#: it in the user's language; the command line and the rules use the English).
+SYMPTOM_MESSAGES: dict[Symptom, Message] = {
+    Symptom.SWELLING: QT_TRANSLATE_NOOP("Symptoms", "swelling"),
+    Symptom.WARMTH: QT_TRANSLATE_NOOP("Symptoms", "warm skin"),
+    Symptom.REDNESS: QT_TRANSLATE_NOOP("Symptoms", "redness or darker skin"),
+    Symptom.TENDERNESS: QT_TRANSLATE_NOOP("Symptoms", "tender or throbbing between cramps"),
+    Symptom.NUMBNESS: QT_TRANSLATE_NOOP("Symptoms", "numbness"),
+    Symptom.WEAKNESS: QT_TRANSLATE_NOOP("Symptoms", "weak or shrinking muscles"),
+    Symptom.WALKING_PAIN: QT_TRANSLATE_NOOP(
+        "Symptoms", "calf pain on walking that eases with rest"
+    ),
+    Symptom.COLD_FOOT: QT_TRANSLATE_NOOP("Symptoms", "a cold, pale foot"),
+    Symptom.WOUND: QT_TRANSLATE_NOOP("Symptoms", "a recent wound or cut"),
+    Symptom.TOXIN: QT_TRANSLATE_NOOP("Symptoms", "contact with lead, mercury or another toxin"),
+    Symptom.NEW_MEDICINE: QT_TRANSLATE_NOOP("Symptoms", "started a new medicine"),
+    Symptom.BREATHLESS: QT_TRANSLATE_NOOP("Symptoms", "short of breath"),
+    Symptom.CHEST_PAIN: QT_TRANSLATE_NOOP("Symptoms", "chest pain"),
+    Symptom.NOT_EASING: QT_TRANSLATE_NOOP("Symptoms", "the cramp does not ease"),
+    Symptom.URGE_TO_MOVE: QT_TRANSLATE_NOOP(
+        "Symptoms", "an urge to move the legs that moving relieves"
+    ),
 }
+SYMPTOM_LABELS: dict[Symptom, str] = {s: m.source for s, m in SYMPTOM_MESSAGES.items()}
 
 
 def parse_symptoms(text: str) -> tuple[Symptom, ...]:

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from crampcoach.core import safety
 from crampcoach.core.clock import Clock
 from crampcoach.core.events import (
-    SYMPTOM_LABELS,
+    SYMPTOM_MESSAGES,
     CrampContext,
     CrampEvent,
     EventType,
@@ -250,7 +250,8 @@ class CrampDialog(QDialog):
         grid = QGridLayout(group)
         boxes: dict[Symptom, QCheckBox] = {}
         for n, sign in enumerate(Symptom):
-            box = QCheckBox(SYMPTOM_LABELS[sign][:1].upper() + SYMPTOM_LABELS[sign][1:])
+            label = SYMPTOM_MESSAGES[sign].render(QCoreApplication.translate)
+            box = QCheckBox(label[:1].upper() + label[1:])
             box.setObjectName(f"symptom-{sign.value}")
             box.setAccessibleDescription(self.tr("Tick it if this came with the cramp"))
             grid.addWidget(box, n // 2, n % 2)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
@@ -34,7 +35,7 @@ from PySide6.QtGui import (
 
 from crampcoach import __version__
 from crampcoach.core import review, safety
-from crampcoach.core.events import SYMPTOM_LABELS
+from crampcoach.core.events import SYMPTOM_MESSAGES
 from crampcoach.core.review import Status, WeekReview
 from crampcoach.qt.charts import CHART_PX, chart_image
 
@@ -145,7 +146,9 @@ class WeekPdf(QObject):
         if not symptoms:
             return ""
         return self.tr("signs: {signs}").format(
-            signs=", ".join(SYMPTOM_LABELS[s] for s in symptoms)
+            signs=", ".join(
+                SYMPTOM_MESSAGES[s].render(QCoreApplication.translate) for s in symptoms
+            )
         )
 
     def diary(self, r: WeekReview, max_rows: int) -> str:
