@@ -66,8 +66,14 @@ def _default_routines() -> Sequence[tuple[str, str]]:
         from crampcoach.core import routines
     except ImportError:
         return []
+    from PySide6.QtCore import QLocale
+
+    from crampcoach.core.model import preferred_languages
+
+    # Titles as the main window shows them: in the first system language that translates them.
+    languages = preferred_languages(QLocale.system().uiLanguages())
     result = routines.load_all()
-    return [(r.id, r.title) for r in result.routines]
+    return [(r.id, r.localized(languages).title) for r in result.routines]
 
 
 THEME_CHOICES = (

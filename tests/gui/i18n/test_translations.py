@@ -168,3 +168,37 @@ def test_no_qm_file_is_committed() -> None:
         ["git", "ls-files", "*.qm"], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert tracked.stdout == ""
+
+
+def test_the_german_player_fits_its_design_width(qapp: Any, qtbot: Any) -> None:
+    """German's longer words and hints wrap: the player never scrolls sideways at 1180 px."""
+    from datetime import UTC, datetime
+
+    from crampcoach.core import routines
+    from crampcoach.core.clock import FakeClock
+    from tests.gui.player.staging import make_player
+
+    loaded = i18n.install(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        routine = next(r for r in routines.load_all().routines if r.id == "leg-stretch")
+        clock = FakeClock(datetime(2026, 1, 5, 12, tzinfo=UTC))
+        player = make_player(
+            routine.localized(("de",)), None, {"sounds": False}, clock, speech_engine="mock",
+            cue_thread=False,
+            keep_awake=False, autostart=False,
+        )  # fmt: skip
+        qtbot.addWidget(player)
+        # Never shown: the minimum the layout asks for is what matters (and nothing paints).
+        # The longest hint: get into position, and why no sound will play.
+        assert player.status.text().startswith("Drücken Sie die Leertaste")
+        assert player.status.text().endswith("Tonsignale sind aus (Einstellungen).")
+        assert player.status.minimumSizeHint().width() < 400  # it wraps, never widens the window
+        assert player.form.minimumSizeHint().width() <= 1180
+        player.start()
+        clock.advance(8)
+        player.tick()
+        assert player.rep.text() == "Halten 1 von 2"
+        assert player.form.minimumSizeHint().width() <= 1180
+    finally:
+        for translator in loaded:
+            qapp.removeTranslator(translator)
