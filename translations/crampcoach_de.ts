@@ -1019,7 +1019,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
     <message>
         <source>General information, not medical advice. Stop if it hurts.</source>
-        <extracomment>How far ahead the cue clock is told the plan. The player re-plans at every cue and boundary, so this only has to outlast a GUI thread stuck that long. The sound each kind of cue plays (kinds not listed are spoken only). A step that starts with a switch of sides plays &quot;switch&quot; only (see ``_on_event``). The big type that scales with the window (see ``_scale_type``): attribute, and its size at the 1180×760 design size in % of the user&apos;s font (as in ``ui/player.qss``). The share of the window&apos;s width the step&apos;s picture keeps beside the countdown.</extracomment>
+        <extracomment>How far ahead the cue clock is told the plan. The player re-plans at every cue and boundary, so this only has to outlast a GUI thread stuck that long. The sound each kind of cue plays (kinds not listed are spoken only). A step that starts with a switch of sides plays &quot;switch&quot; only (see ``_on_event``). The big type that scales with the window (see ``_scale_type``): attribute, and its size at the 1180×760 design size in % of the user&apos;s font (as in ``ui/player.qss``). The share of the window&apos;s width the step&apos;s picture keeps beside the countdown. The smallest the window may be made: the widest button, the controls stacked, a little of the page (which scrolls).</extracomment>
         <translation>Allgemeine Informationen, keine medizinische Beratung. Hören Sie auf, wenn es schmerzt.</translation>
     </message>
     <message>
@@ -2190,7 +2190,7 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <name>Toast</name>
     <message>
         <source>Dismiss</source>
-        <extracomment>The server reads the body as markup (dunst, GNOME, Plasma): text is escaped for it.</extracomment>
+        <extracomment>The server reads the body as markup (dunst, GNOME, Plasma): text is escaped for it. &quot;×&quot;: closes the toast without an answer (the reminder&apos;s fate: dismissed).</extracomment>
         <translation>Schließen</translation>
     </message>
 </context>
