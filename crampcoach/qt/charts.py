@@ -23,8 +23,13 @@ CRAMP_COLOUR = "#c0392b"
 CHART_PX = (900, 320)  # drawn at screen scale, so its labels keep a readable size
 
 
-def build_chart(r: WeekReview) -> QChart:
-    """Adherence bars (bedtime and overall %) and cramp nights for the series weeks."""
+def build_chart(r: WeekReview, dark: bool = False) -> QChart:
+    """Adherence bars (bedtime and overall %) and cramp nights for the series weeks.
+
+    ``dark``: drawn on QtCharts' dark theme (the window in a dark palette); the
+    PDF's chart is always on paper.  The theme is set first: setting it later
+    would repaint the series in the theme's own colours.
+    """
     from PySide6.QtCharts import (
         QBarCategoryAxis,
         QBarSeries,
@@ -36,6 +41,8 @@ def build_chart(r: WeekReview) -> QChart:
     from PySide6.QtCore import QPointF
 
     chart = QChart()
+    if dark:
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark)
     chart.setTitle(
         QCoreApplication.translate("Chart", "The last {n} weeks").format(n=len(r.series))
     )

@@ -46,6 +46,7 @@ from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
 from crampcoach.core.settings import Settings, parse_hhmm
+from crampcoach.qt import theme
 from crampcoach.qt.charts import build_chart
 from crampcoach.qt.forms import child, describe, load_ui, plain_tip
 from crampcoach.qt.screens import fit_window, remember, scrolling
@@ -399,7 +400,7 @@ class ReviewWindow(QWidget):
         from PySide6.QtCharts import QChartView
         from PySide6.QtGui import QPainter
 
-        chart = build_chart(r)
+        chart = build_chart(r, dark=theme.is_dark(self.palette()))
         if self._chart_view is None:
             self._chart_view = QChartView(chart, self.chart_host)
             self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)

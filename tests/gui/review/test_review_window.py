@@ -322,3 +322,21 @@ def test_pdf_without_a_trial_has_no_trial_section(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "personal trial" not in text.lower()
+
+
+def test_the_chart_is_drawn_dark_in_a_dark_palette(qtbot, store: Store, clock: FakeClock) -> None:
+    from PySide6.QtCharts import QChart
+
+    from crampcoach.qt import theme
+    from crampcoach.qt.charts import ADHERENCE_COLOUR, CRAMP_COLOUR
+
+    fill(store)
+    w = window(qtbot, store, clock, week=LAST_WEEK)
+    assert w.chart.theme() == QChart.ChartTheme.ChartThemeLight
+    w.setPalette(theme.dark_palette())
+    w.refresh()
+    assert w.chart.theme() == QChart.ChartTheme.ChartThemeDark
+    assert theme.luminance(w.chart.backgroundBrush().color()) < 0.1  # not a white panel
+    bars, line = w.chart.series()  # our colours, not the theme's
+    assert bars.barSets()[0].color().name() == ADHERENCE_COLOUR
+    assert line.color().name() == CRAMP_COLOUR
