@@ -1844,6 +1844,85 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>; or </source>
+        <translation>; oder </translation>
+    </message>
+    <message>
+        <source>CrampCoach gives general information, not medical advice. It cannot diagnose anything; see a clinician about your symptoms.</source>
+        <translation>CrampCoach gibt allgemeine Informationen, keine medizinische Beratung. Es kann nichts diagnostizieren; lassen Sie Ihre Beschwerden ärztlich abklären.</translation>
+    </message>
+    <message>
+        <source>CALL THE EMERGENCY NUMBER NOW</source>
+        <translation>RUFEN SIE JETZT DEN NOTRUF</translation>
+    </message>
+    <message>
+        <source>URGENT, TODAY</source>
+        <translation>DRINGEND, HEUTE</translation>
+    </message>
+    <message>
+        <source>See a doctor</source>
+        <translation>Zum Arzt gehen</translation>
+    </message>
+    <message>
+        <source>Call the emergency number now if:</source>
+        <translation>Rufen Sie sofort den Notruf, wenn:</translation>
+    </message>
+    <message>
+        <source>Get an urgent appointment the same day if:</source>
+        <translation>Lassen Sie sich noch am selben Tag dringend ärztlich untersuchen, wenn:</translation>
+    </message>
+    <message>
+        <source>See a doctor if:</source>
+        <translation>Gehen Sie zum Arzt, wenn:</translation>
+    </message>
+    <message>
+        <source>you are short of breath or have chest pain, together with a painful, swollen or warm leg</source>
+        <translation>Sie Atemnot oder Brustschmerzen haben, zusammen mit einem schmerzenden, geschwollenen oder warmen Bein</translation>
+    </message>
+    <message>
+        <source>one calf (rarely both) is swollen, warm, red or darker, throbbing or tender</source>
+        <translation>eine Wade (selten beide) geschwollen, warm, gerötet oder dunkler verfärbt ist, pocht oder druckempfindlich ist</translation>
+    </message>
+    <message>
+        <source>a cramp lasts more than 10 minutes and does not ease</source>
+        <translation>ein Krampf länger als 10 Minuten dauert und nicht nachlässt</translation>
+    </message>
+    <message>
+        <source>cramps began after a wound or cut (tetanus), or after contact with toxins such as lead or mercury</source>
+        <translation>die Krämpfe nach einer Wunde oder Schnittverletzung (Tetanus) oder nach Kontakt mit Giften wie Blei oder Quecksilber begannen</translation>
+    </message>
+    <message>
+        <source>cramps disturb your sleep or daily life, or come often</source>
+        <translation>die Krämpfe Ihren Schlaf oder Alltag stören oder oft kommen</translation>
+    </message>
+    <message>
+        <source>your legs feel numb or are swollen, or your muscles are getting smaller or weaker</source>
+        <translation>sich Ihre Beine taub anfühlen oder geschwollen sind oder Ihre Muskeln kleiner oder schwächer werden</translation>
+    </message>
+    <message>
+        <source>your calf hurts after walking a set distance and eases with rest, or a foot is cold and pale</source>
+        <translation>Ihre Wade nach einer bestimmten Gehstrecke schmerzt und in Ruhe nachlässt oder ein Fuß kalt und blass ist</translation>
+    </message>
+    <message>
+        <source>cramps began after you started a new medicine: ask your doctor, and never stop a medicine on your own</source>
+        <translation>die Krämpfe begannen, nachdem Sie ein neues Medikament angefangen haben: Fragen Sie Ihren Arzt, und setzen Sie ein Medikament nie eigenmächtig ab</translation>
+    </message>
+    <message>
+        <source>you are pregnant, or have kidney disease, liver disease, diabetes or nerve damage (neuropathy)</source>
+        <translation>Sie schwanger sind oder eine Nieren- oder Lebererkrankung, Diabetes oder Nervenschäden (Neuropathie) haben</translation>
+    </message>
+    <message>
+        <source>you feel an urge to move your legs that moving relieves (this is more like restless legs than cramp)</source>
+        <translation>Sie einen Drang spüren, die Beine zu bewegen, den Bewegung lindert (das spricht eher für unruhige Beine, Restless Legs, als für Krämpfe)</translation>
+    </message>
+    <message>
+        <source>nothing has improved after about six weeks of stretching every night</source>
+        <translation>sich nach etwa sechs Wochen täglichen abendlichen Dehnens nichts gebessert hat</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>CrampCoach settings</source>

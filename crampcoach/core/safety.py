@@ -24,11 +24,16 @@ from typing import Any
 
 from crampcoach.core.events import SYMPTOM_LABELS, CrampEvent, Leg, Muscle, Symptom
 from crampcoach.core.profile import HealthProfile
+from crampcoach.core.text import QT_TRANSLATE_NOOP
 
-NOT_MEDICAL_ADVICE = (
+# The fixed safety words are English strings marked for translation (``.source``
+# of a QT_TRANSLATE_NOOP message, context "Safety"): the GUI shows them with
+# QCoreApplication.translate("Safety", ...), the command line as they are.
+NOT_MEDICAL_ADVICE = QT_TRANSLATE_NOOP(
+    "Safety",
     "CrampCoach gives general information, not medical advice. "
-    "It cannot diagnose anything; see a clinician about your symptoms."
-)
+    "It cannot diagnose anything; see a clinician about your symptoms.",
+).source
 
 # The thresholds, named so the messages and the tests quote the same numbers.
 LONG_CRAMP_MIN = 10.0  # NHS: a cramp lasting more than 10 minutes that does not ease
@@ -49,14 +54,14 @@ class Level(enum.StrEnum):
 
 
 LEVEL_LABELS: dict[Level, str] = {
-    Level.EMERGENCY: "CALL THE EMERGENCY NUMBER NOW",
-    Level.URGENT: "URGENT, TODAY",
-    Level.SEE_DOCTOR: "See a doctor",
+    Level.EMERGENCY: QT_TRANSLATE_NOOP("Safety", "CALL THE EMERGENCY NUMBER NOW").source,
+    Level.URGENT: QT_TRANSLATE_NOOP("Safety", "URGENT, TODAY").source,
+    Level.SEE_DOCTOR: QT_TRANSLATE_NOOP("Safety", "See a doctor").source,
 }
 CHECKLIST_HEADINGS: dict[Level, str] = {
-    Level.EMERGENCY: "Call the emergency number now if:",
-    Level.URGENT: "Get an urgent appointment the same day if:",
-    Level.SEE_DOCTOR: "See a doctor if:",
+    Level.EMERGENCY: QT_TRANSLATE_NOOP("Safety", "Call the emergency number now if:").source,
+    Level.URGENT: QT_TRANSLATE_NOOP("Safety", "Get an urgent appointment the same day if:").source,
+    Level.SEE_DOCTOR: QT_TRANSLATE_NOOP("Safety", "See a doctor if:").source,
 }
 _ORDER = {level: n for n, level in enumerate(Level)}
 
@@ -111,52 +116,85 @@ class ChecklistItem:
 CHECKLIST: tuple[ChecklistItem, ...] = (
     ChecklistItem(
         Level.EMERGENCY,
-        "you are short of breath or have chest pain, together with a painful, swollen or warm leg",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "you are short of breath or have chest pain, together with a painful, swollen or warm leg",
+        ).source,
     ),
     ChecklistItem(
         Level.URGENT,
-        "one calf (rarely both) is swollen, warm, red or darker, throbbing or tender",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "one calf (rarely both) is swollen, warm, red or darker, throbbing or tender",
+        ).source,
     ),
     ChecklistItem(
         Level.URGENT,
-        "a cramp lasts more than 10 minutes and does not ease",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "a cramp lasts more than 10 minutes and does not ease",
+        ).source,
     ),
     ChecklistItem(
         Level.URGENT,
-        "cramps began after a wound or cut (tetanus), or after contact with toxins "
-        "such as lead or mercury",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "cramps began after a wound or cut (tetanus), or after contact with toxins "
+            "such as lead or mercury",
+        ).source,
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
-        "cramps disturb your sleep or daily life, or come often",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "cramps disturb your sleep or daily life, or come often",
+        ).source,
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
-        "your legs feel numb or are swollen, or your muscles are getting smaller or weaker",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "your legs feel numb or are swollen, or your muscles are getting smaller or weaker",
+        ).source,
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
-        "your calf hurts after walking a set distance and eases with rest, or a foot is "
-        "cold and pale",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "your calf hurts after walking a set distance and eases with rest, or a foot is "
+            "cold and pale",
+        ).source,
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
-        "cramps began after you started a new medicine: ask your doctor, and never stop "
-        "a medicine on your own",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "cramps began after you started a new medicine: ask your doctor, and never stop "
+            "a medicine on your own",
+        ).source,
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
-        "you are pregnant, or have kidney disease, liver disease, diabetes or nerve damage "
-        "(neuropathy)",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "you are pregnant, or have kidney disease, liver disease, diabetes or nerve damage "
+            "(neuropathy)",
+        ).source,
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
-        "you feel an urge to move your legs that moving relieves (this is more like "
-        "restless legs than cramp)",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "you feel an urge to move your legs that moving relieves (this is more like "
+            "restless legs than cramp)",
+        ).source,
     ),
     ChecklistItem(
         Level.SEE_DOCTOR,
-        "nothing has improved after about six weeks of stretching every night",
+        QT_TRANSLATE_NOOP(
+            "Safety",
+            "nothing has improved after about six weeks of stretching every night",
+        ).source,
     ),
 )
 

@@ -370,7 +370,8 @@ class CrampDialog(QDialog):
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setText(
             "\n\n".join(
-                f"{safety.LEVEL_LABELS[w.level]}: {w.title}\n{w.action}\n{w.reason}"
+                f"{QCoreApplication.translate('Safety', safety.LEVEL_LABELS[w.level])}: "
+                f"{w.title}\n{w.action}\n{w.reason}"
                 for w in warnings
             )
         )

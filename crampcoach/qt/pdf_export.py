@@ -66,6 +66,11 @@ def _when(at: datetime, fmt: str) -> str:
     )
 
 
+def _safety(text: str) -> str:
+    """One of core.safety's fixed texts in the user's language."""
+    return QCoreApplication.translate("Safety", text)
+
+
 def _grid(r: WeekReview) -> str:
     """The week grid's rows (the plan items by day), its header row first."""
     days = r.days
@@ -94,7 +99,7 @@ def _warnings(r: WeekReview) -> str:
     if not r.warnings:
         return ""
     items = "".join(
-        f"<p style='margin:2px 0'><b>{_e(safety.LEVEL_LABELS[w.level])}"
+        f"<p style='margin:2px 0'><b>{_e(_safety(safety.LEVEL_LABELS[w.level]))}"
         f" — {_e(w.title)}. {_e(w.action)}</b> {_e(w.reason)}</p>"
         for w in r.warnings
     )
@@ -127,8 +132,8 @@ def trial_html(report: Report | None) -> str:
 
 def _checklist() -> str:
     return "<br>".join(
-        f"<b>{_e(safety.CHECKLIST_HEADINGS[level])}</b> "
-        + "; ".join(_e(i.text) for i in safety.CHECKLIST if i.level is level)
+        f"<b>{_e(_safety(safety.CHECKLIST_HEADINGS[level]))}</b> "
+        + "; ".join(_e(_safety(i.text)) for i in safety.CHECKLIST if i.level is level)
         for level in safety.Level
     )
 
@@ -224,7 +229,7 @@ class WeekPdf(QObject):
 <h3 style='margin-bottom:2px'>{_e(self.tr("Cramp diary"))}</h3>
 {self.diary(r, max_rows)}
 <p style="margin-top:10px">{_checklist()}.</p>
-<p style='margin-top:6px'><b>{_e(safety.NOT_MEDICAL_ADVICE)}</b></p>
+<p style='margin-top:6px'><b>{_e(_safety(safety.NOT_MEDICAL_ADVICE))}</b></p>
 </body></html>
 """
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDate,
     QDateTime,
     QEvent,
@@ -86,7 +87,8 @@ def warnings_text(r: WeekReview) -> str:
     """The matched warning signs as plain text (empty when none)."""
     parts = []
     for w in r.warnings:  # most urgent first; what to do before why
-        parts.append(f"{safety.LEVEL_LABELS[w.level]} — {w.title}\n{w.action}\n{w.reason}")
+        level = QCoreApplication.translate("Safety", safety.LEVEL_LABELS[w.level])
+        parts.append(f"{level} — {w.title}\n{w.action}\n{w.reason}")
     return "\n\n".join(parts)
 
 
@@ -98,14 +100,18 @@ def checklist_text() -> str:
     (a rich-text table made QLabel ask for ~180 px more height).
     """
 
+    def tr(text: str) -> str:
+        return html.escape(QCoreApplication.translate("Safety", text), quote=False)
+
     def items(level: Level) -> list[str]:
-        return [html.escape(i.text, quote=False) for i in safety.CHECKLIST if i.level is level]
+        return [tr(i.text) for i in safety.CHECKLIST if i.level is level]
 
     heads = safety.CHECKLIST_HEADINGS
+    either = html.escape(QCoreApplication.translate("Safety", "; or "), quote=False)
     return (
-        f"<b>{html.escape(heads[Level.EMERGENCY])} {'; or '.join(items(Level.EMERGENCY))}. "
-        f"{html.escape(heads[Level.URGENT])} {'; or '.join(items(Level.URGENT))}.</b><br>"
-        f"{html.escape(heads[Level.SEE_DOCTOR])} " + " &nbsp;• ".join(items(Level.SEE_DOCTOR)) + "."
+        f"<b>{tr(heads[Level.EMERGENCY])} {either.join(items(Level.EMERGENCY))}. "
+        f"{tr(heads[Level.URGENT])} {either.join(items(Level.URGENT))}.</b><br>"
+        f"{tr(heads[Level.SEE_DOCTOR])} " + " &nbsp;• ".join(items(Level.SEE_DOCTOR)) + "."
     )
 
 
@@ -197,7 +203,9 @@ class ReviewWindow(QWidget):
                 "jsonButton": self.tr("Save every entry as JSON"),
             },
         )
-        self.disclaimer_label.setText(safety.NOT_MEDICAL_ADVICE)
+        self.disclaimer_label.setText(
+            QCoreApplication.translate("Safety", safety.NOT_MEDICAL_ADVICE)
+        )
         self.checklist_label.setText(checklist_text())
         self.warnings_label.setStyleSheet(
             "QLabel { color: #7a0000; background: #ffe5e5; border: 1px solid #c00000;"
