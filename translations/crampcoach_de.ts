@@ -1907,7 +1907,7 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
     <message>
         <source>cramps began after you started a new medicine: ask your doctor, and never stop a medicine on your own</source>
-        <translation>die Krämpfe begannen, nachdem Sie ein neues Medikament angefangen haben: Fragen Sie Ihren Arzt, und setzen Sie ein Medikament nie eigenmächtig ab</translation>
+        <translation>die Krämpfe nach dem Beginn eines neuen Medikaments anfingen: Fragen Sie Ihren Arzt, und setzen Sie ein Medikament nie eigenmächtig ab</translation>
     </message>
     <message>
         <source>you are pregnant, or have kidney disease, liver disease, diabetes or nerve damage (neuropathy)</source>
