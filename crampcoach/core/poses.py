@@ -769,12 +769,26 @@ def _held(
     return out
 
 
+#: move_bounds by the pose's repr: a Pose holds dicts, so it is not hashable.
+_MOVE_BOUNDS: dict[str, tuple[float, float, float, float]] = {}
+
+
 def move_bounds(pose: Pose, samples: int = 16) -> tuple[float, float, float, float]:
-    """Bounds covering every frame of a move, so its picture never rescales while it moves."""
-    boxes = [figure(pose, pose.at(i / samples)).bounds() for i in range(samples)]
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    """Bounds covering every frame of a move, so its picture never rescales while it moves.
+
+    Remembered per pose: every thumbnail of the main window's cards asks for
+    them on each paint, and sixteen figures a pose were half of that window's
+    first paint.  A still pose has one frame, so it is measured once.
+    """
+    key = f"{samples} {pose!r}"
+    found = _MOVE_BOUNDS.get(key)
+    if found is None:
+        phases = [i / samples for i in range(samples)] if pose.moves else [0.0]
+        boxes = [figure(pose, pose.at(phase)).bounds() for phase in phases]
+        found = _MOVE_BOUNDS[key] = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+    return found

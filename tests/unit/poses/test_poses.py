@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -129,3 +130,27 @@ def test_a_broken_pose_file_names_file_pose_and_field(tmp_path: Path) -> None:
     (tmp_path / "broken.toml").write_text("[a\n", encoding="utf-8")
     with pytest.raises(poses.PoseError, match="cannot read the pose library"):
         poses.load_library(tmp_path / "broken.toml")
+
+
+def test_move_bounds_are_remembered_and_a_still_pose_is_measured_once(
+    library: dict[str, poses.Pose], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    squat, calf = library["small-squats"], library["standing-calf-stretch"]
+    monkeypatch.setattr(poses, "_MOVE_BOUNDS", {})
+    drawn: list[str] = []
+    real = poses.figure
+
+    def counting(pose: poses.Pose, *args: object, **kwargs: object) -> object:
+        drawn.append(pose.name)
+        return real(pose, *args, **kwargs)
+
+    monkeypatch.setattr(poses, "figure", counting)
+    first = poses.move_bounds(squat)
+    assert drawn.count(squat.name) == 16  # every sampled frame of the move
+    still = poses.move_bounds(calf)
+    assert drawn.count(calf.name) == 1  # a still pose: all frames are the same one
+    assert still == real(calf, calf.angles).bounds()
+    again = poses.move_bounds(dataclasses.replace(squat))  # an equal pose, rebuilt
+    assert again == first and len(drawn) == 17  # answered from memory
+    poses.move_bounds(dataclasses.replace(squat, frames=squat.frames[:1]))
+    assert len(drawn) == 17 + 16  # another move (other frames): measured, not mistaken
