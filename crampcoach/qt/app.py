@@ -14,6 +14,7 @@ Other modules call the :class:`App` methods (``start_routine``,
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -130,6 +131,7 @@ class App(QObject):
         self.reader: DocumentReader | None = None
         self._windows: dict[str, QWidget] = {}
         self._background_started = False
+        self._review_reading = False  # open_review's worker is reading the week
         self.services: Services | None = None  # reminders and tray, once started
         self._quitting = False
         self.ipc_server: IpcServer | None = None
@@ -435,8 +437,6 @@ class App(QObject):
             self._status(self.tr("A session is already running; stop it before starting another."))
             _raise(self.player)
             return False
-        import importlib
-
         try:  # imported on first use: the player loads sounds and speech
             player_mod = importlib.import_module("crampcoach.qt.player")
         except ImportError as exc:
@@ -550,13 +550,50 @@ class App(QObject):
         return path
 
     def open_review(self) -> QWidget | None:
-        """Open the weekly review window."""
+        """Open the weekly review window; None while its first week is being read.
+
+        Its module, QtCharts and the week's reading of the log (month files,
+        the trial) run on a worker thread (:func:`preload.call_then`): done in
+        the GUI thread they froze the event loop for a third of a second.  The
+        window is built with what was read, and appears when it is ready
+        (``windows["review"]``); a second request meanwhile waits for the same one.
+        """
+        existing = self._windows.get("review")
+        if existing is not None or self._review_reading:
+            return self._open_review(None)
+        from crampcoach.qt import preload
+
+        store, settings, clock = self.store, self.settings, self.clock  # read here, not there
+
+        def read() -> object:
+            module = importlib.import_module("crampcoach.qt.review_view")
+            importlib.import_module("PySide6.QtCharts")  # its first chart, off this thread too
+            return module.read_week(store, settings, clock)
+
+        def then(loaded: object, error: BaseException | None) -> None:
+            self._review_reading = False
+            QApplication.restoreOverrideCursor()
+            if self._quitting:
+                return
+            if error is not None:  # the window reads for itself, and says what failed
+                loaded = None
+            self._open_review(loaded)
+
+        self._review_reading = True
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        preload.call_then(read, then, self)
+        return None
+
+    def _open_review(self, loaded: object) -> QWidget | None:
+        if self._review_reading:
+            return None
         return self._open_window(
             "review",
             "crampcoach.qt.review_view",
             "ReviewWindow",
             (self.store, self.live),
-            {"clock": self.clock},
+            {"clock": self.clock, **({"loaded": loaded} if loaded is not None else {})},
+            show_soon=loaded is not None,
         )
 
     def open_cramp_dialog(self) -> QWidget | None:
@@ -619,14 +656,18 @@ class App(QObject):
         cls: str,
         ctor: tuple[Any, ...],
         kwargs: dict[str, Any] | None = None,
+        *,
+        show_soon: bool = False,
     ) -> QWidget | None:
-        """Import a secondary screen when it first opens (start-up cost) and show it."""
+        """Import a secondary screen when it first opens (start-up cost) and show it.
+
+        ``show_soon``: show it from the event loop's next round, so building it
+        and its first polish and layout are two short stalls, not one long one.
+        """
         existing = self._windows.get(key)
         if existing is not None:
             _raise(existing)
             return existing
-        import importlib
-
         try:
             factory = getattr(importlib.import_module(module), cls)
         except (ImportError, AttributeError) as exc:
@@ -648,9 +689,15 @@ class App(QObject):
         window.destroyed.connect(lambda *_: self._windows.pop(key, None))
         if hasattr(window, "settings_changed"):
             window.settings_changed.connect(lambda *_: self.reload_settings())
-        window.show()
-        _raise(window)
+        if show_soon:
+            QTimer.singleShot(0, lambda: self._show_window(key, window))
+        else:
+            _raise(window)
         return window
+
+    def _show_window(self, key: str, window: QWidget) -> None:
+        if self._windows.get(key) is window and not self._quitting:
+            _raise(window)
 
     def cramp_now(self) -> bool:
         """Start the routine that eases a cramp, at once (the main window's first button)."""

@@ -8,7 +8,8 @@ the GUI thread only waits for the interpreter lock, which Python hands over
 every few milliseconds (``sys.getswitchinterval``), so the loop keeps
 running; the objects are then built in the GUI thread as before.
 
-Only modules are imported off the GUI thread: no QObject is created there.
+Off the GUI thread only modules are imported and the log read (a window's data,
+``call_then``): no QObject is created there.
 """
 
 from __future__ import annotations
@@ -17,24 +18,60 @@ import contextlib
 import importlib
 import threading
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
 
 
 class _Relay(QObject):
     """Carries the worker's result into the GUI thread: a queued signal to a slot of its own."""
 
-    done = Signal(object)  # None, or the exception an import raised
+    done = Signal(object, object)  # the work's result, and None or the exception it raised
 
-    def __init__(self, then: Callable[[BaseException | None], None], parent: QObject) -> None:
+    def __init__(
+        self, then: Callable[[object, BaseException | None], None], parent: QObject
+    ) -> None:
         super().__init__(parent)  # lives in the GUI thread, so ``done`` is queued to it
         self._then = then
         self.done.connect(self._finish)
 
-    @Slot(object)
-    def _finish(self, error: BaseException | None) -> None:
+    @Slot(object, object)
+    def _finish(self, result: object, error: BaseException | None) -> None:
         self.deleteLater()
-        self._then(error)
+        self._then(result, error)
+
+
+def call_then(
+    work: Callable[[], T],
+    then: Callable[[T | None, BaseException | None], None],
+    parent: QObject,
+) -> threading.Thread:
+    """Run ``work()`` on a worker thread; call ``then(result, error)`` in the GUI thread after.
+
+    ``work`` may import modules and read the log (the store locks itself), never
+    create a QObject.  ``error`` is None when it returned, else what it raised
+    (``result`` is then None: the caller decides what the user sees).
+    ``parent`` owns the relay, so a result arriving after the app is gone is dropped.
+    """
+    relay = _Relay(then, parent)  # type: ignore[arg-type]  # T is erased in the signal
+
+    def run() -> None:
+        result: T | None = None
+        error: BaseException | None = None
+        try:
+            result = work()
+        except BaseException as exc:  # reported to the GUI thread, never lost in a thread
+            error = exc
+        # RuntimeError: the relay went with its parent, because the app quit while
+        # this thread was working (a quit during start-up); nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            relay.done.emit(result, error)
+
+    thread = threading.Thread(target=run, name="crampcoach-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def import_then(
@@ -42,24 +79,11 @@ def import_then(
 ) -> threading.Thread:
     """Import ``modules`` on a worker thread; call ``then(error)`` in the GUI thread after.
 
-    ``error`` is None when every import worked, else the first exception (the
-    caller decides what the user sees).  ``parent`` owns the relay, so a
-    result arriving after the app is gone is dropped.
+    ``error`` is None when every import worked, else the first exception.
     """
-    relay = _Relay(then, parent)
 
     def work() -> None:
-        error: BaseException | None = None
-        try:
-            for name in modules:
-                importlib.import_module(name)
-        except BaseException as exc:  # reported to the GUI thread, never lost in a thread
-            error = exc
-        # RuntimeError: the relay went with its parent, because the app quit while
-        # this thread was importing (a quit during start-up); nobody is left to tell.
-        with contextlib.suppress(RuntimeError):
-            relay.done.emit(error)
+        for name in modules:
+            importlib.import_module(name)
 
-    thread = threading.Thread(target=work, name="crampcoach-preload", daemon=True)
-    thread.start()
-    return thread
+    return call_then(work, lambda _none, error: then(error), parent)

@@ -19,7 +19,9 @@ Commands (each reply echoes ``"cmd"``):
     The next paint of that window (``main``, ``player``, ``review``,
     ``settings``) is reported as ``{"painted": NAME, "t": MONOTONIC}``.
 ``{"cmd": "open", "window": "review"|"settings"}``
-    Open it as the menu does (and expect its paint).
+    Open it as the menu does (and expect its paint).  ``"opened"`` says
+    whether the window exists at once; the review's comes after its week is
+    read on a worker, so its paint is what tells.
 ``{"cmd": "close", "window": NAME}`` / ``{"cmd": "hide"|"show", "window": "player"}``
     Close a window as the user does (the player's close stops the session), or
     hide and show the player as minimising does.

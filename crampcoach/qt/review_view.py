@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,8 +116,67 @@ def checklist_text() -> str:
     )
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """One week's review as read from the log: no Qt, so a worker thread can read it."""
+
+    settings: Settings
+    week: IsoWeek
+    review: WeekReview
+    trial: str  # the personal trial's line beside the diary
+    trial_report: TrialReport | None  # the trial, for the PDF too
+
+
+def log_today(clock: Clock, tz: tzinfo, settings: Settings) -> date:
+    """Today in the log's terms (local day with the day boundary)."""
+    return local_day(clock.now(), tz, parse_hhmm(settings.day_boundary))
+
+
+def read_trial(
+    store: Store, settings: Settings, clock: Clock, tz: tzinfo
+) -> tuple[TrialReport | None, str]:
+    """The personal trial (None: none yet) and its status and result, or how to start one."""
+    from crampcoach.core import trial
+
+    today = local_day(clock.now(), tz, parse_hhmm("12:00"))
+    found = trial.load(store, settings, tz, today)
+    if found is None:
+        # translate() is thread-safe: this may run on the review's worker thread.
+        return None, QCoreApplication.translate(
+            "ReviewWindow",
+            "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
+            "crampcoach trial start (about 26 weeks of nightly check-ins).",
+        )
+    return found, trial.summary_text(found, today)
+
+
+def read_week(
+    store: Store,
+    settings: Settings,
+    clock: Clock,
+    tz: tzinfo | None = None,
+    week: IsoWeek | None = None,
+) -> Loaded:
+    """Read ``week`` (this week by default) from the log and compute its review.
+
+    Pure reading: :meth:`crampcoach.qt.app.App.open_review` runs it on a
+    worker thread, so the first open's reading of the log (the weeks' month
+    files, the trial) never stalls the event loop.
+    """
+    tz = tz or clock.tz
+    today = log_today(clock, tz, settings)
+    week = week or IsoWeek.of(today)
+    found = review.load(store, settings, tz, week, today)
+    report, text = read_trial(store, settings, clock, tz)
+    return Loaded(settings, week, found, text, report)
+
+
 class ReviewWindow(QWidget):
-    """The weekly review; ``ReviewWindow(store, live_settings, parent, clock=..., journal=...)``."""
+    """The weekly review; ``ReviewWindow(store, live_settings, parent, clock=..., journal=...)``.
+
+    ``loaded``: the week already read (:func:`read_week`, on a worker thread);
+    without it the window reads the log itself before it is shown.
+    """
 
     week_changed = Signal(str)
     refreshed = Signal()
@@ -131,6 +191,7 @@ class ReviewWindow(QWidget):
         journal: Journal,
         tz: tzinfo | None = None,
         week: IsoWeek | None = None,
+        loaded: Loaded | None = None,
     ) -> None:
         """``settings``: the app's live settings (``LiveSettings``), read at each refresh.
 
@@ -144,13 +205,13 @@ class ReviewWindow(QWidget):
         self.setWindowTitle(self.tr("Your week in review"))
         self.store = store
         self._live_settings = settings
-        self.settings: Settings = settings()
+        self.settings: Settings = loaded.settings if loaded else settings()
         self.clock: Clock = clock
         self.tz: tzinfo = tz or clock.tz
         self.journal = journal
         self.review: WeekReview | None = None
         self.trial_report: TrialReport | None = None
-        self.week: IsoWeek = week or IsoWeek.of(self.today())
+        self.week: IsoWeek = loaded.week if loaded else week or IsoWeek.of(self.today())
         self._deleted: list[CrampEvent] = []
         self._chart_view: QChartView | None = None
         self.cramp_dialog: QWidget | None = None
@@ -249,7 +310,7 @@ class ReviewWindow(QWidget):
         )
 
         fit_window(self, "review", QSize(1120, 900))
-        self.refresh()
+        self._show(loaded or self._read())
 
     def _trial_label(self) -> QLabel:
         """The personal trial's status and result, beside the cramp diary."""
@@ -279,28 +340,11 @@ class ReviewWindow(QWidget):
                 layout.addWidget(label)
         return label
 
-    def _fill_trial(self) -> None:
-        from crampcoach.core import trial
-
-        today = local_day(self.clock.now(), self.tz, parse_hhmm("12:00"))
-        found = trial.load(self.store, self.settings, self.tz, today)
-        self.trial_report = found  # the PDF prints it too
-        if found is None:
-            self.trial_label.setText(
-                self.tr(
-                    "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
-                    "crampcoach trial start (about 26 weeks of nightly check-ins)."
-                )
-            )
-            return
-        self.trial_label.setText(trial.summary_text(found, today))
-
     # -- weeks -----------------------------------------------------------------------
 
     def today(self) -> date:
         """Today in the log's terms (local day with the day boundary)."""
-        boundary = parse_hhmm(self.settings.day_boundary)
-        return local_day(self.clock.now(), self.tz, boundary)
+        return log_today(self.clock, self.tz, self.settings)
 
     def this_week(self) -> IsoWeek:
         """The week today is in."""
@@ -317,10 +361,15 @@ class ReviewWindow(QWidget):
 
     def refresh(self) -> None:
         """Re-read the log and redraw everything."""
+        self._show(self._read())
+
+    def _read(self) -> Loaded:
         # The settings as they are now (they may have changed since the window opened).
-        self.settings = self._live_settings()
-        self.review = review.load(self.store, self.settings, self.tz, self.week, self.today())
-        r = self.review
+        return read_week(self.store, self._live_settings(), self.clock, self.tz, self.week)
+
+    def _show(self, loaded: Loaded) -> None:
+        self.settings = loaded.settings
+        self.review = r = loaded.review
         title = review.week_title(r.week)
         self.week_label.setText(
             self.tr("{week} (so far)").format(week=title) if r.in_progress else title
@@ -329,7 +378,8 @@ class ReviewWindow(QWidget):
         self.this_week_button.setEnabled(r.week != self.this_week())
         self.headline_label.setText("\n".join(review.headline(r)))
         self.effect_label.setText(review.effect_summary(r.cramps.effect))
-        self._fill_trial()
+        self.trial_label.setText(loaded.trial)
+        self.trial_report = loaded.trial_report  # the PDF prints it too
         text = warnings_text(r)
         self.warnings_label.setText(text)
         self.warnings_label.setVisible(bool(text))

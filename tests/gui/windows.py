@@ -53,6 +53,16 @@ class Opened:
         self.app.store.close()
 
 
+def opened_review(app: Any, qtbot: Any) -> QWidget:
+    """``app.open_review()`` and the window once shown: it reads the week on a worker first."""
+    app.open_review()
+    qtbot.waitUntil(
+        lambda: "review" in app.windows and app.windows["review"].isVisible(), timeout=10_000
+    )
+    review: QWidget = app.windows["review"]
+    return review
+
+
 def settle(rounds: int = 6) -> None:
     """Let layouts, word-wrapped heights and paints settle."""
     for _ in range(rounds):

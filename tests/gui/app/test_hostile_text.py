@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from crampcoach.core.events import CrampEvent, Leg, Muscle, new_id
+from tests.gui.windows import opened_review
 
 MARKER = "XSS"
 HOSTILE = "<b>XSS</b> & <img src=file:///x.png> <a href='e'>[*]</a>"
@@ -183,7 +184,7 @@ def test_hostile_text_is_drawn_as_written_on_every_screen(
     app.show_main_window()
     app.refresh()
     assert app.start_routine("hostile")
-    app.open_review()
+    opened_review(app, qtbot)
     monkeypatch.setattr(tray_mod, "tray_available", lambda: True)
     app.services = tray_mod.start_background(app)
     try:

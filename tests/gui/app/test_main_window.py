@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from crampcoach.core import documents
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType, SessionEvent, WaterEvent, new_id
 from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
 from crampcoach.qt.main_window import format_duration
+from tests.gui.windows import opened_review
 
 # The offscreen QPA plugin logs this for every top-level window with a layout
 # (QPlatformWindow::propagateSizeHints is not implemented there); not our bug.
@@ -175,14 +176,15 @@ def test_unknown_routine_is_refused_with_a_message(make_app: Any, memory_store: 
 
 
 def test_missing_secondary_screens_are_reported_not_fatal(
-    make_app: Any, memory_store: Any, monkeypatch: pytest.MonkeyPatch
+    make_app: Any, memory_store: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
     import sys
 
     app = make_app(memory_store, routines=ROUTINES)
     monkeypatch.setitem(sys.modules, "crampcoach.qt.review_view", None)  # import fails
-    assert app.open_review() is None
-    assert "not available" in app.main_window.statusBar().currentMessage()
+    assert app.open_review() is None  # read on a worker first, whose import fails too
+    qtbot.waitUntil(lambda: "not available" in app.main_window.statusBar().currentMessage())
+    assert "review" not in app.windows
 
 
 def test_a_logged_glass_can_be_taken_back(make_app: Any, memory_store: Any, qtbot: Any) -> None:
@@ -221,9 +223,14 @@ def test_review_and_cramp_dialog_open_once_as_their_own_windows(
     make_app: Any, memory_store: Any, qtbot: Any
 ) -> None:
     app = make_app(memory_store, routines=ROUTINES)
-    review = app.open_review()
-    assert review is not None and review.isWindow() and review.isVisible()
+    assert app.open_review() is None  # reading the week on a worker
+    assert app.open_review() is None  # a second click meanwhile waits for the same one
+    review = opened_review(app, qtbot)
+    assert review.isWindow() and review.isVisible()
     assert app.open_review() is review  # a second click raises it, no second window
+    assert [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "ReviewWindow"] == [
+        review
+    ]
     cramp = app.open_cramp_dialog()
     assert cramp is not None and cramp.isWindow() and cramp.isVisible()
     review.close()

@@ -16,6 +16,7 @@ from crampcoach.core.events import EventType
 from crampcoach.core.routines import load_all
 from crampcoach.qt import tray as tray_mod
 from crampcoach.store import Store
+from tests.gui.windows import opened_review
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
@@ -86,8 +87,8 @@ def test_tray_actions_need_no_main_window(app: Any, qtbot: Any) -> None:
     event = app.log_water()  # "Log a glass of water" from the tray menu
     assert event is not None
     assert len(app.store.events(types=[EventType.WATER])) == 1
-    review = app.open_review()
-    assert review is not None and review.isVisible() and review.parent() is None
+    review = opened_review(app, qtbot)
+    assert review.isVisible() and review.parent() is None
     assert not app.main_window_built
     # What the app wanted to say while it had no window is shown when it has one.
     app.start_routine("no-such-routine")
