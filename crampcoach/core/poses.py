@@ -769,6 +769,23 @@ def _held(
     return out
 
 
+def measure_moves(pictures: Iterable[tuple[str | None, Sequence[str], float | None]]) -> None:
+    """Work out :func:`move_bounds` for steps' pictures, ``(pose, frames, cycle_s)`` each.
+
+    Pure, so a worker thread may run it while the app waits in the tray: the
+    main window's first paint then draws its thumbnails without measuring
+    sixteen frames of every move first.  A name no longer known is skipped
+    (it shows no picture).
+    """
+    for pose_name, frames, cycle_s in pictures:
+        try:
+            pose = for_step(pose_name, frames, cycle_s)
+        except PoseError:
+            continue
+        if pose is not None:
+            move_bounds(pose)
+
+
 #: move_bounds by the pose's repr: a Pose holds dicts, so it is not hashable.
 _MOVE_BOUNDS: dict[str, tuple[float, float, float, float]] = {}
 

@@ -324,8 +324,25 @@ class App(QObject):
             # ---- end of background services ----
             if then is not None:
                 then()
+            if self._main_window is None:
+                self._measure_pictures()
 
         preload.import_then(BACKGROUND_MODULES, loaded, self)
+
+    def _measure_pictures(self) -> None:
+        """Measure the cards' moving pictures on a worker while the app waits in the tray.
+
+        The main window's first paint (the tray's first click) then draws them
+        without working out every move's bounds first (``poses.move_bounds``).
+        """
+        from crampcoach.qt import preload
+
+        pictures = [(s.pose, s.frames, s.cycle_s) for r in self.routines.values() for s in r.steps]
+
+        def measure() -> None:
+            importlib.import_module("crampcoach.core.poses").measure_moves(pictures)
+
+        preload.call_then(measure, lambda *_: None, self)
 
     # -- data for the main window -------------------------------------------
 

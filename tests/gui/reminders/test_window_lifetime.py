@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -95,3 +96,33 @@ def test_tray_actions_need_no_main_window(app: Any, qtbot: Any) -> None:
     assert not app.main_window_built
     app.show_main_window()
     assert "no-such-routine" in app.main_window.statusBar().currentMessage()
+
+
+def test_a_hidden_start_measures_the_cards_pictures_before_the_first_click(
+    app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crampcoach.core import poses
+
+    monkeypatch.setattr(poses, "_MOVE_BOUNDS", {})
+    measured_on: list[str] = []
+    real = poses.figure
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        measured_on.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(poses, "figure", counting)
+    _start_hidden(app, qtbot)
+    moving = {
+        repr(p)
+        for r in app.routines.values()
+        for s in r.steps
+        if (p := poses.for_step(s.pose, s.frames, s.cycle_s)) is not None and p.moves
+    }
+    assert moving  # the built-in routines have moving pictures
+    qtbot.waitUntil(lambda: len(poses._MOVE_BOUNDS) >= len(moving))
+    assert set(measured_on) == {"crampcoach-preload"}  # measured off the GUI thread
+    known = dict(poses._MOVE_BOUNDS)
+    app.show_main_window()  # the tray's first click
+    app.main_window.grab()  # its first paint draws every card's pictures
+    assert known == poses._MOVE_BOUNDS  # nothing left to measure while painting
