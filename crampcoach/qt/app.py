@@ -71,6 +71,12 @@ HIDDEN_NO_TRAY_NOTICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # t
     "CrampCoach was asked to start hidden in the system tray, but this desktop has no tray, so the window opened instead.",
 )
 LAST_DONE_LOOKBACK_DAYS = 366
+# What the main window imports, loaded off the GUI thread when the tray asks for it.
+MAIN_WINDOW_MODULES = (
+    "crampcoach.qt.main_window",
+    "crampcoach.qt.pose_view",
+    "crampcoach.qt.checkin",
+)
 # What the background services import, loaded off the GUI thread before they start.
 BACKGROUND_MODULES = (
     "crampcoach.qt.tray",
@@ -132,6 +138,7 @@ class App(QObject):
         self._windows: dict[str, QWidget] = {}
         self._background_started = False
         self._review_reading = False  # open_review's worker is reading the week
+        self._main_window_coming = False  # open_main_window is building it in rounds
         self.services: Services | None = None  # reminders and tray, once started
         self._quitting = False
         self.ipc_server: IpcServer | None = None
@@ -162,16 +169,57 @@ class App(QObject):
         the next time.
         """
         if self._main_window is None:
-            from crampcoach.qt.main_window import MainWindow
-
-            self._main_window = MainWindow()
-            self._main_window.hide_on_close = self._hide_on_close
-            self._connect_main_window(self._main_window)
+            self._build_main_window()
             self.refresh()
-            if self._pending_status:
-                self._status(self._pending_status)
-                self._pending_status = None
+        assert self._main_window is not None
         return self._main_window
+
+    def _build_main_window(self) -> None:
+        """The main window's form and wiring, not yet filled (:meth:`refresh` fills it)."""
+        from crampcoach.qt.main_window import MainWindow
+
+        self._main_window = MainWindow()
+        self._main_window.hide_on_close = self._hide_on_close
+        self._connect_main_window(self._main_window)
+        if self._pending_status:
+            self._status(self._pending_status)
+            self._pending_status = None
+
+    def open_main_window(self) -> None:
+        """The tray's click: show the main window, built in short rounds when it is not built.
+
+        Its modules are imported on a worker thread (:mod:`preload`); then
+        building the form, filling it from the log and showing it are three
+        rounds of the event loop, so none of them freezes it for long (the
+        "tray click" rows of ``benchmarks/bench_desktop.py``).  A click while
+        it is coming waits for the same window.
+        """
+        if self._main_window is not None:
+            self.show_main_window()
+            return
+        if self._main_window_coming:
+            return
+        self._main_window_coming = True
+        from crampcoach.qt import preload
+
+        def rounds(error: BaseException | None) -> None:
+            steps = [self._build_main_window, self.refresh, self.show_main_window]
+            if error is not None or self._main_window is not None:
+                steps = [self.show_main_window]  # built meanwhile, or it says what failed
+            next_round(steps)
+
+        def next_round(steps: list[Callable[[], None]]) -> None:
+            if self._quitting:
+                self._main_window_coming = False
+                return
+            step = steps.pop(0)
+            if not steps:
+                self._main_window_coming = False
+            step()
+            if steps:
+                QTimer.singleShot(0, lambda: next_round(steps))
+
+        preload.import_then(MAIN_WINDOW_MODULES, rounds, self)
 
     @property
     def main_window_built(self) -> bool:

@@ -233,7 +233,7 @@ def start_background(app: object) -> Services:
                 log_water=a.log_water,
                 log_cramp=a.open_cramp_dialog,
                 open_review=a.open_review,
-                show_main_window=a.show_main_window,
+                show_main_window=a.open_main_window,
                 open_settings=a.open_settings,
                 quit=a.quit,
                 checkin=a.answer_checkin,

@@ -16,6 +16,7 @@ from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType
 from crampcoach.core.routines import load_all
 from crampcoach.qt import tray as tray_mod
+from crampcoach.qt.app import MAIN_WINDOW_MODULES
 from crampcoach.store import Store
 from tests.gui.windows import opened_review
 
@@ -69,6 +70,7 @@ def test_closing_into_the_tray_releases_it_and_opening_builds_a_new_one(
 ) -> None:
     _start_hidden(app, qtbot)
     app.services.tray.hooks.show_main_window()  # the tray's "Open CrampCoach"
+    qtbot.waitUntil(lambda: app.main_window_built and app.main_window.isVisible())
     first = app.main_window
     assert first.isVisible() and first.hide_on_close
     assert first.routine_ids()  # filled with its routines when built
@@ -78,6 +80,7 @@ def test_closing_into_the_tray_releases_it_and_opening_builds_a_new_one(
     assert not app.main_window_built
     qtbot.waitUntil(lambda: gone == [True])  # deleted, not just hidden
     app.services.tray.hooks.show_main_window()
+    qtbot.waitUntil(lambda: app.main_window_built and app.main_window.isVisible())
     second = app.main_window
     assert second.isVisible() and second.hide_on_close
     assert second.routine_ids() == [r for r in app.routines]
@@ -126,3 +129,37 @@ def test_a_hidden_start_measures_the_cards_pictures_before_the_first_click(
     app.show_main_window()  # the tray's first click
     app.main_window.grab()  # its first paint draws every card's pictures
     assert known == poses._MOVE_BOUNDS  # nothing left to measure while painting
+
+
+def test_the_trays_click_builds_the_main_window_in_rounds_and_once(
+    app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crampcoach.qt import preload
+
+    _start_hidden(app, qtbot)
+    imported_on: list[str] = []
+    real = preload.importlib.import_module
+
+    def spy(name: str) -> Any:
+        if name in MAIN_WINDOW_MODULES:
+            imported_on.append(threading.current_thread().name)
+        return real(name)
+
+    monkeypatch.setattr(preload.importlib, "import_module", spy)
+    built: list[Any] = []
+    monkeypatch.setattr(app, "_build_main_window", _recording(app._build_main_window, built))
+    app.services.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    app.services.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)  # again
+    assert not app.main_window_built  # nothing built in the click's own round
+    qtbot.waitUntil(lambda: app.main_window_built and app.main_window.isVisible())
+    assert set(imported_on) == {"crampcoach-preload"}
+    assert len(built) == 1  # the second click waited for the same window
+    assert app.main_window.routine_ids() == list(app.routines)  # filled from the log
+
+
+def _recording(fn: Any, calls: list[Any]) -> Any:
+    def wrapper() -> Any:
+        calls.append(fn)
+        return fn()
+
+    return wrapper
