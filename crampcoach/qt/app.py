@@ -137,7 +137,7 @@ class App(QObject):
         self.reader: DocumentReader | None = None
         self._windows: dict[str, QWidget] = {}
         self._background_started = False
-        self._review_reading = False  # open_review's worker is reading the week
+        self._preparing: set[str] = set()  # windows whose first open is read on a worker
         self._main_window_coming = False  # open_main_window is building it in rounds
         self.services: Services | None = None  # reminders and tray, once started
         self._quitting = False
@@ -618,16 +618,10 @@ class App(QObject):
         """Open the weekly review window; None while its first week is being read.
 
         Its module, QtCharts and the week's reading of the log (month files,
-        the trial) run on a worker thread (:func:`preload.call_then`): done in
+        the trial) run on a worker thread (:meth:`_prepare_then_open`): done in
         the GUI thread they froze the event loop for a third of a second.  The
-        window is built with what was read, and appears when it is ready
-        (``windows["review"]``); a second request meanwhile waits for the same one.
+        window is built with what was read.
         """
-        existing = self._windows.get("review")
-        if existing is not None or self._review_reading:
-            return self._open_review(None)
-        from crampcoach.qt import preload
-
         store, settings, clock = self.store, self.settings, self.clock  # read here, not there
 
         def read() -> object:
@@ -635,31 +629,46 @@ class App(QObject):
             importlib.import_module("PySide6.QtCharts")  # its first chart, off this thread too
             return module.read_week(store, settings, clock)
 
-        def then(loaded: object, error: BaseException | None) -> None:
-            self._review_reading = False
-            QApplication.restoreOverrideCursor()
-            if self._quitting:
-                return
-            if error is not None:  # the window reads for itself, and says what failed
-                loaded = None
-            self._open_review(loaded)
+        def open_(loaded: object) -> QWidget | None:
+            return self._open_window(
+                "review",
+                "crampcoach.qt.review_view",
+                "ReviewWindow",
+                (self.store, self.live),
+                {"clock": self.clock, **({"loaded": loaded} if loaded is not None else {})},
+                show_soon=loaded is not None,
+            )
 
-        self._review_reading = True
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        preload.call_then(read, then, self)
-        return None
+        return self._prepare_then_open("review", read, open_)
 
-    def _open_review(self, loaded: object) -> QWidget | None:
-        if self._review_reading:
+    def _prepare_then_open(
+        self, key: str, prepare: Callable[[], object], open_: Callable[[object], QWidget | None]
+    ) -> QWidget | None:
+        """Run ``prepare()`` on a worker thread, then ``open_(its result)`` in the GUI thread.
+
+        For a window whose first open imports modules and reads files: the
+        event loop goes on meanwhile (a busy cursor says it is coming), and
+        the window appears when it is ready (``windows[key]``); None until
+        then.  A second request meanwhile waits for the same one; an open
+        window is raised at once.  If ``prepare`` failed, ``open_(None)``
+        does the work itself and says what failed.
+        """
+        if key in self._windows:
+            return open_(None)
+        if key in self._preparing:
             return None
-        return self._open_window(
-            "review",
-            "crampcoach.qt.review_view",
-            "ReviewWindow",
-            (self.store, self.live),
-            {"clock": self.clock, **({"loaded": loaded} if loaded is not None else {})},
-            show_soon=loaded is not None,
-        )
+        from crampcoach.qt import preload
+
+        def then(result: object, error: BaseException | None) -> None:
+            self._preparing.discard(key)
+            QApplication.restoreOverrideCursor()
+            if not self._quitting:
+                open_(None if error is not None else result)
+
+        self._preparing.add(key)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        preload.call_then(prepare, then, self)
+        return None
 
     def open_cramp_dialog(self) -> QWidget | None:
         """Open the dialog that logs a cramp."""
@@ -699,20 +708,32 @@ class App(QObject):
         )
 
     def open_settings(self) -> QWidget | None:
-        """Open the settings dialog.
+        """Open the settings dialog (None while its modules load on a worker, as for the review).
 
         Expects ``crampcoach.qt.settings_dialog.SettingsDialog(store, parent=None, *, journal,
         settings)``;
         if it has a ``settings_changed`` signal, the app re-reads the settings from
         the store when it fires and emits :attr:`settings_changed` to everyone.
         """
-        return self._open_window(
-            "settings",
-            "crampcoach.qt.settings_dialog",
-            "SettingsDialog",
-            (self.store,),
-            {"settings": self.live},
-        )
+        routines = [(r.id, r.title) for r in self.routines.values()]
+
+        def prepare() -> None:
+            importlib.import_module("crampcoach.qt.settings_dialog")
+            importlib.import_module("crampcoach.qt.cues").probe_off_gui_thread()
+
+        def open_(_none: object) -> QWidget | None:
+            # The routines this app offers everywhere else (its data folder, its
+            # language): the dialog no longer parses every routine file again.
+            return self._open_window(
+                "settings",
+                "crampcoach.qt.settings_dialog",
+                "SettingsDialog",
+                (self.store,),
+                {"settings": self.live, "routines": lambda: routines},
+                show_soon=True,
+            )
+
+        return self._prepare_then_open("settings", prepare, open_)
 
     def _open_window(
         self,

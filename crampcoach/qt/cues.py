@@ -56,8 +56,12 @@ def _sound_server_present() -> bool:
     return any((Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0"))
 
 
+@cache
 def _speechd_present() -> bool:
-    """On Linux, whether libspeechd (what Qt's default speech engine needs) is installed."""
+    """On Linux, whether libspeechd (what Qt's default speech engine needs) is installed.
+
+    Looked up once: ``find_library`` runs ``ldconfig -p``, tens of milliseconds.
+    """
     if not sys.platform.startswith("linux"):
         return True
     return ctypes.util.find_library("speechd") is not None
@@ -138,6 +142,15 @@ def play_sound(effects: Mapping[str, Any], name: str) -> None:
     # A device that vanished mid-session leaves the effect in Error: stay quiet.
     if effect.status() != QSoundEffect.Status.Error:
         effect.play()
+
+
+def probe_off_gui_thread() -> None:
+    """Find out ahead what :func:`availability` may learn off the GUI thread (the speech library).
+
+    The sound server and the audio outputs are asked on the GUI thread, where
+    their QObjects live.
+    """
+    _speechd_present()
 
 
 @cache

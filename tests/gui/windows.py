@@ -55,12 +55,28 @@ class Opened:
 
 def opened_review(app: Any, qtbot: Any) -> QWidget:
     """``app.open_review()`` and the window once shown: it reads the week on a worker first."""
-    app.open_review()
-    qtbot.waitUntil(
-        lambda: "review" in app.windows and app.windows["review"].isVisible(), timeout=10_000
-    )
-    review: QWidget = app.windows["review"]
-    return review
+    return opened(app, "review", app.open_review, qtbot.waitUntil)
+
+
+def opened(
+    app: Any, key: str, open_: Callable[[], object], wait: Callable[..., object] | None = None
+) -> QWidget:
+    """``open_()`` and ``app.windows[key]`` once shown (its modules load on a worker first)."""
+    open_()
+    wait = wait or _wait_until
+    wait(lambda: key in app.windows and app.windows[key].isVisible(), timeout=10_000)
+    window: QWidget = app.windows[key]
+    return window
+
+
+def _wait_until(done: Callable[[], bool], timeout: int) -> None:
+    from PySide6.QtTest import QTest
+
+    for _ in range(timeout // 10):
+        if done():
+            return
+        QTest.qWait(10)  # the event loop runs, and the worker with it
+    raise TimeoutError("the window did not open")
 
 
 def settle(rounds: int = 6) -> None:
@@ -99,7 +115,7 @@ def open_every_window(data_dir: Path) -> Opened:
     app.show_main_window()
     settle()
     factories: dict[str, Callable[[], QWidget | None]] = {
-        "settings": app.open_settings,
+        "settings": lambda: opened(app, "settings", app.open_settings),
         "cramp": app.open_cramp_dialog,
         "reader": lambda: _reader(app),
         "player": lambda: staged_player(app.routines["bedtime"], Side.LEFT),

@@ -14,7 +14,7 @@ from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType, SessionEvent, WaterEvent, new_id
 from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
 from crampcoach.qt.main_window import format_duration
-from tests.gui.windows import opened_review
+from tests.gui.windows import opened, opened_review
 
 # The offscreen QPA plugin logs this for every top-level window with a layout
 # (QPlatformWindow::propagateSizeHints is not implemented there); not our bug.
@@ -242,8 +242,13 @@ def test_settings_dialog_changes_reach_the_app(
     make_app: Any, memory_store: Any, qtbot: Any
 ) -> None:
     app = make_app(memory_store, routines=ROUTINES)
-    dialog = app.open_settings()
-    assert dialog is not None and dialog.isWindow() and dialog.isVisible()
+    assert app.open_settings() is None  # its module and the speech probe load on a worker
+    dialog = opened(app, "settings", app.open_settings, qtbot.waitUntil)
+    assert dialog.isWindow() and dialog.isVisible()
+    assert app.open_settings() is dialog  # raised, not built again
+    # The bedtime choice offers the app's own routines, not a second parse of the files.
+    bedtime = dialog.inputs["bedtime_routine"]
+    assert [bedtime.itemData(i) for i in range(bedtime.count())] == [r.id for r in ROUTINES]
     memory_store.set_setting("water_goal_ml", 2000)  # what the dialog's save does
     with qtbot.waitSignal(app.settings_changed) as blocker:
         dialog.settings_changed.emit(memory_store.settings())

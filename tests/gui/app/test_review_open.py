@@ -50,6 +50,6 @@ def test_a_quit_while_the_week_is_read_opens_no_window(make_app: Any, qtbot: Any
     app = make_app()
     app.open_review()
     app.quit()
-    qtbot.waitUntil(lambda: not app._review_reading)  # the worker's answer has come back
+    qtbot.waitUntil(lambda: "review" not in app._preparing)  # the worker's answer came back
     assert "review" not in app.windows
     assert QApplication.overrideCursor() is None  # the busy cursor went with it
