@@ -28,8 +28,8 @@ Trust: the socket lives in a folder only this user can enter
 (:func:`socket_dir`: ``$XDG_RUNTIME_DIR/crampcoach``, else a 0700 folder in the
 temp folder that is created and checked, never used if another user owns it),
 and each end asks the kernel who the other is (``SO_PEERCRED``) and hangs up
-on another user.  Linux only (``SO_PEERCRED``); on Windows QLocalServer
-listens on a named pipe, which this client does not speak.
+on another user.  Linux only (``SO_PEERCRED``, and the app's server is a
+Unix socket too: ``crampcoach.qt.ipc_server``).
 """
 
 from __future__ import annotations

@@ -20,8 +20,8 @@ Commands (each reply echoes ``"cmd"``):
     ``settings``) is reported as ``{"painted": NAME, "t": MONOTONIC}``.
 ``{"cmd": "open", "window": "review"|"settings"}``
     Open it as the menu does (and expect its paint).  ``"opened"`` says
-    whether the window exists at once; the review's comes after its week is
-    read on a worker, so its paint is what tells.
+    whether the window exists at once; both come after their modules load
+    (and the review's week is read) on a worker, so their paint is what tells.
 ``{"cmd": "close", "window": NAME}`` / ``{"cmd": "hide"|"show", "window": "player"}``
     Close a window as the user does (the player's close stops the session), or
     hide and show the player as minimising does.
