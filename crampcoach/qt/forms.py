@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import html
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice
-from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from crampcoach import resources
+
+if TYPE_CHECKING:
+    from PySide6.QtUiTools import QUiLoader
 
 W = TypeVar("W", bound=QWidget)
 
@@ -34,8 +36,12 @@ def _loader() -> QUiLoader:
     (QtQuick's ``libqquickwidget`` and a WebEngine one in the PySide6 wheels):
     about 8 MiB and several ms at start-up for widgets our forms never use.
     Plugin paths derive from the library paths at construction, so construct
-    it with none and restore them at once.
+    it with none and restore them at once.  QtUiTools itself is imported
+    here, at the first form: the tray uses this module's text helpers only,
+    and in the tray all day the module is 0.5 MiB of PSS.
     """
+    from PySide6.QtUiTools import QUiLoader
+
     saved = QCoreApplication.libraryPaths()
     QCoreApplication.setLibraryPaths([])
     try:
