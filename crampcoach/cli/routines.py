@@ -80,6 +80,24 @@ def _clock(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def _count(routine: Routine) -> str:
+    """The steps as written ("6 steps"), as the routine card and the player count them."""
+    n = len(routine.steps)
+    return "1 step" if n == 1 else f"{n} steps"
+
+
+def _steps_words(routine: Routine) -> str:
+    """The step count, e.g. "6 steps (8 with each side)" when a step runs on each leg.
+
+    The player says "Step 2 of 6" on both sides of a two-sided step, so the
+    numbered list below shows such a step twice under one number.
+    """
+    planned = len(routine.expanded())
+    if planned == len(routine.steps):
+        return _count(routine)
+    return f"{_count(routine)} ({planned} with each side)"
+
+
 def _list(args: argparse.Namespace) -> int:
     result = _load(args)
     if args.format == "json":
@@ -103,7 +121,7 @@ def _list(args: argparse.Namespace) -> int:
         mine = "  (yours)" if not r.builtin else ""
         print(
             f"{r.id:<{width}}  {r.kind.value:<8}  {_clock(r.duration_s):>5}  "
-            f"{len(r.expanded()):>2} steps  {r.title}{mine}"
+            f"{_count(r):>8}  {r.title}{mine}"
         )
     return 0
 
@@ -169,14 +187,14 @@ def _show_text(routine: Routine, steps: tuple[PlannedStep, ...]) -> str:
     lines = [
         routine.title,
         f"{routine.id} · {routine.kind.value} · {_clock(routine.duration_s)} · "
-        f"{len(steps)} steps · {origin}",
+        f"{_steps_words(routine)} · {origin}",
         "",
         _wrap(routine.description, ""),
         NOT_MEDICAL_ADVICE,
     ]
     if routine.safety:
         lines.append(_wrap(f"Safety: {routine.safety}", ""))
-    for number, step in enumerate(steps, start=1):
+    for step in steps:
         side = {"both": "", "affected": " (the cramping leg)"}.get(
             step.side.value, f" ({step.side.value} leg)"
         )
@@ -185,7 +203,11 @@ def _show_text(routine: Routine, steps: tuple[PlannedStep, ...]) -> str:
             timing += f": {step.repetitions} × {step.hold_s} s hold"
             if step.rest_s:
                 timing += f", {step.rest_s} s rest between"
-        lines += ["", f"{number}. {step.name}{side} — {timing}", _wrap(step.instructions, "   ")]
+        lines += [
+            "",
+            f"{step.index + 1}. {step.name}{side} — {timing}",
+            _wrap(step.instructions, "   "),
+        ]
         if step.pose or step.frames:
             lines.append(_wrap(f"Picture: {', '.join(step.frames) or step.pose}", "   "))
         if step.safety:

@@ -249,8 +249,10 @@ def test_show_text_has_steps_citations_and_the_advice_note(
     code, out, _ = run(capsys, "routines", "show", "mine", "--data-dir", str(data))
     assert code == 0
     assert "not medical advice" in out
+    # One written step on each side: one number, as the player's "Step 1 of 1" on both.
+    assert "1 step (2 with each side)" in out
     assert (
-        "1. Rub the calf (left leg) — 20 s" in out and "2. Rub the calf (right leg) — 20 s" in out
+        "1. Rub the calf (left leg) — 20 s" in out and "1. Rub the calf (right leg) — 20 s" in out
     )
     flowed = " ".join(out.split())  # long lines are wrapped
     assert (
@@ -377,3 +379,15 @@ def test_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=60)
     assert err.decode() == ""
     assert proc.returncode == 141
+
+
+def test_list_counts_steps_as_the_card_and_the_player_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The warm-up's two two-sided steps are one step each in every view (the card says 6)."""
+    code, out, _ = run(capsys, "routines", "list")
+    assert code == 0
+    warmup = next(line for line in out.splitlines() if line.startswith("warmup "))
+    routine = next(r for r in routines.load_all().routines if r.id == "warmup")
+    assert len(routine.expanded()) > len(routine.steps)
+    assert f" {len(routine.steps)} steps " in warmup
