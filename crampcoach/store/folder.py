@@ -116,6 +116,15 @@ class Folder:
         self._written: set[Path] = set()
 
     @property
+    def months_in_memory(self) -> frozenset[str]:
+        """The months ("2026-11") read so far: a month is read on first use, not at open.
+
+        What a tray app holds all day depends on it (issue 17's memory goals),
+        so it is part of the store's contract, checked by the store's tests.
+        """
+        return frozenset(self._months)
+
+    @property
     def recovery(self) -> list[str]:
         """What was repaired or could not be read, in plain words (for the user)."""
         return self._rec.notes

@@ -38,10 +38,10 @@ def history(data_dir: Path) -> list[TrialEvent]:
 def test_the_trials_of_two_years_from_their_two_months(tmp_path: Path) -> None:
     trials = history(tmp_path)
     with Store.open(tmp_path, clock=FakeClock(NOW)) as store:
-        opened = set(store._months)
+        opened = set(store.months_in_memory)
         found = store.events(types=[EventType.TRIAL])
         assert [e.id for e in found] == [t.id for t in trials]
-        read = set(store._months) - opened
+        read = set(store.months_in_memory) - opened
         assert read == {"2025-10", "2026-05"}
         # Every other type is still found, from every month.
         assert len(store.events(types=[EventType.WATER])) == 146

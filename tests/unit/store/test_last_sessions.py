@@ -63,7 +63,7 @@ def test_same_answer_as_a_full_scan_cold_and_cached(history: Path) -> None:
     with Store.open(history, clock=FakeClock(NOW)) as store:
         cached = store.last_sessions(SINCE)
         # Answered from the summary: only the current month was read (at open).
-        assert len(store._months) == 1
+        assert len(store.months_in_memory) == 1
         expected = scan(store)
     assert first == cached == expected
     assert set(expected) == {"warmup", "bedtime", "leg-stretch", "rarely"}
@@ -153,7 +153,7 @@ def test_naive_since_is_refused(history: Path) -> None:
 
 
 def _only_current_month_read(store: Store) -> bool:
-    return list(store._months) == ["2026-11"]
+    return store.months_in_memory == {"2026-11"}
 
 
 def test_a_copied_data_folder_hits_the_cache(history: Path, tmp_path: Path) -> None:
@@ -182,7 +182,7 @@ def test_a_changed_file_misses_the_cache(history: Path, tmp_path: Path) -> None:
     shutil.copy2(changed, target)
     with Store.open(copy, clock=FakeClock(NOW)) as store:
         last = store.last_sessions(SINCE)
-        assert f"{late.at:%Y-%m}" in store._months  # that month was read again
+        assert f"{late.at:%Y-%m}" in store.months_in_memory  # that month was read again
         assert last == scan(store)
     assert last["logged-late"] == late.at
 

@@ -177,8 +177,8 @@ def test_get_reads_only_the_month_that_holds_the_id(data_dir: Path) -> None:
             )
         )
     with Store.open(data_dir, clock=FakeClock(T0)) as store:
-        loaded_at_open = set(store._months)
+        loaded_at_open = set(store.months_in_memory)
         assert store.get("fresh") is None
-        assert set(store._months) == loaded_at_open
+        assert set(store.months_in_memory) == loaded_at_open
         assert store.get(old[5].id) == old[5]
-        assert set(store._months) - loaded_at_open == {"2025-09"}
+        assert set(store.months_in_memory) - loaded_at_open == {"2025-09"}
