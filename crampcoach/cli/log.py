@@ -28,6 +28,7 @@ from crampcoach.cli.handover import hand_over, open_here, writing_here
 if TYPE_CHECKING:
     from crampcoach.core.clock import Clock
     from crampcoach.core.events import Event
+    from crampcoach.core.journal import EntryError
     from crampcoach.core.settings import Settings
 
 # How long to wait for another short-lived writer (another ``log`` command)
@@ -358,7 +359,7 @@ def _record(
     after: Callable[[Event, Settings], None] | None = None,
 ) -> int:
     from crampcoach import paths
-    from crampcoach.core.journal import Journal, check_event
+    from crampcoach.core.journal import EntryError, Journal, check_event
     from crampcoach.store import Store, StoreError, StoreLockedError
 
     folder = paths.data_dir(args.data_dir)
@@ -367,6 +368,8 @@ def _record(
         try:
             # Checked here too, so a refusal names the field before any hand-over.
             return check_event(make(settings), args.clock.now())
+        except EntryError as exc:
+            raise CliError(_option_words(args, exc)) from None
         except ValueError as exc:
             raise CliError(str(exc)) from None
 
@@ -414,6 +417,15 @@ def _record(
         after(event, settings)  # the warning signs first: they matter more than the receipt
     _report(args, event, f"logged {describe(event)} at {_when(event.at, args.clock.tz)}", settings)
     return 0
+
+
+def _option_words(args: argparse.Namespace, exc: EntryError) -> str:
+    """The journal's refusal named by the option the user typed: "--at: …", not "at: …"."""
+    text = str(exc)
+    if exc.field and hasattr(args, exc.field) and text.startswith(f"{exc.field}: "):
+        option = "--" + exc.field.replace("_", "-")
+        return f"{option}: {text.removeprefix(f'{exc.field}: ')}"
+    return text
 
 
 def _report(args: argparse.Namespace, event: Event, text: str, settings: Settings) -> None:

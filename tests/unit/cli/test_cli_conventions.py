@@ -122,3 +122,22 @@ def test_log_json_prints_the_entry_as_stored(
 def test_settings_set_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "settings", "set", "glass_ml", "300", "--format", "json")
     assert (code, json.loads(out)) == (0, {"key": "glass_ml", "value": 300})
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (("log", "water", "--ml", "250", "--at", "1999-12-31T23:00"), "--at"),
+        (("log", "cramp", "--leg", "left", "--muscle", "calf", "--severity", "4",
+          "--note", "x" * 2001), "--note"),
+    ],
+)  # fmt: skip
+def test_a_value_the_journal_refuses_is_named_by_its_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: tuple[str, ...], option: str
+) -> None:
+    """The user typed ``--at``, so the refusal says ``--at``, not the entry's field ``at``."""
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), *argv)
+    assert code == Exit.USAGE and not out
+    assert err.startswith(f"crampcoach: {option}: "), err
+    with Store.open(tmp_path, clock=SystemClock()) as store:
+        assert store.events() == []  # nothing half-written
