@@ -1158,6 +1158,10 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
         <translation>Seite: {side}</translation>
     </message>
     <message>
+        <source>{progress}: {step}</source>
+        <translation>{progress}: {step}</translation>
+    </message>
+    <message>
         <source>{progress}: {step}, {side}</source>
         <translation>{progress}: {step}, {side}</translation>
     </message>
@@ -1172,6 +1176,10 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Next: the end of the routine.</source>
         <translation>Als Nächstes: das Ende der Übungsfolge.</translation>
+    </message>
+    <message>
+        <source>Next: {step}</source>
+        <translation>Als Nächstes: {step}</translation>
     </message>
     <message>
         <source>Next: {step} — {side}</source>

@@ -195,7 +195,7 @@ def _show_text(routine: Routine, steps: tuple[PlannedStep, ...]) -> str:
     if routine.safety:
         lines.append(_wrap(f"Safety: {routine.safety}", ""))
     for step in steps:
-        side = {"both": "", "affected": " (the cramping leg)"}.get(
+        side = {"both": "", "none": "", "affected": " (the cramping leg)"}.get(
             step.side.value, f" ({step.side.value} leg)"
         )
         timing = f"{step.duration_s} s"

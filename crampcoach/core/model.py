@@ -58,6 +58,9 @@ class Side(enum.StrEnum):
     LEFT = "left"
     RIGHT = "right"
     AFFECTED = "affected"  # the leg that is cramping now, whichever it is
+    # No leg work: a habit step such as a warm drink.  No side banner and no
+    # side in words ("both legs" over a cup of tea would be nonsense).
+    NONE = "none"
 
 
 class RoutineKind(enum.StrEnum):

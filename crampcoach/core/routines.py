@@ -135,7 +135,8 @@ CycleSeconds = Annotated[
     float, Meta(ge=0.5, le=30, description="seconds for one cycle of the move, 0.5 to 30")
 ]
 SideName = Annotated[
-    Literal["both", "each", "affected"], Meta(description="'both', 'each' or 'affected'")
+    Literal["both", "each", "affected", "none"],
+    Meta(description="'both', 'each', 'affected' or 'none'"),
 ]
 CautionName = Annotated[
     Literal["foot-soak", "feet-up"],

@@ -134,6 +134,7 @@ _SIDE_BANNER = {
     Side.RIGHT: QT_TRANSLATE_NOOP("PlayerWindow", "RIGHT LEG  ▶"),
     Side.BOTH: QT_TRANSLATE_NOOP("PlayerWindow", "BOTH LEGS"),
     Side.AFFECTED: QT_TRANSLATE_NOOP("PlayerWindow", "THE CRAMPING LEG"),
+    Side.NONE: "",  # a habit step: the banner is hidden (its room kept)
 }
 
 
@@ -170,6 +171,10 @@ SWITCH_WORDS = {
     Side.AFFECTED: QT_TRANSLATE_NOOP("PlayerWindow", "Switch to the cramping leg."),
     Side.BOTH: QT_TRANSLATE_NOOP("PlayerWindow", "Switch to both legs."),
 }
+
+
+# Sides the spoken step name leaves out: "both legs" is the default, "none" has no leg.
+_NO_SIDE_WORDS = (Side.BOTH, Side.NONE)
 
 
 def side_words(side: Side) -> str:
@@ -255,6 +260,10 @@ class PlayerWindow(QWidget):
         self.total_left = self._child(QLabel, "totalLeftLabel")
         self.progress = self._child(QProgressBar, "progressBar")
         self.side_banner = self._child(QLabel, "sideBanner")
+        # A step with no leg work hides the banner; its room stays, so the page does not jump.
+        banner_policy = self.side_banner.sizePolicy()
+        banner_policy.setRetainSizeWhenHidden(True)
+        self.side_banner.setSizePolicy(banner_policy)
         self.step_name = self._child(QLabel, "stepNameLabel")
         self.countdown = self._child(QLabel, "countdownLabel")
         self.rep = self._child(QLabel, "repLabel")
@@ -472,7 +481,7 @@ class PlayerWindow(QWidget):
         step = ev.segment.step
         self.sink.say(
             self.tr("Get ready for {step}.").format(step=step.name)
-            if step.side is Side.BOTH
+            if step.side in _NO_SIDE_WORDS
             else self.tr("Get ready for {step}, {side}.").format(
                 step=step.name, side=side_words(step.side)
             )
@@ -493,7 +502,7 @@ class PlayerWindow(QWidget):
             step = ev.segment.step
             self.sink.say(
                 self.tr("{step}.").format(step=step.name)
-                if step.side is Side.BOTH
+                if step.side in _NO_SIDE_WORDS
                 else self.tr("{step}, {side}.").format(step=step.name, side=side_words(step.side))
             )
 
@@ -679,7 +688,9 @@ class PlayerWindow(QWidget):
 
     def _draw_step(self, step: PlannedStep) -> None:
         s = self.session
-        self.side_banner.setText(self.tr(str(_SIDE_BANNER.get(step.side, _SIDE_BANNER[Side.BOTH]))))
+        banner = str(_SIDE_BANNER.get(step.side, _SIDE_BANNER[Side.BOTH]))
+        self.side_banner.setText(self.tr(banner) if banner else "")
+        self.side_banner.setVisible(bool(banner))
         self._set_prop(self.side_banner, "side", str(step.side))
         self.side_banner.setAccessibleName(
             self.tr("Side: {side}").format(side=side_words(step.side))
@@ -689,8 +700,12 @@ class PlayerWindow(QWidget):
         self.pose_view.set_pose(picture, step.side, step.cycle_s)
         self.pose_view.setVisible(picture is not None)
         # The step label's name changes too (NameChanged), for readers without announcements.
-        spoken = self.tr("{progress}: {step}, {side}").format(
-            progress=self.step_words(step), step=step.name, side=side_words(step.side)
+        spoken = (
+            self.tr("{progress}: {step}").format(progress=self.step_words(step), step=step.name)
+            if step.side is Side.NONE
+            else self.tr("{progress}: {step}, {side}").format(
+                progress=self.step_words(step), step=step.name, side=side_words(step.side)
+            )
         )
         self.step_name.setAccessibleName(spoken)
         self._announce(spoken)
@@ -714,6 +729,8 @@ class PlayerWindow(QWidget):
         nxt = s.next_step
         if nxt is None:
             self.next_step.setText(self.tr("Next: the end of the routine."))
+        elif nxt.side is Side.NONE:
+            self.next_step.setText(self.tr("Next: {step}").format(step=nxt.name))
         else:
             self.next_step.setText(
                 self.tr("Next: {step} — {side}").format(step=nxt.name, side=side_words(nxt.side))

@@ -61,6 +61,10 @@ def side_words(step: Step) -> str:
     """Which legs, in words."""
     if step.side is Side.EACH:
         return "Left leg, then right leg"
+    if step.side is Side.AFFECTED:
+        return "The cramping leg"
+    if step.side is Side.NONE:
+        return "No stretch"
     return "Both legs"
 
 

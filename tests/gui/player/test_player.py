@@ -750,3 +750,42 @@ def test_space_withdraws_the_stop_question_and_why_this_step_pauses(
     with qtbot.waitSignal(p.citation_requested):
         p.citation_links()[0].linkActivated.emit("cite:0")
     assert p.session.state is State.PAUSED  # reading the source does not eat the hold
+
+
+def _tea_player(qtbot: Any, clock: FakeClock, side: Side) -> PlayerWindow:
+    """The test routine with a tea step last, on ``side``, opened on that step."""
+    tea = Step(
+        name="Caffeine-free tea",
+        instructions="A warm drink if you like one.",
+        duration_s=15,
+        side=side,
+        citations=(CITE,),
+    )
+    base = make_routine()
+    routine = Routine(
+        id=base.id, title=base.title, kind=base.kind, description="d", steps=(*base.steps, tea)
+    )
+    p = make_player(routine, None, QUIET, clock, keep_awake=False, lead_in_s=0, timers=FakeTimers())
+    qtbot.addWidget(p)
+    p.resize(1000, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    for _ in range(2):  # the calf stretch's two sides
+        p.skip()
+    assert p.next_step.text().startswith("Next: Caffeine-free tea")
+    return p
+
+
+def test_a_step_with_no_leg_work_shows_and_says_no_side(qtbot: Any, clock: FakeClock) -> None:
+    """A cup of tea is not "BOTH LEGS": no banner (its room kept), no side in words."""
+    both = _tea_player(qtbot, clock, Side.BOTH)
+    both.skip()
+    p = _tea_player(qtbot, clock, Side.NONE)
+    assert p.next_step.text() == "Next: Caffeine-free tea"
+    p.skip()
+    assert p.step_name.text() == "Caffeine-free tea"
+    assert p.side_banner.isHidden() and p.side_banner.text() == ""
+    assert p.announced[-1] == "Step 3 of 3: Caffeine-free tea"
+    qtbot.wait(0)  # let both layouts settle
+    # The page keeps the banner's room: nothing jumps up when a tea step comes.
+    assert p.countdown.mapTo(p, QPoint(0, 0)) == both.countdown.mapTo(both, QPoint(0, 0))

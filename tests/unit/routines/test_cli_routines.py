@@ -236,7 +236,7 @@ def test_show_json_shape_for_every_builtin(capsys: pytest.CaptureFixture[str]) -
             }
             assert set(step["translations"]["de"]) >= {"name", "instructions"}
             assert step["pose"], f"{routine.id}: {step['name']} has no pose"
-            assert step["side"] in {"both", "left", "right", "affected"}
+            assert step["side"] in {"both", "left", "right", "affected", "none"}
             assert step["citations"] and all(set(c) == {"doc", "quote"} for c in step["citations"])
         assert data["duration_s"] == sum(s["duration_s"] for s in data["steps"])
 
