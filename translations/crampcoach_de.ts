@@ -1522,6 +1522,109 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>Bedtime routine</source>
+        <translation>Übungsfolge vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>Stretch / warm-up</source>
+        <translation>Dehnen / Aufwärmen</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Wasser</translation>
+    </message>
+    <message>
+        <source>Cramps that night</source>
+        <translation>Krämpfe in der Nacht</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>ausgelassen</translation>
+    </message>
+    <message>
+        <source>skipped (rest)</source>
+        <translation>ausgelassen (Ruhetag)</translation>
+    </message>
+    <message>
+        <source>skipped (sick)</source>
+        <translation>ausgelassen (krank)</translation>
+    </message>
+    <message>
+        <source>skipped (other)</source>
+        <translation>ausgelassen (anderes)</translation>
+    </message>
+    <message>
+        <source>½ partial</source>
+        <translation>½ teilweise</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ erledigt</translation>
+    </message>
+    <message>
+        <source>✗ missed</source>
+        <translation>✗ versäumt</translation>
+    </message>
+    <message>
+        <source>tonight</source>
+        <translation>heute Abend</translation>
+    </message>
+    <message>
+        <source>before you started</source>
+        <translation>vor Ihrem Beginn</translation>
+    </message>
+    <message>
+        <source>trial: none</source>
+        <translation>Versuch: ohne</translation>
+    </message>
+    <message>
+        <source>✓ {done} +{partial}½</source>
+        <translation>✓ {done} +{partial}½</translation>
+    </message>
+    <message>
+        <source>✓ {done}</source>
+        <translation>✓ {done}</translation>
+    </message>
+    <message>
+        <source>✓ {ml} ml</source>
+        <translation>✓ {ml} ml</translation>
+    </message>
+    <message>
+        <source>✗ {ml} ml</source>
+        <translation>✗ {ml} ml</translation>
+    </message>
+    <message>
+        <source>{ml} ml</source>
+        <translation>{ml} ml</translation>
+    </message>
+    <message>
+        <source>don&apos;t remember</source>
+        <translation>weiß nicht mehr</translation>
+    </message>
+    <message>
+        <source>not logged</source>
+        <translation>nicht eingetragen</translation>
+    </message>
+    <message>
+        <source>{cramps} (worst {severity}/10)</source>
+        <translation>{cramps} (stärkster {severity}/10)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Water (goal {goal} ml)</source>
+        <translation>Wasser (Ziel {goal} ml)</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>Woche {week}: {first} – {last}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewForm</name>
     <message>
         <source>◀ Previous week</source>
@@ -1752,6 +1855,17 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
             <numerusform>%n Eintrag in {path} gespeichert</numerusform>
             <numerusform>%n Einträge in {path} gespeichert</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWords</name>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>ddd d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <translation>ddd d. MMM</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ from crampcoach import __version__
 from crampcoach.core import review, safety
 from crampcoach.core.events import SYMPTOM_MESSAGES
 from crampcoach.core.review import Status, WeekReview
+from crampcoach.qt import review_words as words
 from crampcoach.qt.charts import CHART_PX, chart_image
 
 if TYPE_CHECKING:
@@ -87,9 +88,11 @@ def _grid(r: WeekReview) -> str:
             if item == "cramps" and d.cramps:
                 bg = "#f9e0dc"
             style = f' bgcolor="{bg}"' if bg else ""
-            cells.append(f"<td align='center'{style}>{_e(review.cell_text(d, item))}</td>")
+            cells.append(
+                f"<td align='center'{style}>{_e(words.tr(review.cell_message(d, item)))}</td>"
+            )
         rows.append(
-            f"<tr><th align='left'>{_e(review.grid_label(item, r))}</th>{''.join(cells)}</tr>"
+            f"<tr><th align='left'>{_e(words.tr(review.grid_label_message(item, r)))}</th>{''.join(cells)}</tr>"
         )
     return "".join(rows)
 
@@ -201,7 +204,7 @@ class WeekPdf(QObject):
 
     def page(self, r: WeekReview, max_rows: int, chart_width: int, trial: Report | None) -> str:
         """The whole page as HTML (``trial``: the personal trial's section, if there is one)."""
-        week = review.week_title(r.week)
+        week = words.week_title(r.week)
         title = self.tr("{week} (so far)").format(week=week) if r.in_progress else week
         intro = self.tr(
             "A week of the adherence log, for talking with a clinician. "
@@ -235,7 +238,7 @@ class WeekPdf(QObject):
 
     def title(self, r: WeekReview) -> str:
         """The PDF's document title."""
-        return self.tr("CrampCoach {week}").format(week=review.week_title(r.week))
+        return self.tr("CrampCoach {week}").format(week=words.week_title(r.week))
 
 
 def week_html(

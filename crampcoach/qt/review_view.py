@@ -48,6 +48,7 @@ from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
 from crampcoach.core.settings import Settings, parse_hhmm
+from crampcoach.qt import review_words as words
 from crampcoach.qt import theme
 from crampcoach.qt.charts import build_chart
 from crampcoach.qt.forms import child, describe, load_ui, plain_tip
@@ -370,7 +371,7 @@ class ReviewWindow(QWidget):
     def _show(self, loaded: Loaded) -> None:
         self.settings = loaded.settings
         self.review = r = loaded.review
-        title = review.week_title(r.week)
+        title = words.week_title(r.week)
         self.week_label.setText(
             self.tr("{week} (so far)").format(week=title) if r.in_progress else title
         )
@@ -414,12 +415,16 @@ class ReviewWindow(QWidget):
     def _setup_grid(self) -> None:
         self.grid.setRowCount(len(review.GRID_ROWS))
         self.grid.setColumnCount(7)
-        self.grid.setVerticalHeaderLabels([review.GRID_LABELS[i] for i in review.GRID_ROWS])
+        self.grid.setVerticalHeaderLabels(
+            [words.tr(review.GRID_LABELS[i]) for i in review.GRID_ROWS]
+        )
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
     def _fill_grid(self, r: WeekReview) -> None:
-        self.grid.setVerticalHeaderLabels([review.grid_label(i, r) for i in review.GRID_ROWS])
+        self.grid.setVerticalHeaderLabels(
+            [words.tr(review.grid_label_message(i, r)) for i in review.GRID_ROWS]
+        )
         # Day names in the user's language (strftime's are always English here).
         locale = QLocale()
         self.grid.setHorizontalHeaderLabels(
@@ -427,7 +432,7 @@ class ReviewWindow(QWidget):
         )
         for col, row in enumerate(r.days):
             for line, item in enumerate(review.GRID_ROWS):
-                cell = QTableWidgetItem(review.cell_text(row, item))
+                cell = QTableWidgetItem(words.tr(review.cell_message(row, item)))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 status = review.cell_status(row, item)
                 colour = STATUS_COLOURS.get(status) if status else None

@@ -70,17 +70,20 @@ from crampcoach.core.review.stats import (
 from crampcoach.core.review.wording import (
     GRID_LABELS,
     GRID_ROWS,
+    cell_message,
     cell_status,
     cell_text,
     diary_line,
     effect_summary,
     grid_label,
+    grid_label_message,
     headline,
     notification,
     to_dict,
     to_json,
     to_text,
     week_title,
+    week_title_message,
 )
 
 __all__ = [
@@ -103,12 +106,14 @@ __all__ = [
     "Streak",
     "WeekReview",
     "WeekSummary",
+    "cell_message",
     "cell_status",
     "cell_text",
     "compute",
     "diary_line",
     "effect_summary",
     "grid_label",
+    "grid_label_message",
     "headline",
     "load",
     "notification",
@@ -119,4 +124,5 @@ __all__ = [
     "to_text",
     "week_in_review",
     "week_title",
+    "week_title_message",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import Any
 
 from crampcoach.core import safety, stats
@@ -253,66 +253,83 @@ def _pct(value: float | None) -> str:
 
 
 GRID_ROWS: tuple[str, ...] = ("bedtime", "stretch", "water", "cramps")
-GRID_LABELS: dict[str, str] = {
-    "bedtime": "Bedtime routine",
-    "stretch": "Stretch / warm-up",
-    "water": "Water",
-    "cramps": "Cramps that night",
+GRID_LABELS: dict[str, Message] = {
+    "bedtime": QT_TRANSLATE_NOOP("Review", "Bedtime routine"),
+    "stretch": QT_TRANSLATE_NOOP("Review", "Stretch / warm-up"),
+    "water": QT_TRANSLATE_NOOP("Review", "Water"),
+    "cramps": QT_TRANSLATE_NOOP("Review", "Cramps that night"),
+}
+_SKIPPED: dict[SkipReason | None, Message] = {
+    None: QT_TRANSLATE_NOOP("Review", "skipped"),
+    SkipReason.REST: QT_TRANSLATE_NOOP("Review", "skipped (rest)"),
+    SkipReason.SICK: QT_TRANSLATE_NOOP("Review", "skipped (sick)"),
+    SkipReason.OTHER: QT_TRANSLATE_NOOP("Review", "skipped (other)"),
+}
+_NOTHING = Message("Review", "")  # an empty cell: nothing to translate
+_PARTIAL = QT_TRANSLATE_NOOP("Review", "½ partial")
+_BEDTIME_CELLS: dict[Status, Message] = {
+    Status.DONE: QT_TRANSLATE_NOOP("Review", "✓ done"),
+    Status.PARTIAL: _PARTIAL,
+    Status.MISSED: QT_TRANSLATE_NOOP("Review", "✗ missed"),
+    Status.PENDING: QT_TRANSLATE_NOOP("Review", "tonight"),
+    Status.BEFORE_START: QT_TRANSLATE_NOOP("Review", "before you started"),
 }
 
 
-def _skip_text(reason: SkipReason | None) -> str:
-    return f"skipped ({reason.value})" if reason else "skipped"
-
-
-def _bedtime_cell(row: DayRow) -> str:
+def _bedtime_cell(row: DayRow) -> Message:
     if row.trial_off and row.bedtime in (Status.NOT_PLANNED, Status.PENDING, Status.FUTURE):
-        return "trial: none"
-    return {
-        Status.DONE: "✓ done",
-        Status.PARTIAL: "½ partial",
-        Status.MISSED: "✗ missed",
-        Status.SKIPPED: _skip_text(row.bedtime_skip),
-        Status.PENDING: "tonight",
-        Status.BEFORE_START: "before you started",
-    }.get(row.bedtime, "")
+        return QT_TRANSLATE_NOOP("Review", "trial: none")
+    if row.bedtime is Status.SKIPPED:
+        return _SKIPPED[row.bedtime_skip]
+    return _BEDTIME_CELLS.get(row.bedtime, _NOTHING)
 
 
-def _stretch_cell(row: DayRow) -> str:
+def _stretch_cell(row: DayRow) -> Message:
     if row.stretch_sessions:
-        extra = f" +{row.stretch_partial}½" if row.stretch_partial else ""
-        return f"✓ {row.stretch_sessions}{extra}"
+        if row.stretch_partial:
+            return QT_TRANSLATE_NOOP("Review", "✓ {done} +{partial}½").format(
+                done=row.stretch_sessions, partial=row.stretch_partial
+            )
+        return QT_TRANSLATE_NOOP("Review", "✓ {done}").format(done=row.stretch_sessions)
     if row.stretch is Status.PARTIAL:
-        return "½ partial"
+        return _PARTIAL
     if row.stretch is Status.SKIPPED:
-        return _skip_text(row.stretch_skip)
-    return ""
+        return _SKIPPED[row.stretch_skip]
+    return _NOTHING
 
 
-def _water_cell(row: DayRow) -> str:
+def _water_cell(row: DayRow) -> Message:
     if row.water is Status.FUTURE:
-        return ""
+        return _NOTHING
     if row.water is Status.SKIPPED:
-        return _skip_text(None)
-    if row.water is Status.NOT_PLANNED:
-        return f"{row.water_ml} ml" if row.water_ml else ""
+        return _SKIPPED[None]
+    if row.water is Status.NOT_PLANNED and not row.water_ml:
+        return _NOTHING
     # The goal is in the row label (grid_label): cells stay short enough for a narrow grid.
-    mark = {Status.DONE: "✓ ", Status.MISSED: "✗ "}.get(row.water, "")
-    return f"{mark}{row.water_ml} ml"
+    ml = {
+        Status.DONE: QT_TRANSLATE_NOOP("Review", "✓ {ml} ml"),
+        Status.MISSED: QT_TRANSLATE_NOOP("Review", "✗ {ml} ml"),
+    }.get(row.water, QT_TRANSLATE_NOOP("Review", "{ml} ml"))
+    return ml.format(ml=row.water_ml)
 
 
-def _cramps_cell(row: DayRow) -> str:
+def _cramps_cell(row: DayRow) -> Message:
     if row.bedtime in (Status.FUTURE, Status.BEFORE_START, Status.PENDING):
-        return ""
+        return _NOTHING
     if row.cramps is None:
-        return "don't remember" if row.night_source == "don't remember" else "not logged"
+        if row.night_source == "don't remember":
+            return QT_TRANSLATE_NOOP("Review", "don't remember")
+        return QT_TRANSLATE_NOOP("Review", "not logged")
     if row.cramps:
-        worst = "" if row.max_severity is None else f" (worst {row.max_severity}/10)"
-        return f"{row.cramps}{worst}"
-    return "none"
+        if row.max_severity is None:
+            return Message("Review", "{cramps}").format(cramps=row.cramps)  # a bare count
+        return QT_TRANSLATE_NOOP("Review", "{cramps} (worst {severity}/10)").format(
+            cramps=row.cramps, severity=row.max_severity
+        )
+    return QT_TRANSLATE_NOOP("Review", "none")
 
 
-_CELLS: dict[str, Callable[[DayRow], str]] = {
+_CELLS: dict[str, Callable[[DayRow], Message]] = {
     "bedtime": _bedtime_cell,
     "stretch": _stretch_cell,
     "water": _water_cell,
@@ -320,20 +337,30 @@ _CELLS: dict[str, Callable[[DayRow], str]] = {
 }
 
 
-def cell_text(row: DayRow, item: str) -> str:
-    """The grid cell for ``item`` (one of GRID_ROWS) on ``row``'s day, in plain words."""
+def cell_message(row: DayRow, item: str) -> Message:
+    """The grid cell for ``item`` (one of GRID_ROWS) on ``row``'s day, translated when shown."""
     cell = _CELLS.get(item)
     if cell is None:
         raise ValueError(f"unknown grid row {item!r}; expected one of {GRID_ROWS}")
     return cell(row)
 
 
-def grid_label(item: str, r: WeekReview) -> str:
-    """A grid row's label; the water row names the daily goal."""
+def cell_text(row: DayRow, item: str) -> str:
+    """The grid cell for ``item`` (one of GRID_ROWS) on ``row``'s day, in plain English words."""
+    return str(cell_message(row, item))
+
+
+def grid_label_message(item: str, r: WeekReview) -> Message:
+    """A grid row's label, translated when shown; the water row names the daily goal."""
     goal = r.days[0].water_goal_ml
     if item == "water" and goal > 0:
-        return f"Water (goal {goal} ml)"
+        return QT_TRANSLATE_NOOP("Review", "Water (goal {goal} ml)").format(goal=goal)
     return GRID_LABELS[item]
+
+
+def grid_label(item: str, r: WeekReview) -> str:
+    """A grid row's label in English."""
+    return str(grid_label_message(item, r))
 
 
 def cell_status(row: DayRow, item: str) -> Status | None:
@@ -341,13 +368,23 @@ def cell_status(row: DayRow, item: str) -> Status | None:
     return {"bedtime": row.bedtime, "stretch": row.stretch, "water": row.water}.get(item)
 
 
+def _english_day(day: date, with_year: bool) -> str:
+    """E.g. "Mon 2 Mar" (strftime's names: English whatever the locale, as the CLI is)."""
+    text = f"{day.strftime('%a')} {day.day} {day.strftime('%b')}"
+    return f"{text} {day.year}" if with_year else text
+
+
+def week_title_message(week: IsoWeek, day: Callable[[date, bool], str] = _english_day) -> Message:
+    """The week's title; ``day(date, with_year)`` words its first and last day (the GUI's locale)."""
+    first, last = week.monday, week.monday + timedelta(days=6)
+    return QT_TRANSLATE_NOOP("Review", "Week {week}: {first} – {last}").format(
+        week=str(week), first=day(first, False), last=day(last, True)
+    )
+
+
 def week_title(week: IsoWeek) -> str:
     """E.g. "Week 2026-W10: Mon 2 Mar – Sun 8 Mar 2026"."""
-    first, last = week.monday, week.monday + timedelta(days=6)
-    return (
-        f"Week {week}: {first.strftime('%a')} {first.day} {first.strftime('%b')} – "
-        f"{last.strftime('%a')} {last.day} {last.strftime('%b %Y')}"
-    )
+    return str(week_title_message(week))
 
 
 def diary_line(c: CrampEvent, r: WeekReview) -> str:

@@ -340,3 +340,40 @@ def test_the_chart_is_drawn_dark_in_a_dark_palette(qtbot, store: Store, clock: F
     bars, line = w.chart.series()  # our colours, not the theme's
     assert bars.barSets()[0].color().name() == ADHERENCE_COLOUR
     assert line.color().name() == CRAMP_COLOUR
+
+
+def test_the_german_review_speaks_german(qtbot, qapp, store: Store, clock: FakeClock) -> None:
+    """Core words the review once: the window renders it in German, the CLI stays English."""
+    from PySide6.QtCore import QLocale
+
+    from crampcoach.core import review
+    from crampcoach.qt import i18n
+
+    fill(store)
+    loaded = i18n.install(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        w = window(qtbot, store, clock)
+        assert w.week_label.text() == "Woche 2026-W11: Mo. 9. März – So. 15. März 2026 (bisher)"
+        assert [w.cell("bedtime", i) for i in range(3)] == [
+            "✓ erledigt",
+            "½ teilweise",
+            "heute Abend",
+        ]
+        w.show_week(LAST_WEEK)
+        assert w.cell("bedtime", 2) == "ausgelassen (krank)"
+        assert w.cell("water", 0) == "✓ 1500 ml"
+        assert w.cell("cramps", 3) == "1 (stärkster 6/10)"
+        labels = [w.grid.verticalHeaderItem(i).text() for i in range(4)]
+        assert labels == [
+            "Übungsfolge vor dem Schlafen", "Dehnen / Aufwärmen", "Wasser (Ziel 1500 ml)",
+            "Krämpfe in der Nacht",
+        ]  # fmt: skip
+        # The same review for the command line: English, whatever the translators.
+        assert review.cell_text(w.review.days[2], "bedtime") == "skipped (sick)"
+        assert review.week_title(LAST_WEEK) == "Week 2026-W10: Mon 2 Mar – Sun 8 Mar 2026"
+    finally:
+        QLocale.setDefault(previous)
+        for translator in loaded:
+            qapp.removeTranslator(translator)
