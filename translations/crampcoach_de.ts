@@ -1524,6 +1524,158 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
 <context>
     <name>Review</name>
     <message>
+        <source>{n} cramp</source>
+        <translation>{n} Krampf</translation>
+    </message>
+    <message>
+        <source>{n} cramps</source>
+        <translation>{n} Krämpfe</translation>
+    </message>
+    <message>
+        <source>{n} known night with the bedtime routine</source>
+        <translation>{n} bekannte Nacht mit der Übungsfolge vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>{n} known nights with the bedtime routine</source>
+        <translation>{n} bekannte Nächte mit der Übungsfolge vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>{with_routine} ({cramps_with}), {without} without ({cramps_without})</source>
+        <translation>{with_routine} ({cramps_with}), {without} ohne ({cramps_without})</translation>
+    </message>
+    <message>
+        <source> {n} night with no check-in or night cramp logged is unknown and left out.</source>
+        <translation> {n} Nacht ohne Angabe und ohne eingetragenen Nachtkrampf ist unbekannt und bleibt außen vor.</translation>
+    </message>
+    <message>
+        <source> {n} nights with no check-in or night cramp logged are unknown and left out.</source>
+        <translation> {n} Nächte ohne Angabe und ohne eingetragenen Nachtkrampf sind unbekannt und bleiben außen vor.</translation>
+    </message>
+    <message>
+        <source>Clearer fewer cramps after nights with the routine.</source>
+        <translation>Deutlich weniger Krämpfe nach Nächten mit der Übungsfolge.</translation>
+    </message>
+    <message>
+        <source>Clearer more cramps after nights with the routine.</source>
+        <translation>Deutlich mehr Krämpfe nach Nächten mit der Übungsfolge.</translation>
+    </message>
+    <message>
+        <source>No clear difference between nights with and without it.</source>
+        <translation>Kein deutlicher Unterschied zwischen Nächten mit und ohne sie.</translation>
+    </message>
+    <message>
+        <source>normal approximation</source>
+        <translation>Normalapproximation</translation>
+    </message>
+    <message>
+        <source>Not enough nights yet to compare: it needs at least {min} known nights in each group. So far: {counts}.{unknown}</source>
+        <translation>Noch zu wenige Nächte für einen Vergleich: Er braucht in jeder Gruppe mindestens {min} bekannte Nächte. Bisher: {counts}.{unknown}</translation>
+    </message>
+    <message>
+        <source>your personal trial&apos;s result is the fairer answer.</source>
+        <translation>Das Ergebnis Ihres persönlichen Versuchs ist die fairere Antwort.</translation>
+    </message>
+    <message>
+        <source>a personal trial is fairer.</source>
+        <translation>ein persönlicher Versuch ist fairer.</translation>
+    </message>
+    <message>
+        <source>{verdict} With the bedtime routine: {with_rate} cramps a night; without: {without_rate}; difference {difference} (95 % interval {low} to {high}, {method}). From {counts}.{unknown} Your own log, not proof; {fairer}</source>
+        <translation>{verdict} Mit der Übungsfolge vor dem Schlafen: {with_rate} Krämpfe pro Nacht; ohne: {without_rate}; Unterschied {difference} (95-%-Intervall {low} bis {high}, {method}). Grundlage: {counts}.{unknown} Ihr eigenes Protokoll, kein Beweis; {fairer}</translation>
+    </message>
+    <message>
+        <source>nothing planned</source>
+        <translation>nichts geplant</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source> ({points} points on last week)</source>
+        <translation> ({points} Punkte zur Vorwoche)</translation>
+    </message>
+    <message>
+        <source>; water goal reached {done} of {planned} days (not in plan done)</source>
+        <translation>; Wasserziel an {done} von {planned} Tagen erreicht (zählt nicht zum Plan)</translation>
+    </message>
+    <message>
+        <source>Plan done so far: {overall}{trend} (bedtime routine and stretching){water}</source>
+        <translation>Plan bisher erfüllt: {overall}{trend} (Übungsfolge vor dem Schlafen und Dehnen){water}</translation>
+    </message>
+    <message>
+        <source>Plan done: {overall}{trend} (bedtime routine and stretching){water}</source>
+        <translation>Plan erfüllt: {overall}{trend} (Übungsfolge vor dem Schlafen und Dehnen){water}</translation>
+    </message>
+    <message>
+        <source>Night cramps: no night known yet. Each morning, answer “How was last night?”; log a cramp when one comes.</source>
+        <translation>Nächtliche Krämpfe: noch keine Nacht bekannt. Beantworten Sie jeden Morgen „Wie war die letzte Nacht?“ und tragen Sie einen Krampf ein, wenn einer kommt.</translation>
+    </message>
+    <message>
+        <source>, mean severity {severity}/10</source>
+        <translation>, mittlere Stärke {severity}/10</translation>
+    </message>
+    <message>
+        <source>; {n} night unknown</source>
+        <translation>; {n} Nacht unbekannt</translation>
+    </message>
+    <message>
+        <source>; {n} nights unknown</source>
+        <translation>; {n} Nächte unbekannt</translation>
+    </message>
+    <message>
+        <source>; daytime cramps: {count}</source>
+        <translation>; Krämpfe tagsüber: {count}</translation>
+    </message>
+    <message>
+        <source>Night cramps: {episodes} on {n} night of {known} known{severity}{unknown}{day}</source>
+        <translation>Nächtliche Krämpfe: {episodes} in {n} von {known} bekannten Nächten{severity}{unknown}{day}</translation>
+    </message>
+    <message>
+        <source>Night cramps: {episodes} on {n} nights of {known} known{severity}{unknown}{day}</source>
+        <translation>Nächtliche Krämpfe: {episodes} in {n} von {known} bekannten Nächten{severity}{unknown}{day}</translation>
+    </message>
+    <message>
+        <source>Bedtime routine: no night to count yet; the first is the coming bedtime.</source>
+        <translation>Übungsfolge vor dem Schlafen: noch keine Nacht zu zählen; die erste ist der kommende Abend.</translation>
+    </message>
+    <message>
+        <source>Bedtime routine: no night to count this week.</source>
+        <translation>Übungsfolge vor dem Schlafen: diese Woche keine Nacht zu zählen.</translation>
+    </message>
+    <message>
+        <source> ({n} trial night without it, as planned)</source>
+        <translation> ({n} Versuchsnacht ohne sie, wie geplant)</translation>
+    </message>
+    <message>
+        <source> ({n} trial nights without it, as planned)</source>
+        <translation> ({n} Versuchsnächte ohne sie, wie geplant)</translation>
+    </message>
+    <message>
+        <source>Bedtime routine: {done} of {planned} nights{trial}</source>
+        <translation>Übungsfolge vor dem Schlafen: {done} von {planned} Nächten{trial}</translation>
+    </message>
+    <message>
+        <source>Stretch / warm-up sessions: {done} of {planned}</source>
+        <translation>Dehn- und Aufwärmeinheiten: {done} von {planned}</translation>
+    </message>
+    <message>
+        <source>Stretch / warm-up sessions: {done} (none due yet this week)</source>
+        <translation>Dehn- und Aufwärmeinheiten: {done} (diese Woche noch keine fällig)</translation>
+    </message>
+    <message>
+        <source>Stretch / warm-up sessions: none planned this week.</source>
+        <translation>Dehn- und Aufwärmeinheiten: diese Woche keine geplant.</translation>
+    </message>
+    <message>
+        <source>Bedtime streak: {streak} nights (best {best})</source>
+        <translation>Serie vor dem Schlafen: {streak} Nächte in Folge (Bestwert {best})</translation>
+    </message>
+    <message>
+        <source>Bedtime streak: none yet; it begins with the first bedtime routine done.</source>
+        <translation>Serie vor dem Schlafen: noch keine; sie beginnt mit der ersten erledigten Übungsfolge vor dem Schlafen.</translation>
+    </message>
+    <message>
         <source>Bedtime routine</source>
         <translation>Übungsfolge vor dem Schlafen</translation>
     </message>

@@ -210,7 +210,7 @@ class WeekPdf(QObject):
             "A week of the adherence log, for talking with a clinician. "
             "Printed {made} by CrampCoach {version}."
         ).format(made=_when(datetime.now(r.tz), "d MMM yyyy HH:mm"), version=__version__)
-        headline = "<br>".join(_e(line) for line in review.headline(r))
+        headline = "<br>".join(_e(words.tr(line)) for line in review.headline_messages(r))
         chart_height = chart_width * CHART_PX[1] // CHART_PX[0]
         compared = self.tr("Cramps after nights with vs without the bedtime routine")
         return f"""
@@ -225,7 +225,7 @@ class WeekPdf(QObject):
 <table width='100%' cellpadding='2'><tr>
 <td width='45%' valign='top'><p><b>{_e(self.tr("This week"))}</b><br>{headline}</p></td>
 <td valign='top'><p><b>{_e(compared)}</b><br>
-{_e(review.effect_summary(r.cramps.effect))}</p></td>
+{_e(words.tr(review.effect_message(r.cramps.effect)))}</p></td>
 </tr></table>
 {trial_html(trial)}
 <p align='center'><img src='chart.png' width='{chart_width}' height='{chart_height}'></p>

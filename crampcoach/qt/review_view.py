@@ -377,8 +377,8 @@ class ReviewWindow(QWidget):
         )
         self.next_button.setEnabled(r.week < self.this_week())
         self.this_week_button.setEnabled(r.week != self.this_week())
-        self.headline_label.setText("\n".join(review.headline(r)))
-        self.effect_label.setText(review.effect_summary(r.cramps.effect))
+        self.headline_label.setText("\n".join(map(words.tr, review.headline_messages(r))))
+        self.effect_label.setText(words.tr(review.effect_message(r.cramps.effect)))
         self.trial_label.setText(loaded.trial)
         self.trial_report = loaded.trial_report  # the PDF prints it too
         text = warnings_text(r)

@@ -29,39 +29,95 @@ from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, plural
 
 
 def effect_summary(e: RoutineEffect) -> str:
-    """A few plain sentences; never a claim the counts cannot carry."""
-    counts = (
-        f"{_n(e.nights_with, 'known night')} with the bedtime routine "
-        f"({_n(e.cramps_with, 'cramp')}), {e.nights_without} without "
-        f"({_n(e.cramps_without, 'cramp')})"
+    """A few plain sentences in English; never a claim the counts cannot carry."""
+    return str(effect_message(e))
+
+
+def _cramps(count: int) -> Message:
+    return plural(
+        count, QT_TRANSLATE_NOOP("Review", "{n} cramp"), QT_TRANSLATE_NOOP("Review", "{n} cramps")
     )
-    unknown = (
-        f" {_n(e.unknown, 'night')} with no check-in or night cramp logged "
-        f"{'are' if e.unknown != 1 else 'is'} unknown and left out."
-        if e.unknown
-        else ""
+
+
+def _effect_counts(e: RoutineEffect) -> tuple[Message, Message | str]:
+    """The nights and cramps in each group, and the unknown nights left out (or "")."""
+    with_routine = plural(
+        e.nights_with,
+        QT_TRANSLATE_NOOP("Review", "{n} known night with the bedtime routine"),
+        QT_TRANSLATE_NOOP("Review", "{n} known nights with the bedtime routine"),
     )
+    counts = QT_TRANSLATE_NOOP(
+        "Review", "{with_routine} ({cramps_with}), {without} without ({cramps_without})"
+    ).format(
+        with_routine=with_routine,
+        cramps_with=_cramps(e.cramps_with),
+        without=e.nights_without,
+        cramps_without=_cramps(e.cramps_without),
+    )
+    unknown: Message | str = ""
+    if e.unknown:
+        unknown = plural(
+            e.unknown,
+            QT_TRANSLATE_NOOP(
+                "Review",
+                " {n} night with no check-in or night cramp logged is unknown and left out.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Review",
+                " {n} nights with no check-in or night cramp logged are unknown and left out.",
+            ),
+        )
+    return counts, unknown
+
+
+_VERDICTS: dict[stats.Verdict, Message] = {
+    stats.Verdict.FEWER: QT_TRANSLATE_NOOP(
+        "Review", "Clearer fewer cramps after nights with the routine."
+    ),
+    stats.Verdict.MORE: QT_TRANSLATE_NOOP(
+        "Review", "Clearer more cramps after nights with the routine."
+    ),
+    stats.Verdict.NO_CLEAR: QT_TRANSLATE_NOOP(
+        "Review", "No clear difference between nights with and without it."
+    ),
+}
+_METHODS: dict[str, Message] = {
+    stats.TWO_GROUPS_METHOD: QT_TRANSLATE_NOOP("Review", "normal approximation"),
+}
+
+
+def effect_message(e: RoutineEffect) -> Message:
+    """The with/without comparison in a few sentences, translated when shown."""
+    counts, unknown = _effect_counts(e)
     diff = e.difference
     if diff is None or diff.low is None or diff.high is None:
-        return (
-            f"Not enough nights yet to compare: it needs at least {e.min_nights} known "
-            f"nights in each group. So far: {counts}.{unknown}"
-        )
-    words = {
-        stats.Verdict.FEWER: "Clearer fewer cramps after nights with the routine.",
-        stats.Verdict.MORE: "Clearer more cramps after nights with the routine.",
-        stats.Verdict.NO_CLEAR: "No clear difference between nights with and without it.",
-    }[diff.verdict]
-    return (
-        f"{words} With the bedtime routine: {e.per_night_with:.2f} cramps a night; "
-        f"without: {e.per_night_without:.2f}; difference {diff.estimate:+.2f} "
-        f"(95 % interval {diff.low:+.2f} to {diff.high:+.2f}, {stats.TWO_GROUPS_METHOD}). "
-        f"From {counts}.{unknown} Your own log, not proof; "
-        + (
-            "your personal trial's result is the fairer answer."
-            if e.trial
-            else "a personal trial is fairer."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Review",
+            "Not enough nights yet to compare: it needs at least {min} known "
+            "nights in each group. So far: {counts}.{unknown}",
+        ).format(min=e.min_nights, counts=counts, unknown=unknown)
+    fairer = (
+        QT_TRANSLATE_NOOP("Review", "your personal trial's result is the fairer answer.")
+        if e.trial
+        else QT_TRANSLATE_NOOP("Review", "a personal trial is fairer.")
+    )
+    return QT_TRANSLATE_NOOP(
+        "Review",
+        "{verdict} With the bedtime routine: {with_rate} cramps a night; "
+        "without: {without_rate}; difference {difference} "
+        "(95 % interval {low} to {high}, {method}). "
+        "From {counts}.{unknown} Your own log, not proof; {fairer}",
+    ).format(
+        verdict=_VERDICTS[diff.verdict],
+        with_rate=f"{e.per_night_with:.2f}",
+        without_rate=f"{e.per_night_without:.2f}",
+        difference=f"{diff.estimate:+.2f}",
+        low=f"{diff.low:+.2f}",
+        high=f"{diff.high:+.2f}",
+        method=_METHODS.get(diff.method, diff.method),
+        counts=counts,
+        unknown=unknown,
+        fairer=fairer,
     )
 
 
@@ -149,70 +205,131 @@ def to_json(r: WeekReview) -> str:
 
 
 def headline(r: WeekReview) -> list[str]:
-    """The headline numbers as short plain lines."""
-    lines: list[str] = []
-    overall = _pct(r.overall)
+    """The headline numbers as short plain lines, in English."""
+    return [str(line) for line in headline_messages(r)]
+
+
+def _overall(value: float | None) -> Message:
+    if value is None:
+        return QT_TRANSLATE_NOOP("Review", "nothing planned")
+    return QT_TRANSLATE_NOOP("Review", "{percent}%").format(percent=f"{value:.0f}")
+
+
+def _plan_done(r: WeekReview) -> Message:
     prev = r.previous.overall
-    trend = ""
+    trend: Message | str = ""
     if r.overall is not None and prev is not None:
         diff = round(r.overall - prev)
-        trend = f" ({'+' if diff >= 0 else ''}{diff} points on last week)"
+        trend = QT_TRANSLATE_NOOP("Review", " ({points} points on last week)").format(
+            points=f"{'+' if diff >= 0 else ''}{diff}"
+        )
     water = r.adherence[PlanItem.WATER]
-    beside = (
-        f"; water goal reached {water.done} of {water.planned} days (not in plan done)"
-        if water.planned
-        else ""
+    beside: Message | str = ""
+    if water.planned:
+        beside = QT_TRANSLATE_NOOP(
+            "Review", "; water goal reached {done} of {planned} days (not in plan done)"
+        ).format(done=water.done, planned=water.planned)
+    line = (
+        QT_TRANSLATE_NOOP(
+            "Review",
+            "Plan done so far: {overall}{trend} (bedtime routine and stretching){water}",
+        )
+        if r.in_progress
+        else QT_TRANSLATE_NOOP(
+            "Review", "Plan done: {overall}{trend} (bedtime routine and stretching){water}"
+        )
     )
-    lines.append(
-        f"Plan done{' so far' if r.in_progress else ''}: {overall}{trend}"
-        f" (bedtime routine and stretching){beside}"
-    )
-    lines.extend(_plan_lines(r))
-    c = r.cramps
+    return line.format(overall=_overall(r.overall), trend=trend, water=beside)
+
+
+def _night_cramps(c: CrampStats) -> Message:
     if not (c.known_nights or c.episodes or c.day_episodes):
         # The first days: say what to do instead of "0 on 0 nights of 0 known".
-        lines.append(
+        return QT_TRANSLATE_NOOP(
+            "Review",
             "Night cramps: no night known yet. Each morning, answer "
-            "“How was last night?”; log a cramp when one comes."
+            "“How was last night?”; log a cramp when one comes.",
         )
-        return lines
-    sev = "" if c.mean_severity is None else f", mean severity {c.mean_severity:.1f}/10"
-    unknown = f"; {_n(c.unknown_nights, 'night')} unknown" if c.unknown_nights else ""
-    day = f"; daytime cramps: {c.day_episodes}" if c.day_episodes else ""
-    lines.append(
-        f"Night cramps: {c.episodes} on {_n(c.nights, 'night')} of "
-        f"{c.known_nights} known{sev}{unknown}{day}"
-    )
-    return lines
-
-
-def _plan_lines(r: WeekReview) -> list[str]:
-    """Bedtime routine, stretching and the streak; words, not "0 of 0", when none is due."""
-    bed = r.adherence[PlanItem.BEDTIME]
-    st = r.adherence[PlanItem.STRETCH]
-    off = sum(1 for row in r.days if row.trial_off and row.bedtime is Status.NOT_PLANNED)
-    trial = f" ({_n(off, 'trial night')} without it, as planned)" if off else ""
-    lines = [
-        f"Bedtime routine: {bed.done} of {bed.planned} nights{trial}"
-        if bed.planned or off
-        else (
-            "Bedtime routine: no night to count yet; the first is the coming bedtime."
-            if r.in_progress
-            else "Bedtime routine: no night to count this week."
+    sev: Message | str = ""
+    if c.mean_severity is not None:
+        sev = QT_TRANSLATE_NOOP("Review", ", mean severity {severity}/10").format(
+            severity=f"{c.mean_severity:.1f}"
+        )
+    unknown: Message | str = ""
+    if c.unknown_nights:
+        unknown = plural(
+            c.unknown_nights,
+            QT_TRANSLATE_NOOP("Review", "; {n} night unknown"),
+            QT_TRANSLATE_NOOP("Review", "; {n} nights unknown"),
+        )
+    day: Message | str = ""
+    if c.day_episodes:
+        day = QT_TRANSLATE_NOOP("Review", "; daytime cramps: {count}").format(count=c.day_episodes)
+    return plural(
+        c.nights,
+        QT_TRANSLATE_NOOP(
+            "Review",
+            "Night cramps: {episodes} on {n} night of {known} known{severity}{unknown}{day}",
         ),
-        f"Stretch / warm-up sessions: {st.done} of {st.planned}"
-        if st.planned
+        QT_TRANSLATE_NOOP(
+            "Review",
+            "Night cramps: {episodes} on {n} nights of {known} known{severity}{unknown}{day}",
+        ),
+    ).format(episodes=c.episodes, known=c.known_nights, severity=sev, unknown=unknown, day=day)
+
+
+def headline_messages(r: WeekReview) -> list[Message]:
+    """The headline numbers as short lines, translated when shown."""
+    return [_plan_done(r), *_plan_lines(r), _night_cramps(r.cramps)]
+
+
+def _bedtime_line(r: WeekReview) -> Message:
+    bed = r.adherence[PlanItem.BEDTIME]
+    off = sum(1 for row in r.days if row.trial_off and row.bedtime is Status.NOT_PLANNED)
+    if not (bed.planned or off):
+        if r.in_progress:
+            return QT_TRANSLATE_NOOP(
+                "Review",
+                "Bedtime routine: no night to count yet; the first is the coming bedtime.",
+            )
+        return QT_TRANSLATE_NOOP("Review", "Bedtime routine: no night to count this week.")
+    trial: Message | str = ""
+    if off:
+        trial = plural(
+            off,
+            QT_TRANSLATE_NOOP("Review", " ({n} trial night without it, as planned)"),
+            QT_TRANSLATE_NOOP("Review", " ({n} trial nights without it, as planned)"),
+        )
+    return QT_TRANSLATE_NOOP("Review", "Bedtime routine: {done} of {planned} nights{trial}").format(
+        done=bed.done, planned=bed.planned, trial=trial
+    )
+
+
+def _stretch_line(r: WeekReview) -> Message:
+    st = r.adherence[PlanItem.STRETCH]
+    if st.planned:
+        return QT_TRANSLATE_NOOP(
+            "Review", "Stretch / warm-up sessions: {done} of {planned}"
+        ).format(done=st.done, planned=st.planned)
+    if st.done:
         # Early in the week the prorated target is still 0: "1 of 0" would read as nonsense.
-        else f"Stretch / warm-up sessions: {st.done} (none due yet this week)"
-        if st.done
-        else "Stretch / warm-up sessions: none planned this week.",
-    ]
+        return QT_TRANSLATE_NOOP(
+            "Review", "Stretch / warm-up sessions: {done} (none due yet this week)"
+        ).format(done=st.done)
+    return QT_TRANSLATE_NOOP("Review", "Stretch / warm-up sessions: none planned this week.")
+
+
+def _plan_lines(r: WeekReview) -> list[Message]:
+    """Bedtime routine, stretching and the streak; words, not "0 of 0", when none is due."""
     if r.streak.best or r.streak.current:
-        streak = f"{r.streak.current}{'+' if r.streak.capped else ''}"
-        lines.append(f"Bedtime streak: {streak} nights (best {r.streak.best})")
+        streak = QT_TRANSLATE_NOOP(
+            "Review", "Bedtime streak: {streak} nights (best {best})"
+        ).format(streak=f"{r.streak.current}{'+' if r.streak.capped else ''}", best=r.streak.best)
     else:
-        lines.append("Bedtime streak: none yet; it begins with the first bedtime routine done.")
-    return lines
+        streak = QT_TRANSLATE_NOOP(
+            "Review", "Bedtime streak: none yet; it begins with the first bedtime routine done."
+        )
+    return [_bedtime_line(r), _stretch_line(r), streak]
 
 
 def notification(r: WeekReview) -> tuple[Message, Message]:
@@ -242,14 +359,6 @@ def notification(r: WeekReview) -> tuple[Message, Message]:
             "Reminders", "{week} Your log matches a warning sign: please open the review."
         ).format(week=body)
     return QT_TRANSLATE_NOOP("Reminders", "Your week in review"), body
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _pct(value: float | None) -> str:
-    return "nothing planned" if value is None else f"{value:.0f}%"
 
 
 GRID_ROWS: tuple[str, ...] = ("bedtime", "stretch", "water", "cramps")

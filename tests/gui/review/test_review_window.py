@@ -370,9 +370,16 @@ def test_the_german_review_speaks_german(qtbot, qapp, store: Store, clock: FakeC
             "Übungsfolge vor dem Schlafen", "Dehnen / Aufwärmen", "Wasser (Ziel 1500 ml)",
             "Krämpfe in der Nacht",
         ]  # fmt: skip
+        headline = w.headline_label.text().splitlines()
+        assert headline[0].startswith("Plan erfüllt: ")
+        assert "Übungsfolge vor dem Schlafen: 6 von 6 Nächten" in headline
+        assert headline[-1].startswith("Nächtliche Krämpfe: 1 in 1 von ")
+        assert w.effect_label.text().startswith("Noch zu wenige Nächte für einen Vergleich")
+        assert "Nights" not in w.effect_label.text() and "night" not in w.headline_label.text()
         # The same review for the command line: English, whatever the translators.
         assert review.cell_text(w.review.days[2], "bedtime") == "skipped (sick)"
         assert review.week_title(LAST_WEEK) == "Week 2026-W10: Mon 2 Mar – Sun 8 Mar 2026"
+        assert "Bedtime routine: 6 of 6 nights" in review.headline(w.review)
     finally:
         QLocale.setDefault(previous)
         for translator in loaded:
