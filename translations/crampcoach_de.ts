@@ -2199,10 +2199,6 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>CrampCoach settings</source>
-        <translation>CrampCoach-Einstellungen</translation>
-    </message>
-    <message>
         <source>Bedtime</source>
         <translation>Schlafenszeit</translation>
     </message>
@@ -2253,6 +2249,10 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source> ml</source>
         <translation> ml</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Daily goal</source>
