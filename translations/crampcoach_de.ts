@@ -2152,6 +2152,18 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
         <translation>Gehen Sie zum Arzt, wenn:</translation>
     </message>
     <message>
+        <source>Call the emergency number now (for example 999 in the UK, 112 in Europe, 911 in North America). Do not drive yourself and do not wait to see if it passes.</source>
+        <translation>Rufen Sie jetzt den Notruf (zum Beispiel 112 in Europa, 999 in Großbritannien, 911 in Nordamerika). Fahren Sie nicht selbst und warten Sie nicht ab, ob es vorbeigeht.</translation>
+    </message>
+    <message>
+        <source>Get an urgent appointment the same day: call your doctor&apos;s practice or an urgent-care service (in England, NHS 111). If you cannot be seen today, go to urgent care. Do not wait for the next review.</source>
+        <translation>Lassen Sie sich noch heute dringend untersuchen: Rufen Sie Ihre Arztpraxis oder den ärztlichen Bereitschaftsdienst an (in Deutschland 116 117). Wenn Sie heute keinen Termin bekommen, gehen Sie in eine Notfallpraxis. Warten Sie nicht auf den nächsten Rückblick.</translation>
+    </message>
+    <message>
+        <source>See a clinician (your GP or doctor) and show them this log.</source>
+        <translation>Gehen Sie zu Ihrer Ärztin oder Ihrem Arzt (zum Beispiel in die Hausarztpraxis) und zeigen Sie dieses Protokoll.</translation>
+    </message>
+    <message>
         <source>you are short of breath or have chest pain, together with a painful, swollen or warm leg</source>
         <translation>Sie Atemnot oder Brustschmerzen haben, zusammen mit einem schmerzenden, geschwollenen oder warmen Bein</translation>
     </message>
@@ -2194,6 +2206,234 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>nothing has improved after about six weeks of stretching every night</source>
         <translation>sich nach etwa sechs Wochen täglichen abendlichen Dehnens nichts gebessert hat</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes</source>
+        <translation>{minutes} Minuten</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} und {last}</translation>
+    </message>
+    <message>
+        <source>You logged {signs} with this cramp. {why}</source>
+        <translation>Sie haben zu diesem Krampf eingetragen: {signs}. {why}</translation>
+    </message>
+    <message>
+        <source>A cramp lasting more than 10 minutes</source>
+        <translation>Ein Krampf, der länger als 10 Minuten dauert</translation>
+    </message>
+    <message>
+        <source>Short of breath or chest pain with a leg cramp</source>
+        <translation>Atemnot oder Brustschmerzen mit einem Beinkrampf</translation>
+    </message>
+    <message>
+        <source>Together with a painful leg this can be serious (a blood clot can travel to the lungs). Only a doctor can tell, and it cannot wait.</source>
+        <translation>Zusammen mit einem schmerzenden Bein kann das ernst sein (ein Blutgerinnsel kann in die Lunge wandern). Nur eine Ärztin oder ein Arzt kann das beurteilen, und es kann nicht warten.</translation>
+    </message>
+    <message>
+        <source>A swollen, warm, red or tender leg</source>
+        <translation>Ein geschwollenes, warmes, gerötetes oder druckempfindliches Bein</translation>
+    </message>
+    <message>
+        <source>A calf that is swollen, warm, red or tender needs a doctor to check it today: it can be a sign of a blood clot. This is not a diagnosis; only a doctor can tell.</source>
+        <translation>Eine geschwollene, warme, gerötete oder druckempfindliche Wade sollte heute noch ärztlich untersucht werden: Sie kann ein Zeichen für ein Blutgerinnsel sein. Das ist keine Diagnose; nur eine Ärztin oder ein Arzt kann das beurteilen.</translation>
+    </message>
+    <message>
+        <source>You logged a cramp that lasted {minutes}. NHS advice is to get help urgently when a cramp lasts more than {limit} minutes and does not ease.</source>
+        <translation>Sie haben einen Krampf eingetragen, der {minutes} dauerte. Der NHS rät, dringend Hilfe zu holen, wenn ein Krampf länger als {limit} Minuten dauert und nicht nachlässt.</translation>
+    </message>
+    <message>
+        <source>You logged a cramp that does not ease. NHS advice is to get help urgently when a cramp lasts more than {limit} minutes and does not ease.</source>
+        <translation>Sie haben einen Krampf eingetragen, der nicht nachlässt. Der NHS rät, dringend Hilfe zu holen, wenn ein Krampf länger als {limit} Minuten dauert und nicht nachlässt.</translation>
+    </message>
+    <message>
+        <source>A cramp after a wound or a toxin</source>
+        <translation>Ein Krampf nach einer Wunde oder einem Gift</translation>
+    </message>
+    <message>
+        <source>Cramps after a wound or cut (tetanus) or after contact with toxins such as lead or mercury need a doctor urgently.</source>
+        <translation>Krämpfe nach einer Wunde oder Schnittverletzung (Tetanus) oder nach Kontakt mit Giften wie Blei oder Quecksilber brauchen dringend ärztliche Hilfe.</translation>
+    </message>
+    <message>
+        <source>Numbness, swelling or weak muscles</source>
+        <translation>Taubheit, Schwellung oder schwache Muskeln</translation>
+    </message>
+    <message>
+        <source>Numb or swollen legs, or muscles getting smaller or weaker, are worth a clinician&apos;s look.</source>
+        <translation>Taube oder geschwollene Beine oder Muskeln, die kleiner oder schwächer werden, sollten ärztlich angesehen werden.</translation>
+    </message>
+    <message>
+        <source>Signs about the blood flow in the legs</source>
+        <translation>Zeichen für die Durchblutung der Beine</translation>
+    </message>
+    <message>
+        <source>Calf pain after walking a set distance that eases with rest, or a cold, pale foot, can be about the circulation; a clinician should check it.</source>
+        <translation>Wadenschmerzen nach einer bestimmten Gehstrecke, die in Ruhe nachlassen, oder ein kalter, blasser Fuß können an der Durchblutung liegen; das sollte ärztlich untersucht werden.</translation>
+    </message>
+    <message>
+        <source>Cramps since a new medicine</source>
+        <translation>Krämpfe seit einem neuen Medikament</translation>
+    </message>
+    <message>
+        <source>Some medicines can bring on cramps. Ask your doctor or pharmacist about it, and never stop a medicine on your own.</source>
+        <translation>Manche Medikamente können Krämpfe auslösen. Fragen Sie Ihre Ärztin, Ihren Arzt oder Ihre Apotheke danach, und setzen Sie ein Medikament nie eigenmächtig ab.</translation>
+    </message>
+    <message>
+        <source>An urge to move the legs</source>
+        <translation>Ein Drang, die Beine zu bewegen</translation>
+    </message>
+    <message>
+        <source>An urge to move the legs that moving relieves is more like restless legs than cramp; a clinician can tell them apart.</source>
+        <translation>Ein Drang, die Beine zu bewegen, den Bewegung lindert, spricht eher für unruhige Beine (Restless Legs) als für Krämpfe; ärztlich lässt sich das unterscheiden.</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} oder {last}</translation>
+    </message>
+    <message>
+        <source>Cramps with a condition a doctor should know about</source>
+        <translation>Krämpfe bei einer Erkrankung, von der Ihre Ärztin oder Ihr Arzt wissen sollte</translation>
+    </message>
+    <message>
+        <source>Your health profile says {conditions}. Cramps with it are worth telling your doctor or midwife about, rather than managing them alone.</source>
+        <translation>Ihr Gesundheitsprofil nennt: {conditions}. Krämpfe dabei sollten Sie Ihrer Ärztin, Ihrem Arzt oder Ihrer Hebamme erzählen, statt allein damit umzugehen.</translation>
+    </message>
+    <message>
+        <source>the {nights} nights to {weekday} {day} {month}</source>
+        <translation>den {nights} Nächten bis {weekday} {day}. {month}</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mo.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Di.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mi.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Do.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fr.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sa.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>So.</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Jan.</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb.</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr.</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Aug.</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sept.</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Okt.</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov.</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Dez.</translation>
+    </message>
+    <message>
+        <source>In {span} you logged {n} cramp lasting more than {limit} minutes (the longest: {longest}). A cramp that long and not easing needs a clinician urgently.</source>
+        <translation>In {span} haben Sie {n} Krampf eingetragen, der länger als {limit} Minuten dauerte (der längste: {longest}). Ein so langer Krampf, der nicht nachlässt, braucht dringend ärztliche Hilfe.</translation>
+    </message>
+    <message>
+        <source>In {span} you logged {n} cramps lasting more than {limit} minutes (the longest: {longest}). A cramp that long and not easing needs a clinician urgently.</source>
+        <translation>In {span} haben Sie {n} Krämpfe eingetragen, die länger als {limit} Minuten dauerten (der längste: {longest}). Ein so langer Krampf, der nicht nachlässt, braucht dringend ärztliche Hilfe.</translation>
+    </message>
+    <message>
+        <source>Cramps on most nights for two weeks</source>
+        <translation>Krämpfe in den meisten Nächten seit zwei Wochen</translation>
+    </message>
+    <message>
+        <source>You had cramps on {nights} of {span}. Cramps that come this often are worth a clinician&apos;s look.</source>
+        <translation>Sie hatten Krämpfe in {nights} von {span}. So häufige Krämpfe sollten ärztlich angesehen werden.</translation>
+    </message>
+    <message>
+        <source>Strong cramps that can disturb your sleep</source>
+        <translation>Starke Krämpfe, die Ihren Schlaf stören können</translation>
+    </message>
+    <message>
+        <source>On {nights} of {span} you logged a cramp of severity {severity} or more (out of 10). Cramps that disturb sleep or daily life are a reason to see a clinician.</source>
+        <translation>In {nights} von {span} haben Sie einen Krampf der Stärke {severity} oder mehr (von 10) eingetragen. Krämpfe, die Schlaf oder Alltag stören, sind ein Grund für einen Arztbesuch.</translation>
+    </message>
+    <message>
+        <source>No improvement after about six weeks of the routine</source>
+        <translation>Keine Besserung nach etwa sechs Wochen mit der Übungsfolge</translation>
+    </message>
+    <message>
+        <source>You did the bedtime routine on {done} of the last {period} nights, yet you had cramps on {last} of the last {recent} nights, against {first} of {recent} in the first two weeks. The stretching trial lasted six weeks, so this is a sensible time to ask a clinician (our inference, not a guideline).</source>
+        <translation>Sie haben die Übungsfolge vor dem Schlafen in {done} der letzten {period} Nächte gemacht und hatten doch in {last} der letzten {recent} Nächte Krämpfe, gegenüber {first} von {recent} in den ersten zwei Wochen. Die Dehnstudie dauerte sechs Wochen; jetzt ist also ein guter Zeitpunkt, ärztlich nachzufragen (unsere Schlussfolgerung, keine Leitlinie).</translation>
+    </message>
+    <message>
+        <source>pregnancy</source>
+        <translation>Schwangerschaft</translation>
+    </message>
+    <message>
+        <source>kidney disease</source>
+        <translation>Nierenerkrankung</translation>
+    </message>
+    <message>
+        <source>liver disease</source>
+        <translation>Lebererkrankung</translation>
+    </message>
+    <message>
+        <source>diabetes</source>
+        <translation>Diabetes</translation>
+    </message>
+    <message>
+        <source>nerve damage (neuropathy)</source>
+        <translation>Nervenschäden (Neuropathie)</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
+
 if TYPE_CHECKING:
     from crampcoach.core.settings import Settings
 
@@ -54,14 +56,14 @@ class HealthProfile:
         """Diabetes or neuropathy: feet may not feel heat."""
         return self.diabetes or self.neuropathy
 
-    def see_doctor_conditions(self) -> list[str]:
+    def see_doctor_conditions(self) -> list[Message]:
         """The conditions evidence.md lists as a reason to see a doctor about cramps."""
         names = [
-            ("pregnancy", self.pregnant),
-            ("kidney disease", self.kidney),
-            ("liver disease", self.liver),
-            ("diabetes", self.diabetes),
-            ("nerve damage (neuropathy)", self.neuropathy),
+            (QT_TRANSLATE_NOOP("Safety", "pregnancy"), self.pregnant),
+            (QT_TRANSLATE_NOOP("Safety", "kidney disease"), self.kidney),
+            (QT_TRANSLATE_NOOP("Safety", "liver disease"), self.liver),
+            (QT_TRANSLATE_NOOP("Safety", "diabetes"), self.diabetes),
+            (QT_TRANSLATE_NOOP("Safety", "nerve damage (neuropathy)"), self.neuropathy),
         ]
         return [name for name, on in names if on]
 

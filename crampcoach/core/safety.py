@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from crampcoach.core.events import SYMPTOM_LABELS, CrampEvent, Leg, Muscle, Symptom
+from crampcoach.core.events import SYMPTOM_MESSAGES, CrampEvent, Leg, Muscle, Symptom
 from crampcoach.core.profile import HealthProfile
-from crampcoach.core.text import QT_TRANSLATE_NOOP
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, plural
 
 # The fixed safety words are English strings marked for translation (``.source``
 # of a QT_TRANSLATE_NOOP message, context "Safety"): the GUI shows them with
@@ -77,9 +77,25 @@ class SafetyWarning:
 
     id: str
     level: Level
-    title: str
-    reason: str  # why, with the numbers from the log
-    action: str  # what to do
+    title_message: Message
+    reason_message: Message  # why, with the numbers from the log
+    action_message: Message  # what to do
+
+    # English (the command line, the JSON); the GUI renders the messages translated.
+    @property
+    def title(self) -> str:
+        """The sign, in English."""
+        return str(self.title_message)
+
+    @property
+    def reason(self) -> str:
+        """Why, with the numbers from the log, in English."""
+        return str(self.reason_message)
+
+    @property
+    def action(self) -> str:
+        """What to do, in English."""
+        return str(self.action_message)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -92,16 +108,20 @@ class SafetyWarning:
         }
 
 
-_EMERGENCY_ACTION = (
+_EMERGENCY_ACTION = QT_TRANSLATE_NOOP(
+    "Safety",
     "Call the emergency number now (for example 999 in the UK, 112 in Europe, 911 in "
-    "North America). Do not drive yourself and do not wait to see if it passes."
+    "North America). Do not drive yourself and do not wait to see if it passes.",
 )
-_URGENT_ACTION = (
+_URGENT_ACTION = QT_TRANSLATE_NOOP(
+    "Safety",
     "Get an urgent appointment the same day: call your doctor's practice or an urgent-care "
     "service (in England, NHS 111). If you cannot be seen today, go to urgent care. "
-    "Do not wait for the next review."
+    "Do not wait for the next review.",
 )
-_SEE_ACTION = "See a clinician (your GP or doctor) and show them this log."
+_SEE_ACTION = QT_TRANSLATE_NOOP(
+    "Safety", "See a clinician (your GP or doctor) and show them this log."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,25 +219,40 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
 )
 
 
-def _minutes(value: float) -> str:
-    return f"{value:g} minutes"
+def _minutes(value: float) -> Message:
+    return QT_TRANSLATE_NOOP("Safety", "{minutes} minutes").format(minutes=f"{value:g}")
 
 
-def _signs(signs: Iterable[Symptom]) -> str:
+def _listed(names: Sequence[Message], last_two: Message) -> Message:
+    """A list in words ("a and b", "a, b and c"): one message per joint, for any language."""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return last_two.format(first=names[0], last=names[1])
+    return QT_TRANSLATE_NOOP("Safety", "{first}, {rest}").format(
+        first=names[0], rest=_listed(names[1:], last_two)
+    )
+
+
+def _signs(signs: Iterable[Symptom]) -> Message:
     chosen = set(signs)
-    names = [SYMPTOM_LABELS[s] for s in Symptom if s in chosen]  # in the declared order
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return _listed(  # in the declared order
+        [SYMPTOM_MESSAGES[s] for s in Symptom if s in chosen],
+        QT_TRANSLATE_NOOP("Safety", "{first} and {last}"),
+    )
+
+
+def _logged(signs: Iterable[Symptom], why: Message) -> Message:
+    return QT_TRANSLATE_NOOP("Safety", "You logged {signs} with this cramp. {why}").format(
+        signs=_signs(signs), why=why
+    )
 
 
 _CLOT_SIGNS = frozenset({Symptom.WARMTH, Symptom.REDNESS, Symptom.TENDERNESS})
+_LONG_TITLE = QT_TRANSLATE_NOOP("Safety", "A cramp lasting more than 10 minutes")
 
 
-def check_episode(cramp: CrampEvent, health: HealthProfile | None = None) -> list[SafetyWarning]:
-    """Warnings for one episode, most urgent first; every door that logs a cramp shows them.
-
-    Works at any hour: a daytime cramp is checked like a night one.
-    """
-    signs = set(cramp.symptoms)
+def _urgent_signs(cramp: CrampEvent, signs: set[Symptom], clot_fired: bool) -> list[SafetyWarning]:
     out: list[SafetyWarning] = []
     breath = sorted(signs & {Symptom.BREATHLESS, Symptom.CHEST_PAIN})
     if breath:
@@ -225,47 +260,60 @@ def check_episode(cramp: CrampEvent, health: HealthProfile | None = None) -> lis
             SafetyWarning(
                 id="breathless-chest-pain",
                 level=Level.EMERGENCY,
-                title="Short of breath or chest pain with a leg cramp",
-                reason=(
-                    f"You logged {_signs(breath)} with this cramp. Together with a painful "
-                    "leg this can be serious (a blood clot can travel to the lungs). Only a "
-                    "doctor can tell, and it cannot wait."
+                title_message=QT_TRANSLATE_NOOP(
+                    "Safety", "Short of breath or chest pain with a leg cramp"
                 ),
-                action=_EMERGENCY_ACTION,
+                reason_message=_logged(
+                    breath,
+                    QT_TRANSLATE_NOOP(
+                        "Safety",
+                        "Together with a painful leg this can be serious (a blood clot can "
+                        "travel to the lungs). Only a doctor can tell, and it cannot wait.",
+                    ),
+                ),
+                action_message=_EMERGENCY_ACTION,
             )
         )
-    clot = sorted(signs & (_CLOT_SIGNS | {Symptom.SWELLING}))
-    one_calf = cramp.leg is not Leg.BOTH and cramp.muscle is Muscle.CALF
-    clot_fired = bool(signs & _CLOT_SIGNS or (Symptom.SWELLING in signs and one_calf))
     if clot_fired:
         out.append(
             SafetyWarning(
                 id="calf-clot-signs",
                 level=Level.URGENT,
-                title="A swollen, warm, red or tender leg",
-                reason=(
-                    f"You logged {_signs(clot)} with this cramp. A calf that is swollen, "
-                    "warm, red or tender needs a doctor to check it today: it can be a sign "
-                    "of a blood clot. This is not a diagnosis; only a doctor can tell."
+                title_message=QT_TRANSLATE_NOOP("Safety", "A swollen, warm, red or tender leg"),
+                reason_message=_logged(
+                    signs & (_CLOT_SIGNS | {Symptom.SWELLING}),
+                    QT_TRANSLATE_NOOP(
+                        "Safety",
+                        "A calf that is swollen, warm, red or tender needs a doctor to check it "
+                        "today: it can be a sign of a blood clot. This is not a diagnosis; only "
+                        "a doctor can tell.",
+                    ),
                 ),
-                action=_URGENT_ACTION,
+                action_message=_URGENT_ACTION,
             )
         )
     long_cramp = cramp.minutes is not None and cramp.minutes > LONG_CRAMP_MIN
     if long_cramp or (Symptom.NOT_EASING in signs and cramp.minutes is None):
-        lasted = (
-            f"lasted {_minutes(cramp.minutes)}" if cramp.minutes is not None else "does not ease"
+        reason = (
+            QT_TRANSLATE_NOOP(
+                "Safety",
+                "You logged a cramp that lasted {minutes}. NHS advice is to get help urgently "
+                "when a cramp lasts more than {limit} minutes and does not ease.",
+            ).format(minutes=_minutes(cramp.minutes))
+            if cramp.minutes is not None
+            else QT_TRANSLATE_NOOP(
+                "Safety",
+                "You logged a cramp that does not ease. NHS advice is to get help urgently "
+                "when a cramp lasts more than {limit} minutes and does not ease.",
+            )
         )
         out.append(
             SafetyWarning(
                 id="long-cramp",
                 level=Level.URGENT,
-                title="A cramp lasting more than 10 minutes",
-                reason=(
-                    f"You logged a cramp that {lasted}. NHS advice is to get help urgently "
-                    f"when a cramp lasts more than {LONG_CRAMP_MIN:g} minutes and does not ease."
-                ),
-                action=_URGENT_ACTION,
+                title_message=_LONG_TITLE,
+                reason_message=reason.format(limit=f"{LONG_CRAMP_MIN:g}"),
+                action_message=_URGENT_ACTION,
             )
         )
     cause = sorted(signs & {Symptom.WOUND, Symptom.TOXIN})
@@ -274,43 +322,70 @@ def check_episode(cramp: CrampEvent, health: HealthProfile | None = None) -> lis
             SafetyWarning(
                 id="wound-or-toxin",
                 level=Level.URGENT,
-                title="A cramp after a wound or a toxin",
-                reason=(
-                    f"You logged {_signs(cause)} with this cramp. Cramps after a wound or cut "
-                    "(tetanus) or after contact with toxins such as lead or mercury need a "
-                    "doctor urgently."
+                title_message=QT_TRANSLATE_NOOP("Safety", "A cramp after a wound or a toxin"),
+                reason_message=_logged(
+                    cause,
+                    QT_TRANSLATE_NOOP(
+                        "Safety",
+                        "Cramps after a wound or cut (tetanus) or after contact with toxins "
+                        "such as lead or mercury need a doctor urgently.",
+                    ),
                 ),
-                action=_URGENT_ACTION,
+                action_message=_URGENT_ACTION,
             )
         )
+    return out
+
+
+def check_episode(cramp: CrampEvent, health: HealthProfile | None = None) -> list[SafetyWarning]:
+    """Warnings for one episode, most urgent first; every door that logs a cramp shows them.
+
+    Works at any hour: a daytime cramp is checked like a night one.
+    """
+    signs = set(cramp.symptoms)
+    one_calf = cramp.leg is not Leg.BOTH and cramp.muscle is Muscle.CALF
+    clot_fired = bool(signs & _CLOT_SIGNS or (Symptom.SWELLING in signs and one_calf))
+    out = _urgent_signs(cramp, signs, clot_fired)
     see = [
         (
             "numb-or-weak",
             {Symptom.NUMBNESS, Symptom.WEAKNESS} | ({Symptom.SWELLING} if not one_calf else set()),
-            "Numbness, swelling or weak muscles",
-            "Numb or swollen legs, or muscles getting smaller or weaker, are worth a "
-            "clinician's look.",
+            QT_TRANSLATE_NOOP("Safety", "Numbness, swelling or weak muscles"),
+            QT_TRANSLATE_NOOP(
+                "Safety",
+                "Numb or swollen legs, or muscles getting smaller or weaker, are worth a "
+                "clinician's look.",
+            ),
         ),
         (
             "circulation",
             {Symptom.WALKING_PAIN, Symptom.COLD_FOOT},
-            "Signs about the blood flow in the legs",
-            "Calf pain after walking a set distance that eases with rest, or a cold, pale "
-            "foot, can be about the circulation; a clinician should check it.",
+            QT_TRANSLATE_NOOP("Safety", "Signs about the blood flow in the legs"),
+            QT_TRANSLATE_NOOP(
+                "Safety",
+                "Calf pain after walking a set distance that eases with rest, or a cold, pale "
+                "foot, can be about the circulation; a clinician should check it.",
+            ),
         ),
         (
             "new-medicine",
             {Symptom.NEW_MEDICINE},
-            "Cramps since a new medicine",
-            "Some medicines can bring on cramps. Ask your doctor or pharmacist about it, and "
-            "never stop a medicine on your own.",
+            QT_TRANSLATE_NOOP("Safety", "Cramps since a new medicine"),
+            QT_TRANSLATE_NOOP(
+                "Safety",
+                "Some medicines can bring on cramps. Ask your doctor or pharmacist about it, "
+                "and never stop a medicine on your own.",
+            ),
         ),
         (
             "urge-to-move",
             {Symptom.URGE_TO_MOVE},
-            "An urge to move the legs",
-            "An urge to move the legs that moving relieves is more like restless legs than "
-            "cramp; a clinician can tell them apart.",
+            QT_TRANSLATE_NOOP("Safety", "An urge to move the legs"),
+            QT_TRANSLATE_NOOP(
+                "Safety",
+                "An urge to move the legs that moving relieves is more like restless legs "
+                "than cramp; a clinician can tell them apart.",
+            ),
         ),
     ]
     for rule_id, rule_signs, title, why in see:
@@ -320,9 +395,9 @@ def check_episode(cramp: CrampEvent, health: HealthProfile | None = None) -> lis
                 SafetyWarning(
                     id=rule_id,
                     level=Level.SEE_DOCTOR,
-                    title=title,
-                    reason=f"You logged {_signs(hit)} with this cramp. {why}",
-                    action=_SEE_ACTION,
+                    title_message=title,
+                    reason_message=_logged(hit, why),
+                    action_message=_SEE_ACTION,
                 )
             )
     if health is not None:
@@ -334,21 +409,20 @@ def _profile_warning(health: HealthProfile) -> list[SafetyWarning]:
     conditions = health.see_doctor_conditions()
     if not conditions:
         return []
-    names = (
-        conditions[0]
-        if len(conditions) == 1
-        else (", ".join(conditions[:-1]) + " or " + conditions[-1])
-    )
+    names = _listed(conditions, QT_TRANSLATE_NOOP("Safety", "{first} or {last}"))
     return [
         SafetyWarning(
             id="health-profile",
             level=Level.SEE_DOCTOR,
-            title="Cramps with a condition a doctor should know about",
-            reason=(
-                f"Your health profile says {names}. Cramps with it are worth telling your "
-                "doctor or midwife about, rather than managing them alone."
+            title_message=QT_TRANSLATE_NOOP(
+                "Safety", "Cramps with a condition a doctor should know about"
             ),
-            action=_SEE_ACTION,
+            reason_message=QT_TRANSLATE_NOOP(
+                "Safety",
+                "Your health profile says {conditions}. Cramps with it are worth telling your "
+                "doctor or midwife about, rather than managing them alone.",
+            ).format(conditions=names),
+            action_message=_SEE_ACTION,
         )
     ]
 
@@ -371,8 +445,11 @@ def check_log(
     """
     warnings = _episode_warnings(episodes, health)
     seen = {w.id for w in warnings}
-    span = f"the {RECENT_NIGHTS} nights to {last_night.strftime('%a')} {last_night.day} " + (
-        last_night.strftime("%b")
+    span = QT_TRANSLATE_NOOP("Safety", "the {nights} nights to {weekday} {day} {month}").format(
+        nights=RECENT_NIGHTS,
+        weekday=_WEEKDAYS[last_night.weekday()],
+        day=last_night.day,
+        month=_MONTHS[last_night.month - 1],
     )
     recent = [last_night - timedelta(days=i) for i in range(RECENT_NIGHTS)]
     recent_cramps = [c for night in recent for c in cramps_by_night.get(night, ())]
@@ -406,7 +483,33 @@ def _episode_warnings(
     return out
 
 
-def _long_cramps(recent_cramps: Sequence[CrampEvent], span: str) -> list[SafetyWarning]:
+# Day and month names of our own: strftime's are English whatever the language.
+_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Safety", "Mon"),
+    QT_TRANSLATE_NOOP("Safety", "Tue"),
+    QT_TRANSLATE_NOOP("Safety", "Wed"),
+    QT_TRANSLATE_NOOP("Safety", "Thu"),
+    QT_TRANSLATE_NOOP("Safety", "Fri"),
+    QT_TRANSLATE_NOOP("Safety", "Sat"),
+    QT_TRANSLATE_NOOP("Safety", "Sun"),
+)
+_MONTHS = (
+    QT_TRANSLATE_NOOP("Safety", "Jan"),
+    QT_TRANSLATE_NOOP("Safety", "Feb"),
+    QT_TRANSLATE_NOOP("Safety", "Mar"),
+    QT_TRANSLATE_NOOP("Safety", "Apr"),
+    QT_TRANSLATE_NOOP("Safety", "May"),
+    QT_TRANSLATE_NOOP("Safety", "Jun"),
+    QT_TRANSLATE_NOOP("Safety", "Jul"),
+    QT_TRANSLATE_NOOP("Safety", "Aug"),
+    QT_TRANSLATE_NOOP("Safety", "Sep"),
+    QT_TRANSLATE_NOOP("Safety", "Oct"),
+    QT_TRANSLATE_NOOP("Safety", "Nov"),
+    QT_TRANSLATE_NOOP("Safety", "Dec"),
+)
+
+
+def _long_cramps(recent_cramps: Sequence[CrampEvent], span: Message) -> list[SafetyWarning]:
     long_ones = [c for c in recent_cramps if c.minutes is not None and c.minutes > LONG_CRAMP_MIN]
     if not long_ones:
         return []
@@ -415,20 +518,29 @@ def _long_cramps(recent_cramps: Sequence[CrampEvent], span: str) -> list[SafetyW
         SafetyWarning(
             id="long-cramp",
             level=Level.URGENT,
-            title="A cramp lasting more than 10 minutes",
-            reason=(
-                f"In {span} you logged {len(long_ones)} "
-                f"cramp{'s' if len(long_ones) != 1 else ''} lasting more than "
-                f"{LONG_CRAMP_MIN:g} minutes (the longest: {_minutes(longest)}). "
-                "A cramp that long and not easing needs a clinician urgently."
-            ),
-            action=_URGENT_ACTION,
+            title_message=_LONG_TITLE,
+            reason_message=plural(
+                len(long_ones),
+                QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "In {span} you logged {n} cramp lasting more than {limit} minutes "
+                    "(the longest: {longest}). A cramp that long and not easing needs a "
+                    "clinician urgently.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "In {span} you logged {n} cramps lasting more than {limit} minutes "
+                    "(the longest: {longest}). A cramp that long and not easing needs a "
+                    "clinician urgently.",
+                ),
+            ).format(span=span, limit=f"{LONG_CRAMP_MIN:g}", longest=_minutes(longest)),
+            action_message=_URGENT_ACTION,
         )
     ]
 
 
 def _frequent(
-    cramps_by_night: Mapping[date, Sequence[CrampEvent]], recent: Sequence[date], span: str
+    cramps_by_night: Mapping[date, Sequence[CrampEvent]], recent: Sequence[date], span: Message
 ) -> list[SafetyWarning]:
     warnings: list[SafetyWarning] = []
     cramp_nights = sum(1 for night in recent if cramps_by_night.get(night))
@@ -437,12 +549,13 @@ def _frequent(
             SafetyWarning(
                 id="most-nights",
                 level=Level.SEE_DOCTOR,
-                title="Cramps on most nights for two weeks",
-                reason=(
-                    f"You had cramps on {cramp_nights} of {span}. "
-                    "Cramps that come this often are worth a clinician's look."
-                ),
-                action=_SEE_ACTION,
+                title_message=QT_TRANSLATE_NOOP("Safety", "Cramps on most nights for two weeks"),
+                reason_message=QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "You had cramps on {nights} of {span}. "
+                    "Cramps that come this often are worth a clinician's look.",
+                ).format(nights=cramp_nights, span=span),
+                action_message=_SEE_ACTION,
             )
         )
 
@@ -456,13 +569,16 @@ def _frequent(
             SafetyWarning(
                 id="strong-cramps",
                 level=Level.SEE_DOCTOR,
-                title="Strong cramps that can disturb your sleep",
-                reason=(
-                    f"On {strong_nights} of {span} you logged a "
-                    f"cramp of severity {STRONG_SEVERITY} or more (out of 10). Cramps that "
-                    "disturb sleep or daily life are a reason to see a clinician."
+                title_message=QT_TRANSLATE_NOOP(
+                    "Safety", "Strong cramps that can disturb your sleep"
                 ),
-                action=_SEE_ACTION,
+                reason_message=QT_TRANSLATE_NOOP(
+                    "Safety",
+                    "On {nights} of {span} you logged a cramp of severity {severity} or more "
+                    "(out of 10). Cramps that disturb sleep or daily life are a reason to see "
+                    "a clinician.",
+                ).format(nights=strong_nights, span=span, severity=STRONG_SEVERITY),
+                action_message=_SEE_ACTION,
             )
         )
 
@@ -493,14 +609,23 @@ def _no_improvement(
         SafetyWarning(
             id="no-improvement",
             level=Level.SEE_DOCTOR,
-            title="No improvement after about six weeks of the routine",
-            reason=(
-                f"You did the bedtime routine on {done} of the last {ROUTINE_NIGHTS} nights, "
-                f"yet you had cramps on {last_nights} of the last {RECENT_NIGHTS} nights, "
-                f"against {first_nights} of {RECENT_NIGHTS} in the first two weeks. The "
-                "stretching trial lasted six weeks, so this is a sensible time to ask a "
-                "clinician (our inference, not a guideline)."
+            title_message=QT_TRANSLATE_NOOP(
+                "Safety", "No improvement after about six weeks of the routine"
             ),
-            action=_SEE_ACTION,
+            reason_message=QT_TRANSLATE_NOOP(
+                "Safety",
+                "You did the bedtime routine on {done} of the last {period} nights, "
+                "yet you had cramps on {last} of the last {recent} nights, "
+                "against {first} of {recent} in the first two weeks. The "
+                "stretching trial lasted six weeks, so this is a sensible time to ask a "
+                "clinician (our inference, not a guideline).",
+            ).format(
+                done=done,
+                period=ROUTINE_NIGHTS,
+                last=last_nights,
+                recent=RECENT_NIGHTS,
+                first=first_nights,
+            ),
+            action_message=_SEE_ACTION,
         )
     ]

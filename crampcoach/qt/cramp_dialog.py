@@ -54,6 +54,7 @@ from crampcoach.core.events import (
     new_id,
 )
 from crampcoach.core.journal import EntryError, Journal
+from crampcoach.core.text import Message
 from crampcoach.qt.forms import child, describe, describe_buttons, load_ui
 from crampcoach.qt.screens import fit_window, scrolling
 
@@ -366,12 +367,16 @@ class CrampDialog(QDialog):
             symptoms=self.symptoms() if hasattr(self, "symptom_boxes") else (),
         )
         warnings = safety.check_episode(probe)
+
+        def tr(message: Message) -> str:
+            return message.render(QCoreApplication.translate)
+
         self.warning_label.setVisible(bool(warnings))
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setText(
             "\n\n".join(
                 f"{QCoreApplication.translate('Safety', safety.LEVEL_LABELS[w.level])}: "
-                f"{w.title}\n{w.action}\n{w.reason}"
+                f"{tr(w.title_message)}\n{tr(w.action_message)}\n{tr(w.reason_message)}"
                 for w in warnings
             )
         )

@@ -103,7 +103,8 @@ def _warnings(r: WeekReview) -> str:
         return ""
     items = "".join(
         f"<p style='margin:2px 0'><b>{_e(_safety(safety.LEVEL_LABELS[w.level]))}"
-        f" — {_e(w.title)}. {_e(w.action)}</b> {_e(w.reason)}</p>"
+        f" — {_e(words.tr(w.title_message))}. {_e(words.tr(w.action_message))}</b>"
+        f" {_e(words.tr(w.reason_message))}</p>"
         for w in r.warnings
     )
     return (

@@ -90,7 +90,8 @@ def warnings_text(r: WeekReview) -> str:
     parts = []
     for w in r.warnings:  # most urgent first; what to do before why
         level = QCoreApplication.translate("Safety", safety.LEVEL_LABELS[w.level])
-        parts.append(f"{level} — {w.title}\n{w.action}\n{w.reason}")
+        title, action, reason = map(words.tr, (w.title_message, w.action_message, w.reason_message))
+        parts.append(f"{level} — {title}\n{action}\n{reason}")
     return "\n\n".join(parts)
 
 

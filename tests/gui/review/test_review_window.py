@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from crampcoach.core.clock import FakeClock
-from crampcoach.core.events import CrampEvent, EventType, SkipReason
+from crampcoach.core.events import CrampEvent, EventType, SkipReason, Symptom
 from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek
 from crampcoach.qt.review_view import ReviewWindow
@@ -342,45 +343,62 @@ def test_the_chart_is_drawn_dark_in_a_dark_palette(qtbot, store: Store, clock: F
     assert line.color().name() == CRAMP_COLOUR
 
 
-def test_the_german_review_speaks_german(qtbot, qapp, store: Store, clock: FakeClock) -> None:
-    """Core words the review once: the window renders it in German, the CLI stays English."""
+@pytest.fixture
+def german(qapp):
+    """The app's German translators and locale for one test."""
     from PySide6.QtCore import QLocale
 
-    from crampcoach.core import review
     from crampcoach.qt import i18n
 
-    fill(store)
-    loaded = i18n.install(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    de = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    loaded = i18n.install(qapp, de)
     previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    try:
-        w = window(qtbot, store, clock)
-        assert w.week_label.text() == "Woche 2026-W11: Mo. 9. März – So. 15. März 2026 (bisher)"
-        assert [w.cell("bedtime", i) for i in range(3)] == [
-            "✓ erledigt",
-            "½ teilweise",
-            "heute Abend",
-        ]
-        w.show_week(LAST_WEEK)
-        assert w.cell("bedtime", 2) == "ausgelassen (krank)"
-        assert w.cell("water", 0) == "✓ 1500 ml"
-        assert w.cell("cramps", 3) == "1 (stärkster 6/10)"
-        labels = [w.grid.verticalHeaderItem(i).text() for i in range(4)]
-        assert labels == [
-            "Übungsfolge vor dem Schlafen", "Dehnen / Aufwärmen", "Wasser (Ziel 1500 ml)",
-            "Krämpfe in der Nacht",
-        ]  # fmt: skip
-        headline = w.headline_label.text().splitlines()
-        assert headline[0].startswith("Plan erfüllt: ")
-        assert "Übungsfolge vor dem Schlafen: 6 von 6 Nächten" in headline
-        assert headline[-1].startswith("Nächtliche Krämpfe: 1 in 1 von ")
-        assert w.effect_label.text().startswith("Noch zu wenige Nächte für einen Vergleich")
-        assert "Nights" not in w.effect_label.text() and "night" not in w.headline_label.text()
-        # The same review for the command line: English, whatever the translators.
-        assert review.cell_text(w.review.days[2], "bedtime") == "skipped (sick)"
-        assert review.week_title(LAST_WEEK) == "Week 2026-W10: Mon 2 Mar – Sun 8 Mar 2026"
-        assert "Bedtime routine: 6 of 6 nights" in review.headline(w.review)
-    finally:
-        QLocale.setDefault(previous)
-        for translator in loaded:
-            qapp.removeTranslator(translator)
+    QLocale.setDefault(de)
+    yield
+    QLocale.setDefault(previous)
+    for translator in loaded:
+        qapp.removeTranslator(translator)
+
+
+def test_the_german_review_speaks_german(qtbot, german, store: Store, clock: FakeClock) -> None:
+    """Core words the review once: the window renders it in German, the CLI stays English."""
+    from crampcoach.core import review
+
+    fill(store)
+    w = window(qtbot, store, clock)
+    assert w.week_label.text() == "Woche 2026-W11: Mo. 9. März – So. 15. März 2026 (bisher)"
+    assert [w.cell("bedtime", i) for i in range(3)] == ["✓ erledigt", "½ teilweise", "heute Abend"]
+    w.show_week(LAST_WEEK)
+    assert w.cell("bedtime", 2) == "ausgelassen (krank)"
+    assert w.cell("water", 0) == "✓ 1500 ml"
+    assert w.cell("cramps", 3) == "1 (stärkster 6/10)"
+    labels = [w.grid.verticalHeaderItem(i).text() for i in range(4)]
+    assert labels == [
+        "Übungsfolge vor dem Schlafen", "Dehnen / Aufwärmen", "Wasser (Ziel 1500 ml)",
+        "Krämpfe in der Nacht",
+    ]  # fmt: skip
+    headline = w.headline_label.text().splitlines()
+    assert headline[0].startswith("Plan erfüllt: ")
+    assert "Übungsfolge vor dem Schlafen: 6 von 6 Nächten" in headline
+    assert headline[-1].startswith("Nächtliche Krämpfe: 1 in 1 von ")
+    assert w.effect_label.text().startswith("Noch zu wenige Nächte für einen Vergleich")
+    assert "Nights" not in w.effect_label.text() and "night" not in w.headline_label.text()
+    # The same review for the command line: English, whatever the translators.
+    assert review.cell_text(w.review.days[2], "bedtime") == "skipped (sick)"
+    assert review.week_title(LAST_WEEK) == "Week 2026-W10: Mon 2 Mar – Sun 8 Mar 2026"
+    assert "Bedtime routine: 6 of 6 nights" in review.headline(w.review)
+
+
+def test_german_warning_signs(qtbot, german, store: Store, clock: FakeClock) -> None:
+    """A matched warning sign reads German from its title to the log's numbers; the CLI English."""
+    from crampcoach.core import review
+
+    signs = (Symptom.SWELLING, Symptom.WARMTH)
+    store.add(replace(cramp(date(2026, 3, 10), "23:30", minutes=25), symptoms=signs))
+    w = window(qtbot, store, clock)
+    warnings = w.warnings_label.text()
+    assert warnings.startswith("DRINGEND, HEUTE — Ein geschwollenes, warmes")
+    assert "Sie haben einen Krampf eingetragen, der 25 Minuten dauerte." in warnings
+    assert "Sie haben zu diesem Krampf eingetragen: " in warnings
+    assert "You logged" not in warnings and " and " not in warnings
+    assert "You logged a cramp that lasted 25 minutes." in review.to_text(w.review)
