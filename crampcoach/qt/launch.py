@@ -25,6 +25,7 @@ from crampcoach.core.clock import Clock
 from crampcoach.exits import Exit
 from crampcoach.qt import theme
 from crampcoach.qt.app import App
+from crampcoach.qt.gc_timer import GuiThreadCollector
 from crampcoach.qt.signals import SignalWaker
 
 if TYPE_CHECKING:
@@ -162,6 +163,8 @@ def _run_with_store(
         print(f"crampcoach: {problem}. {HINT}.", file=sys.stderr)
         return Exit.FAILED
     qapp = setup_qapplication()
+    # Before any worker thread starts: cycles are collected on the GUI thread only.
+    collector = GuiThreadCollector(qapp)
     app = App(store, data_dir, clock=clock)
     if routine_id is not None and routine_id not in app.routines:
         known = ", ".join(sorted(app.routines)) or "none"
@@ -206,4 +209,5 @@ def _run_with_store(
         waker.close()
         if app.ipc_server is not None:
             app.ipc_server.close()
+        collector.stop()
     return 0

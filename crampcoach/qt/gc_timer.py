@@ -1,0 +1,55 @@
+"""Python's cycle collector, run on the GUI thread only (the calibre and qutebrowser remedy).
+
+A closed player is freed by the cycle collector, not by reference counts:
+its window, its cue clock and the clock's worker in the cue thread hold one
+another.  Left automatic, a collection starts wherever an allocation trips
+the threshold: on the cue thread or the import thread, which then deletes
+widgets outside the GUI thread, or inside a paint event, which deletes a
+window Qt is painting ("QPaintDevice: Cannot destroy paint device that is
+being painted", then a crash in QPainter; seen in the GUI tests, and gone
+with automatic collection off).  PySide's own advice (PYSIDE-79) is to keep
+collection on the GUI thread: automatic collection off, and this timer
+collecting between events, where no paint and no other thread is inside Qt.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject
+
+from crampcoach.qt.timers import Timer, TimerFactory, qt_timer
+
+#: How often the GUI thread checks whether a collection is due.  Coarse and
+#: rare, so a tray app idle all day wakes for it about once a minute.
+CHECK_MS = 60_000
+
+
+class GuiThreadCollector(QObject):
+    """Turns automatic collection off while it lives and collects from its timer."""
+
+    def __init__(self, parent: QObject, timers: TimerFactory = qt_timer) -> None:
+        super().__init__(parent)
+        self._threshold = gc.get_threshold()
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer: Timer = timers(self, self.collect_due, single_shot=False, coarse=True)
+        self._timer.start(CHECK_MS)
+
+    def collect_due(self) -> int:
+        """Collect the generations whose counts passed their thresholds, as Python would.
+
+        Returns how many unreachable objects were found.
+        """
+        found = 0
+        counts = gc.get_count()
+        for generation in range(3):
+            if counts[generation] > self._threshold[generation]:
+                found += gc.collect(generation)
+        return found
+
+    def stop(self) -> None:
+        """Stop the timer and give collection back to Python (the app is quitting)."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()

@@ -1,0 +1,60 @@
+"""Cycles are collected on the GUI thread's timer, never where an allocation happens to be."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject
+
+from crampcoach.qt.gc_timer import CHECK_MS, GuiThreadCollector
+from tests.fakes import FakeTimers
+
+
+class Node:
+    """A plain object that can be in a cycle and be watched by a weak reference."""
+
+    def __init__(self) -> None:
+        self.other: Node | None = None
+
+
+@pytest.fixture
+def low_thresholds() -> Iterator[None]:
+    """Thresholds a handful of objects pass, restored after (as is automatic collection)."""
+    saved, enabled = gc.get_threshold(), gc.isenabled()
+    gc.set_threshold(5, 1, 1)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+        if enabled:
+            gc.enable()
+
+
+def _garbage_cycle() -> weakref.ref[Node]:
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    return weakref.ref(a)
+
+
+def test_only_the_timer_collects_and_stop_gives_collection_back(
+    qapp: Any, low_thresholds: None
+) -> None:
+    timers = FakeTimers()
+    owner = QObject()
+    collector = GuiThreadCollector(owner, timers)
+    (timer,) = timers.made
+    assert not gc.isenabled()
+    assert timer.isActive() and not timer.single_shot and timer.coarse
+    assert timer.ms == CHECK_MS
+    dead = _garbage_cycle()
+    for _ in range(50):  # allocations that would have tripped an automatic collection
+        _ = [[] for _ in range(10)]
+    assert dead() is not None  # nothing collected it behind the GUI thread's back
+    timer.fire()
+    assert dead() is None  # the timer's check did
+    collector.stop()
+    assert gc.isenabled() and not timer.isActive()
