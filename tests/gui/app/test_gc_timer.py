@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QObject
 
 from crampcoach.qt.gc_timer import CHECK_MS, GuiThreadCollector
@@ -21,28 +19,25 @@ class Node:
         self.other: Node | None = None
 
 
-@pytest.fixture
-def low_thresholds() -> Iterator[None]:
-    """Thresholds a handful of objects pass, restored after (as is automatic collection)."""
-    saved, enabled = gc.get_threshold(), gc.isenabled()
-    gc.set_threshold(5, 1, 1)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*saved)
-        if enabled:
-            gc.enable()
-
-
 def _garbage_cycle() -> weakref.ref[Node]:
     a, b = Node(), Node()
     a.other, b.other = b, a
     return weakref.ref(a)
 
 
-def test_only_the_timer_collects_and_stop_gives_collection_back(
-    qapp: Any, low_thresholds: None
-) -> None:
+def test_only_the_timer_collects_and_stop_gives_collection_back(qapp: Any) -> None:
+    # Thresholds a handful of objects pass; restored after, as is automatic collection.
+    saved, enabled = gc.get_threshold(), gc.isenabled()
+    gc.set_threshold(5, 1, 1)
+    try:
+        _check_the_collector()
+    finally:
+        gc.set_threshold(*saved)
+        if enabled:
+            gc.enable()
+
+
+def _check_the_collector() -> None:
     timers = FakeTimers()
     owner = QObject()
     collector = GuiThreadCollector(owner, timers)
