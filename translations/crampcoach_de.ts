@@ -1761,7 +1761,7 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
     <message>
         <source>{cramps} (worst {severity}/10)</source>
-        <translation>{cramps} (stärkster {severity}/10)</translation>
+        <translation>{cramps} (max. {severity}/10)</translation>
     </message>
     <message>
         <source>none</source>
@@ -1936,10 +1936,6 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>{week} (so far)</source>
         <translation>{week} (bisher)</translation>
-    </message>
-    <message>
-        <source>skipped: {reason}</source>
-        <translation>ausgelassen: {reason}</translation>
     </message>
     <message>
         <source>skipped: no reason given</source>

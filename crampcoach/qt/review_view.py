@@ -446,7 +446,7 @@ class ReviewWindow(QWidget):
                 if status is Status.SKIPPED or (item == "bedtime" and row.bedtime_skip):
                     reason = row.bedtime_skip if item == "bedtime" else row.stretch_skip
                     cell.setToolTip(
-                        self.tr("skipped: {reason}").format(reason=reason.value)
+                        words.tr(review.skip_message(reason))
                         if reason
                         else self.tr("skipped: no reason given")
                     )

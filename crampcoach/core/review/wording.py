@@ -374,6 +374,13 @@ _SKIPPED: dict[SkipReason | None, Message] = {
     SkipReason.SICK: QT_TRANSLATE_NOOP("Review", "skipped (sick)"),
     SkipReason.OTHER: QT_TRANSLATE_NOOP("Review", "skipped (other)"),
 }
+
+
+def skip_message(reason: SkipReason | None) -> Message:
+    """A skipped plan item, with its reason if one was given."""
+    return _SKIPPED[reason]
+
+
 _NOTHING = Message("Review", "")  # an empty cell: nothing to translate
 _PARTIAL = QT_TRANSLATE_NOOP("Review", "½ partial")
 _BEDTIME_CELLS: dict[Status, Message] = {

@@ -370,8 +370,9 @@ def test_the_german_review_speaks_german(qtbot, german, store: Store, clock: Fak
     assert [w.cell("bedtime", i) for i in range(3)] == ["✓ erledigt", "½ teilweise", "heute Abend"]
     w.show_week(LAST_WEEK)
     assert w.cell("bedtime", 2) == "ausgelassen (krank)"
+    assert w.grid.item(0, 2).toolTip() == "ausgelassen (krank)"  # not the reason's English id
     assert w.cell("water", 0) == "✓ 1500 ml"
-    assert w.cell("cramps", 3) == "1 (stärkster 6/10)"
+    assert w.cell("cramps", 3) == "1 (max. 6/10)"
     labels = [w.grid.verticalHeaderItem(i).text() for i in range(4)]
     assert labels == [
         "Übungsfolge vor dem Schlafen", "Dehnen / Aufwärmen", "Wasser (Ziel 1500 ml)",
