@@ -234,6 +234,17 @@ def _draw_body(painter: QPainter, fig: Figure, side: Side, ink: Ink) -> None:
             painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
+def _top_of(rect: QRectF, bounds: tuple[float, float, float, float]) -> QRectF:
+    """The part of ``rect`` the figure fills at the top, not its middle.
+
+    Long instructions can make the player's page taller than the window; a
+    picture centred in that height would sit below the fold, out of sight.
+    """
+    left, bottom, right, top = bounds
+    aspect = max(top - bottom, 1e-6) / max(right - left, 1e-6)
+    return QRectF(rect.x(), rect.y(), rect.width(), min(rect.height(), rect.width() * aspect))
+
+
 def paint_figure(
     painter: QPainter,
     rect: QRectF,
@@ -416,9 +427,10 @@ class PoseView(QWidget):
         if self._pose is None:
             return
         painter = QPainter(self)
-        rect = QRectF(self.rect()).adjusted(6, 6, -6, -6)
         fig = figure_for(self._pose, self._side, self._pose.at(self._phase))
-        paint_figure(painter, rect, fig, self._side, Ink.of(self.palette()), self._bounds)
+        bounds = self._bounds or fig.bounds()
+        rect = _top_of(QRectF(self.rect()).adjusted(6, 6, -6, -6), bounds)
+        paint_figure(painter, rect, fig, self._side, Ink.of(self.palette()), bounds)
         painter.end()
 
     def showEvent(self, event: QShowEvent) -> None:

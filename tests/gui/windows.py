@@ -412,6 +412,34 @@ def unpinned(window: QWidget, names: tuple[str, ...]) -> list[str]:
     return problems
 
 
+def out_of_sight(window: QWidget, names: tuple[str, ...]) -> list[str]:
+    """The widgets among ``names`` not wholly in view as the window opens (page not scrolled).
+
+    A long page may scroll, but what a person follows from across the room
+    (the countdown) must be in the part shown first, not below the fold.
+    """
+    problems: list[str] = []
+    name = window.objectName() or type(window).__name__
+    seen = QRect(window.mapToGlobal(window.rect().topLeft()), window.size())
+    for wanted in names:
+        widget = window.findChild(QWidget, wanted)
+        if widget is None or not widget.isVisible():
+            problems.append(f"{name}/{wanted}: not shown")
+            continue
+        view = seen
+        node = widget.parentWidget()
+        while node is not None and node is not window:  # clipped by every scroll view above it
+            if isinstance(node, QAbstractScrollArea):
+                view = view.intersected(_global_rect(node.viewport()))
+            node = node.parentWidget()
+        if not view.contains(_global_rect(widget)):
+            problems.append(
+                f"{name}/{wanted}: {_global_rect(widget).getRect()} is not in view "
+                f"{view.getRect()} when the window opens"
+            )
+    return problems
+
+
 def _widget_problems(widget: QWidget, window: QWidget, screen: QRect) -> list[str]:
     problems: list[str] = []
     rect = _global_rect(widget)

@@ -21,6 +21,7 @@ def main() -> int:
     from tests.gui.windows import (
         layout_problems,
         open_every_window,
+        out_of_sight,
         scroll_problems,
         settle,
         unpinned,
@@ -29,6 +30,8 @@ def main() -> int:
     #: Controls that stay in view however long the page is.
     controls = ("backButton", "pauseButton", "skipButton", "stopButton", "disclaimerLabel")
     pinned = {"player": controls, "ready": controls}
+    #: What is followed from across the room: in view as the window opens.
+    followed = {"player": ("stepNameLabel", "countdownLabel")}
 
     # Offscreen does not implement propagateSizeHints and says so; not our problem.
     qInstallMessageHandler(lambda *_: None)
@@ -39,8 +42,17 @@ def main() -> int:
         scrolling = {name: scroll_problems(w) for name, w in opened.windows.items()}
         sizes = {name: [w.width(), w.height()] for name, w in opened.windows.items()}
         unseen = {name: unpinned(opened.windows[name], names) for name, names in pinned.items()}
+        hidden = {
+            name: out_of_sight(opened.windows[name], names) for name, names in followed.items()
+        }
         opened.close()
-    report = {"problems": problems, "scrolling": scrolling, "sizes": sizes, "pinned": unseen}
+    report = {
+        "problems": problems,
+        "scrolling": scrolling,
+        "sizes": sizes,
+        "pinned": unseen,
+        "in_sight": hidden,
+    }
     print(json.dumps(report))
     return 0
 

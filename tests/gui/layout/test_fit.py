@@ -124,3 +124,12 @@ def test_the_players_controls_stay_in_view(probe: Callable[[str], dict], screen:
     """Back, Pause, Skip and Stop are below the page, not in it: in view at 200 % too."""
     found = [line for lines in probe(screen)["pinned"].values() for line in lines]
     assert not found, f"on {screen}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_countdown_is_in_view_when_the_player_opens(
+    probe: Callable[[str], dict], screen: str
+) -> None:
+    """Long instructions may make the page scroll; the step name and countdown stay above the fold."""
+    found = [line for lines in probe(screen)["in_sight"].values() for line in lines]
+    assert not found, f"on {screen}:\n" + "\n".join(found)
