@@ -170,6 +170,17 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
 </context>
 <context>
+    <name>Cautions</name>
+    <message>
+        <source>You told us you have diabetes or reduced feeling in your feet: hot water can burn without you feeling it. You can skip this soak (it is skipped unless you choose it), or ask your foot-care team first; if you soak, test the water with your elbow or a thermometer.</source>
+        <translation>Sie haben angegeben, dass Sie Diabetes oder ein vermindertes Gefühl in den Füßen haben: Heißes Wasser kann verbrennen, ohne dass Sie es spüren. Sie können dieses Fußbad auslassen (es wird ausgelassen, wenn Sie es nicht wählen), oder fragen Sie zuerst Ihr Fußpflegeteam; wenn Sie baden, prüfen Sie das Wasser mit dem Ellbogen oder einem Thermometer.</translation>
+    </message>
+    <message>
+        <source>You told us you have heart failure: raising your legs in bed can bring on breathlessness when lying flat. You can skip this step (it is skipped unless you choose it); ask your heart team what suits you.</source>
+        <translation>Sie haben angegeben, dass Sie eine Herzschwäche haben: Die Beine im Bett hochzulegen kann im flachen Liegen Atemnot auslösen. Sie können diesen Schritt auslassen (er wird ausgelassen, wenn Sie ihn nicht wählen); fragen Sie Ihr Herzteam, was für Sie passt.</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
     <message>
         <source>The last {n} weeks</source>
@@ -2430,6 +2441,149 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>nerve damage (neuropathy)</source>
         <translation>Nervenschäden (Neuropathie)</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>when you go to bed (HH:MM)</source>
+        <translation>wann Sie ins Bett gehen (HH:MM)</translation>
+    </message>
+    <message>
+        <source>minutes before bedtime to remind</source>
+        <translation>wie viele Minuten vor dem Schlafengehen erinnert wird</translation>
+    </message>
+    <message>
+        <source>remind me to do the bedtime routine</source>
+        <translation>an die Übungsfolge vor dem Schlafen erinnern</translation>
+    </message>
+    <message>
+        <source>the routine the bedtime reminder starts</source>
+        <translation>die Übungsfolge, die die Erinnerung vor dem Schlafen startet</translation>
+    </message>
+    <message>
+        <source>remind me to drink during the day</source>
+        <translation>tagsüber ans Trinken erinnern</translation>
+    </message>
+    <message>
+        <source>minutes between reminders</source>
+        <translation>Minuten zwischen den Erinnerungen</translation>
+    </message>
+    <message>
+        <source>first hydration reminder of the day</source>
+        <translation>erste Trinkerinnerung des Tages</translation>
+    </message>
+    <message>
+        <source>no hydration reminders after this time</source>
+        <translation>nach dieser Uhrzeit keine Trinkerinnerungen</translation>
+    </message>
+    <message>
+        <source>how much one logged glass is (ml)</source>
+        <translation>wie viel ein eingetragenes Glas ist (ml)</translation>
+    </message>
+    <message>
+        <source>daily water goal (ml); 0 for none</source>
+        <translation>tägliches Trinkziel (ml); 0 für keines</translation>
+    </message>
+    <message>
+        <source>quiet hours begin: no reminders</source>
+        <translation>Ruhezeit beginnt: keine Erinnerungen</translation>
+    </message>
+    <message>
+        <source>quiet hours end</source>
+        <translation>Ruhezeit endet</translation>
+    </message>
+    <message>
+        <source>a day in the log starts at this time</source>
+        <translation>ein Tag im Protokoll beginnt um diese Uhrzeit</translation>
+    </message>
+    <message>
+        <source>play sound cues in the player</source>
+        <translation>Tonsignale während der Übungen abspielen</translation>
+    </message>
+    <message>
+        <source>speak cues aloud where a speech engine exists</source>
+        <translation>Ansagen laut sprechen, wo eine Sprachausgabe vorhanden ist</translation>
+    </message>
+    <message>
+        <source>remind me to look at my week</source>
+        <translation>an den Blick auf meine Woche erinnern</translation>
+    </message>
+    <message>
+        <source>day of the weekly review reminder</source>
+        <translation>Tag der Erinnerung an den Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>time of the weekly review reminder</source>
+        <translation>Uhrzeit der Erinnerung an den Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>planned stretch/warm-up sessions a week</source>
+        <translation>geplante Dehn- und Aufwärmeinheiten pro Woche</translation>
+    </message>
+    <message>
+        <source>start CrampCoach when I log in</source>
+        <translation>CrampCoach beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>I am pregnant</source>
+        <translation>Ich bin schwanger</translation>
+    </message>
+    <message>
+        <source>I have kidney disease</source>
+        <translation>Ich habe eine Nierenerkrankung</translation>
+    </message>
+    <message>
+        <source>I have liver disease</source>
+        <translation>Ich habe eine Lebererkrankung</translation>
+    </message>
+    <message>
+        <source>I have diabetes</source>
+        <translation>Ich habe Diabetes</translation>
+    </message>
+    <message>
+        <source>I have nerve damage or reduced feeling in my feet</source>
+        <translation>Ich habe Nervenschäden oder weniger Gefühl in den Füßen</translation>
+    </message>
+    <message>
+        <source>I have heart failure</source>
+        <translation>Ich habe eine Herzschwäche</translation>
+    </message>
+    <message>
+        <source>a daily fluid limit my clinician set (ml); 0 for none. The water goal follows it</source>
+        <translation>eine tägliche Trinkmengengrenze, die meine Ärztin oder mein Arzt festgelegt hat (ml); 0 für keine. Das Trinkziel richtet sich danach</translation>
+    </message>
+    <message>
+        <source>ask &quot;how was last night?&quot; in the morning</source>
+        <translation>morgens fragen: „Wie war die letzte Nacht?“</translation>
+    </message>
+    <message>
+        <source>when to ask about last night</source>
+        <translation>wann nach der letzten Nacht gefragt wird</translation>
+    </message>
+    <message>
+        <source>the first day you used CrampCoach (days before it are never counted as missed)</source>
+        <translation>der erste Tag mit CrampCoach (Tage davor zählen nie als versäumt)</translation>
+    </message>
+    <message>
+        <source>colours: system (follow the desktop), light or dark</source>
+        <translation>Farben: system (wie die Arbeitsumgebung), light (hell) oder dark (dunkel)</translation>
+    </message>
+    <message>
+        <source>reminders are paused until this moment (set from the tray; &quot;&quot; resumes)</source>
+        <translation>Erinnerungen sind bis zu diesem Zeitpunkt pausiert (im Infobereich gesetzt; &quot;&quot; setzt sie fort)</translation>
+    </message>
+    <message>
+        <source>the first-day welcome was shown (set false to see it again)</source>
+        <translation>die Begrüßung am ersten Tag wurde gezeigt (auf false setzen, um sie wieder zu sehen)</translation>
+    </message>
+    <message>
+        <source>closing the window was explained once (it keeps running in the tray)</source>
+        <translation>das Schließen des Fensters wurde einmal erklärt (CrampCoach läuft im Infobereich weiter)</translation>
+    </message>
+    <message>
+        <source>when the app last quit while checking reminders (so nights missed while it was closed are logged as missed)</source>
+        <translation>wann die App zuletzt beim Prüfen der Erinnerungen beendet wurde (damit Nächte, in denen sie geschlossen war, als versäumt eingetragen werden)</translation>
     </message>
 </context>
 <context>

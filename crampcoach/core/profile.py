@@ -86,7 +86,12 @@ class StepCaution:
     """Why a step is skippable for this person, in plain words."""
 
     tag: str
-    text: str
+    message: Message  # translated where shown (the player)
+
+    @property
+    def text(self) -> str:
+        """In English."""
+        return str(self.message)
 
 
 def caution_for(tag: str, health: HealthProfile) -> StepCaution | None:
@@ -94,16 +99,22 @@ def caution_for(tag: str, health: HealthProfile) -> StepCaution | None:
     if tag == FOOT_SOAK and health.reduced_foot_feeling:
         return StepCaution(
             tag,
-            "You told us you have diabetes or reduced feeling in your feet: hot water can "
-            "burn without you feeling it. You can skip this soak (it is skipped unless you "
-            "choose it), or ask your foot-care team first; if you soak, test the water with "
-            "your elbow or a thermometer.",
+            QT_TRANSLATE_NOOP(
+                "Cautions",
+                "You told us you have diabetes or reduced feeling in your feet: hot water can "
+                "burn without you feeling it. You can skip this soak (it is skipped unless you "
+                "choose it), or ask your foot-care team first; if you soak, test the water with "
+                "your elbow or a thermometer.",
+            ),
         )
     if tag == FEET_UP and health.heart_failure:
         return StepCaution(
             tag,
-            "You told us you have heart failure: raising your legs in bed can bring on "
-            "breathlessness when lying flat. You can skip this step (it is skipped unless "
-            "you choose it); ask your heart team what suits you.",
+            QT_TRANSLATE_NOOP(
+                "Cautions",
+                "You told us you have heart failure: raising your legs in bed can bring on "
+                "breathlessness when lying flat. You can skip this step (it is skipped unless "
+                "you choose it); ask your heart team what suits you.",
+            ),
         )
     return None

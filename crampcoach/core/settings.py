@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
+
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-#: The ``theme`` setting: follow the desktop's palette, or always light or dark.
+# The ``theme`` setting: follow the desktop's palette, or always light or dark.
 THEMES = ("system", "light", "dark")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -139,83 +141,200 @@ class Setting:
     key: str
     default: Any
     convert: Callable[[Any], Any]
-    help: str
+    help: Message  # English in the CLI (str), translated in the dialog
     in_dialog: bool = True
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("bedtime", "22:30", _hhmm, "when you go to bed (HH:MM)"),
-    Setting("bedtime_lead_min", 15, _int_range(0, 180), "minutes before bedtime to remind"),
-    Setting("bedtime_reminder", True, _bool, "remind me to do the bedtime routine"),
-    Setting("bedtime_routine", "bedtime", _routine_id, "the routine the bedtime reminder starts"),
-    Setting("hydration_reminder", True, _bool, "remind me to drink during the day"),
-    Setting("hydration_interval_min", 90, _int_range(15, 600), "minutes between reminders"),
-    Setting("hydration_start", "08:00", _hhmm, "first hydration reminder of the day"),
-    Setting("hydration_end", "21:00", _hhmm, "no hydration reminders after this time"),
-    Setting("glass_ml", 250, _int_range(50, 1000), "how much one logged glass is (ml)"),
-    Setting("water_goal_ml", 1500, _int_range(0, 5000), "daily water goal (ml); 0 for none"),
-    Setting("quiet_start", "23:30", _hhmm, "quiet hours begin: no reminders"),
-    Setting("quiet_end", "07:00", _hhmm, "quiet hours end"),
-    Setting("day_boundary", "04:00", _hhmm, "a day in the log starts at this time"),
-    Setting("sounds", True, _bool, "play sound cues in the player"),
-    Setting("voice", False, _bool, "speak cues aloud where a speech engine exists"),
-    Setting("review_reminder", True, _bool, "remind me to look at my week"),
-    Setting("review_day", "sun", _weekday, "day of the weekly review reminder"),
-    Setting("review_time", "19:00", _hhmm, "time of the weekly review reminder"),
+    Setting("bedtime", "22:30", _hhmm, QT_TRANSLATE_NOOP("Settings", "when you go to bed (HH:MM)")),
     Setting(
-        "plan_stretch_per_week", 3, _int_range(0, 14), "planned stretch/warm-up sessions a week"
+        "bedtime_lead_min",
+        15,
+        _int_range(0, 180),
+        QT_TRANSLATE_NOOP("Settings", "minutes before bedtime to remind"),
     ),
-    Setting("autostart", False, _bool, "start CrampCoach when I log in"),
+    Setting(
+        "bedtime_reminder",
+        True,
+        _bool,
+        QT_TRANSLATE_NOOP("Settings", "remind me to do the bedtime routine"),
+    ),
+    Setting(
+        "bedtime_routine",
+        "bedtime",
+        _routine_id,
+        QT_TRANSLATE_NOOP("Settings", "the routine the bedtime reminder starts"),
+    ),
+    Setting(
+        "hydration_reminder",
+        True,
+        _bool,
+        QT_TRANSLATE_NOOP("Settings", "remind me to drink during the day"),
+    ),
+    Setting(
+        "hydration_interval_min",
+        90,
+        _int_range(15, 600),
+        QT_TRANSLATE_NOOP("Settings", "minutes between reminders"),
+    ),
+    Setting(
+        "hydration_start",
+        "08:00",
+        _hhmm,
+        QT_TRANSLATE_NOOP("Settings", "first hydration reminder of the day"),
+    ),
+    Setting(
+        "hydration_end",
+        "21:00",
+        _hhmm,
+        QT_TRANSLATE_NOOP("Settings", "no hydration reminders after this time"),
+    ),
+    Setting(
+        "glass_ml",
+        250,
+        _int_range(50, 1000),
+        QT_TRANSLATE_NOOP("Settings", "how much one logged glass is (ml)"),
+    ),
+    Setting(
+        "water_goal_ml",
+        1500,
+        _int_range(0, 5000),
+        QT_TRANSLATE_NOOP("Settings", "daily water goal (ml); 0 for none"),
+    ),
+    Setting(
+        "quiet_start",
+        "23:30",
+        _hhmm,
+        QT_TRANSLATE_NOOP("Settings", "quiet hours begin: no reminders"),
+    ),
+    Setting("quiet_end", "07:00", _hhmm, QT_TRANSLATE_NOOP("Settings", "quiet hours end")),
+    Setting(
+        "day_boundary",
+        "04:00",
+        _hhmm,
+        QT_TRANSLATE_NOOP("Settings", "a day in the log starts at this time"),
+    ),
+    Setting("sounds", True, _bool, QT_TRANSLATE_NOOP("Settings", "play sound cues in the player")),
+    Setting(
+        "voice",
+        False,
+        _bool,
+        QT_TRANSLATE_NOOP("Settings", "speak cues aloud where a speech engine exists"),
+    ),
+    Setting(
+        "review_reminder",
+        True,
+        _bool,
+        QT_TRANSLATE_NOOP("Settings", "remind me to look at my week"),
+    ),
+    Setting(
+        "review_day",
+        "sun",
+        _weekday,
+        QT_TRANSLATE_NOOP("Settings", "day of the weekly review reminder"),
+    ),
+    Setting(
+        "review_time",
+        "19:00",
+        _hhmm,
+        QT_TRANSLATE_NOOP("Settings", "time of the weekly review reminder"),
+    ),
+    Setting(
+        "plan_stretch_per_week",
+        3,
+        _int_range(0, 14),
+        QT_TRANSLATE_NOOP("Settings", "planned stretch/warm-up sessions a week"),
+    ),
+    Setting(
+        "autostart", False, _bool, QT_TRANSLATE_NOOP("Settings", "start CrampCoach when I log in")
+    ),
     # The health profile: it tailors steps and the safety prompts (core.profile).
-    Setting("health_pregnant", False, _bool, "I am pregnant"),
-    Setting("health_kidney", False, _bool, "I have kidney disease"),
-    Setting("health_liver", False, _bool, "I have liver disease"),
-    Setting("health_diabetes", False, _bool, "I have diabetes"),
-    Setting("health_neuropathy", False, _bool, "I have nerve damage or reduced feeling in my feet"),
-    Setting("health_heart_failure", False, _bool, "I have heart failure"),
+    Setting("health_pregnant", False, _bool, QT_TRANSLATE_NOOP("Settings", "I am pregnant")),
+    Setting("health_kidney", False, _bool, QT_TRANSLATE_NOOP("Settings", "I have kidney disease")),
+    Setting("health_liver", False, _bool, QT_TRANSLATE_NOOP("Settings", "I have liver disease")),
+    Setting("health_diabetes", False, _bool, QT_TRANSLATE_NOOP("Settings", "I have diabetes")),
+    Setting(
+        "health_neuropathy",
+        False,
+        _bool,
+        QT_TRANSLATE_NOOP("Settings", "I have nerve damage or reduced feeling in my feet"),
+    ),
+    Setting(
+        "health_heart_failure", False, _bool, QT_TRANSLATE_NOOP("Settings", "I have heart failure")
+    ),
     Setting(
         "fluid_limit_ml",
         0,
         _int_range(0, 5000),
-        "a daily fluid limit my clinician set (ml); 0 for none. The water goal follows it",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "a daily fluid limit my clinician set (ml); 0 for none. The water goal follows it",
+        ),
     ),
-    Setting("morning_checkin", True, _bool, 'ask "how was last night?" in the morning'),
-    Setting("morning_checkin_time", "08:00", _hhmm, "when to ask about last night"),
+    Setting(
+        "morning_checkin",
+        True,
+        _bool,
+        QT_TRANSLATE_NOOP("Settings", 'ask "how was last night?" in the morning'),
+    ),
+    Setting(
+        "morning_checkin_time",
+        "08:00",
+        _hhmm,
+        QT_TRANSLATE_NOOP("Settings", "when to ask about last night"),
+    ),
     Setting(
         "first_day",
         "",
         _date_or_empty,
-        "the first day you used CrampCoach (days before it are never counted as missed)",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "the first day you used CrampCoach (days before it are never counted as missed)",
+        ),
         in_dialog=False,
     ),
-    Setting("theme", "system", _theme, "colours: system (follow the desktop), light or dark"),
+    Setting(
+        "theme",
+        "system",
+        _theme,
+        QT_TRANSLATE_NOOP("Settings", "colours: system (follow the desktop), light or dark"),
+    ),
     Setting(
         "reminders_paused_until",
         "",
         _moment_or_empty,
-        'reminders are paused until this moment (set from the tray; "" resumes)',
+        QT_TRANSLATE_NOOP(
+            "Settings", 'reminders are paused until this moment (set from the tray; "" resumes)'
+        ),
         in_dialog=False,
     ),
     Setting(
         "welcome_done",
         False,
         _bool,
-        "the first-day welcome was shown (set false to see it again)",
+        QT_TRANSLATE_NOOP(
+            "Settings", "the first-day welcome was shown (set false to see it again)"
+        ),
         in_dialog=False,
     ),
     Setting(
         "told_close_to_tray",
         False,
         _bool,
-        "closing the window was explained once (it keeps running in the tray)",
+        QT_TRANSLATE_NOOP(
+            "Settings", "closing the window was explained once (it keeps running in the tray)"
+        ),
         in_dialog=False,
     ),
     Setting(
         "reminders_checked_until",
         "",
         _moment_or_empty,
-        "when the app last quit while checking reminders (so nights missed while it was "
-        "closed are logged as missed)",
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "when the app last quit while checking reminders (so nights missed while it was "
+            "closed are logged as missed)",
+        ),
         in_dialog=False,
     ),
 )

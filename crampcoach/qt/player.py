@@ -719,7 +719,12 @@ class PlayerWindow(QWidget):
         caution = profile.caution_for(step.caution, self.health) if step.caution else None
         if caution is not None:
             # The health profile makes this step one to skip or take care with: say so first.
-            notes.insert(0, self.tr("{caution} Press → to skip it.").format(caution=caution.text))
+            notes.insert(
+                0,
+                self.tr("{caution} Press → to skip it.").format(
+                    caution=caution.message.render(QCoreApplication.translate)
+                ),
+            )
         if s.segment.step_position == 0 and self.routine.safety:
             # The routine's own caution (e.g. when to get urgent help) leads the
             # first step, since the session starts as soon as the window opens.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -118,7 +118,8 @@ class SettingsDialog(QDialog):
         for setting in (s for s in SETTINGS if s.in_dialog):
             widget = self.form.findChild(QWidget, setting.key)
             if widget is not None:
-                widget.setToolTip(setting.help[:1].upper() + setting.help[1:])
+                tip = setting.help.render(QCoreApplication.translate)
+                widget.setToolTip(tip[:1].upper() + tip[1:])
                 self.inputs[setting.key] = widget
         day = child(self.form, QComboBox, "review_day")
         for label, value in WEEKDAYS:

@@ -134,3 +134,26 @@ def test_notes_water_evidence_and_missing_audio(qtbot, qapp: QApplication, data_
         d2 = make(qtbot, store, note="")
         d2.show()
         assert not d2.form.findChild(QLabel, "av_note").isVisible()
+
+
+def test_each_settings_tooltip_is_its_help_in_the_users_language(
+    qtbot, qapp: QApplication, data_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The help core words for a setting is the tooltip: English here, German with German."""
+    from PySide6.QtCore import QLocale
+
+    from crampcoach.qt import i18n
+
+    with Store.open(data_dir, clock=SystemClock()) as store:
+        english = make(qtbot, store)
+        assert english.inputs["bedtime"].toolTip() == "When you go to bed (HH:MM)"
+        loaded = i18n.install(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+        try:
+            german = make(qtbot, store)
+            assert german.inputs["bedtime"].toolTip() == "Wann Sie ins Bett gehen (HH:MM)"
+            assert german.inputs["glass_ml"].toolTip() == "Wie viel ein eingetragenes Glas ist (ml)"
+        finally:
+            for translator in loaded:
+                qapp.removeTranslator(translator)
+    # The command line keeps the English help.
+    assert str(next(s for s in SETTINGS if s.key == "bedtime").help) == "when you go to bed (HH:MM)"
