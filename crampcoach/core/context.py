@@ -8,28 +8,18 @@ a test by handing it a context with a ``FakeClock``.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Protocol
 
 from crampcoach.core.clock import Clock
-from crampcoach.core.events import Event, EventType
+from crampcoach.core.events import Event, EventSource
 from crampcoach.core.settings import LiveSettings, Settings
 
 
-class ReminderLog(Protocol):
+class ReminderLog(EventSource, Protocol):
     """What the reminder engine needs of the log (the Store is one)."""
-
-    def events(
-        self,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        types: Collection[EventType] | None = None,
-    ) -> list[Event]:
-        """Events with ``start <= at < end``, sorted by time."""
-        ...
 
     def add(self, event: Event) -> object:
         """Append an event."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
 
@@ -391,3 +392,16 @@ def local_day(at: datetime, tz: tzinfo, boundary: time = time(4, 0)) -> date:
     local = at.astimezone(tz)
     shifted = local - timedelta(hours=boundary.hour, minutes=boundary.minute)
     return shifted.date()
+
+
+class EventSource(Protocol):
+    """What reading the log needs (``Store.events``): the review, a trial and the reminders."""
+
+    def events(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        types: Collection[EventType] | None = None,
+    ) -> list[Event]:
+        """Events with ``start <= at < end``, sorted by time."""
+        ...

@@ -37,14 +37,14 @@ from __future__ import annotations
 import enum
 import math
 import random
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any, Protocol
+from typing import Any
 
 from crampcoach.core import nights as nights_mod
 from crampcoach.core import stats
-from crampcoach.core.events import Event, EventType, TrialEvent
+from crampcoach.core.events import Event, EventSource, EventType, TrialEvent
 from crampcoach.core.nights import NightOutcome
 from crampcoach.core.settings import Settings, parse_hhmm
 from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
@@ -373,19 +373,6 @@ def _pair_differences(results: Sequence[BlockResult]) -> list[float]:
             continue
         by_pair.setdefault(r.block.pair, {})[r.block.routine] = rate
     return [p[True] - p[False] for _, p in sorted(by_pair.items()) if len(p) == 2]
-
-
-class EventSource(Protocol):
-    """What loading a trial needs from the store (``Store.events``)."""
-
-    def events(
-        self,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        types: Collection[EventType] | None = None,
-    ) -> list[Event]:
-        """Events with start <= at < end, sorted by time."""
-        ...
 
 
 # A check-in names its night and may come days later.

@@ -41,6 +41,7 @@ Rules, stated once:
   user's own log, not proof.
 """
 
+from crampcoach.core.events import EventSource
 from crampcoach.core.nights import NIGHT_BOUNDARY
 from crampcoach.core.review.model import (
     EXCUSED,
@@ -50,7 +51,6 @@ from crampcoach.core.review.model import (
     Adherence,
     CrampStats,
     DayRow,
-    EventSource,
     IsoWeek,
     PlanItem,
     ReviewError,

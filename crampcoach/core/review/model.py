@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Protocol
+from datetime import date, timedelta, tzinfo
+from typing import Any
 
 from crampcoach.core import safety, stats
-from crampcoach.core.events import CrampEvent, Event, EventType, SkipReason
+from crampcoach.core.events import CrampEvent, SkipReason
 
 SERIES_WEEKS = 12  # the chart: this week and the 11 before it
 # The with/without comparison and the safety rules look this far back.
@@ -103,19 +103,6 @@ class IsoWeek:
 
     def __str__(self) -> str:
         return f"{self.year}-W{self.week:02d}"
-
-
-class EventSource(Protocol):
-    """What the review needs from the store (``Store.events``)."""
-
-    def events(
-        self,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        types: Collection[EventType] | None = None,
-    ) -> list[Event]:
-        """Events with start <= at < end, sorted by time."""
-        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from crampcoach.core import trial as trial_mod
 from crampcoach.core.events import (
     CrampEvent,
     Event,
+    EventSource,
     EventType,
     NightEvent,
     SessionEvent,
@@ -35,7 +36,6 @@ from crampcoach.core.review.model import (
     Adherence,
     CrampStats,
     DayRow,
-    EventSource,
     IsoWeek,
     PlanItem,
     RoutineEffect,
