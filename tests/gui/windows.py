@@ -392,6 +392,22 @@ def scroll_problems(window: QWidget) -> list[str]:
     ]
 
 
+def _each_shown(
+    window: QWidget, names: tuple[str, ...], problems: list[str]
+) -> Iterator[tuple[str, QWidget]]:
+    """Each widget among ``names`` that is shown, with its label for a problem line.
+
+    Those missing or hidden go into ``problems`` as "not shown".
+    """
+    name = window.objectName() or type(window).__name__
+    for wanted in names:
+        widget = window.findChild(QWidget, wanted)
+        if widget is None or not widget.isVisible():
+            problems.append(f"{name}/{wanted}: not shown")
+        else:
+            yield f"{name}/{wanted}", widget
+
+
 def unpinned(window: QWidget, names: tuple[str, ...]) -> list[str]:
     """The controls among ``names`` a person cannot see at once: off the window or in a scroll.
 
@@ -399,16 +415,12 @@ def unpinned(window: QWidget, names: tuple[str, ...]) -> list[str]:
     longer than the window (a 200 % screen), so it must sit outside it.
     """
     problems: list[str] = []
-    name = window.objectName() or type(window).__name__
-    inside = QRect(window.mapToGlobal(window.rect().topLeft()), window.size())
-    for control in names:
-        widget = window.findChild(QWidget, control)
-        if widget is None or not widget.isVisible():
-            problems.append(f"{name}/{control}: not shown")
-        elif _inside_scroll_content(widget, window):
-            problems.append(f"{name}/{control}: scrolls with the page instead of staying in view")
+    inside = _global_rect(window)
+    for label, widget in _each_shown(window, names, problems):
+        if _inside_scroll_content(widget, window):
+            problems.append(f"{label}: scrolls with the page instead of staying in view")
         elif not inside.contains(_global_rect(widget)):
-            problems.append(f"{name}/{control}: {_global_rect(widget).getRect()} is off the window")
+            problems.append(f"{label}: {_global_rect(widget).getRect()} is off the window")
     return problems
 
 
@@ -419,14 +431,8 @@ def out_of_sight(window: QWidget, names: tuple[str, ...]) -> list[str]:
     (the countdown) must be in the part shown first, not below the fold.
     """
     problems: list[str] = []
-    name = window.objectName() or type(window).__name__
-    seen = QRect(window.mapToGlobal(window.rect().topLeft()), window.size())
-    for wanted in names:
-        widget = window.findChild(QWidget, wanted)
-        if widget is None or not widget.isVisible():
-            problems.append(f"{name}/{wanted}: not shown")
-            continue
-        view = seen
+    for label, widget in _each_shown(window, names, problems):
+        view = _global_rect(window)
         node = widget.parentWidget()
         while node is not None and node is not window:  # clipped by every scroll view above it
             if isinstance(node, QAbstractScrollArea):
@@ -434,7 +440,7 @@ def out_of_sight(window: QWidget, names: tuple[str, ...]) -> list[str]:
             node = node.parentWidget()
         if not view.contains(_global_rect(widget)):
             problems.append(
-                f"{name}/{wanted}: {_global_rect(widget).getRect()} is not in view "
+                f"{label}: {_global_rect(widget).getRect()} is not in view "
                 f"{view.getRect()} when the window opens"
             )
     return problems
