@@ -296,7 +296,7 @@ class PlayerWindow(QWidget):
         body = self.form.findChild(QHBoxLayout, "bodyRow")
         assert body is not None, "ui/player.ui has no bodyRow"
         body.insertWidget(0, self.pose_view)
-        for index, stretch in enumerate((3, 3, 2)):
+        for index, stretch in enumerate((3, 3, 3)):
             body.setStretch(index, stretch)
 
         # Routine text is plain text, never markup (the .ui says so too; this is the guarantee).

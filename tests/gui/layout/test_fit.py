@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 PROBE = Path(__file__).with_name("fit_probe.py")
+STEP_PROBE = Path(__file__).with_name("step_probe.py")
 
 SCREENS = {
     "1280x800": (1280, 800, 1),
@@ -26,7 +27,14 @@ SCREENS = {
 }
 
 
-def run_probe(tmp_path: Path, width: int, height: int, scale: int) -> dict:
+def run_probe(
+    tmp_path: Path,
+    width: int,
+    height: int,
+    scale: int,
+    script: Path = PROBE,
+    language: str | None = None,
+) -> dict:
     config = tmp_path / "screen.json"
     config.write_text(
         json.dumps(
@@ -49,8 +57,10 @@ def run_probe(tmp_path: Path, width: int, height: int, scale: int) -> dict:
     env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     env["QT_SCALE_FACTOR"] = str(scale)
     env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    if language is not None:
+        env.update(LANG=f"{language}.UTF-8", LANGUAGE=language.split("_")[0], LC_ALL="")
     result = subprocess.run(
-        [sys.executable, str(PROBE)], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -133,3 +143,18 @@ def test_the_countdown_is_in_view_when_the_player_opens(
     """Long instructions may make the page scroll; the step name and countdown stay above the fold."""
     found = [line for lines in probe(screen)["in_sight"].values() for line in lines]
     assert not found, f"on {screen}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ["en_GB", "de_DE"])
+def test_every_step_reads_without_scrolling_at_1280x800(tmp_path: Path, language: str) -> None:
+    """Name, time, instructions, evidence and caution of every bundled step in view as it shows.
+
+    At the common laptop size the player is followed from a mat: nothing it
+    says about the step may sit below the fold, in English or in German
+    (longer words, more lines).  The citations' links may scroll.
+    """
+    report = run_probe(tmp_path, 1280, 800, 1, script=STEP_PROBE, language=language)
+    assert report["languages"][0].startswith(language[:2]), report["languages"]
+    assert len(report["steps"]) > 20, sorted(report["steps"])
+    found = [line for lines in report["steps"].values() for line in lines]
+    assert not found, f"in {language}:\n" + "\n".join(found)
