@@ -112,6 +112,13 @@ def _date(text: str) -> date:
         ) from None
 
 
+def _not_at(text: str) -> date:
+    """``log night --at``: the other log commands take a time, a night is named by its evening."""
+    raise argparse.ArgumentTypeError(
+        f"a night is named by the evening it began: use --date YYYY-MM-DD, not --at {text}"
+    )
+
+
 def parse_at(text: str | None, clock: Clock) -> datetime:
     """``--at``: ISO-8601; a time without an offset is local time (the clock's zone); not in the future."""
     from crampcoach.core.day import wall_time
@@ -205,6 +212,8 @@ def register(
         metavar="YYYY-MM-DD",
         help="the evening the night began; default: last night",
     )
+    # Not an option: a hint for the --at that every other ``log`` command takes.
+    night.add_argument("--at", type=_not_at, help=argparse.SUPPRESS)
     add_format(night)
     night.set_defaults(func=_log_night)
 

@@ -141,3 +141,15 @@ def test_a_value_the_journal_refuses_is_named_by_its_option(
     assert err.startswith(f"crampcoach: {option}: "), err
     with Store.open(tmp_path, clock=SystemClock()) as store:
         assert store.events() == []  # nothing half-written
+
+
+def test_log_night_given_at_says_to_name_the_evening(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every other ``log`` takes ``--at``; a night is named by ``--date``, and the error says so."""
+    code, out, err = run(
+        capsys, "--data-dir", str(tmp_path), "log", "night", "--cramps", "0", "--at", "2026-12-01"
+    )
+    assert code == Exit.USAGE and not out
+    assert "use --date YYYY-MM-DD" in err and err.count("\n") == 1
+    assert not (tmp_path / "devices").exists()  # nothing was written
