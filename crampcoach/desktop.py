@@ -100,7 +100,7 @@ def entry_text(*, autostart: bool = False) -> str:
         elif key == "Exec":
             # The shipped entry says "crampcoach ARGS...": keep ARGS, make the command absolute.
             args = value.split()[1:] + (["--hidden"] if autostart else [])
-            line = f"Exec={exec_line(args)}"
+            line = f"Exec={exec_line(args)}"  # not shown
         out.append(line)
     while out and not out[-1].strip():
         out.pop()

@@ -8,12 +8,22 @@
         <translation>CrampCoach sollte unsichtbar im Systembereich starten, aber dieser Desktop hat keinen Systembereich; deshalb ist das Fenster geöffnet.</translation>
     </message>
     <message>
+        <source>1 problem in your routine files; that routine is not listed (check it with: crampcoach routines check):</source>
+        <translation>Ein Problem in Ihren Übungsfolgen-Dateien; diese Übungsfolge wird nicht angezeigt (prüfen Sie sie mit: crampcoach routines check):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems in your routine files; those routines are not listed (check them with: crampcoach routines check):</source>
+        <translation>
+            <numerusform>%n Problem in Ihren Übungsfolgen-Dateien; diese Übungsfolge wird nicht angezeigt (prüfen Sie sie mit: crampcoach routines check):</numerusform>
+            <numerusform>%n Probleme in Ihren Übungsfolgen-Dateien; diese Übungsfolgen werden nicht angezeigt (prüfen Sie sie mit: crampcoach routines check):</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Your log was repaired when it was opened:</source>
         <translation>Ihr Protokoll wurde beim Öffnen repariert:</translation>
     </message>
     <message>
         <source>Reminders could not start: {error}</source>
-        <extracomment>The one context every part is given: clock (with the zone), settings, log. Every write (windows, socket, undo) goes through this one journal.</extracomment>
         <translation>Die Erinnerungen konnten nicht starten: {error}</translation>
     </message>
     <message>
@@ -71,6 +81,10 @@
     <message>
         <source>This part of CrampCoach is not available yet ({what}: {error}).</source>
         <translation>Dieser Teil von CrampCoach ist noch nicht verfügbar ({what}: {error}).</translation>
+    </message>
+    <message>
+        <source>The routines could not be loaded: {error}</source>
+        <translation>Die Übungsfolgen konnten nicht geladen werden: {error}</translation>
     </message>
     <message>
         <source>Could not mark the day: {error}</source>
@@ -155,6 +169,10 @@ General information, not medical advice. See a doctor if cramps are frequent, di
 Angeleitetes Dehnen der Beine, Erinnerungen und ein Wochenrückblick für Menschen mit Beinkrämpfen.
 
 Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn Krämpfe häufig sind, Ihren Schlaf stören oder mit Schwellung, Taubheit oder Schwäche einhergehen.</translation>
+    </message>
+    <message>
+        <source>Other CrampCoach commands cannot reach this window: {error}</source>
+        <translation>Andere CrampCoach-Befehle erreichen dieses Fenster nicht: {error}</translation>
     </message>
 </context>
 <context>
@@ -612,6 +630,21 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
 </context>
 <context>
+    <name>Duration</name>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+</context>
+<context>
     <name>MainForm</name>
     <message>
         <source>CrampCoach</source>
@@ -839,6 +872,17 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     <message>
         <source>Water logged: {ml} ml</source>
         <translation>Wasser eingetragen: {ml} ml</translation>
+    </message>
+    <message>
+        <source>… and 1 more.</source>
+        <translation>… und ein weiterer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… und %n weiterer.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2122,6 +2166,105 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>Print a sheet of {title}</source>
         <translation>Ein Blatt von {title} drucken</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineSheet</name>
+    <message>
+        <source>Left leg, then right leg</source>
+        <extracomment>Which legs, in words; whole phrases, as a language may word each differently.</extracomment>
+        <translation>Linkes Bein, dann rechtes Bein</translation>
+    </message>
+    <message>
+        <source>The cramping leg</source>
+        <translation>Das krampfende Bein</translation>
+    </message>
+    <message>
+        <source>No stretch</source>
+        <translation>Keine Dehnung</translation>
+    </message>
+    <message>
+        <source>Both legs</source>
+        <translation>Beide Beine</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <extracomment>The labels under a step&apos;s two pictures.</extracomment>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Dann</translation>
+    </message>
+    <message>
+        <source>1 hold of {hold}</source>
+        <translation>Einmal {hold} halten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holds of {hold}</source>
+        <translation>
+            <numerusform>%n-mal {hold} halten</numerusform>
+            <numerusform>%n-mal {hold} halten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total time {duration} · 1 step</source>
+        <translation>Dauer insgesamt {duration} · 1 Schritt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total time {duration} · %n steps</source>
+        <translation>
+            <numerusform>Dauer insgesamt {duration} · %n Schritt</numerusform>
+            <numerusform>Dauer insgesamt {duration} · %n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{duration} per leg</source>
+        <translation>{duration} je Bein</translation>
+    </message>
+    <message>
+        <source>{holds}, {rest} rest between</source>
+        <translation>{holds}, dazwischen {rest} Pause</translation>
+    </message>
+    <message>
+        <source>{holds} ({total})</source>
+        <translation>{holds} ({total})</translation>
+    </message>
+    <message>
+        <source>{title}: “{quote}”</source>
+        <translation>{title}: „{quote}“</translation>
+    </message>
+    <message>
+        <source> · a move, about {seconds} s a cycle</source>
+        <translation> · eine Bewegung, etwa {seconds} s je Durchgang</translation>
+    </message>
+    <message>
+        <source>Safety:</source>
+        <translation>Zur Sicherheit:</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Belege:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Before you start:</source>
+        <translation>Bevor Sie beginnen:</translation>
+    </message>
+    <message>
+        <source>Printed by CrampCoach {version} · page {page} of {pages}</source>
+        <translation>Gedruckt mit CrampCoach {version} · Seite {page} von {pages}</translation>
     </message>
 </context>
 <context>

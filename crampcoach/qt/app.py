@@ -110,11 +110,11 @@ class App(QObject):
         self.background = background
         self.store = store
         self.data_dir = data_dir
-        #: The one context every part is given: clock (with the zone), settings, log.
+        # The one context every part is given: clock (with the zone), settings, log.
         self.context = AppContext.for_log(store, data_dir, clock)
         self.clock: Clock = clock
         self.live = self.context.settings
-        #: Every write (windows, socket, undo) goes through this one journal.
+        # Every write (windows, socket, undo) goes through this one journal.
         self.journal = Journal(store, self.clock)
         self.day_log = DayLog(self)
         if routines is None:
@@ -129,8 +129,17 @@ class App(QObject):
         self._tell_repairs()
         if self.problems:
             self.notices.append(
-                f"{len(self.problems)} problem(s) in your routine files; those routines are "
-                "not listed (check them with: crampcoach routines check):"
+                self.tr(
+                    "1 problem in your routine files; that routine is not listed "
+                    "(check it with: crampcoach routines check):"
+                )
+                if len(self.problems) == 1
+                else self.tr(
+                    "%n problems in your routine files; those routines are not listed "
+                    "(check them with: crampcoach routines check):",
+                    "",
+                    len(self.problems),
+                )
             )
             self.notices.extend(f"  {p}" for p in self.problems)
         self.player: QWidget | None = None
@@ -971,5 +980,11 @@ def load_library(data_dir: Path) -> Library:
         return library.load(data_dir, preferred_languages(QLocale.system().uiLanguages()))
     except Exception as exc:  # a bug in loading must not keep the app from opening
         return Library(
-            routines=[], problems=[f"routines could not be loaded: {exc!r}"], documents=[]
+            routines=[],
+            problems=[
+                QCoreApplication.translate(
+                    "App", "The routines could not be loaded: {error}"
+                ).format(error=repr(exc))
+            ],
+            documents=[],
         )

@@ -86,3 +86,20 @@ def install(app: QCoreApplication, locale: QLocale | None = None) -> list[QTrans
             app.installTranslator(translator)
             loaded.append(translator)
     return loaded
+
+
+def format_duration(seconds: int) -> str:
+    """``45 s``, ``3 min``, ``3 min 20 s``: how long a routine takes, in the user's language."""
+    minutes, secs = divmod(int(seconds), 60)
+    locale = QLocale()
+    if minutes == 0:
+        return QCoreApplication.translate("Duration", "{seconds} s").format(
+            seconds=locale.toString(secs)
+        )
+    if secs == 0:
+        return QCoreApplication.translate("Duration", "{minutes} min").format(
+            minutes=locale.toString(minutes)
+        )
+    return QCoreApplication.translate("Duration", "{minutes} min {seconds} s").format(
+        minutes=locale.toString(minutes), seconds=locale.toString(secs)
+    )

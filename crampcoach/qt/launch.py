@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -177,7 +177,11 @@ def _run_with_store(
         try:
             app.listen()
         except OSError as exc:  # the app still works; only hand-over from other launches fails
-            app.notices.append(f"Other CrampCoach commands cannot reach this window: {exc}")
+            app.notices.append(
+                QCoreApplication.translate(
+                    "App", "Other CrampCoach commands cannot reach this window: {error}"
+                ).format(error=exc)
+            )
             app.show_notices()
 
     waker = SignalWaker(lambda _num: app.quit())

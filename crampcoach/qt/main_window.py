@@ -51,6 +51,7 @@ from crampcoach.core.day import Today  # what the window shows of today
 from crampcoach.core.model import Document, DocumentInfo, Routine
 from crampcoach.qt.checkin import CheckinRow
 from crampcoach.qt.forms import child, describe, load_ui, plain_tip
+from crampcoach.qt.i18n import format_duration
 from crampcoach.qt.screens import fit_window, remember, scrolling
 
 #: Below this window width the routines and the side column stack (at 200 % on a
@@ -69,14 +70,6 @@ KIND_WORDS = {
     "relief": QT_TRANSLATE_NOOP("RoutineCard", "Relief"),
     "cooldown": QT_TRANSLATE_NOOP("RoutineCard", "Cool-down"),
 }
-
-
-def format_duration(seconds: int) -> str:
-    """``45 s``, ``3 min``, ``3 min 20 s``: how long a routine takes, in plain words."""
-    minutes, secs = divmod(int(seconds), 60)
-    if minutes == 0:
-        return f"{secs} s"
-    return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
 
 
 def ask_past_day(parent: QWidget) -> tuple[str, date] | None:
@@ -549,7 +542,10 @@ class MainWindow(QMainWindow):
             return
         shown = list(lines[:MAX_NOTICE_LINES])
         if len(lines) > MAX_NOTICE_LINES:
-            shown.append(f"… and {len(lines) - MAX_NOTICE_LINES} more.")
+            more = len(lines) - MAX_NOTICE_LINES
+            shown.append(
+                self.tr("… and 1 more.") if more == 1 else self.tr("… and %n more.", "", more)
+            )
         self.notice_label.setText("\n".join(shown))
         self.notice_label.setToolTip(plain_tip("\n".join(lines)))
         self.notice_label.show()

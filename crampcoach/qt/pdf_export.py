@@ -87,7 +87,7 @@ def _grid(r: WeekReview) -> str:
             bg = CELL_BG.get(status) if status else None
             if item == "cramps" and d.cramps:
                 bg = "#f9e0dc"
-            style = f' bgcolor="{bg}"' if bg else ""
+            style = f' bgcolor="{bg}"' if bg else ""  # not shown
             cells.append(
                 f"<td align='center'{style}>{_e(words.tr(review.cell_message(d, item)))}</td>"
             )

@@ -85,7 +85,7 @@ from crampcoach.qt import steady, theme
 from crampcoach.qt.cue_clock import SoundCue
 from crampcoach.qt.cue_sink import STALE_CUE_S, CueSink
 from crampcoach.qt.forms import child, load_ui, plain_tip, plain_title
-from crampcoach.qt.main_window import format_duration
+from crampcoach.qt.i18n import format_duration
 from crampcoach.qt.pose_view import PoseView, step_picture
 from crampcoach.qt.screens import fit_window, remember, scrolling
 from crampcoach.qt.screensaver import ScreenSaverInhibitor

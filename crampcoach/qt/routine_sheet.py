@@ -14,13 +14,24 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QMarginsF,
+    QObject,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from crampcoach import __version__
 from crampcoach.core import documents
 from crampcoach.core.model import Routine, Side, Step
 from crampcoach.core.safety import NOT_MEDICAL_ADVICE
+from crampcoach.qt.i18n import format_duration
 from crampcoach.qt.pose_view import Ink, paint_pose, side_colours, step_picture
 
 RESOLUTION = 300  # dots per inch of the page's coordinates
@@ -38,37 +49,80 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _duration(seconds: int) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    if minutes == 0:
-        return f"{secs} s"
-    return f"{minutes} min" if secs == 0 else f"{minutes} min {secs} s"
+def _tr(marked: object) -> str:
+    """A QT_TRANSLATE_NOOP text of the sheet's in the user's language."""
+    return QCoreApplication.translate("RoutineSheet", str(marked))
+
+
+def _number(value: float) -> str:
+    """A number in the user's locale: "2.5" in English, "2,5" in German."""
+    return QLocale().toString(float(value), "g", 6)
+
+
+#: Which legs, in words; whole phrases, as a language may word each differently.
+SIDE_WORDS = {
+    Side.EACH: QT_TRANSLATE_NOOP("RoutineSheet", "Left leg, then right leg"),
+    Side.AFFECTED: QT_TRANSLATE_NOOP("RoutineSheet", "The cramping leg"),
+    Side.NONE: QT_TRANSLATE_NOOP("RoutineSheet", "No stretch"),
+    Side.BOTH: QT_TRANSLATE_NOOP("RoutineSheet", "Both legs"),
+}
+#: The labels under a step's two pictures.
+PICTURE_LABELS = {
+    "left": QT_TRANSLATE_NOOP("RoutineSheet", "Left"),
+    "right": QT_TRANSLATE_NOOP("RoutineSheet", "Right"),
+    "start": QT_TRANSLATE_NOOP("RoutineSheet", "Start"),
+    "then": QT_TRANSLATE_NOOP("RoutineSheet", "Then"),
+}
+
+
+class RoutineSheet(QObject):
+    """The sheet's words in the user's language (``self.tr``, context "RoutineSheet").
+
+    A QObject for its ``tr``: lupdate reads a plural's count only from ``tr``
+    calls.  English has no translation file, so a count of one gets its own
+    message rather than Qt's ``%n`` singular form.
+    """
+
+    def holds(self, repetitions: int, hold: str) -> str:
+        """E.g. "2 holds of 30 s"."""
+        if repetitions == 1:
+            return self.tr("1 hold of {hold}").format(hold=hold)
+        return self.tr("%n holds of {hold}", "", repetitions).format(hold=hold)
+
+    def facts(self, duration_s: int, steps: int) -> str:
+        """The routine's total time and how many steps."""
+        total = format_duration(duration_s)
+        if steps == 1:
+            return self.tr("Total time {duration} · 1 step").format(duration=total)
+        return self.tr("Total time {duration} · %n steps", "", steps).format(duration=total)
 
 
 def timing(step: Step) -> str:
     """How long a step lasts, in words: holds and rests, or its duration; per leg when each."""
-    per = " per leg" if step.side is Side.EACH else ""
-    if step.hold_s is not None:
-        holds = f"{step.repetitions} hold" + ("s" if step.repetitions != 1 else "")
-        text = f"{holds} of {step.hold_s} s"
-        if step.rest_s and step.repetitions > 1:
-            text += f", {step.rest_s} s rest between"
-        return f"{text} ({_duration(step.duration_s)}{per})"
-    return f"{_duration(step.duration_s)}{per}"
+    total = format_duration(step.duration_s)
+    if step.side is Side.EACH:
+        total = QCoreApplication.translate("RoutineSheet", "{duration} per leg").format(
+            duration=total
+        )
+    if step.hold_s is None:
+        return total
+    text = RoutineSheet().holds(step.repetitions, format_duration(step.hold_s))
+    if step.rest_s and step.repetitions > 1:
+        text = QCoreApplication.translate("RoutineSheet", "{holds}, {rest} rest between").format(
+            holds=text, rest=format_duration(step.rest_s)
+        )
+    return QCoreApplication.translate("RoutineSheet", "{holds} ({total})").format(
+        holds=text, total=total
+    )
 
 
 def side_words(step: Step) -> str:
     """Which legs, in words."""
-    if step.side is Side.EACH:
-        return "Left leg, then right leg"
-    if step.side is Side.AFFECTED:
-        return "The cramping leg"
-    if step.side is Side.NONE:
-        return "No stretch"
-    return "Both legs"
+    return _tr(SIDE_WORDS.get(step.side, SIDE_WORDS[Side.BOTH]))
 
 
 def _source(step: Step) -> str:
+    """The step's citations: each document's title and the quote, verbatim (HTML)."""
     parts = []
     for citation in step.citations:
         try:
@@ -78,7 +132,12 @@ def _source(step: Step) -> str:
         quote = " ".join(citation.quote.split())
         if len(quote) > 110:
             quote = quote[:107].rsplit(" ", 1)[0] + "…"
-        parts.append(f"{_e(title)}: “{_e(quote)}”")
+        # The quotation marks are the language's; the quote itself stays as the source has it.
+        parts.append(
+            _e(QCoreApplication.translate("RoutineSheet", "{title}: “{quote}”")).format(
+                title=_e(title), quote=_e(quote)
+            )
+        )
     return "<br>".join(parts)
 
 
@@ -87,34 +146,38 @@ def step_html(number: int, step: Step) -> str:
     picture = step_picture(step)
     move = ""
     if picture is not None and picture.moves:
-        move = f" · a move, about {picture.cycle_s:g} s a cycle"
+        move = QCoreApplication.translate(
+            "RoutineSheet", " · a move, about {seconds} s a cycle"
+        ).format(seconds=_number(picture.cycle_s))
     parts = [
         f"<p style='margin:0'><b style='font-size:12pt'>{number}. {_e(step.name)}</b></p>",
         f"<p style='margin:2px 0 4px 0; color:#2f6f6a'><b>{_e(side_words(step))}</b> · "
-        f"{_e(timing(step))}{move}</p>",
+        f"{_e(timing(step))}{_e(move)}</p>",
         f"<p style='margin:0 0 4px 0'>{_e(step.instructions)}</p>",
     ]
     if step.safety:
+        safety = _e(QCoreApplication.translate("RoutineSheet", "Safety:"))
         parts.append(
-            f"<p style='margin:0 0 4px 0; color:#7a1d10'><b>Safety:</b> {_e(step.safety)}</p>"
+            f"<p style='margin:0 0 4px 0; color:#7a1d10'><b>{safety}</b> {_e(step.safety)}</p>"
         )
     if step.evidence:
+        evidence = _e(QCoreApplication.translate("RoutineSheet", "Evidence:"))
         parts.append(
             f"<p style='margin:0 0 4px 0; color:#3d3d38; font-size:8.5pt'>"
-            f"<i>Evidence:</i> {_e(step.evidence)}</p>"
+            f"<i>{evidence}</i> {_e(step.evidence)}</p>"
         )
-    parts.append(f"<p style='margin:0; color:#55554f; font-size:8pt'>Source: {_source(step)}</p>")
+    source = _e(QCoreApplication.translate("RoutineSheet", "Source:"))
+    parts.append(f"<p style='margin:0; color:#55554f; font-size:8pt'>{source} {_source(step)}</p>")
     return "".join(parts)
 
 
 def header_html(routine: Routine) -> str:
     """Title, total time, description and the routine's own safety note."""
-    steps = len(routine.steps)
-    facts = f"Total time {_duration(routine.duration_s)} · {steps} step" + (
-        "s" if steps != 1 else ""
-    )
+    facts = RoutineSheet().facts(routine.duration_s, len(routine.steps))
     safety = (
-        f"<p style='margin:6px 0 0 0; color:#7a1d10'><b>Before you start:</b> {_e(routine.safety)}</p>"
+        "<p style='margin:6px 0 0 0; color:#7a1d10'><b>"
+        + _e(QCoreApplication.translate("RoutineSheet", "Before you start:"))
+        + f"</b> {_e(routine.safety)}</p>"
         if routine.safety
         else ""
     )
@@ -152,11 +215,23 @@ class _Block:
 def _footer(writer: QPdfWriter, width: float, page: int, pages: int) -> QTextDocument:
     """The not-medical-advice line and the page number, at the foot of every page."""
     return _text(
-        f"<p style='margin:0; font-size:8pt'><b>{_e(NOT_MEDICAL_ADVICE)}</b><br>"
-        f"Printed by CrampCoach {_e(__version__)} · page {page} of {pages}</p>",
+        f"<p style='margin:0; font-size:8pt'>"
+        f"<b>{_e(QCoreApplication.translate('Safety', NOT_MEDICAL_ADVICE))}</b><br>"
+        + _e(
+            QCoreApplication.translate(
+                "RoutineSheet", "Printed by CrampCoach {version} · page {page} of {pages}"
+            ).format(
+                version=__version__, page=QLocale().toString(page), pages=QLocale().toString(pages)
+            )
+        )
+        + "</p>",
         width,
         writer,
     )
+
+
+def _label(key: str) -> str:
+    return _tr(PICTURE_LABELS[key])
 
 
 def _slots(step: Step) -> list[tuple[Side, float, str]]:
@@ -165,9 +240,12 @@ def _slots(step: Step) -> list[tuple[Side, float, str]]:
     if pose is None:
         return []
     if step.side is Side.EACH:
-        return [(Side.LEFT, 0.0, "Left"), (Side.RIGHT, 0.0, "Right")]
+        return [(Side.LEFT, 0.0, _label("left")), (Side.RIGHT, 0.0, _label("right"))]
     if pose.moves:
-        return [(Side.BOTH, 0.0, "Start"), (Side.BOTH, 1 / len(pose.keys()), "Then")]
+        return [
+            (Side.BOTH, 0.0, _label("start")),
+            (Side.BOTH, 1 / len(pose.keys()), _label("then")),
+        ]
     return [(Side.BOTH, 0.0, "")]
 
 

@@ -52,12 +52,12 @@ class ScreenSaverInhibitor:
             self.note = (
                 "no D-Bus session bus; the screen may blank during a session"
                 if "session bus" in str(exc)
-                else f"the screen saver could not be held off ({exc})"
+                else f"the screen saver could not be held off ({exc})"  # not shown
             )
             self._close()
             return False
         except Exception as exc:  # a malformed reply: carry on without it
-            self.note = f"the screen saver could not be held off ({exc})"
+            self.note = f"the screen saver could not be held off ({exc})"  # not shown
             self._close()
             return False
         self.note = ""

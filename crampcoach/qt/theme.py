@@ -141,7 +141,7 @@ def render(template: str, palette: QPalette, base_pt: float) -> str:
         return values[name]
 
     def size(match: re.Match[str]) -> str:
-        return f"font-size: {base_pt * float(match.group(1)) / 100:.1f}pt"
+        return f"font-size: {base_pt * float(match.group(1)) / 100:.1f}pt"  # not shown
 
     return _PERCENT.sub(size, _TOKEN.sub(colour, _COMMENT.sub("", template)))
 

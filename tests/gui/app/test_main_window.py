@@ -13,7 +13,7 @@ from crampcoach.core import documents
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import EventType, SessionEvent, WaterEvent, new_id
 from crampcoach.core.model import Citation, Routine, RoutineKind, Side, Step
-from crampcoach.qt.main_window import format_duration
+from crampcoach.qt.i18n import format_duration
 from tests.gui.windows import opened, opened_review
 
 # The offscreen QPA plugin logs this for every top-level window with a layout

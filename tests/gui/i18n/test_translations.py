@@ -91,11 +91,22 @@ def test_translations_keep_placeholders_and_one_mnemonic() -> None:
         assert src.count("&") == text.count("&") <= 1, (ctx, src, text)
 
 
+#: Modules whose text is the command line's English, never a window's, and why.
+TERMINAL_ONLY = {
+    "commands.py": "the running app's replies to `crampcoach log/set/...`, printed by the CLI",
+    "ipc_server.py": "the socket's protocol errors, printed by the CLI that sent the request",
+    "display.py": "the one line on the terminal on why no window can open, before Qt starts",
+}
+GUI_CODE = [*sorted((ROOT / "crampcoach" / "qt").glob("*.py")), ROOT / "crampcoach" / "desktop.py"]
+
+
 def test_no_shown_string_bypasses_translation() -> None:
     check = _strings_check()
     found: dict[str, list[str]] = {}
-    for path in sorted((ROOT / "crampcoach" / "qt").glob("*.py")):
+    for path in GUI_CODE:
         hits = check.untranslated(path)
+        if path.name not in TERMINAL_ONLY:
+            hits += check.built_text(path)
         if hits:
             found[path.name] = hits
     bypassing = [h for name, hits in found.items() if name not in NOT_YET_MARKED for h in hits]
@@ -117,6 +128,44 @@ def test_the_checker_sees_text_built_around_translation(tmp_path: Path) -> None:
     )
     hits = _strings_check().untranslated(sample)
     assert [h.split(":")[1] for h in hits] == ["1", "2", "3", "4", "5", "6", "7"], hits
+
+
+def test_designer_forms_mark_every_word_translatable(tmp_path: Path) -> None:
+    check = _strings_check()
+    assert [
+        hit for ui in sorted((ROOT / "ui").glob("*.ui")) for hit in check.ui_untranslatable(ui)
+    ] == []
+    sample = tmp_path / "sample.ui"
+    sample.write_text(
+        '<ui><widget><property name="text"><string notr="true">Start</string></property>'
+        '<property name="text"><string>Stop</string></property>'
+        '<property name="objectName"><string notr="true">12</string></property></widget></ui>'
+    )
+    assert check.ui_untranslatable(sample) == ["sample.ui: 'Start'"]
+
+
+def test_the_checker_sees_text_returned_or_built_into_html(tmp_path: Path) -> None:
+    """The routine sheet's misses: words returned, glued in f-strings or HTML, picture labels."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'def side():\n    return "Both legs"\n'  # 2: returned
+        'def unit(s):\n    return f"{s} s"\n'  # 4: a unit after a number
+        'def labels():\n    return [(1, "Left"), (2, "Right")]\n'  # 6: returned in a list
+        'html = f"<p><b>Source:</b> {x}</p>"\n'  # 7: words in markup
+        'per = f"{x} per leg"\n'  # 8: an f-string with words
+        'foot = "<p>Printed by</p>"\n'  # 9: a literal with markup
+        'def ok():\n    return self.tr("Both legs")\n'
+        'def key():\n    return "leg-stretch"\n'
+        "cell = f\"<td align='center' bgcolor='{c}'>{_e(x)}</td>\"\n"
+        'raise ValueError(f"unknown routine {x}")\n'
+        'log.warning(f"could not read {x}")\n'
+        'assert ok, f"no such {x}"\n'
+        'area.setObjectName(f"{name}Scroll")\n'
+        'def head():\n    """Return ``<b>`` text."""\n    return f"<h2>CrampCoach — {t}</h2>"\n'
+        'style = f"font-size: {n}pt"  # not shown\n'
+    )
+    hits = _strings_check().built_text(sample)
+    assert [int(h.split(":")[1]) for h in hits] == [2, 4, 6, 6, 7, 8, 9], hits
 
 
 def test_the_checker_sees_literals_and_f_strings(tmp_path: Path) -> None:

@@ -158,3 +158,45 @@ def test_user_text_is_printed_as_written(
     text = unicodedata.normalize("NFKC", text)
     assert "<b>Mine</b> & yours" in text and "Calf <i>now</i>" in text
     assert "Lean <script>in</script>." in text
+
+
+def test_a_german_session_prints_the_sheet_in_german(qapp: Any, tmp_path: Path) -> None:
+    """Every word the sheet adds is German, numbers with a decimal comma; quotes stay verbatim."""
+    from PySide6.QtCore import QLocale
+
+    from crampcoach.qt import i18n
+
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    before = QLocale()
+    loaded = i18n.install(qapp, german)
+    QLocale.setDefault(german)
+    try:
+        for routine_id in ("leg-stretch", "warmup"):
+            routine = builtin(routine_id).localized(("de",))
+            pdf = tmp_path / f"{routine_id}.pdf"
+            pages = write_routine_pdf(routine, pdf)
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            flat = " ".join(unicodedata.normalize("NFKC", text).split())
+            assert "Dauer insgesamt" in flat and f"Seite {pages} von {pages}" in flat
+            assert flat.count("keine medizinische Beratung") == pages  # on every page
+            for english in (
+                "Total time",
+                "per leg",
+                "Source:",
+                "Safety:",
+                "Printed by",
+                "Left leg",
+            ):
+                assert english not in flat, (routine_id, english)
+            assert "Quelle:" in flat and "„" in flat
+            quote = " ".join(routine.steps[0].citations[0].quote.split())[:40]
+            assert quote in flat  # the source's words, as written
+        assert "Linkes Bein, dann rechtes Bein" in flat and "je Bein" in flat
+        assert "Links" in flat and "Rechts" in flat and "Anfang" in flat and "Dann" in flat
+        assert re.search(r"etwa \d+,\d s je Durchgang", flat), flat  # 1,6 s: a decimal comma
+    finally:
+        QLocale.setDefault(before)
+        for translator in loaded:
+            qapp.removeTranslator(translator)
