@@ -82,6 +82,7 @@ class MemoryStore:
         self._events: dict[str, Event] = {}
         self._settings: dict[str, Any] = {}
         self.closed = False
+        self.own_dir = Path("/nonexistent/crampcoach-memory-store")  # no folder: nothing to watch
 
     def add(self, event: Event) -> None:
         self._events[event.id] = event
