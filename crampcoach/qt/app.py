@@ -257,6 +257,7 @@ class App(QObject):
         if window is None or window.isVisible():
             return
         self._main_window = None
+        window.destroyed.connect(_give_back_soon)
         window.deleteLater()
 
     # -- wiring ---------------------------------------------------------------
@@ -522,6 +523,7 @@ class App(QObject):
         player.citation_requested.connect(self.show_document)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         player.destroyed.connect(lambda *_: self._forget_player(player))
+        player.destroyed.connect(_give_back_soon)
         player.setProperty("routineId", routine.id)
         self.player = player
         player.show()
@@ -782,6 +784,7 @@ class App(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._windows[key] = window
         window.destroyed.connect(lambda *_: self._windows.pop(key, None))
+        window.destroyed.connect(_give_back_soon)
         if hasattr(window, "settings_changed"):
             window.settings_changed.connect(lambda *_: self.reload_settings())
         if show_soon:
@@ -955,6 +958,17 @@ class App(QObject):
     def quit_soon(self) -> None:
         """Quit from the event loop, once the reply that asked for it is sent."""
         QTimer.singleShot(0, self.quit)
+
+
+def _give_back_soon(*_args: object) -> None:
+    """A window is being deleted: once it and its children are gone, free pages go back.
+
+    ``destroyed`` comes before the children are deleted, hence the next round
+    of the loop.  :mod:`crampcoach.qt.heap` (ctypes) is imported then, not at start.
+    """
+    from crampcoach.qt import heap
+
+    QTimer.singleShot(0, heap.give_back)
 
 
 def _raise(window: QWidget) -> None:
