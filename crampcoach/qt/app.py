@@ -628,7 +628,7 @@ class App(QObject):
     def open_review(self) -> QWidget | None:
         """Open the weekly review window; None while its first week is being read.
 
-        Its module, QtCharts and the week's reading of the log (month files,
+        Its module and the week's reading of the log (month files,
         the trial) run on a worker thread (:meth:`_prepare_then_open`): done in
         the GUI thread they froze the event loop for a third of a second.  The
         window is built with what was read.
@@ -637,7 +637,6 @@ class App(QObject):
 
         def read() -> object:
             module = importlib.import_module("crampcoach.qt.review_view")
-            importlib.import_module("PySide6.QtCharts")  # its first chart, off this thread too
             return module.read_week(store, settings, clock)
 
         def open_(loaded: object) -> QWidget | None:

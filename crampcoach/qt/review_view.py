@@ -1,10 +1,9 @@
 """The weekly review window: a thin view over ``core.review.WeekReview``.
 
 Shows the week grid (days × plan items), the headline numbers, the safety
-prompts, the with/without-routine comparison, a QtCharts chart of the last
-weeks, the cramp diary (edit, delete, undo) and the export buttons.  QtCharts
-is imported only when this window builds its chart (start-up cost; see
-platform.md).  Page Up / Page Down / Home move between weeks.
+prompts, the with/without-routine comparison, a chart of the last weeks
+(:mod:`crampcoach.qt.charts`), the cramp diary (edit, delete, undo) and the
+export buttons.  Page Up / Page Down / Home move between weeks.
 """
 
 from __future__ import annotations
@@ -50,13 +49,11 @@ from crampcoach.core.safety import Level
 from crampcoach.core.settings import Settings, parse_hhmm
 from crampcoach.qt import review_words as words
 from crampcoach.qt import theme
-from crampcoach.qt.charts import build_chart
+from crampcoach.qt.charts import WeekChart
 from crampcoach.qt.forms import child, describe, load_ui, plain_tip
 from crampcoach.qt.screens import fit_window, remember, scrolling
 
 if TYPE_CHECKING:
-    from PySide6.QtCharts import QChart, QChartView
-
     from crampcoach.core.trial import Report as TrialReport
     from crampcoach.store import Store
 
@@ -215,7 +212,7 @@ class ReviewWindow(QWidget):
         self.trial_report: TrialReport | None = None
         self.week: IsoWeek = loaded.week if loaded else week or IsoWeek.of(self.today())
         self._deleted: list[CrampEvent] = []
-        self._chart_view: QChartView | None = None
+        self._chart_view: WeekChart | None = None
         self.cramp_dialog: QWidget | None = None
         self._away = False  # lost the focus since the last read of the log
 
@@ -461,13 +458,8 @@ class ReviewWindow(QWidget):
     # -- chart -----------------------------------------------------------------------
 
     def _update_chart(self, r: WeekReview) -> None:
-        from PySide6.QtCharts import QChartView
-        from PySide6.QtGui import QPainter
-
-        chart = build_chart(r, dark=theme.is_dark(self.palette()))
         if self._chart_view is None:
-            self._chart_view = QChartView(chart, self.chart_host)
-            self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._chart_view = WeekChart(self.chart_host)
             self._chart_view.setAccessibleName(self.tr("Chart of the last weeks"))
             self._chart_view.setAccessibleDescription(
                 self.tr("Bars: share of the plan done each week; line: nights with cramps")
@@ -475,15 +467,12 @@ class ReviewWindow(QWidget):
             layout = self.chart_host.layout()
             assert layout is not None
             layout.addWidget(self._chart_view)
-        else:
-            old = self._chart_view.chart()
-            self._chart_view.setChart(chart)
-            old.deleteLater()
+        self._chart_view.show_review(r, dark=theme.is_dark(self.palette()))
 
     @property
-    def chart(self) -> QChart | None:
+    def chart(self) -> WeekChart | None:
         """The chart shown (None before the first refresh)."""
-        return self._chart_view.chart() if self._chart_view else None
+        return self._chart_view
 
     # -- diary -----------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from crampcoach.core.clock import FakeClock
 from crampcoach.core.events import CrampEvent, EventType, SkipReason, Symptom
@@ -88,12 +88,12 @@ def test_the_diary_calls_it_severity_as_the_cramp_dialog_does(
 def test_chart_has_the_last_weeks(qtbot, store: Store, clock: FakeClock) -> None:
     fill(store)
     w = window(qtbot, store, clock, week=LAST_WEEK)
-    bars, line = w.chart.series()
+    data = w.chart.data
     # Only W10 has a log: no line through the eleven weeks before it began.
-    assert line.count() == 1 and (line.at(0).x(), line.at(0).y()) == (11, 1)
-    overall = bars.barSets()[0]
-    assert overall.count() == 12 and overall.at(11) == pytest.approx(w.review.overall)
-    assert overall.at(10) == 0.0
+    assert data.cramps == ((11, 1),)
+    assert len(data.overall) == 12 and data.overall[11] == pytest.approx(w.review.overall)
+    assert data.overall[10] == 0.0
+    assert data.weeks[-1] == "10" and data.title == "The last 12 weeks"
 
 
 def test_logging_a_cramp_from_the_window_updates_grid_and_diary(
@@ -201,11 +201,12 @@ def test_events_export_csv_and_json(qtbot, store: Store, clock: FakeClock, tmp_p
     assert f"Saved {total} events" in w.status_label.text()
 
 
-def test_qtcharts_is_imported_only_when_the_window_opens() -> None:
+def test_the_review_does_not_load_qtcharts() -> None:
+    """Its chart is painted: QtCharts' scene and libraries stayed in memory all day."""
     code = (
         "import sys, os\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "import crampcoach.qt.review_view, crampcoach.qt.cramp_dialog\n"
+        "import crampcoach.qt.review_view, crampcoach.qt.cramp_dialog, crampcoach.qt.pdf_export\n"
         "print('PySide6.QtCharts' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -325,22 +326,29 @@ def test_pdf_without_a_trial_has_no_trial_section(
     assert "personal trial" not in text.lower()
 
 
-def test_the_chart_is_drawn_dark_in_a_dark_palette(qtbot, store: Store, clock: FakeClock) -> None:
-    from PySide6.QtCharts import QChart
+def _pixels(image: QImage, colour: str) -> int:
+    want = QColor(colour).rgb()
+    return sum(
+        1 for x in range(image.width()) for y in range(image.height()) if image.pixel(x, y) == want
+    )
 
+
+def test_the_chart_is_drawn_dark_in_a_dark_palette(qtbot, store: Store, clock: FakeClock) -> None:
     from crampcoach.qt import theme
     from crampcoach.qt.charts import ADHERENCE_COLOUR, CRAMP_COLOUR
 
     fill(store)
     w = window(qtbot, store, clock, week=LAST_WEEK)
-    assert w.chart.theme() == QChart.ChartTheme.ChartThemeLight
+    w.chart.resize(600, 260)
+    light = w.chart.grab().toImage()
+    assert theme.luminance(light.pixelColor(1, 1)) > 0.9  # on paper
     w.setPalette(theme.dark_palette())
     w.refresh()
-    assert w.chart.theme() == QChart.ChartTheme.ChartThemeDark
-    assert theme.luminance(w.chart.backgroundBrush().color()) < 0.1  # not a white panel
-    bars, line = w.chart.series()  # our colours, not the theme's
-    assert bars.barSets()[0].color().name() == ADHERENCE_COLOUR
-    assert line.color().name() == CRAMP_COLOUR
+    dark = w.chart.grab().toImage()
+    assert theme.luminance(dark.pixelColor(1, 1)) < 0.1  # not a white panel
+    for image in (light, dark):  # our colours on both
+        assert _pixels(image, ADHERENCE_COLOUR) > 50  # last week's bar
+        assert _pixels(image, CRAMP_COLOUR) > 20  # its dot and the legend's stroke
 
 
 @pytest.fixture
