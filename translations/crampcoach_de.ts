@@ -1560,7 +1560,6 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
     <message>
         <source>Trial night: the bedtime routine</source>
-        <extracomment>A whole trial&apos;s nights; with a year&apos;s lead for a first night set ahead, the farthest back a trial&apos;s start can lie from a night it still schedules.</extracomment>
         <translation>Versuchsnacht: mit der Übungsfolge vor dem Schlafen</translation>
     </message>
     <message>
@@ -1617,10 +1616,6 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>No clear difference between nights with and without it.</source>
         <translation>Kein deutlicher Unterschied zwischen Nächten mit und ohne sie.</translation>
-    </message>
-    <message>
-        <source>normal approximation</source>
-        <translation>Normalapproximation</translation>
     </message>
     <message>
         <source>Not enough nights yet to compare: it needs at least {min} known nights in each group. So far: {counts}.{unknown}</source>
@@ -1979,10 +1974,6 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>Save every entry as JSON</source>
         <translation>Alle Einträge als JSON speichern</translation>
-    </message>
-    <message>
-        <source>What the trial cannot rule out: {reasons}</source>
-        <translation>Was der Versuch nicht ausschließen kann: {reasons}</translation>
     </message>
     <message>
         <source>Personal trial: none yet. A fair test of the bedtime routine on yourself: crampcoach trial start (about 26 weeks of nightly check-ins).</source>
@@ -3009,6 +3000,17 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
 </context>
 <context>
+    <name>Stats</name>
+    <message>
+        <source>normal approximation</source>
+        <translation>Normalapproximation</translation>
+    </message>
+    <message>
+        <source>t interval over block pairs (95 %)</source>
+        <translation>t-Intervall über die Blockpaare (95 %)</translation>
+    </message>
+</context>
+<context>
     <name>Symptoms</name>
     <message>
         <source>swelling</source>
@@ -3154,6 +3156,157 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>(no routines)</source>
         <translation>(keine Übungsfolgen)</translation>
+    </message>
+</context>
+<context>
+    <name>Trial</name>
+    <message>
+        <source>cramp nights a week: nights with at least one cramp, from your morning check-ins and diary night cramps, per known night x 7</source>
+        <translation>Krampfnächte pro Woche: Nächte mit mindestens einem Krampf, aus Ihren morgendlichen Angaben zur Nacht und den Nachtkrämpfen im Tagebuch, je bekannte Nacht × 7</translation>
+    </message>
+    <message>
+        <source>What this cannot rule out: you know which nights you stretch (the trial cannot be blinded), so expecting the routine to help can change how you sleep and what you notice; cramps also change with the seasons, activity, illness and other treatment; the routine&apos;s benefit built up over 6 weeks in the stretching trial, so 4-week blocks may under-estimate it, and some effect may carry over past the wash-in week. It is your own result, not proof for anyone else, and not medical advice.</source>
+        <translation>Was dies nicht ausschließen kann: Sie wissen, in welchen Nächten Sie dehnen (der Versuch lässt sich nicht verblinden); die Erwartung, dass die Übungsfolge hilft, kann also verändern, wie Sie schlafen und was Sie bemerken. Krämpfe ändern sich außerdem mit der Jahreszeit, mit Bewegung, Krankheit und anderer Behandlung. In der Dehnstudie baute sich der Nutzen über 6 Wochen auf, daher können 4-Wochen-Blöcke ihn unterschätzen, und ein Teil der Wirkung kann über die Einlaufwoche hinaus nachwirken. Es ist Ihr eigenes Ergebnis, kein Beweis für andere und keine medizinische Beratung.</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Ausgangsphase</translation>
+    </message>
+    <message>
+        <source>block {n}: with the routine</source>
+        <translation>Block {n}: mit der Übungsfolge</translation>
+    </message>
+    <message>
+        <source>block {n}: without the routine</source>
+        <translation>Block {n}: ohne die Übungsfolge</translation>
+    </message>
+    <message>
+        <source>clearer fewer cramps</source>
+        <translation>deutlich weniger Krämpfe</translation>
+    </message>
+    <message>
+        <source>clearer more cramps</source>
+        <translation>deutlich mehr Krämpfe</translation>
+    </message>
+    <message>
+        <source>no clear difference</source>
+        <translation>kein deutlicher Unterschied</translation>
+    </message>
+    <message>
+        <source>Clearer fewer cramps</source>
+        <translation>Deutlich weniger Krämpfe</translation>
+    </message>
+    <message>
+        <source>Clearer more cramps</source>
+        <translation>Deutlich mehr Krämpfe</translation>
+    </message>
+    <message>
+        <source>No clear difference</source>
+        <translation>Kein deutlicher Unterschied</translation>
+    </message>
+    <message>
+        <source>as usual</source>
+        <translation>wie gewohnt</translation>
+    </message>
+    <message>
+        <source>do the routine</source>
+        <translation>mit der Übungsfolge</translation>
+    </message>
+    <message>
+        <source>no routine</source>
+        <translation>ohne die Übungsfolge</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>all blocks are over</source>
+        <translation>alle Blöcke sind vorbei</translation>
+    </message>
+    <message>
+        <source>begins {day}</source>
+        <translation>beginnt am {day}</translation>
+    </message>
+    <message>
+        <source>{block}, tonight {tonight}</source>
+        <translation>{block}; heute Nacht {tonight}</translation>
+    </message>
+    <message>
+        <source>Not enough nights yet</source>
+        <translation>Noch nicht genug Nächte</translation>
+    </message>
+    <message>
+        <source>{verdict} ({estimate} cramp nights a week, 95 % {low} to {high})</source>
+        <translation>{verdict} ({estimate} Krampfnächte pro Woche, 95 % {low} bis {high})</translation>
+    </message>
+    <message>
+        <source>Personal trial: {where}. {result}; {unknown}/{counted} nights unknown; not blinded.</source>
+        <translation>Persönlicher Versuch: {where}. {result}; {unknown}/{counted} Nächte unbekannt; nicht verblindet.</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>noch nicht begonnen</translation>
+    </message>
+    <message>
+        <source>wash-in until {day}; nothing counted yet</source>
+        <translation>Einlaufphase bis {day}; noch nichts gezählt</translation>
+    </message>
+    <message>
+        <source>{rate} cramp nights a week</source>
+        <translation>{rate} Krampfnächte pro Woche</translation>
+    </message>
+    <message>
+        <source>no number yet (needs {n} known nights)</source>
+        <translation>noch keine Zahl (dafür sind {n} bekannte Nächte nötig)</translation>
+    </message>
+    <message>
+        <source>{known} known of {counted} counted nights so far, {cramp_nights} with cramps; {rate}</source>
+        <translation>bisher {known} bekannte von {counted} gezählten Nächten, {cramp_nights} mit Krämpfen; {rate}</translation>
+    </message>
+    <message>
+        <source>Result: not enough nights yet. It needs at least two finished pairs of blocks with two thirds of the counted nights known in each block; {pairs} so far.</source>
+        <translation>Ergebnis: noch nicht genug Nächte. Nötig sind mindestens zwei abgeschlossene Blockpaare, in deren Blöcken jeweils zwei Drittel der gezählten Nächte bekannt sind; bisher {pairs}.</translation>
+    </message>
+    <message>
+        <source>Result: {verdict}. With the routine minus without: {estimate} cramp nights a week (95 % interval {low} to {high}, {method}, {pairs} pairs).</source>
+        <translation>Ergebnis: {verdict}. Mit der Übungsfolge minus ohne: {estimate} Krampfnächte pro Woche (95-%-Intervall {low} bis {high}, {method}, {pairs} Paare).</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>ohne</translation>
+    </message>
+    <message>
+        <source>Your personal trial (n-of-1), {first} to {last}</source>
+        <translation>Ihr persönlicher Versuch (n-of-1), {first} bis {last}</translation>
+    </message>
+    <message>
+        <source>Your personal trial (n-of-1), {first} to {last} (stopped {stopped})</source>
+        <translation>Ihr persönlicher Versuch (n-of-1), {first} bis {last} (beendet am {stopped})</translation>
+    </message>
+    <message>
+        <source>Question: does the bedtime routine reduce your night cramps?</source>
+        <translation>Frage: Verringert die Übungsfolge vor dem Schlafen Ihre nächtlichen Krämpfe?</translation>
+    </message>
+    <message>
+        <source>Design: {baseline} nights as usual (baseline), then {pairs} pairs of {block}-night blocks with and without the routine, in random order within each pair ({order}; seed {seed}, kept in your log). The first {washin} nights of each block are a wash-in and not counted.</source>
+        <translation>Aufbau: {baseline} Nächte wie gewohnt (Ausgangsphase), dann {pairs} Paare von Blöcken zu je {block} Nächten mit und ohne die Übungsfolge, innerhalb jedes Paars in zufälliger Reihenfolge ({order}; Startwert {seed}, in Ihrem Protokoll gespeichert). Die ersten {washin} Nächte jedes Blocks sind eine Einlaufphase und werden nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>Outcome, fixed in advance: {outcome}.</source>
+        <translation>Zielgröße, vorab festgelegt: {outcome}.</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} bis {last}</translation>
+    </message>
+    <message>
+        <source>Unknown nights: {unknown} of {counted} counted nights had no check-in and no night cramp logged; they are left out, never counted as cramp-free.</source>
+        <translation>Unbekannte Nächte: Für {unknown} von {counted} gezählten Nächten gibt es keine Angabe zur Nacht und keinen eingetragenen Nachtkrampf; sie bleiben außen vor und zählen nie als krampffrei.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from typing import Any
 
 from crampcoach.core.events import SYMPTOM_MESSAGES, CrampEvent, Leg, Muscle, Symptom
 from crampcoach.core.profile import HealthProfile
-from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, plural
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, Number, plural
 
 # The fixed safety words are English strings marked for translation (``.source``
 # of a QT_TRANSLATE_NOOP message, context "Safety"): the GUI shows them with
@@ -220,7 +220,7 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
 
 
 def _minutes(value: float) -> Message:
-    return QT_TRANSLATE_NOOP("Safety", "{minutes} minutes").format(minutes=f"{value:g}")
+    return QT_TRANSLATE_NOOP("Safety", "{minutes} minutes").format(minutes=Number(value))
 
 
 def _listed(names: Sequence[Message], last_two: Message) -> Message:

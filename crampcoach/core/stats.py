@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
+
 Z95 = 1.959964
 # Two-sided 95 % t quantiles (t_{0.975, df}) for df 1-30; beyond that the normal value.
 _T975 = (
@@ -30,6 +32,11 @@ _T975 = (
 
 TWO_GROUPS_METHOD = "normal approximation"
 PAIRED_METHOD = "t interval over block pairs (95 %)"
+# Each method's name as the text shows it, translated in the GUI.
+METHODS: dict[str, Message] = {
+    TWO_GROUPS_METHOD: QT_TRANSLATE_NOOP("Stats", "normal approximation"),
+    PAIRED_METHOD: QT_TRANSLATE_NOOP("Stats", "t interval over block pairs (95 %)"),
+}
 
 
 def t975(df: int) -> float:

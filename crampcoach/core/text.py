@@ -15,15 +15,51 @@ string literals, as Qt's own no-op marker is::
 Values may be messages themselves (rendered with the same translator), so a
 sentence is one message with its parts filled in, never English pieces glued
 together.  Placeholders are named, so a translation may reorder them.
+
+A decimal or a date is given as a :class:`Number` or a :class:`Day`, not as
+text: the command line shows them as English does ("0.50", "Mon 2 Mar
+2026"), the GUI in the user's locale ("0,50", "Mo. 2. März 2026").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 #: (context, English source) -> the text in the user's language.
 Translate = Callable[[str, str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number for the user: ``decimals`` places (None: as short as it goes), a sign if ``signed``."""
+
+    value: float
+    decimals: int | None = None
+    signed: bool = False
+
+    def __str__(self) -> str:
+        """As English writes it: "0.50", "+1.2", "2.5"."""
+        sign = "+" if self.signed else ""
+        if self.decimals is None:
+            return f"{self.value:{sign}g}"
+        return f"{self.value:{sign}.{self.decimals}f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date for the user, with its weekday and year."""
+
+    day: date
+
+    def __str__(self) -> str:
+        """As the command line writes it: "Mon 2 Mar 2026" (English names, whatever the locale)."""
+        return f"{self.day.strftime('%a')} {self.day.day} {self.day.strftime('%b %Y')}"
+
+
+#: How a number or a date is written: ``str`` (English) unless the GUI gives its locale's.
+Shown = Callable[[Number | Day], str]
 
 
 def untranslated(_context: str, source: str) -> str:
@@ -43,17 +79,25 @@ class Message:
         """The same message with its ``{name}`` placeholders given values."""
         return Message(self.context, self.source, (*self.args, *args.items()))
 
-    def render(self, translate: Translate = untranslated) -> str:
-        """The text through ``translate``, placeholders filled (messages among them too)."""
-        values = {
-            name: value.render(translate) if isinstance(value, Message) else value
-            for name, value in self.args
-        }
+    def render(self, translate: Translate = untranslated, shown: Shown = str) -> str:
+        """The text through ``translate``, placeholders filled (messages among them too).
+
+        Numbers and dates are written by ``shown``: English by default, the GUI's locale there.
+        """
+        values = {name: _value(value, translate, shown) for name, value in self.args}
         return translate(self.context, self.source).format(**values)
 
     def __str__(self) -> str:
         """English."""
         return self.render()
+
+
+def _value(value: object, translate: Translate, shown: Shown) -> object:
+    if isinstance(value, Message):
+        return value.render(translate, shown)
+    if isinstance(value, (Number, Day)):
+        return shown(value)
+    return value
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Message:

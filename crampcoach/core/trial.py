@@ -47,29 +47,33 @@ from crampcoach.core import stats
 from crampcoach.core.events import Event, EventSource, EventType, TrialEvent
 from crampcoach.core.nights import NightOutcome
 from crampcoach.core.settings import Settings, parse_hhmm
-from crampcoach.core.text import QT_TRANSLATE_NOOP, Message
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Day, Message, Number
 
 BASELINE_DAYS = 14
 BLOCK_DAYS = 28
 WASHIN_DAYS = 7
 PAIRS = 3
 MIN_KNOWN_SHARE = 2 / 3
-#: A whole trial's nights; with a year's lead for a first night set ahead, the
-#: farthest back a trial's start can lie from a night it still schedules.
+# A whole trial's nights; with a year's lead for a first night set ahead, the
+# farthest back a trial's start can lie from a night it still schedules.
 SPAN_DAYS = BASELINE_DAYS + 2 * PAIRS * BLOCK_DAYS
 REACH = timedelta(days=SPAN_DAYS + 366)
-OUTCOME = (
+OUTCOME_MESSAGE = QT_TRANSLATE_NOOP(
+    "Trial",
     "cramp nights a week: nights with at least one cramp, from your morning check-ins "
-    "and diary night cramps, per known night x 7"
+    "and diary night cramps, per known night x 7",
 )
-CANNOT_RULE_OUT = (
+OUTCOME = str(OUTCOME_MESSAGE)
+CANNOT_RULE_OUT_MESSAGE = QT_TRANSLATE_NOOP(
+    "Trial",
     "What this cannot rule out: you know which nights you stretch (the trial cannot be "
     "blinded), so expecting the routine to help can change how you sleep and what you "
     "notice; cramps also change with the seasons, activity, illness and other treatment; "
     "the routine's benefit built up over 6 weeks in the stretching trial, so 4-week blocks "
     "may under-estimate it, and some effect may carry over past the wash-in week. It is "
-    "your own result, not proof for anyone else, and not medical advice."
+    "your own result, not proof for anyone else, and not medical advice.",
 )
+CANNOT_RULE_OUT = str(CANNOT_RULE_OUT_MESSAGE)
 
 
 class TrialError(ValueError):
@@ -108,11 +112,18 @@ class Block:
         return math.ceil(MIN_KNOWN_SHARE * self.counted_length - 1e-9)
 
     @property
-    def label(self) -> str:
-        """E.g. "baseline", "block 3: without the routine"."""
+    def label_message(self) -> Message:
+        """E.g. "baseline", "block 3: without the routine" (translated when shown)."""
         if self.routine is None:
-            return "baseline"
-        return f"block {self.index}: {'with' if self.routine else 'without'} the routine"
+            return QT_TRANSLATE_NOOP("Trial", "baseline")
+        if self.routine:
+            return QT_TRANSLATE_NOOP("Trial", "block {n}: with the routine").format(n=self.index)
+        return QT_TRANSLATE_NOOP("Trial", "block {n}: without the routine").format(n=self.index)
+
+    @property
+    def label(self) -> str:
+        """The label in English (the JSON's and the command line's)."""
+        return str(self.label_message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,31 +408,61 @@ def load(source: EventSource, settings: Settings, tz: tzinfo, today: date) -> Re
 # --------------------------------------------------------------------------- text
 
 
-def summary_text(report: Report, today: date) -> str:
+_VERDICT_WORDS: dict[stats.Verdict, Message] = {
+    stats.Verdict.FEWER: QT_TRANSLATE_NOOP("Trial", "clearer fewer cramps"),
+    stats.Verdict.MORE: QT_TRANSLATE_NOOP("Trial", "clearer more cramps"),
+    stats.Verdict.NO_CLEAR: QT_TRANSLATE_NOOP("Trial", "no clear difference"),
+}
+# The summary's result starts its sentence: the same words capitalised, for every language.
+_VERDICT_HEADS: dict[stats.Verdict, Message] = {
+    stats.Verdict.FEWER: QT_TRANSLATE_NOOP("Trial", "Clearer fewer cramps"),
+    stats.Verdict.MORE: QT_TRANSLATE_NOOP("Trial", "Clearer more cramps"),
+    stats.Verdict.NO_CLEAR: QT_TRANSLATE_NOOP("Trial", "No clear difference"),
+}
+_TONIGHT: dict[bool | None, Message] = {
+    None: QT_TRANSLATE_NOOP("Trial", "as usual"),
+    True: QT_TRANSLATE_NOOP("Trial", "do the routine"),
+    False: QT_TRANSLATE_NOOP("Trial", "no routine"),
+}
+
+
+def summary_message(report: Report, today: date) -> Message:
     """Two lines for the review window: where the trial is, and the result so far."""
     t = report.trial
     d = t.design
     block = d.block_of(today)
     if not t.active:
-        where = "stopped"
+        where = QT_TRANSLATE_NOOP("Trial", "stopped")
     elif d.phase(today) is Phase.AFTER:
-        where = "all blocks are over"
+        where = QT_TRANSLATE_NOOP("Trial", "all blocks are over")
     elif block is None:
-        where = f"begins {_d(d.first_day)}"
+        where = QT_TRANSLATE_NOOP("Trial", "begins {day}").format(day=Day(d.first_day))
     else:
-        tonight = {None: "as usual", True: "do the routine", False: "no routine"}[block.routine]
-        where = f"{block.label}, tonight {tonight}"
-    diff = report.difference
-    if report.verdict is stats.Verdict.NOT_ENOUGH or diff is None or diff.low is None:
-        result = "not enough nights yet"
-    else:
-        result = (
-            f"{report.verdict.value} ({diff.estimate:+.1f} cramp nights a week, "
-            f"95 % {diff.low:+.1f} to {diff.high:+.1f})"
+        where = QT_TRANSLATE_NOOP("Trial", "{block}, tonight {tonight}").format(
+            block=block.label_message, tonight=_TONIGHT[block.routine]
         )
-    return (
-        f"Personal trial: {where}. {result[:1].upper()}{result[1:]}; "
-        f"{report.unknown_nights}/{report.counted_nights} nights unknown; not blinded."
+    diff = report.difference
+    if (
+        report.verdict is stats.Verdict.NOT_ENOUGH
+        or diff is None
+        or diff.low is None
+        or diff.high is None
+    ):
+        result = QT_TRANSLATE_NOOP("Trial", "Not enough nights yet")
+    else:
+        result = QT_TRANSLATE_NOOP(
+            "Trial", "{verdict} ({estimate} cramp nights a week, 95 % {low} to {high})"
+        ).format(
+            verdict=_VERDICT_HEADS[report.verdict],
+            estimate=Number(diff.estimate, 1, signed=True),
+            low=Number(diff.low, 1, signed=True),
+            high=Number(diff.high, 1, signed=True),
+        )
+    return QT_TRANSLATE_NOOP(
+        "Trial",
+        "Personal trial: {where}. {result}; {unknown}/{counted} nights unknown; not blinded.",
+    ).format(
+        where=where, result=result, unknown=report.unknown_nights, counted=report.counted_nights
     )
 
 
@@ -497,85 +538,144 @@ def bedtime_reminder(trial: Trial | None, night: date) -> tuple[Message, Message
     )
 
 
-def _block_words(r: BlockResult, as_of: date) -> str:
+def _block_words(r: BlockResult, as_of: date) -> Message:
     """One block's line in the report: not started, in its wash-in, or its counts and rate."""
     if r.block.first > as_of:
-        return "not started yet"
+        return QT_TRANSLATE_NOOP("Trial", "not started yet")
     if r.counted == 0:
-        return f"wash-in until {_d(r.block.counted_from - timedelta(days=1))}; nothing counted yet"
+        return QT_TRANSLATE_NOOP("Trial", "wash-in until {day}; nothing counted yet").format(
+            day=Day(r.block.counted_from - timedelta(days=1))
+        )
     rate = r.per_week
     rate_text = (
-        f"{rate:.1f} cramp nights a week"
+        QT_TRANSLATE_NOOP("Trial", "{rate} cramp nights a week").format(rate=Number(rate, 1))
         if rate is not None
-        else f"no number yet (needs {r.block.min_known} known nights)"
+        else QT_TRANSLATE_NOOP("Trial", "no number yet (needs {n} known nights)").format(
+            n=r.block.min_known
+        )
     )
-    return (
-        f"{r.known} known of {r.counted} counted nights so far, "
-        f"{r.cramp_nights} with cramps; {rate_text}"
-    )
+    return QT_TRANSLATE_NOOP(
+        "Trial",
+        "{known} known of {counted} counted nights so far, {cramp_nights} with cramps; {rate}",
+    ).format(known=r.known, counted=r.counted, cramp_nights=r.cramp_nights, rate=rate_text)
 
 
 @dataclass(frozen=True)
 class ReportParts:
-    """The report's words, piece by piece: ``trial report`` prints them, the PDF lays them out."""
+    """The report's words, piece by piece: ``trial report`` prints them, the PDF lays them out.
 
-    heading: str
-    question: str
-    design: str
-    outcome: str
-    blocks: tuple[tuple[str, str, str], ...]  # (label, "first to last", how it went)
-    result: str
-    unknown: str
-    limits: str
+    Messages: English on the command line, the user's language in the PDF.
+    """
+
+    heading: Message
+    question: Message
+    design: Message
+    outcome: Message
+    blocks: tuple[tuple[Message, Message, Message], ...]  # (label, "first to last", how it went)
+    result: Message
+    unknown: Message
+    limits: Message
+
+
+def _listed(words: Sequence[Message]) -> Message | str:
+    """A list, "a, b, c": its joint is written the same in every language, so not translated."""
+    if not words:
+        return ""
+    out = words[0]
+    for word in words[1:]:
+        out = Message("Trial", "{first}, {next}").format(first=out, next=word)
+    return out
+
+
+def _result(report: Report) -> Message:
+    diff = report.difference
+    if (
+        report.verdict is stats.Verdict.NOT_ENOUGH
+        or diff is None
+        or diff.low is None
+        or diff.high is None
+    ):
+        return QT_TRANSLATE_NOOP(
+            "Trial",
+            "Result: not enough nights yet. It needs at least two finished pairs of blocks "
+            "with two thirds of the counted nights known in each block; {pairs} so far.",
+        ).format(pairs=len(report.pair_differences))
+    return QT_TRANSLATE_NOOP(
+        "Trial",
+        "Result: {verdict}. With the routine minus without: {estimate} cramp nights a week "
+        "(95 % interval {low} to {high}, {method}, {pairs} pairs).",
+    ).format(
+        verdict=_VERDICT_WORDS[report.verdict],
+        estimate=Number(diff.estimate, 1, signed=True),
+        low=Number(diff.low, 1, signed=True),
+        high=Number(diff.high, 1, signed=True),
+        method=stats.METHODS.get(diff.method, diff.method),
+        pairs=len(report.pair_differences),
+    )
 
 
 def report_parts(report: Report) -> ReportParts:
     """The report in plain words: design, blocks, result, unknown nights, limits."""
     t = report.trial
     d = t.design
-    order = ", ".join("with" if r else "without" for r in d.order())
-    diff = report.difference
-    if report.verdict is stats.Verdict.NOT_ENOUGH or diff is None or diff.low is None:
-        result = (
-            "Result: not enough nights yet. It needs at least two finished pairs of blocks "
-            "with two thirds of the counted nights known in each block; "
-            f"{len(report.pair_differences)} so far."
-        )
-    else:
-        result = (
-            f"Result: {report.verdict.value}. With the routine minus without: "
-            f"{diff.estimate:+.1f} cramp nights a week (95 % interval {diff.low:+.1f} to "
-            f"{diff.high:+.1f}, {stats.PAIRED_METHOD}, {len(report.pair_differences)} pairs)."
-        )
+    with_words = {
+        True: QT_TRANSLATE_NOOP("Trial", "with"),
+        False: QT_TRANSLATE_NOOP("Trial", "without"),
+    }
+    span = {"first": Day(d.first_day), "last": Day(d.last_day)}
+    heading = (
+        QT_TRANSLATE_NOOP("Trial", "Your personal trial (n-of-1), {first} to {last}").format(**span)
+        if t.active
+        else QT_TRANSLATE_NOOP(
+            "Trial", "Your personal trial (n-of-1), {first} to {last} (stopped {stopped})"
+        ).format(**span, stopped=Day(t.stopped or report.as_of))
+    )
     return ReportParts(
-        heading=f"Your personal trial (n-of-1), {_d(d.first_day)} to {_d(d.last_day)}"
-        + ("" if t.active else f" (stopped {_d(t.stopped or report.as_of)})"),
-        question="Question: does the bedtime routine reduce your night cramps?",
-        design=f"Design: {d.baseline_days} nights as usual (baseline), then {d.pairs} pairs of "
-        f"{d.block_days}-night blocks with and without the routine, in random order within "
-        f"each pair ({order}; seed {d.seed}, kept in your log). The first {d.washin_days} "
-        "nights of each block are a wash-in and not counted.",
-        outcome=f"Outcome, fixed in advance: {OUTCOME}.",
+        heading=heading,
+        question=QT_TRANSLATE_NOOP(
+            "Trial", "Question: does the bedtime routine reduce your night cramps?"
+        ),
+        design=QT_TRANSLATE_NOOP(
+            "Trial",
+            "Design: {baseline} nights as usual (baseline), then {pairs} pairs of "
+            "{block}-night blocks with and without the routine, in random order within "
+            "each pair ({order}; seed {seed}, kept in your log). The first {washin} "
+            "nights of each block are a wash-in and not counted.",
+        ).format(
+            baseline=d.baseline_days,
+            pairs=d.pairs,
+            block=d.block_days,
+            order=_listed([with_words[r] for r in d.order()]),
+            seed=d.seed,
+            washin=d.washin_days,
+        ),
+        outcome=QT_TRANSLATE_NOOP("Trial", "Outcome, fixed in advance: {outcome}.").format(
+            outcome=OUTCOME_MESSAGE
+        ),
         blocks=tuple(
             (
-                r.block.label,
-                f"{r.block.first.isoformat()} to {r.block.last.isoformat()}",
+                r.block.label_message,
+                QT_TRANSLATE_NOOP("Trial", "{first} to {last}").format(
+                    first=r.block.first.isoformat(), last=r.block.last.isoformat()
+                ),
                 _block_words(r, report.as_of),
             )
             for r in report.blocks
         ),
-        result=result,
-        unknown=f"Unknown nights: {report.unknown_nights} of {report.counted_nights} counted "
-        "nights had no check-in and no night cramp logged; they are left out, never counted "
-        "as cramp-free.",
-        limits=CANNOT_RULE_OUT,
+        result=_result(report),
+        unknown=QT_TRANSLATE_NOOP(
+            "Trial",
+            "Unknown nights: {unknown} of {counted} counted nights had no check-in and no "
+            "night cramp logged; they are left out, never counted as cramp-free.",
+        ).format(unknown=report.unknown_nights, counted=report.counted_nights),
+        limits=CANNOT_RULE_OUT_MESSAGE,
     )
 
 
 def report_text(report: Report) -> str:
     """The report as plain text: design, blocks, result, unknowns, limits."""
     p = report_parts(report)
-    lines = [p.heading, p.question, p.design, p.outcome, ""]
-    lines += [f"  {label:<34} {dates}: {words}" for label, dates, words in p.blocks]
-    lines += ["", p.result, p.unknown, "", p.limits]
+    lines = [str(p.heading), str(p.question), str(p.design), str(p.outcome), ""]
+    lines += [f"  {label!s:<34} {dates}: {words}" for label, dates, words in p.blocks]
+    lines += ["", str(p.result), str(p.unknown), "", str(p.limits)]
     return "\n".join(lines) + "\n"

@@ -14,9 +14,10 @@ import os
 import zlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from crampcoach import resources
+from crampcoach.core.text import Day, Message, Number
 
 DOMAIN = "crampcoach"
 
@@ -103,3 +104,24 @@ def format_duration(seconds: int) -> str:
     return QCoreApplication.translate("Duration", "{minutes} min {seconds} s").format(
         minutes=locale.toString(minutes), seconds=locale.toString(secs)
     )
+
+
+def shown(value: Number | Day) -> str:
+    """A core number or date as the user's locale writes it: "0,50", "Mo. 2. März 2026"."""
+    locale = QLocale()
+    if isinstance(value, Day):
+        # The pattern is translatable: German writes "Mo. 2. März 2026".
+        pattern = QCoreApplication.translate("ReviewWords", "ddd d MMM yyyy")
+        return locale.toString(QDate(value.day.year, value.day.month, value.day.day), pattern)
+    if value.decimals is None:
+        text = locale.toString(float(value.value), "g", 6)
+    else:
+        text = locale.toString(float(value.value), "f", value.decimals)
+    if value.signed and not text.startswith(locale.negativeSign()):
+        text = locale.positiveSign() + text
+    return text
+
+
+def render(message: Message) -> str:
+    """A core message in the user's language, its numbers and dates in the user's locale."""
+    return message.render(QCoreApplication.translate, shown)

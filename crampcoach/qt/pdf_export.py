@@ -120,17 +120,18 @@ def trial_html(report: Report | None) -> str:
     from crampcoach.core.trial import report_parts
 
     p = report_parts(report)
+    tr = words.tr
     blocks = "".join(
-        f"<tr><td>{_e(label)}</td><td>{_e(dates)}</td><td>{_e(words)}</td></tr>"
-        for label, dates, words in p.blocks
+        f"<tr><td>{_e(tr(label))}</td><td>{_e(tr(dates))}</td><td>{_e(tr(how))}</td></tr>"
+        for label, dates, how in p.blocks
     )
     return f"""
-<h3 style='margin-bottom:2px'>{_e(p.heading)}</h3>
-<p style='margin:0'>{_e(p.question)} {_e(p.outcome)}</p>
+<h3 style='margin-bottom:2px'>{_e(tr(p.heading))}</h3>
+<p style='margin:0'>{_e(tr(p.question))} {_e(tr(p.outcome))}</p>
 <table width='100%' cellspacing='0' cellpadding='2' border='1'
  style='border-collapse:collapse;border-color:#999'>{blocks}</table>
-<p style='margin:2px 0'><b>{_e(p.result)}</b><br><b>{_e(p.unknown)}</b></p>
-<p style='color:#444;margin:0'>{_e(p.design)} {_e(p.limits)}</p>
+<p style='margin:2px 0'><b>{_e(tr(p.result))}</b><br><b>{_e(tr(p.unknown))}</b></p>
+<p style='color:#444;margin:0'>{_e(tr(p.design))} {_e(tr(p.limits))}</p>
 """
 
 

@@ -146,7 +146,7 @@ def read_trial(
             "Personal trial: none yet. A fair test of the bedtime routine on yourself: "
             "crampcoach trial start (about 26 weeks of nightly check-ins).",
         )
-    return found, trial.summary_text(found, today)
+    return found, words.tr(trial.summary_message(found, today))
 
 
 def read_week(
@@ -319,13 +319,8 @@ class ReviewWindow(QWidget):
         label.setObjectName("trialLabel")
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        label.setToolTip(
-            plain_tip(
-                self.tr("What the trial cannot rule out: {reasons}").format(
-                    reasons=trial.CANNOT_RULE_OUT
-                )
-            )
-        )
+        # The text names itself ("What this cannot rule out: ..."): no heading before it.
+        label.setToolTip(plain_tip(words.tr(trial.CANNOT_RULE_OUT_MESSAGE)))
         # Three lines always fit: the diary table below shrinks (it scrolls) rather than this.
         label.setMinimumHeight(label.fontMetrics().lineSpacing() * 3 + 4)
         # At the top of the diary column: the window's height is already spoken for.

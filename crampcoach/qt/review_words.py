@@ -12,11 +12,12 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from crampcoach.core.review import IsoWeek, week_title_message
 from crampcoach.core.text import Message
+from crampcoach.qt.i18n import render
 
 
 def tr(message: Message) -> str:
-    """``message`` in the user's language."""
-    return message.render(QCoreApplication.translate)
+    """``message`` in the user's language, numbers with its decimal separator."""
+    return render(message)
 
 
 def _day(day: date, with_year: bool) -> str:

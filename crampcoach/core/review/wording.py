@@ -25,7 +25,7 @@ from crampcoach.core.review.model import (
     WeekReview,
     rounded,
 )
-from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, plural
+from crampcoach.core.text import QT_TRANSLATE_NOOP, Message, Number, plural
 
 
 def effect_summary(e: RoutineEffect) -> str:
@@ -81,16 +81,20 @@ _VERDICTS: dict[stats.Verdict, Message] = {
         "Review", "No clear difference between nights with and without it."
     ),
 }
-_METHODS: dict[str, Message] = {
-    stats.TWO_GROUPS_METHOD: QT_TRANSLATE_NOOP("Review", "normal approximation"),
-}
 
 
 def effect_message(e: RoutineEffect) -> Message:
     """The with/without comparison in a few sentences, translated when shown."""
     counts, unknown = _effect_counts(e)
     diff = e.difference
-    if diff is None or diff.low is None or diff.high is None:
+    with_rate, without_rate = e.per_night_with, e.per_night_without
+    if (
+        diff is None
+        or diff.low is None
+        or diff.high is None
+        or with_rate is None
+        or without_rate is None
+    ):
         return QT_TRANSLATE_NOOP(
             "Review",
             "Not enough nights yet to compare: it needs at least {min} known "
@@ -109,12 +113,12 @@ def effect_message(e: RoutineEffect) -> Message:
         "From {counts}.{unknown} Your own log, not proof; {fairer}",
     ).format(
         verdict=_VERDICTS[diff.verdict],
-        with_rate=f"{e.per_night_with:.2f}",
-        without_rate=f"{e.per_night_without:.2f}",
-        difference=f"{diff.estimate:+.2f}",
-        low=f"{diff.low:+.2f}",
-        high=f"{diff.high:+.2f}",
-        method=_METHODS.get(diff.method, diff.method),
+        with_rate=Number(with_rate, 2),
+        without_rate=Number(without_rate, 2),
+        difference=Number(diff.estimate, 2, signed=True),
+        low=Number(diff.low, 2, signed=True),
+        high=Number(diff.high, 2, signed=True),
+        method=stats.METHODS.get(diff.method, diff.method),
         counts=counts,
         unknown=unknown,
         fairer=fairer,
@@ -253,7 +257,7 @@ def _night_cramps(c: CrampStats) -> Message:
     sev: Message | str = ""
     if c.mean_severity is not None:
         sev = QT_TRANSLATE_NOOP("Review", ", mean severity {severity}/10").format(
-            severity=f"{c.mean_severity:.1f}"
+            severity=Number(c.mean_severity, 1)
         )
     unknown: Message | str = ""
     if c.unknown_nights:

@@ -411,3 +411,85 @@ def test_german_warning_signs(qtbot, german, store: Store, clock: FakeClock) -> 
     assert "Sie haben zu diesem Krampf eingetragen: " in warnings
     assert "You logged" not in warnings and " and " not in warnings
     assert "You logged a cramp that lasted 25 minutes." in review.to_text(w.review)
+
+
+def test_german_numbers_carry_the_decimal_comma(german) -> None:
+    """Core gives the review's and the trial's decimals as numbers: German writes "0,50"."""
+    from crampcoach.core import review, trial
+    from crampcoach.core.nights import NightOutcome
+    from crampcoach.core.review import RoutineEffect
+    from crampcoach.qt import review_words as words
+
+    effect = RoutineEffect((0, 1) * 8, (1, 1, 0, 1) * 4, 0, 0, None, None, min_nights=7)
+    english, deutsch = str(review.effect_message(effect)), words.tr(review.effect_message(effect))
+    assert "0.50 cramps a night" in english and "-0.25" in english  # the CLI, unchanged
+    assert "0,50 Krämpfe pro Nacht" in deutsch and "ohne: 0,75" in deutsch
+    assert "-0,25" in deutsch and "Normalapproximation" in deutsch
+    assert not re.search(r"\d\.\d", deutsch), deutsch
+
+    first = date(2026, 2, 9)
+    design = trial.new_design("t-de", first, seed=7)
+    # Every night known; nights with the routine cramp-free every other night, without: every night.
+    outcomes = {}
+    for block in design.blocks():
+        d = block.first
+        while d <= block.last:
+            cramps = 0 if block.routine and d.toordinal() % 2 else 1
+            outcomes[d] = NightOutcome(d, cramps, None, "check-in")
+            d += timedelta(days=1)
+    report = trial.analyse(trial.Trial(design), outcomes, design.last_day)
+    assert report.difference is not None and report.difference.low is not None
+    summary = words.tr(trial.summary_message(report, design.last_day + timedelta(days=1)))
+    assert summary.startswith("Persönlicher Versuch: alle Blöcke sind vorbei. Deutlich weniger")
+    assert re.search(r"\(-\d,\d Krampfnächte pro Woche, 95 % -\d,\d bis -\d,\d\)", summary)
+    parts = trial.report_parts(report)
+    assert words.tr(parts.heading) == (
+        "Ihr persönlicher Versuch (n-of-1), Mo. 9. Feb. 2026 bis So. 9. Aug. 2026"
+    )
+    result = words.tr(parts.result)
+    assert result.startswith("Ergebnis: deutlich weniger Krämpfe. Mit der Übungsfolge minus ohne")
+    assert "t-Intervall über die Blockpaare (95 %), 3 Paare" in result
+    assert not re.search(r"\d\.\d", result + summary), (result, summary)
+    assert [words.tr(label) for label, _, _ in parts.blocks][:2] == [
+        "Ausgangsphase",
+        f"Block 1: {'mit der' if design.order()[0] else 'ohne die'} Übungsfolge",
+    ]
+    assert "mit, ohne" in words.tr(parts.design) or "ohne, mit" in words.tr(parts.design)
+    # The command line's words for the same report: English, '.' decimals.
+    assert str(parts.result).startswith("Result: clearer fewer cramps.")
+    assert re.search(
+        r"\(-\d\.\d cramp nights a week, 95 % -\d\.\d to -\d\.\d\)",
+        str(trial.summary_message(report, design.last_day + timedelta(days=1))),
+    )
+
+
+def test_the_german_review_shows_the_trial_in_german(
+    qtbot, german, store: Store, clock: FakeClock, tmp_path
+) -> None:
+    from crampcoach.core import trial
+    from crampcoach.core.events import TrialEvent, new_id
+    from tests.unit.review.helpers import at, night
+
+    first = date(2026, 2, 9)
+    design = trial.new_design("t-pdf-de", first, seed=7)
+    store.add(TrialEvent(id=new_id(), at=at(first, "20:00"), **design.start_fields()))
+    for i, d in enumerate(days(first, 10)):
+        store.add(night(d, cramps=1 if i % 3 == 0 else 0, worst=5 if i % 3 == 0 else None))
+    store.add(cramp(date(2026, 3, 10), "23:30", severity=7))
+    w = window(qtbot, store, clock)
+    label = w.trial_label.text()
+    assert label.startswith("Persönlicher Versuch: Block "), label
+    assert "Noch nicht genug Nächte;" in label and "nicht verblindet." in label
+    assert ">Was dies nicht ausschließen kann: Sie wissen" in w.trial_label.toolTip()
+    assert "mittlere Stärke 7,0/10" in w.headline_label.text()
+    pdf = w.export_pdf(tmp_path / "woche.pdf")
+    assert pdf is not None
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(unicodedata.normalize("NFKC", text).split())
+    assert "Ihr persönlicher Versuch (n-of-1), Mo. 9. Feb. 2026" in flat
+    assert "Ergebnis: noch nicht genug Nächte." in flat and "Unbekannte Nächte:" in flat
+    assert "Frage: Verringert die Übungsfolge" in flat and "Ausgangsphase" in flat
+    for english in ("Your personal trial", "Result:", "Unknown nights", "baseline", "known of"):
+        assert english not in flat, english
