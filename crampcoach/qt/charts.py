@@ -229,7 +229,9 @@ class WeekChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(*CHART_PX)
+        # Room for the grid, the diary and the signs beside and below it at 1280x800;
+        # it grows with a larger window (the PDF draws it at CHART_PX).
+        return QSize(CHART_PX[0] * 2 // 3, CHART_PX[1] * 2 // 3)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(320, 200)

@@ -177,7 +177,8 @@ class CrampDialog(QDialog):
         self.form = load_ui("cramp_dialog.ui", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(scrolling(self.form, self))
+        page = scrolling(self.form, self)
+        layout.addWidget(page)
 
         f = self.form
         self.now_radio = child(f, QRadioButton, "nowRadio")
@@ -237,11 +238,14 @@ class CrampDialog(QDialog):
             self.when_edit.setEnabled(False)
             self._default_from_last_entry()
         self._check()
-        # As wide as the form wants (its scroll area alone hints at a sliver):
-        # the symptom columns and the "When" choices side by side, no sideways
-        # scrolling; the screen still bounds it.
+        # As large as the form wants (its scroll area alone hints at a sliver):
+        # the symptom columns and the "When" choices side by side, and every
+        # sign in view without scrolling; the screen still bounds it.
         self.form.ensurePolished()
-        wanted = QSize(self.form.sizeHint().width() + FRAME_ROOM, self.sizeHint().height())
+        around = self.sizeHint().height() - page.sizeHint().height()  # margins, buttons
+        wanted = QSize(
+            self.form.sizeHint().width() + FRAME_ROOM, self.form.sizeHint().height() + around
+        )
         fit_window(self, "cramp", wanted.expandedTo(QSize(460, 420)))
 
     def _add_symptoms(self) -> dict[Symptom, QCheckBox]:

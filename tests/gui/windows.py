@@ -392,6 +392,20 @@ def scroll_problems(window: QWidget) -> list[str]:
     ]
 
 
+def page_overflow(window: QWidget) -> int:
+    """How many pixels of ``window``'s page lie below its view (0: it reads without scrolling).
+
+    The page is what :func:`crampcoach.qt.screens.scrolling` wraps, the
+    outermost scroll area; lists and tables that scroll inside it do not count.
+    """
+    areas = [
+        area
+        for area in window.findChildren(QAbstractScrollArea)
+        if area.objectName().endswith("Scroll") and area.isVisible() and area.window() is window
+    ]
+    return max((area.verticalScrollBar().maximum() for area in areas), default=0)
+
+
 def _each_shown(
     window: QWidget, names: tuple[str, ...], problems: list[str]
 ) -> Iterator[tuple[str, QWidget]]:

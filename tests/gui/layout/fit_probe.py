@@ -22,6 +22,7 @@ def main() -> int:
         layout_problems,
         open_every_window,
         out_of_sight,
+        page_overflow,
         scroll_problems,
         settle,
         unpinned,
@@ -29,7 +30,7 @@ def main() -> int:
 
     #: Controls that stay in view however long the page is.
     controls = ("backButton", "pauseButton", "skipButton", "stopButton", "disclaimerLabel")
-    pinned = {"player": controls, "ready": controls}
+    pinned = {"player": controls, "ready": controls, "review": ("disclaimerLabel",)}
     #: What is followed from across the room: in view as the window opens.
     followed = {"player": ("stepNameLabel", "countdownLabel")}
 
@@ -41,6 +42,7 @@ def main() -> int:
         problems = {name: layout_problems(w) for name, w in opened.windows.items()}
         scrolling = {name: scroll_problems(w) for name, w in opened.windows.items()}
         sizes = {name: [w.width(), w.height()] for name, w in opened.windows.items()}
+        overflow = {name: page_overflow(w) for name, w in opened.windows.items()}
         unseen = {name: unpinned(opened.windows[name], names) for name, names in pinned.items()}
         hidden = {
             name: out_of_sight(opened.windows[name], names) for name, names in followed.items()
@@ -52,6 +54,7 @@ def main() -> int:
         "sizes": sizes,
         "pinned": unseen,
         "in_sight": hidden,
+        "overflow": overflow,
     }
     print(json.dumps(report))
     return 0

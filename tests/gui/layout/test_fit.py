@@ -131,7 +131,7 @@ def test_the_players_and_reviews_content_reflows(probe: Callable[[str], dict], s
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_the_players_controls_stay_in_view(probe: Callable[[str], dict], screen: str) -> None:
-    """Back, Pause, Skip and Stop are below the page, not in it: in view at 200 % too."""
+    """Back, Pause, Skip, Stop and the review's disclaimer are below the page: in view at 200 % too."""
     found = [line for lines in probe(screen)["pinned"].values() for line in lines]
     assert not found, f"on {screen}:\n" + "\n".join(found)
 
@@ -158,3 +158,18 @@ def test_every_step_reads_without_scrolling_at_1280x800(tmp_path: Path, language
     assert len(report["steps"]) > 20, sorted(report["steps"])
     found = [line for lines in report["steps"].values() for line in lines]
     assert not found, f"in {language}:\n" + "\n".join(found)
+
+
+#: Windows that read whole, without scrolling, at 1280×800: the review and the
+#: trial may scroll (a long week of warning signs), their disclaimer is pinned.
+WHOLE_AT_1280 = ("main", "settings", "cramp", "reader", "player", "ready", "welcome")
+
+
+def test_at_1280x800_the_windows_open_with_nothing_below_the_fold(
+    probe: Callable[[str], dict],
+) -> None:
+    """A window as large as its content (the screen has the room): every tick box of the
+    cramp dialog's signs, every setting, the whole step, in view as it opens."""
+    overflow = probe("1280x800")["overflow"]
+    cut = {name: overflow[name] for name in WHOLE_AT_1280 if overflow[name]}
+    assert not cut, f"pixels below the fold at 1280x800: {cut}"
