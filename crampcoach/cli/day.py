@@ -79,10 +79,27 @@ def _day_off(args: argparse.Namespace) -> int:
         events = days.day_off(day, days.REASONS[args.reason], now, current, args.note)
     except days.DayError as exc:
         raise CliError(str(exc)) from None
-    for event in events:
-        _record(
-            args, _given(event), lambda e: f"a {args.reason} day ({e.to_dict()['item']}) for {day}"
-        )
+
+    def describe(e: Event) -> str:
+        return f"a {args.reason} day ({e.to_dict()['item']}) for {day}"
+
+    if args.format != "json":
+        for event in events:
+            _record(args, _given(event), describe)
+        return 0
+    # One JSON document, the entries as stored, not one object a line per plan item.
+    import contextlib
+    import io
+    import json
+
+    stored: list[object] = []
+    try:
+        for event in events:
+            with contextlib.redirect_stdout(io.StringIO()) as out:
+                _record(args, _given(event), describe)
+            stored.append(json.loads(out.getvalue()))
+    finally:  # what was written is told, even when a later entry fails
+        print(json.dumps(stored, ensure_ascii=False))
     return 0
 
 

@@ -79,3 +79,17 @@ def test_cli_pauses_and_resumes_reminders(
         == 2
     )
     assert "has passed" in capsys.readouterr().err
+
+
+def test_cli_day_off_as_json_is_one_document_of_the_stored_entries(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    args = ["--data-dir", str(data_dir), "day", "sick", "--date", "2026-01-05", "--format", "json"]
+    assert main(args) == 0
+    entries = json.loads(capsys.readouterr().out)  # one JSON value, not a line per entry
+    assert [e["item"] for e in entries] == ["bedtime", "stretch", "water"]
+    with Store.open(data_dir, clock=SystemClock(), read_only=True) as store:
+        stored = {e.id: e.to_dict() for e in store.events(types=[EventType.SKIP])}
+    assert [stored[e["id"]] for e in entries] == entries  # as they were stored
