@@ -1767,7 +1767,7 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
     <message>
         <source>✗ missed</source>
-        <translation>✗ versäumt</translation>
+        <translation>✗ fehlt</translation>
     </message>
     <message>
         <source>tonight</source>
@@ -3369,6 +3369,14 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     <message>
         <source>Cramps after nights with vs without the bedtime routine</source>
         <translation>Krämpfe nach Nächten mit und ohne Übungsfolge vor dem Schlafen</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Cramp diary</source>
+        <translation>Krampftagebuch</translation>
     </message>
     <message>
         <source>CrampCoach {week}</source>

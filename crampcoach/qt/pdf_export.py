@@ -215,6 +215,8 @@ class WeekPdf(QObject):
         headline = "<br>".join(_e(words.tr(line)) for line in review.headline_messages(r))
         chart_height = chart_width * CHART_PX[1] // CHART_PX[0]
         compared = self.tr("Cramps after nights with vs without the bedtime routine")
+        # Outside the f-string: lupdate does not look inside one, so its tr() went untranslated.
+        this_week, diary = self.tr("This week"), self.tr("Cramp diary")
         return f"""
 <html><body>
 <h2 style='margin:0'>CrampCoach — {_e(title)}</h2>
@@ -225,13 +227,13 @@ class WeekPdf(QObject):
 {_grid(r)}
 </table>
 <table width='100%' cellpadding='2'><tr>
-<td width='45%' valign='top'><p><b>{_e(self.tr("This week"))}</b><br>{headline}</p></td>
+<td width='45%' valign='top'><p><b>{_e(this_week)}</b><br>{headline}</p></td>
 <td valign='top'><p><b>{_e(compared)}</b><br>
 {_e(words.tr(review.effect_message(r.cramps.effect)))}</p></td>
 </tr></table>
 {trial_html(trial)}
 <p align='center'><img src='chart.png' width='{chart_width}' height='{chart_height}'></p>
-<h3 style='margin-bottom:2px'>{_e(self.tr("Cramp diary"))}</h3>
+<h3 style='margin-bottom:2px'>{_e(diary)}</h3>
 {self.diary(r, max_rows)}
 <p style="margin-top:10px">{_checklist()}.</p>
 <p style='margin-top:6px'><b>{_e(_safety(safety.NOT_MEDICAL_ADVICE))}</b></p>

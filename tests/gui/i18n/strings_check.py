@@ -194,3 +194,32 @@ def ui_untranslatable(path: Path) -> list[str]:
         for string in ET.parse(path).getroot().iter("string")
         if string.get("notr") == "true" and any(ch.isalpha() for ch in string.text or "")
     ]
+
+
+#: The calls lupdate collects a message from.
+TRANSLATING = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
+
+
+def _literal_message(call: ast.Call) -> bool:
+    """A translation call with its text written out (the text lupdate would collect)."""
+    name = _called_name(call)
+    if name not in TRANSLATING:
+        return False
+    text = call.args[0 if name in ("tr", "QT_TR_NOOP") else 1 : None][:1]
+    return bool(text) and isinstance(text[0], ast.Constant) and isinstance(text[0].value, str)
+
+
+def unseen_by_lupdate(path: Path) -> list[str]:
+    """``file:line: call`` for a translation call inside an f-string's braces.
+
+    lupdate does not parse f-strings' expressions: the message never reaches
+    the .ts file and the text stays English in every language.
+    """
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call) and _literal_message(inner):
+                found.append(f"{path.name}:{inner.lineno}: {ast.unparse(inner)[:60]}")
+    return found

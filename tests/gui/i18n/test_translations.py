@@ -130,6 +130,22 @@ def test_the_checker_sees_text_built_around_translation(tmp_path: Path) -> None:
     assert [h.split(":")[1] for h in hits] == ["1", "2", "3", "4", "5", "6", "7"], hits
 
 
+def test_no_message_hides_inside_an_f_string(tmp_path: Path) -> None:
+    """lupdate skips f-strings' braces: a tr() there never reaches the .ts (the week PDF's
+    "This week" and "Cramp diary" stayed English so)."""
+    check = _strings_check()
+    code = sorted((ROOT / "crampcoach").rglob("*.py"))
+    assert [hit for path in code for hit in check.unseen_by_lupdate(path)] == []
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "html = f\"<b>{_e(self.tr('This week'))}</b>\"\n"
+        "name = self.tr('Cramp diary')\nhtml = f'<h3>{_e(name)}</h3>'\n"
+        "x = f\"{QCoreApplication.translate('C', 'Hi')}\"\n"
+    )
+    hits = check.unseen_by_lupdate(sample)
+    assert [int(h.split(":")[1]) for h in hits] == [1, 4], hits
+
+
 def test_designer_forms_mark_every_word_translatable(tmp_path: Path) -> None:
     check = _strings_check()
     assert [

@@ -491,5 +491,7 @@ def test_the_german_review_shows_the_trial_in_german(
     assert "Ihr persönlicher Versuch (n-of-1), Mo. 9. Feb. 2026" in flat
     assert "Ergebnis: noch nicht genug Nächte." in flat and "Unbekannte Nächte:" in flat
     assert "Frage: Verringert die Übungsfolge" in flat and "Ausgangsphase" in flat
-    for english in ("Your personal trial", "Result:", "Unknown nights", "baseline", "known of"):
+    assert "Diese Woche" in flat and "Krampftagebuch" in flat
+    english_words = ("Your personal trial", "Result:", "Unknown nights", "baseline", "known of")
+    for english in (*english_words, "This week", "Cramp diary"):
         assert english not in flat, english
