@@ -33,6 +33,8 @@ from __future__ import annotations
 import functools
 import html
 import math
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
@@ -187,6 +189,24 @@ def side_words(side: Side) -> str:
     return QCoreApplication.translate("PlayerWindow", str(words))
 
 
+def _weakly(player: PlayerWindow) -> Callable[[object], None]:
+    """The engine's callback into ``player``, holding it by a weak reference.
+
+    The window holds its session and the session its subscribers: a callback
+    holding the window would close a cycle, and a closed player would wait
+    for the cycle collector (which may run inside a paint, or on another
+    thread) instead of going when its last reference does.
+    """
+    ref = weakref.ref(player)
+
+    def deliver(ev: object) -> None:
+        window = ref()
+        if window is not None:
+            window._on_event(ev)
+
+    return deliver
+
+
 class PlayerWindow(QWidget):
     """Plays a routine: big countdown, the side, the step, controls with shortcuts.
 
@@ -229,7 +249,7 @@ class PlayerWindow(QWidget):
         self.routine = routine
         self.session = session
         self.clock: Clock = session.clock
-        self.session.subscribe(self._on_event)
+        self.session.subscribe(_weakly(self))
         self.sink = cues
         cues.setParent(self)
         self.recorder = recorder
