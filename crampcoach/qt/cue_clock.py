@@ -40,11 +40,13 @@ from __future__ import annotations
 import functools
 import math
 import threading
+import weakref
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from shiboken6 import isValid
 
 from crampcoach.core.clock import Clock
 from crampcoach.qt.cues import load_sounds, play_sound
@@ -63,7 +65,8 @@ class SoundCue:
 
 
 def _stop(thread: QThread) -> None:
-    if thread.isRunning():
+    # A thread Qt has deleted (with its owner) was stopped before it went.
+    if isValid(thread) and thread.isRunning():
         thread.quit()
         thread.wait(STOP_WAIT_MS)
 
@@ -202,10 +205,14 @@ class CueClock(QObject):
         self._silence.connect(self._worker.silence)
         # Queued the other way: ``fired`` is emitted on this (the GUI) thread.
         self._worker.fired.connect(self.fired)
-        # Qt aborts the process when a running QThread is deleted.  If the owner
-        # is deleted without shutdown() (no close event), stop the thread first:
-        # ``destroyed`` comes before the children (the thread) are deleted.
+        # Qt aborts the process when a running QThread is deleted, and the worker
+        # must not be deleted outside its thread while that runs.  If the owner
+        # goes without shutdown() (no close event), stop the thread first, on
+        # whichever comes first: Qt deleting this object (``destroyed`` comes
+        # before its children, the thread, are deleted), or Python releasing
+        # this wrapper, which drops the worker's (finalizers run before that).
         self.destroyed.connect(functools.partial(_stop, self._thread))
+        weakref.finalize(self, _stop, self._thread)
         self._thread.start()
 
     @property
