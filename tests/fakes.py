@@ -8,6 +8,8 @@ proves it: every method of the protocol is here with the real store's signature)
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,9 +28,14 @@ from crampcoach.store import StoreWriteError
 
 @dataclass
 class FakeTimer:
-    """A timer that records how it was armed; :meth:`fire` runs its callback."""
+    """A timer that records how it was armed; :meth:`fire` runs its callback.
 
-    callback: Callable[[], object]
+    A bound method is held by a weak reference to its object, as a QTimer's
+    connection holds a QObject's slot: a window keeps its timers, and a timer
+    holding the window would make a cycle the real one does not.
+    """
+
+    callback: Callable[[], object] | weakref.WeakMethod[Callable[[], object]]
     single_shot: bool = True
     precise: bool = False
     coarse: bool = False
@@ -51,7 +58,11 @@ class FakeTimer:
         assert self.active, "fired a timer that is not running"
         if self.single_shot:
             self.active = False
-        self.callback()
+        callback = self.callback
+        if isinstance(callback, weakref.WeakMethod):
+            callback = callback()
+            assert callback is not None, "fired a timer whose owner is gone"
+        callback()
 
 
 @dataclass
@@ -69,7 +80,8 @@ class FakeTimers:
         precise: bool = False,
         coarse: bool = False,
     ) -> FakeTimer:
-        timer = FakeTimer(callback, single_shot, precise, coarse)
+        held = weakref.WeakMethod(callback) if inspect.ismethod(callback) else callback
+        timer = FakeTimer(held, single_shot, precise, coarse)
         self.made.append(timer)
         return timer
 
