@@ -164,3 +164,33 @@ def _recording(fn: Any, calls: list[Any]) -> Any:
         return fn()
 
     return wrapper
+
+
+def test_a_closed_player_is_freed_by_reference_counts_not_the_cycle_collector(
+    app: Any, qtbot: Any
+) -> None:
+    """With automatic collection off, a played-and-closed player goes at once.
+
+    Left to the cycle collector, a closed player was freed wherever a
+    collection happened to start: inside another window's paint event, which
+    deleted a widget Qt was painting (a crash in QPainter).
+    """
+    import gc
+    import weakref
+
+    _start_hidden(app, qtbot)
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        assert app.start_routine("bedtime")
+        qtbot.waitUntil(lambda: app.player is not None and app.player.isVisible())
+        player = weakref.ref(app.player)
+        gone: list[bool] = []
+        app.player.destroyed.connect(lambda *_: gone.append(True))
+        app.player.close()
+        qtbot.waitUntil(lambda: gone == [True])  # Qt deleted it
+        qtbot.waitUntil(lambda: player() is None)  # and no cycle keeps the Python side
+    finally:
+        if was_enabled:
+            gc.enable()
