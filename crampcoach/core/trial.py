@@ -441,23 +441,13 @@ def summary_message(report: Report, today: date) -> Message:
         where = QT_TRANSLATE_NOOP("Trial", "{block}, tonight {tonight}").format(
             block=block.label_message, tonight=_TONIGHT[block.routine]
         )
-    diff = report.difference
-    if (
-        report.verdict is stats.Verdict.NOT_ENOUGH
-        or diff is None
-        or diff.low is None
-        or diff.high is None
-    ):
+    interval = _interval(report)
+    if interval is None:
         result = QT_TRANSLATE_NOOP("Trial", "Not enough nights yet")
     else:
         result = QT_TRANSLATE_NOOP(
             "Trial", "{verdict} ({estimate} cramp nights a week, 95 % {low} to {high})"
-        ).format(
-            verdict=_VERDICT_HEADS[report.verdict],
-            estimate=Number(diff.estimate, 1, signed=True),
-            low=Number(diff.low, 1, signed=True),
-            high=Number(diff.high, 1, signed=True),
-        )
+        ).format(verdict=_VERDICT_HEADS[report.verdict], **interval[1])
     return QT_TRANSLATE_NOOP(
         "Trial",
         "Personal trial: {where}. {result}; {unknown}/{counted} nights unknown; not blinded.",
@@ -587,7 +577,8 @@ def _listed(words: Sequence[Message]) -> Message | str:
     return out
 
 
-def _result(report: Report) -> Message:
+def _interval(report: Report) -> tuple[stats.Difference, dict[str, Number]] | None:
+    """The difference and its estimate and 95 % bounds as shown, or None while not enough nights."""
     diff = report.difference
     if (
         report.verdict is stats.Verdict.NOT_ENOUGH
@@ -595,22 +586,32 @@ def _result(report: Report) -> Message:
         or diff.low is None
         or diff.high is None
     ):
+        return None
+    return diff, {
+        "estimate": Number(diff.estimate, 1, signed=True),
+        "low": Number(diff.low, 1, signed=True),
+        "high": Number(diff.high, 1, signed=True),
+    }
+
+
+def _result(report: Report) -> Message:
+    interval = _interval(report)
+    if interval is None:
         return QT_TRANSLATE_NOOP(
             "Trial",
             "Result: not enough nights yet. It needs at least two finished pairs of blocks "
             "with two thirds of the counted nights known in each block; {pairs} so far.",
         ).format(pairs=len(report.pair_differences))
+    diff, shown = interval
     return QT_TRANSLATE_NOOP(
         "Trial",
         "Result: {verdict}. With the routine minus without: {estimate} cramp nights a week "
         "(95 % interval {low} to {high}, {method}, {pairs} pairs).",
     ).format(
         verdict=_VERDICT_WORDS[report.verdict],
-        estimate=Number(diff.estimate, 1, signed=True),
-        low=Number(diff.low, 1, signed=True),
-        high=Number(diff.high, 1, signed=True),
         method=stats.METHODS.get(diff.method, diff.method),
         pairs=len(report.pair_differences),
+        **shown,
     )
 
 
