@@ -88,16 +88,16 @@ def _day_off(args: argparse.Namespace) -> int:
             _record(args, _given(event), describe)
         return 0
     # One JSON document, the entries as stored, not one object a line per plan item.
-    import contextlib
-    import io
     import json
 
     stored: list[object] = []
+
+    def keep(_args: argparse.Namespace, e: Event, _text: str, _settings: Settings) -> None:
+        stored.append(e.to_dict())
+
     try:
         for event in events:
-            with contextlib.redirect_stdout(io.StringIO()) as out:
-                _record(args, _given(event), describe)
-            stored.append(json.loads(out.getvalue()))
+            _record(args, _given(event), describe, report=keep)
     finally:  # what was written is told, even when a later entry fails
         print(json.dumps(stored, ensure_ascii=False))
     return 0

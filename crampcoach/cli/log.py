@@ -366,7 +366,14 @@ def _record(
     make: Callable[[Settings], Event],
     describe: Callable[[Event], str],
     after: Callable[[Event, Settings], None] | None = None,
+    report: Callable[[argparse.Namespace, Event, str, Settings], None] | None = None,
 ) -> int:
+    """Check, store (or hand to the running app) and report one entry.
+
+    ``report`` (default :func:`_report`: a line, or the entry as JSON) is told
+    of the entry once it is stored.
+    """
+    report = report or _report
     from crampcoach import paths
     from crampcoach.core.journal import EntryError, Journal, check_event
     from crampcoach.store import Store, StoreError, StoreLockedError
@@ -403,7 +410,7 @@ def _record(
             ):
                 if after is not None and args.format != "json":
                     after(event, settings)
-                _report(
+                report(
                     args,
                     event,
                     f"logged {describe(event)} at {_when(event.at, args.clock.tz)} (via the running app)",
@@ -424,7 +431,7 @@ def _record(
         raise CliError(str(exc)) from None
     if after is not None and args.format != "json":
         after(event, settings)  # the warning signs first: they matter more than the receipt
-    _report(args, event, f"logged {describe(event)} at {_when(event.at, args.clock.tz)}", settings)
+    report(args, event, f"logged {describe(event)} at {_when(event.at, args.clock.tz)}", settings)
     return 0
 
 
