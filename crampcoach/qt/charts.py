@@ -5,7 +5,7 @@ routine, 0-100 % on the left), a line for the nights with cramps (0-8 on the
 right), the week numbers under them and a legend.  Drawn by hand rather than
 with QtCharts: a QChartView (a graphics scene, its axes and series as items,
 libQt6Charts and the OpenGL libraries it pulls in) stayed in memory for the
-rest of the day after the review was closed, about 3.6 MiB of PSS measured
+rest of the day after the review was closed, about 3.4 MiB of RSS measured
 over a day in the tray (``python -m benchmarks desktop``'s cycles), for a
 chart of at most a few dozen rectangles.  :func:`paint_chart` draws the same
 picture on the window's :class:`WeekChart` and on the PDF's image.

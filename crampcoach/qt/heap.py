@@ -8,9 +8,10 @@ threads' arenas, so after a day in the tray the process kept them all.
 ``malloc_trim(0)`` releases the free pages in the middle of every arena as
 well (``madvise``), without moving anything.  Measured with the desktop
 benchmark's day (``measure_app``: five cycles of routine, review and
-settings, xcb under Xvfb with trayer), beside main in the same run: PSS after
-the day 93.1 and 89.2 MiB against 94.9 and 95.1.  Cheap (a walk over the free
-lists, about 0.3 ms here), so it runs on every release.
+settings, xcb under Xvfb with trayer), beside main in the same run: RSS after
+the day 102.0 and 101.9 MiB against 103.1 and 103.1 (PSS moved the same way,
+but with the machine's load too).  Cheap (a walk over the free lists, about
+0.3 ms here), so it runs on every release.
 
 glibc only: elsewhere (musl, macOS, Windows) there is no ``malloc_trim`` and
 :func:`give_back` does nothing.

@@ -243,11 +243,10 @@ class ReviewWindow(QWidget):
         self.csv_button = child(f, QPushButton, "csvButton")
         self.json_button = child(f, QPushButton, "jsonButton")
         self.disclaimer_label = child(f, QLabel, "disclaimerLabel")
-        # The not-medical-advice line stays in view below the page, however far it scrolls.
+        # The not-medical-advice line stays in view below the page, however far it
+        # scrolls; in line with the page's text (its margins and the form's).
         pinned = QVBoxLayout()
-        pinned.setContentsMargins(
-            24, 0, 24, 12
-        )  # in line with the page (its margins and the form's)
+        pinned.setContentsMargins(24, 0, 24, 12)
         pinned.addWidget(self.disclaimer_label)
         layout.addLayout(pinned)
         self.trial_label = self._trial_label()
