@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import Row
+from benchmarks.common import Row, rendered_stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = int(os.environ.get("CRAMPCOACH_BENCH_ROUNDS", "3"))
@@ -121,6 +121,50 @@ tray.activated.connect(activated)
 tray.show()
 if "--hidden" not in sys.argv:
     w.show()
+app.exec()
+"""
+
+# Context, not a floor: the main window's own form and stylesheet, loaded as the
+# app loads them (QUiLoader without Designer plugins), beside a tray icon, with
+# no data and none of our Python.  Launch to its first paint shows how much of
+# the "main window painted <= 1.3x bare" budget this window costs in PySide6
+# before the app reads a log or builds a card.
+FORM = """
+import sys, time
+from PySide6.QtCore import QCoreApplication, QEvent, QFile, QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
+
+class Watch(QObject):
+    waiting = True
+    def eventFilter(self, obj, event):
+        if self.waiting and event.type() == QEvent.Type.Paint and obj is w:
+            self.waiting = False
+            print("painted", time.monotonic(), flush=True)
+        return False
+
+icon, ui, qss = sys.argv[1:4]
+app = QApplication([])
+app.setQuitOnLastWindowClosed(False)
+app.setStyleSheet(open(qss, encoding="utf-8").read())
+watch = Watch()
+app.installEventFilter(watch)
+saved = QCoreApplication.libraryPaths()
+QCoreApplication.setLibraryPaths([])
+loader = QUiLoader()
+QCoreApplication.setLibraryPaths(saved)
+w = QMainWindow()
+f = QFile(ui)
+f.open(QFile.OpenModeFlag.ReadOnly)
+w.setCentralWidget(loader.load(f, w))
+w.menuBar().addMenu("&CrampCoach")
+w.menuBar().addMenu("&Help")
+w.statusBar()
+w.resize(1180, 740)
+tray = QSystemTrayIcon(QIcon(icon))
+tray.show()
+w.show()
 app.exec()
 """
 
@@ -808,7 +852,15 @@ def inner(tmp: Path) -> dict[str, Any]:
         peers = []
     programs: list[str] = ["bare", "crampcoach", *peers]
     results: dict[str, list[dict[str, Any]]] = {p: [] for p in programs}
-    shown: dict[str, list[float]] = {"bare": [], "crampcoach": []}
+    shown: dict[str, list[float]] = {"bare": [], "crampcoach": [], "form": []}
+    form_cmd = [
+        sys.executable,
+        "-c",
+        FORM,
+        icon,
+        str(resources.path("ui", "main_window.ui")),
+        str(rendered_stylesheet(tmp / "style.qss")),
+    ]
     failures: dict[str, str] = {}
     try:
         until(lambda: x11.tray_owned() and x11.panel(), 30, "trayer's tray")
@@ -819,6 +871,7 @@ def inner(tmp: Path) -> dict[str, Any]:
             print(f"round {n + 1}/{ROUNDS}: {', '.join(order)}", file=sys.stderr, flush=True)
             shown["bare"].append(measure_shown([sys.executable, "-c", BARE, icon], env, log, None))
             shown["crampcoach"].append(measure_shown(app_cmd, env, log, tmp / "probe"))
+            shown["form"].append(measure_shown(form_cmd, env, log, None))
             for name in order:
                 try:
                     if name == "bare":
@@ -931,8 +984,34 @@ def rows_from(raw: dict[str, Any], aps: tuple[float, float] | None = None) -> li
     n = min(len(app), len(bare))
     app, bare = app[:n], bare[:n]
     return (
-        _goal_rows(raw, app, bare, n) + _wakeup_rows(raw, app, bare) + _context_rows(app, bare, aps)
+        _goal_rows(raw, app, bare, n)
+        + _wakeup_rows(raw, app, bare)
+        + _form_rows(raw, n)
+        + _context_rows(app, bare, aps)
     )
+
+
+def _form_rows(raw: dict[str, Any], n: int) -> list[Row]:
+    """The main window's form alone beside the floor, same round: what PySide6 asks of the budget."""
+    form = raw["shown"].get("form", [])[:n]
+    if not form:
+        return []
+    floors = raw["shown"]["bare"][: len(form)]
+    return [
+        Row(
+            "desktop",
+            "the main window's form + stylesheet alone (no data, none of our Python), "
+            "launch to painted",
+            statistics.median(form),
+            "ms",
+            "—",
+            True,
+            statistics.median(floors),
+            context=True,
+            values=tuple(form),
+            ratios=tuple(f / b for f, b in zip(form, floors, strict=True)),
+        )
+    ]
 
 
 def _pss(rounds: list[dict[str, Any]], key: str) -> list[float]:

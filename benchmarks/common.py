@@ -7,9 +7,13 @@ on any machine, and with the issue's goal.
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -78,3 +82,21 @@ def print_table(rows: Sequence[Row]) -> None:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)) + " |")
         if n == 0:
             print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+def rendered_stylesheet(out: Path) -> Path:
+    """``ui/style.qss`` as the app applies it (light palette), written to ``out``.
+
+    The file itself is a template (``@tokens``, sizes in %); handed to Qt raw it
+    does not parse and Qt styles nothing, which would make a "form alone" row
+    cheaper than the app's real form.  Rendered in a child, so the benchmark's
+    own process loads no Qt.
+    """
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+        "from crampcoach.qt import theme; "
+        "open(sys.argv[1], 'w', encoding='utf-8').write(theme.app_stylesheet(theme.light_palette()))"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-c", code, str(out)], check=True, env=env)
+    return out

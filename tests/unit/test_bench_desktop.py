@@ -135,3 +135,12 @@ def test_each_long_gap_is_put_down_to_the_step_before_it() -> None:
     stalls.add({"max_gap_ms": 30.0})  # an older probe, or none over 50 ms
     assert stalls.windows == [60.0, 300.0, 30.0]
     assert stalls.by_step == {"launch": 60.0, "tray click": 300.0, "review": 120.0}
+
+
+def test_the_form_alone_is_context_judged_against_its_own_rounds_floor() -> None:
+    raw = {"shown": {"bare": [200.0, 300.0, 250.0], "form": [260.0, 330.0, 300.0]}}
+    (row,) = bd._form_rows(raw, 3)
+    assert row.context and row.passed
+    assert row.value == 300.0 and row.values == (260.0, 330.0, 300.0)
+    assert row.ratio == pytest.approx(1.2)  # the median of 1.3, 1.1 and 1.2, not 300/250
+    assert bd._form_rows({"shown": {"bare": [200.0]}}, 1) == []  # an older raw file
