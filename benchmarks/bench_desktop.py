@@ -75,6 +75,8 @@ PEERS: dict[str, list[str]] = {
     "RSIBreak": ["rsibreak"],
     "Safe Eyes": ["safeeyes"],
 }
+# The programs that are not peers: the floor, the app, and the forms-alone context.
+OURS = ("bare", "crampcoach", "forms")
 # Safe Eyes' tray icon needs the AppIndicator typelib (a Recommends, not a Depends).
 PEER_PACKAGES = "workrave rsibreak safeeyes gir1.2-ayatanaappindicator3-0.1"
 
@@ -165,6 +167,64 @@ w.resize(1180, 740)
 tray = QSystemTrayIcon(QIcon(icon))
 tray.show()
 w.show()
+app.exec()
+"""
+
+# Context, not a floor: the floor's tray app whose tray click first loads, paints
+# and closes the forms a day opens (player, review, settings) and then shows the
+# main window's form, all through QUiLoader with the rendered stylesheet, with
+# no data and none of our Python.  Its PSS after the click, beside the floor's
+# after its window opened, is PySide6's own part of "after a day <= 1.4x bare".
+FORMS = """
+import sys, time
+from PySide6.QtCore import QCoreApplication, QEvent, QFile, QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
+
+class Watch(QObject):
+    waiting = False
+    def eventFilter(self, obj, event):
+        if self.waiting and event.type() == QEvent.Type.Paint and obj is w:
+            self.waiting = False
+            print("painted", time.monotonic(), flush=True)
+        return False
+
+icon, qss, folder = sys.argv[1:4]
+app = QApplication([])
+app.setQuitOnLastWindowClosed(False)
+app.setStyleSheet(open(qss, encoding="utf-8").read())
+watch = Watch()
+app.installEventFilter(watch)
+w = None
+
+def load(name, parent=None):
+    saved = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    loader = QUiLoader()
+    QCoreApplication.setLibraryPaths(saved)
+    f = QFile(f"{folder}/{name}.ui")
+    f.open(QFile.OpenModeFlag.ReadOnly)
+    return loader.load(f, parent)
+
+def activated(reason):
+    global w
+    for name in ("player", "review_window", "settings_dialog"):
+        other = load(name)
+        other.resize(1180, 740)
+        other.show()
+        other.grab()
+        other.close()
+        other.deleteLater()
+    w = QMainWindow()
+    w.setCentralWidget(load("main_window", w))
+    w.resize(1180, 740)
+    watch.waiting = True
+    w.show()
+
+tray = QSystemTrayIcon(QIcon(icon))
+tray.activated.connect(activated)
+tray.show()
 app.exec()
 """
 
@@ -653,7 +713,7 @@ def measure_tray_program(
             idle.switches,
             idle.threads,
         )
-        if name == "bare":
+        if name in ("bare", "forms"):
             t_click = _click(x11, geometry)
             assert proc.stdout is not None
             line = _read_line(proc, 30, "the bare window painted")
@@ -850,7 +910,7 @@ def inner(tmp: Path) -> dict[str, Any]:
     peers = [p for p in PEERS if shutil.which(PEERS[p][0])]
     if os.environ.get("CRAMPCOACH_BENCH_PEERS") == "0":  # a quick run while working
         peers = []
-    programs: list[str] = ["bare", "crampcoach", *peers]
+    programs: list[str] = ["bare", "crampcoach", "forms", *peers]
     results: dict[str, list[dict[str, Any]]] = {p: [] for p in programs}
     shown: dict[str, list[float]] = {"bare": [], "crampcoach": [], "form": []}
     form_cmd = [
@@ -860,6 +920,14 @@ def inner(tmp: Path) -> dict[str, Any]:
         icon,
         str(resources.path("ui", "main_window.ui")),
         str(rendered_stylesheet(tmp / "style.qss")),
+    ]
+    forms_cmd = [
+        sys.executable,
+        "-c",
+        FORMS,
+        icon,
+        form_cmd[-1],
+        str(resources.path("ui", "main_window.ui").parent),
     ]
     failures: dict[str, str] = {}
     try:
@@ -877,6 +945,8 @@ def inner(tmp: Path) -> dict[str, Any]:
                     if name == "bare":
                         cmd = [sys.executable, "-c", BARE, icon, "--hidden"]
                         results[name].append(measure_tray_program(name, cmd, env, x11, log))
+                    elif name == "forms":
+                        results[name].append(measure_tray_program(name, forms_cmd, env, x11, log))
                     elif name == "crampcoach":
                         results[name].append(
                             measure_app([*app_cmd, "--hidden"], env, x11, log, data, tmp / "probe")
@@ -886,7 +956,7 @@ def inner(tmp: Path) -> dict[str, Any]:
                             measure_tray_program(name, PEERS[name], peer_env, x11, log)
                         )
                 except (TimeoutError, RuntimeError, OSError) as exc:
-                    if name in ("bare", "crampcoach"):
+                    if name in OURS:
                         raise
                     failures[name] = str(exc)  # a peer that cannot run here is reported
     finally:
@@ -947,7 +1017,11 @@ def _col(rounds: list[dict[str, Any]], key: str, sub: str | None = None) -> list
 
 def peer_table(raw: dict[str, Any]) -> str:
     """The comparison table, one line per program, median (range) over the rounds."""
-    names = {"bare": "bare PySide6 tray + window (floor)", "crampcoach": "CrampCoach --hidden"}
+    names = {
+        "bare": "bare PySide6 tray + window (floor)",
+        "crampcoach": "CrampCoach --hidden",
+        "forms": "bare + the day's forms, no data (context)",
+    }
     header = (
         "| app | tray icon ms | window painted ms | PSS MiB at 10 s | USS MiB | RSS MiB "
         f"| PSS MiB after a day | idle CPU s / {IDLE_S:g} s | switches / {IDLE_S:g} s |"
@@ -987,8 +1061,33 @@ def rows_from(raw: dict[str, Any], aps: tuple[float, float] | None = None) -> li
         _goal_rows(raw, app, bare, n)
         + _wakeup_rows(raw, app, bare)
         + _form_rows(raw, n)
+        + _forms_day_rows(raw)
         + _context_rows(app, bare, aps)
     )
+
+
+def _forms_day_rows(raw: dict[str, Any]) -> list[Row]:
+    """PySide6's part of a day (the forms alone, loaded, painted, closed) beside the floor's day."""
+    forms = raw["results"].get("forms", [])
+    bare = raw["results"]["bare"][: len(forms)]
+    if not forms:
+        return []
+    values, floors = _pss(forms, "mem_used"), _pss(bare, "mem_used")
+    return [
+        Row(
+            "desktop",
+            "PSS after the day's forms alone were loaded, painted and closed "
+            "(no data, none of our Python; floor: bare after its window opened)",
+            statistics.median(values),
+            "MiB",
+            "—",
+            True,
+            statistics.median(floors),
+            context=True,
+            values=tuple(values),
+            ratios=tuple(v / b for v, b in zip(values, floors, strict=True)),
+        )
+    ]
 
 
 def _form_rows(raw: dict[str, Any], n: int) -> list[Row]:
@@ -1103,8 +1202,9 @@ def _wakeup_rows(
             values=tuple(hidden),
         )
     )
-    # Idle wake-ups lowest of the group (ties with the floor allowed; the floor is not a peer).
-    peers = [p for p in raw["results"] if p not in ("bare", "crampcoach") and raw["results"][p]]
+    # Idle wake-ups lowest of the group (ties with the floor allowed; neither the floor
+    # nor the forms-alone context program is a peer).
+    peers = [p for p in raw["results"] if p not in OURS and raw["results"][p]]
     ours = statistics.median(r["idle_switches"] for r in app)
     theirs = {p: statistics.median(r["idle_switches"] for r in raw["results"][p]) for p in peers}
     rows.append(

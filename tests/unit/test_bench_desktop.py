@@ -144,3 +144,30 @@ def test_the_form_alone_is_context_judged_against_its_own_rounds_floor() -> None
     assert row.value == 300.0 and row.values == (260.0, 330.0, 300.0)
     assert row.ratio == pytest.approx(1.2)  # the median of 1.3, 1.1 and 1.2, not 300/250
     assert bd._form_rows({"shown": {"bare": [200.0]}}, 1) == []  # an older raw file
+
+
+def test_the_days_forms_alone_are_context_beside_the_floors_day() -> None:
+    def mem(pss: float) -> dict[str, dict[str, float]]:
+        return {"mem_used": {"pss": pss}}
+
+    raw = {"results": {"bare": [mem(50.0), mem(60.0)], "forms": [mem(60.0), mem(66.0)]}}
+    (row,) = bd._forms_day_rows(raw)
+    assert row.context and row.passed and row.unit == "MiB"
+    assert row.ratio == pytest.approx(1.15)  # the median of 1.2 and 1.1, per round
+    assert bd._forms_day_rows({"results": {"bare": [mem(50.0)]}}) == []
+
+
+def test_the_forms_alone_program_is_not_a_peer_in_the_wake_up_race() -> None:
+    app = [{"idle_switches": 0, "hidden_switches": 0, "windows_after": []}]
+    bare = [{"idle_switches": 1}]
+    raw = {
+        "results": {
+            "bare": bare,
+            "crampcoach": app,
+            "forms": [{"idle_switches": 0}],
+            "Workrave": [{"idle_switches": 230}],
+        }
+    }
+    lowest = bd._wakeup_rows(raw, app, bare)[1]
+    assert "Workrave 230" in lowest.metric and "forms" not in lowest.metric
+    assert lowest.ok  # 0 against Workrave's 230; the context program's 0 is no rival
