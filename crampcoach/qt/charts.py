@@ -17,14 +17,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from crampcoach.core.review import WeekReview
+from crampcoach.qt import theme
 
 ADHERENCE_COLOUR = "#3c7dc4"
 BEDTIME_COLOUR = "#9cc3ea"
 CRAMP_COLOUR = "#c0392b"
+GRID_SHARE = 0.2  # the grid lines: the text colour, faintly
 CHART_PX = (900, 320)  # drawn at screen scale, so its labels keep a readable size
 PCT_TICKS = (0, 20, 40, 60, 80, 100)
 NIGHTS_TICKS = (0, 2, 4, 6, 8)  # 0-8 in steps of 2: eight ticks do not fit a short chart
@@ -45,17 +56,22 @@ class ChartData:
 
 @dataclass(frozen=True)
 class Colours:
-    """The chart's own colours: on paper, or on a dark window (the series keep theirs)."""
+    """The chart's own colours, read from a palette (the series keep theirs).
+
+    The window's palette, whatever the desktop's (or our light or dark theme)
+    is; the PDF's is :func:`crampcoach.qt.theme.paper_palette`, so it prints
+    light.
+    """
 
     background: QColor
     text: QColor
     grid: QColor
 
     @classmethod
-    def of(cls, dark: bool) -> Colours:
-        if dark:
-            return cls(QColor("#26292a"), QColor("#ecebe5"), QColor("#4a4f50"))
-        return cls(QColor("#ffffff"), QColor("#1d1f20"), QColor("#d4d6d8"))
+    def of(cls, palette: QPalette) -> Colours:
+        role = QPalette.ColorRole
+        base, text = palette.color(role.Base), palette.color(role.Text)
+        return cls(QColor(base), QColor(text), theme.mix(text, base, GRID_SHARE))
 
 
 def chart_data(r: WeekReview) -> ChartData:
@@ -98,9 +114,9 @@ def _entry_width(fm: QFontMetricsF, text: str) -> float:
     return fm.height() + 6 + fm.horizontalAdvance(text) + 2 * fm.height()
 
 
-def paint_chart(p: QPainter, rect: QRectF, data: ChartData, dark: bool = False) -> None:
-    """Draw the chart into ``rect`` with ``p``'s font."""
-    colours = Colours.of(dark)
+def paint_chart(p: QPainter, rect: QRectF, data: ChartData, palette: QPalette) -> None:
+    """Draw the chart into ``rect`` with ``p``'s font, in ``palette``'s Base and Text colours."""
+    colours = Colours.of(palette)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.fillRect(rect, colours.background)
@@ -219,13 +235,11 @@ class WeekChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: ChartData | None = None
-        self.dark = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def show_review(self, r: WeekReview, dark: bool) -> None:
-        """Draw the last weeks of ``r``, on a dark panel if ``dark``."""
+    def show_review(self, r: WeekReview) -> None:
+        """Draw the last weeks of ``r`` (in the widget's palette: a new one repaints it)."""
         self.data = chart_data(r)
-        self.dark = dark
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -240,7 +254,7 @@ class WeekChart(QWidget):
         if self.data is None:
             return
         p = QPainter(self)
-        paint_chart(p, QRectF(self.rect()), self.data, self.dark)
+        paint_chart(p, QRectF(self.rect()), self.data, self.palette())
         p.end()
 
 
@@ -249,6 +263,6 @@ def chart_image(r: WeekReview, size: tuple[int, int] = CHART_PX) -> QImage:
     image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
     image.fill(0xFFFFFFFF)
     p = QPainter(image)
-    paint_chart(p, QRectF(0, 0, *size), chart_data(r))
+    paint_chart(p, QRectF(0, 0, *size), chart_data(r), theme.paper_palette())
     p.end()
     return image

@@ -36,7 +36,8 @@ from PySide6.QtGui import (
 from crampcoach import __version__
 from crampcoach.core import review, safety
 from crampcoach.core.events import SYMPTOM_MESSAGES
-from crampcoach.core.review import Status, WeekReview
+from crampcoach.core.review import WeekReview
+from crampcoach.qt import review_colours, theme
 from crampcoach.qt import review_words as words
 from crampcoach.qt.charts import CHART_PX, chart_image
 
@@ -47,13 +48,6 @@ if TYPE_CHECKING:
 RESOLUTION = 300  # dpi of the PDF's coordinate system
 MAX_DIARY_ROWS = 14
 FONT_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)  # points; tried in turn until the page fits
-CELL_BG: dict[Status, str] = {
-    Status.DONE: "#cdeccd",
-    Status.PARTIAL: "#fff0c2",
-    Status.MISSED: "#f7d4d4",
-    Status.SKIPPED: "#dde6f2",
-    Status.PENDING: "#f2f2f2",
-}
 
 
 def _e(text: object) -> str:
@@ -80,17 +74,21 @@ def _grid(r: WeekReview) -> str:
         for d in days
     )
     rows = [f"<tr bgcolor='#eeeeee'><th></th>{head}</tr>"]
+    paper = theme.paper_palette()  # the window's colours, as they print on white
     for item in review.GRID_ROWS:
         cells = []
         for d in days:
-            status = review.cell_status(d, item)
-            bg = CELL_BG.get(status) if status else None
-            if item == "cramps" and d.cramps:
-                bg = "#f9e0dc"
-            style = f' bgcolor="{bg}"' if bg else ""  # not shown
-            cells.append(
-                f"<td align='center'{style}>{_e(words.tr(review.cell_message(d, item)))}</td>"
+            look = (
+                review_colours.cramps_cell(paper, d.cramps)
+                if item == "cramps"
+                else review_colours.status_cell(paper, review.cell_status(d, item))
             )
+            bg = look.background
+            style = f' bgcolor="{bg.name()}"' if bg is not None else ""  # not shown
+            text = _e(words.tr(review.cell_message(d, item)))
+            if look.italic:  # a night nobody logged: unknown, not "none"
+                text = f"<i>{text}</i>"
+            cells.append(f"<td align='center'{style}>{text}</td>")
         rows.append(
             f"<tr><th align='left'>{_e(words.tr(review.grid_label_message(item, r)))}</th>{''.join(cells)}</tr>"
         )

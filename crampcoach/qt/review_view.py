@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFileDialog,
@@ -47,8 +47,8 @@ from crampcoach.core.journal import Journal
 from crampcoach.core.review import IsoWeek, Status, WeekReview
 from crampcoach.core.safety import Level
 from crampcoach.core.settings import Settings, parse_hhmm
+from crampcoach.qt import review_colours
 from crampcoach.qt import review_words as words
-from crampcoach.qt import theme
 from crampcoach.qt.charts import WeekChart
 from crampcoach.qt.forms import child, describe, load_ui, plain_tip
 from crampcoach.qt.screens import fit_window, remember, scrolling
@@ -57,14 +57,6 @@ if TYPE_CHECKING:
     from crampcoach.core.trial import Report as TrialReport
     from crampcoach.store import Store
 
-# Cell colours: readable on light backgrounds, and never the only cue (the text says it too).
-STATUS_COLOURS: dict[Status, str] = {
-    Status.DONE: "#cdeccd",
-    Status.PARTIAL: "#fff0c2",
-    Status.MISSED: "#f7d4d4",
-    Status.SKIPPED: "#dde6f2",
-    Status.PENDING: "#f2f2f2",
-}
 DIARY_EMPTY = QT_TRANSLATE_NOOP(
     "ReviewWindow",
     "No cramps logged this week. After a cramp, press “Log a cramp…”: when it was and "
@@ -273,10 +265,7 @@ class ReviewWindow(QWidget):
             QCoreApplication.translate("Safety", safety.NOT_MEDICAL_ADVICE)
         )
         self.checklist_label.setText(checklist_text())
-        self.warnings_label.setStyleSheet(
-            "QLabel { color: #7a0000; background: #ffe5e5; border: 1px solid #c00000;"
-            " padding: 8px; border-radius: 4px; }"
-        )
+        # The warning box's colours are ui/style.qss's @warn, for the palette in use.
         self._setup_grid()
         self._setup_diary()
         self.diary_empty = QLabel(self.tr(str(DIARY_EMPTY)))
@@ -399,9 +388,12 @@ class ReviewWindow(QWidget):
         Entries may have been logged meanwhile from the tray, the main window
         or ``crampcoach log``.  Only after the window lost the focus: the first
         activation follows the read the window was built with, and a second
-        read there was a fifth of the first open's stall.
+        read there was a fifth of the first open's stall.  A new palette (the
+        theme setting, or the desktop's) recolours the grid without a read.
         """
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.review is not None:
+            self._fill_grid(self.review)  # the cells' colours come from the palette
         if event.type() == QEvent.Type.ActivationChange and self.review is not None:
             if not self.isActiveWindow():
                 self._away = True
@@ -426,6 +418,9 @@ class ReviewWindow(QWidget):
         )
         # Day names in the user's language (strftime's are always English here).
         locale = QLocale()
+        # The window's palette (the table inherits it, but only after the window's
+        # PaletteChange): the cells follow a dark, or any, desktop palette.
+        palette = self.palette()
         self.grid.setHorizontalHeaderLabels(
             [locale.toString(QDate(d.day.year, d.day.month, d.day.day), "ddd d") for d in r.days]
         )
@@ -434,13 +429,18 @@ class ReviewWindow(QWidget):
                 cell = QTableWidgetItem(words.tr(review.cell_message(row, item)))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 status = review.cell_status(row, item)
-                colour = STATUS_COLOURS.get(status) if status else None
-                if item == "cramps" and row.cramps:
-                    colour = "#f9e0dc"
-                if colour:
-                    cell.setBackground(QBrush(QColor(colour)))
-                    # Explicit text colour: the background is fixed, so dark themes stay readable.
-                    cell.setForeground(QBrush(QColor("#1a1a1a")))
+                look = (
+                    review_colours.cramps_cell(palette, row.cramps)
+                    if item == "cramps"
+                    else review_colours.status_cell(palette, status)
+                )
+                if look.background is not None:
+                    cell.setBackground(QBrush(look.background))
+                cell.setForeground(QBrush(look.text))
+                if look.italic:
+                    font = cell.font()
+                    font.setItalic(True)
+                    cell.setFont(font)
                 if status is Status.SKIPPED or (item == "bedtime" and row.bedtime_skip):
                     reason = row.bedtime_skip if item == "bedtime" else row.stretch_skip
                     cell.setToolTip(
@@ -468,7 +468,7 @@ class ReviewWindow(QWidget):
             layout = self.chart_host.layout()
             assert layout is not None
             layout.addWidget(self._chart_view)
-        self._chart_view.show_review(r, dark=theme.is_dark(self.palette()))
+        self._chart_view.show_review(r)
 
     @property
     def chart(self) -> WeekChart | None:

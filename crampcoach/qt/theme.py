@@ -102,7 +102,8 @@ def is_dark(palette: QPalette) -> bool:
     return luminance(palette.color(role.Window)) < luminance(palette.color(role.WindowText))
 
 
-def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
+def mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
+    """``a`` blended into ``b``: ``share_of_a`` 1 is ``a``, 0 is ``b``."""
     s = share_of_a
     return QColor.fromRgbF(
         a.redF() * s + b.redF() * (1 - s),
@@ -117,7 +118,7 @@ def muted(palette: QPalette, minimum: float = 4.5) -> QColor:
     text, window = palette.color(role.WindowText), palette.color(role.Window)
     base = palette.color(role.Base)
     for share in (0.72, 0.8, 0.88, 0.95, 1.0):
-        colour = _mix(text, window, share)
+        colour = mix(text, window, share)
         if contrast(colour, window) >= minimum and contrast(colour, base) >= minimum:
             return colour
     return text
@@ -184,6 +185,11 @@ def dark_palette() -> QPalette:
         highlight="#7cc4bc", highlighted="#0d1f1d", mid="#5b605f", link="#8cc4ff",
         disabled="#9a9d9c", tooltip="#2b2e30",
     )  # fmt: skip
+
+
+def paper_palette() -> QPalette:
+    """What printed pages (the week's PDF, its chart) are coloured for: ink on white paper."""
+    return light_palette()
 
 
 def high_contrast_palette() -> QPalette:
