@@ -163,3 +163,25 @@ def test_every_status_keeps_aa_in_every_palette() -> None:
             cell = review_colours.cramps_cell(palette, cramps)
             ground = cell.background or palette.color(QPalette.ColorRole.Base)
             assert theme.contrast(cell.text, ground) >= AA
+
+
+def test_the_warning_box_takes_the_themes_colours(
+    qtbot, qapp, store: Store, clock: FakeClock
+) -> None:
+    """The warning signs' box is style.qss's @warn: dark in the dark theme, not a pink panel."""
+    from dataclasses import replace
+
+    from crampcoach.core.events import Symptom
+
+    signs = (Symptom.SWELLING, Symptom.WARMTH)
+    store.add(replace(cramp(date(2026, 3, 10), "23:30", minutes=25), symptoms=signs))
+    try:
+        theme.apply(qapp, "dark")
+        w = window(qtbot, store, clock, qapp.palette())
+        w.show_week(LAST_WEEK.shift(1))
+        assert w.warnings_label.isVisible()
+        image = w.warnings_label.grab().toImage()
+        inside = image.pixelColor(image.width() // 2, 3)
+        assert inside == QColor(theme.colours(qapp.palette())["warn"])
+    finally:
+        theme.apply(qapp)
