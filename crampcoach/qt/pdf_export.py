@@ -320,7 +320,7 @@ def write_week_pdf(r: WeekReview, path: Path, trial: Report | None = None) -> in
     if not painter.begin(writer):
         raise OSError(f"cannot write a PDF to {path}")
     try:
-        doc.drawContents(painter, QRectF(0, 0, page.width(), page.height()))
+        theme.print_on_paper(doc, painter, QRectF(0, 0, page.width(), page.height()))
     finally:
         painter.end()
     return 1

@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication
 
 from crampcoach import resources
@@ -190,6 +198,22 @@ def dark_palette() -> QPalette:
 def paper_palette() -> QPalette:
     """What printed pages (the week's PDF, its chart) are coloured for: ink on white paper."""
     return light_palette()
+
+
+def print_on_paper(doc: QTextDocument, painter: QPainter, clip: QRectF | None = None) -> None:
+    """Draw ``doc`` as ``QTextDocument.drawContents`` does, in :func:`paper_palette`'s colours.
+
+    ``drawContents`` takes the text's default colour from the application's
+    palette: under the dark theme a PDF printed near-white text on white paper.
+    """
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette = paper_palette()
+    painter.save()
+    if clip is not None:
+        painter.setClipRect(clip)
+        context.clip = clip
+    doc.documentLayout().draw(painter, context)
+    painter.restore()
 
 
 def high_contrast_palette() -> QPalette:

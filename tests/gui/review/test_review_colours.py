@@ -185,3 +185,35 @@ def test_the_warning_box_takes_the_themes_colours(
         assert inside == QColor(theme.colours(qapp.palette())["warn"])
     finally:
         theme.apply(qapp)
+
+
+def test_the_pdf_prints_ink_on_paper_in_the_dark_theme(
+    qtbot, qapp, store: Store, clock: FakeClock, tmp_path
+) -> None:
+    """QTextDocument's default text colour is the application's: the dark theme's was near-white."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftoppm"):
+        pytest.skip("poppler-utils is not installed")
+    fill(store)
+    try:
+        theme.apply(qapp, "dark")
+        w = window(qtbot, store, clock, qapp.palette())
+        pdf = w.export_pdf(tmp_path / "week.pdf")
+    finally:
+        theme.apply(qapp)
+    assert pdf is not None
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", "-singlefile", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    image = QImage(str(tmp_path / "page.png"))
+    top = image.height() * 7 // 100  # the title and the line under it, above the grid
+    ink = sum(
+        1
+        for y in range(top)
+        for x in range(image.width())
+        if theme.luminance(image.pixelColor(x, y)) < 0.2
+    )
+    assert ink > 600, ink  # measured: 1252 in ink, 124 (edges) when it printed near-white
