@@ -31,6 +31,7 @@ from crampcoach import __version__
 from crampcoach.core import documents
 from crampcoach.core.model import Routine, Side, Step
 from crampcoach.core.safety import NOT_MEDICAL_ADVICE
+from crampcoach.qt import theme
 from crampcoach.qt.i18n import format_duration
 from crampcoach.qt.pose_view import Ink, paint_pose, side_colours, step_picture
 
@@ -336,7 +337,7 @@ def write_routine_pdf(routine: Routine, path: Path) -> int:
                 writer.newPage()
             y = 0.0
             if index == 0:
-                header.drawContents(painter)
+                theme.print_on_paper(header, painter)
                 y = header.size().height() + _mm(GAP_MM)
             for n, block in enumerate(blocks):
                 if n or index == 0:  # a rule between steps, none at the top of a page
@@ -346,13 +347,13 @@ def write_routine_pdf(routine: Routine, path: Path) -> int:
                 _pictures(painter, block, y)
                 painter.save()
                 painter.translate(_text_left(block.step), y)
-                block.text.drawContents(painter)
+                theme.print_on_paper(block.text, painter)
                 painter.restore()
                 y += block.height
             bottom = page.height() - footer.size().height()
             painter.save()
             painter.translate(0, bottom)
-            _footer(writer, page.width(), index + 1, len(pages)).drawContents(painter)
+            theme.print_on_paper(_footer(writer, page.width(), index + 1, len(pages)), painter)
             painter.restore()
     finally:
         painter.end()

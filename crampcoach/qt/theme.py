@@ -196,7 +196,7 @@ def dark_palette() -> QPalette:
 
 
 def paper_palette() -> QPalette:
-    """What printed pages (the week's PDF, its chart) are coloured for: ink on white paper."""
+    """What printed pages (the week, its chart, the routine sheet) are coloured for: ink on paper."""
     return light_palette()
 
 
