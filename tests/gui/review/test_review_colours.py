@@ -54,12 +54,18 @@ def fill(store: Store) -> None:
     store.add(night(date(2026, 3, 2), cramps=0))  # Monday night: logged, none
 
 
-def window(qtbot, store: Store, clock: FakeClock, palette: QPalette) -> ReviewWindow:
+@pytest.fixture
+def themed(qapp):
+    """Set a palette as the app does (palette and the stylesheet made from it); undone after."""
+    yield lambda palette: theme.apply(qapp, palette=palette)
+    theme.apply(qapp)
+
+
+def window(qtbot, store: Store, clock: FakeClock) -> ReviewWindow:
     w = ReviewWindow(
         store, store.settings, clock=clock, journal=Journal(store, clock), tz=TZ, week=LAST_WEEK
     )
     qtbot.addWidget(w)
-    w.setPalette(palette)
     w.resize(1280, 800)
     w.show()
     return w
@@ -92,12 +98,13 @@ def _distance(a: QColor, b: QColor) -> float:
 
 @pytest.mark.parametrize("name", list(PALETTES))
 def test_the_grid_is_readable_distinct_and_not_glaring(
-    qtbot, store: Store, clock: FakeClock, name: str
+    qtbot, themed, store: Store, clock: FakeClock, name: str
 ) -> None:
     palette = PALETTES[name]()
     base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
     fill(store)
-    w = window(qtbot, store, clock, palette)
+    themed(palette)
+    w = window(qtbot, store, clock)
     drawn = drawn_cells(w)
     by_status: dict[str, QColor] = {}
     for (item, col), colour in drawn.items():
@@ -120,15 +127,18 @@ def test_the_grid_is_readable_distinct_and_not_glaring(
     assert theme.contrast(unknown.foreground().color(), drawn["cramps", 1]) >= AA
 
 
-def test_a_new_palette_recolours_the_open_review(qtbot, store: Store, clock: FakeClock) -> None:
+def test_a_new_palette_recolours_the_open_review(
+    qtbot, themed, store: Store, clock: FakeClock
+) -> None:
     """The theme setting or the desktop turning dark: the grid and chart follow, no re-read."""
     fill(store)
-    w = window(qtbot, store, clock, theme.light_palette())
+    themed(theme.light_palette())
+    w = window(qtbot, store, clock)
     light = drawn_cells(w)["bedtime", 0]
     # Not our own dark palette: a desktop's, with a blue-black base.
     other = theme.dark_palette()
     other.setColor(QPalette.ColorRole.Base, QColor("#0a1630"))
-    w.setPalette(other)
+    themed(other)
     dark = drawn_cells(w)["bedtime", 0]
     assert theme.luminance(light) > 0.5 and theme.luminance(dark) < 0.1
     assert dark.blue() > dark.red()  # blended into that base, not ours
@@ -138,13 +148,14 @@ def test_a_new_palette_recolours_the_open_review(qtbot, store: Store, clock: Fak
 
 
 def test_the_pdf_prints_paper_colours_in_a_dark_theme(
-    qtbot, store: Store, clock: FakeClock
+    qtbot, themed, store: Store, clock: FakeClock
 ) -> None:
     from crampcoach.qt import pdf_export
     from crampcoach.qt.charts import chart_image
 
     fill(store)
-    w = window(qtbot, store, clock, theme.dark_palette())
+    themed(theme.dark_palette())
+    w = window(qtbot, store, clock)
     fills = re.findall(r'bgcolor="(#[0-9a-f]{6})"', pdf_export._grid(w.review))
     assert len(fills) >= 5
     assert all(theme.luminance(QColor(c)) > 0.5 for c in fills), fills  # light on paper
@@ -177,7 +188,7 @@ def test_the_warning_box_takes_the_themes_colours(
     store.add(replace(cramp(date(2026, 3, 10), "23:30", minutes=25), symptoms=signs))
     try:
         theme.apply(qapp, "dark")
-        w = window(qtbot, store, clock, qapp.palette())
+        w = window(qtbot, store, clock)
         w.show_week(LAST_WEEK.shift(1))
         assert w.warnings_label.isVisible()
         image = w.warnings_label.grab().toImage()
@@ -199,7 +210,7 @@ def test_the_pdf_prints_ink_on_paper_in_the_dark_theme(
     fill(store)
     try:
         theme.apply(qapp, "dark")
-        w = window(qtbot, store, clock, qapp.palette())
+        w = window(qtbot, store, clock)
         pdf = w.export_pdf(tmp_path / "week.pdf")
     finally:
         theme.apply(qapp)

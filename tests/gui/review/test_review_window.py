@@ -333,7 +333,9 @@ def _pixels(image: QImage, colour: str) -> int:
     )
 
 
-def test_the_chart_is_drawn_dark_in_a_dark_palette(qtbot, store: Store, clock: FakeClock) -> None:
+def test_the_chart_is_drawn_dark_in_a_dark_palette(
+    qtbot, qapp, store: Store, clock: FakeClock
+) -> None:
     from crampcoach.qt import theme
     from crampcoach.qt.charts import ADHERENCE_COLOUR, CRAMP_COLOUR
 
@@ -342,9 +344,11 @@ def test_the_chart_is_drawn_dark_in_a_dark_palette(qtbot, store: Store, clock: F
     w.chart.resize(600, 260)
     light = w.chart.grab().toImage()
     assert theme.luminance(light.pixelColor(1, 1)) > 0.9  # on paper
-    w.setPalette(theme.dark_palette())
-    w.refresh()
-    dark = w.chart.grab().toImage()
+    try:
+        theme.apply(qapp, "dark")  # as the theme setting does: the palette and its stylesheet
+        dark = w.chart.grab().toImage()
+    finally:
+        theme.apply(qapp)
     assert theme.luminance(dark.pixelColor(1, 1)) < 0.1  # not a white panel
     for image in (light, dark):  # our colours on both
         assert _pixels(image, ADHERENCE_COLOUR) > 50  # last week's bar
