@@ -94,6 +94,12 @@ class App(QObject):
     """Holds the store, the routines and every window; the thing other parts call."""
 
     settings_changed = Signal(object)  # the full merged settings dict after a change
+    # A window was built ("main", "player", "review", "settings", ...), not yet
+    # shown.  The desktop benchmark's probe watches that window's first paint
+    # through it, instead of an application-wide event filter, which made
+    # PySide build a Python type for every class of object it saw (about 40 ms
+    # of the first main window's round that a user never pays).
+    window_built = Signal(str, QWidget)
 
     def __init__(
         self,
@@ -148,6 +154,7 @@ class App(QObject):
         self._background_started = False
         self._preparing: set[str] = set()  # windows whose first open is read on a worker
         self._main_window_coming = False  # open_main_window is building it in rounds
+        self._player_prepared = False  # prepare_player has run (once per process)
         self.services: Services | None = None  # reminders and tray, once started
         self._quitting = False
         self.ipc_server: IpcServer | None = None
@@ -188,6 +195,7 @@ class App(QObject):
         from crampcoach.qt.main_window import MainWindow
 
         self._main_window = MainWindow()
+        self.window_built.emit("main", self._main_window)
         self._main_window.hide_on_close = self._hide_on_close
         self._connect_main_window(self._main_window)
         if self._pending_status:
@@ -228,7 +236,7 @@ class App(QObject):
             if steps:
                 QTimer.singleShot(0, lambda: next_round(steps))
 
-        preload.import_then(MAIN_WINDOW_MODULES, rounds, self)
+        preload.import_then(MAIN_WINDOW_MODULES, rounds, self, forms=True)
 
     @property
     def main_window_built(self) -> bool:
@@ -304,9 +312,38 @@ class App(QObject):
         # After the first paint so that tray, scheduler and notifications
         # (apscheduler, jeepney) never delay the window.
         if self.background:
-            QTimer.singleShot(0, self._start_background)
+            QTimer.singleShot(0, self._services_then_player)
             if not self.settings.welcome_done:
                 QTimer.singleShot(0, self.open_welcome)
+
+    def _services_then_player(self) -> None:
+        """The background services if not started yet, then the player prepared (one worker at a time)."""
+        if self._background_started:
+            self.prepare_player()
+        else:
+            self._start_background(then=self.prepare_player)
+
+    def prepare_player(self) -> None:
+        """A routine may start soon: import the player on a worker, so starting it imports nothing.
+
+        Called when the main window is on screen (its Start buttons) and when
+        the tray menu opens.  ``start_routine`` stays synchronous; done in it,
+        the first import (the player, its cue clock, the session engine, about
+        45 ms) and the cited documents' catalogue were most of the first
+        start's round.  Once per process; a failure here is left for
+        ``start_routine`` to report.
+        """
+        if self._player_prepared or self._quitting:
+            return
+        self._player_prepared = True
+        from crampcoach.qt import preload
+
+        def work() -> None:
+            importlib.import_module("crampcoach.qt.player")
+            importlib.import_module("crampcoach.core.documents").bundled()
+            importlib.import_module("crampcoach.qt.forms").warm_window_types()
+
+        preload.call_then(work, lambda *_: None, self)
 
     def _bench_mark(self) -> None:
         print(f"shown {time.perf_counter():.6f}", flush=True)
@@ -526,6 +563,7 @@ class App(QObject):
         player.destroyed.connect(_give_back_soon)
         player.setProperty("routineId", routine.id)
         self.player = player
+        self.window_built.emit("player", player)
         player.show()
         _raise(player)
         return True
@@ -637,6 +675,7 @@ class App(QObject):
 
         def read() -> object:
             module = importlib.import_module("crampcoach.qt.review_view")
+            importlib.import_module("crampcoach.qt.forms").warm_window_types()
             return module.read_week(store, settings, clock)
 
         def open_(loaded: object) -> QWidget | None:
@@ -729,6 +768,7 @@ class App(QObject):
 
         def prepare() -> None:
             importlib.import_module("crampcoach.qt.settings_dialog")
+            importlib.import_module("crampcoach.qt.forms").warm_window_types()
             importlib.import_module("crampcoach.qt.cues").probe_off_gui_thread()
 
         def open_(_none: object) -> QWidget | None:
@@ -782,6 +822,7 @@ class App(QObject):
             window.setWindowFlag(Qt.WindowType.Window, True)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._windows[key] = window
+        self.window_built.emit(key, window)
         window.destroyed.connect(lambda *_: self._windows.pop(key, None))
         window.destroyed.connect(_give_back_soon)
         if hasattr(window, "settings_changed"):

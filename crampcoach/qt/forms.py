@@ -28,6 +28,117 @@ class UiError(RuntimeError):
     """A form is missing, unreadable, or lacks a widget the code needs."""
 
 
+#: The classes whose Python types (with their enums) PySide builds in the GUI
+#: thread when the first window is made: for ``QUiLoader.load``, the loader's
+#: widgets (``availableWidgets()``), layouts and the classes it reaches besides;
+#: for the first fill, the style and date classes.  Listed by
+#: ``tests/gui/app/test_forms_warm.py``, which fails when a PySide release adds
+#: one.  About 90 enums: 10-15 ms of the first window's rounds under X11.
+FIRST_WINDOW_TYPES = {
+    "QtWidgets": (
+        "QAbstractScrollArea",
+        "QAbstractSlider",
+        "QAbstractSpinBox",
+        "QCalendarWidget",
+        "QCheckBox",
+        "QColumnView",
+        "QComboBox",
+        "QCommandLinkButton",
+        "QDateEdit",
+        "QDateTimeEdit",
+        "QDial",
+        "QDialog",
+        "QDialogButtonBox",
+        "QDockWidget",
+        "QDoubleSpinBox",
+        "QFontComboBox",
+        "QFrame",
+        "QGraphicsView",
+        "QGroupBox",
+        "QKeySequenceEdit",
+        "QLCDNumber",
+        "QLabel",
+        "QLineEdit",
+        "QListView",
+        "QListWidget",
+        "QMainWindow",
+        "QMdiArea",
+        "QMenu",
+        "QMenuBar",
+        "QPlainTextEdit",
+        "QProgressBar",
+        "QPushButton",
+        "QRadioButton",
+        "QScrollArea",
+        "QScrollBar",
+        "QSlider",
+        "QSpinBox",
+        "QSplitter",
+        "QStackedWidget",
+        "QStatusBar",
+        "QTabWidget",
+        "QTableView",
+        "QTableWidget",
+        "QTextBrowser",
+        "QTextEdit",
+        "QTimeEdit",
+        "QToolBar",
+        "QToolBox",
+        "QToolButton",
+        "QTreeView",
+        "QTreeWidget",
+        "QUndoView",
+        "QWidget",
+        "QWizard",
+        "QWizardPage",
+        "QFormLayout",
+        "QGridLayout",
+        "QHBoxLayout",
+        "QStackedLayout",
+        "QVBoxLayout",
+        "QTabBar",
+        "QRubberBand",
+        "QMdiSubWindow",
+        "QMessageBox",
+        "QInputDialog",
+        "QFontDialog",
+        "QColorDialog",
+        "QFileDialog",
+        "QErrorMessage",
+        "QFocusFrame",
+        "QHeaderView",
+        "QProgressDialog",
+        "QRhiWidget",
+        "QSizeGrip",
+        "QSplashScreen",
+        "QSplitterHandle",
+        "QStyle",
+        "QCommonStyle",
+        "QWidgetItem",
+    ),
+    "QtGui": ("QPixmap", "QSurface", "QWindow"),
+    "QtCore": ("QDateTime", "QTime"),
+}
+
+
+def warm_window_types() -> None:
+    """Build the Python types of :data:`FIRST_WINDOW_TYPES` now; for a worker thread.
+
+    Building a type runs Python code (its enums are Python enums), which on a
+    worker shares the interpreter lock in the switch interval's slices instead
+    of holding the GUI thread for the whole first load.  No Qt object is made,
+    only Python's view of the classes, and the types are the ones the first
+    window builds anyway, so this costs no memory a first window would not.  A
+    name this Qt lacks is skipped (that window pays for it, as before).
+    """
+    import importlib
+
+    for module, names in FIRST_WINDOW_TYPES.items():
+        qt = importlib.import_module(f"PySide6.{module}")
+        for name in names:
+            getattr(qt, name, None)
+
+
 @cache
 def _loader() -> QUiLoader:
     """One loader that loads no Designer plugins.

@@ -75,15 +75,23 @@ def call_then(
 
 
 def import_then(
-    modules: Sequence[str], then: Callable[[BaseException | None], None], parent: QObject
+    modules: Sequence[str],
+    then: Callable[[BaseException | None], None],
+    parent: QObject,
+    *,
+    forms: bool = False,
 ) -> threading.Thread:
     """Import ``modules`` on a worker thread; call ``then(error)`` in the GUI thread after.
 
     ``error`` is None when every import worked, else the first exception.
+    ``forms``: a window with a form comes next, so also build the Python types
+    its first load would build in the GUI thread (``forms.warm_window_types``).
     """
 
     def work() -> None:
         for name in modules:
             importlib.import_module(name)
+        if forms:
+            importlib.import_module("crampcoach.qt.forms").warm_window_types()
 
     return call_then(work, lambda _none, error: then(error), parent)

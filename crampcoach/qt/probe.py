@@ -104,13 +104,9 @@ class Probe(QObject):
         self._max_gap = 0.0
         self._beats = 0
         self._gaps: list[list[float]] = []
-        qapp = QApplication.instance()
-        assert qapp is not None
-        self._qapp = qapp
-        self._filtering = False
-        if self._expected:
-            qapp.installEventFilter(self)
-            self._filtering = True
+        # Each window is watched from when the app builds it (``App.window_built``):
+        # a filter on that window alone, never one on the whole application.
+        app.window_built.connect(self._on_window_built)
         # From the event loop's start (what runs before it is the start-up time,
         # measured on its own) until the benchmark says otherwise.
         QTimer.singleShot(0, lambda: self._heartbeat(True))
@@ -120,9 +116,8 @@ class Probe(QObject):
         """Stop the heartbeat and the filter, close the FIFO and the events file."""
         self._beat.stop()
         self._notifier.setEnabled(False)
-        if self._filtering:
-            self._qapp.removeEventFilter(self)
-            self._filtering = False
+        with contextlib.suppress(RuntimeError, TypeError):  # the app went first
+            self.app.window_built.disconnect(self._on_window_built)
         os.close(self._fd)
         self._events.close()
 
@@ -136,22 +131,36 @@ class Probe(QObject):
 
     def _watch(self, name: str) -> None:
         self._expected.add(name)
-        if not self._filtering:
-            self._qapp.installEventFilter(self)
-            self._filtering = True
+        widget = self._built(name)
+        if widget is not None:  # built already (e.g. the player shown again)
+            widget.installEventFilter(self)
+
+    def _built(self, name: str) -> QWidget | None:
+        """The app's own reference to that window, if built (no search of Qt's top-levels)."""
+        if name == "player":
+            player: QWidget | None = self.app.player
+            return player
+        if name == "main":
+            return self.app.main_window if self.app.main_window_built else None
+        found: QWidget | None = self.app.windows.get(name)
+        return found
+
+    def _on_window_built(self, _key: str, window: QWidget) -> None:
+        if WINDOW_CLASSES.get(type(window).__name__) in self._expected:
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Report the first paint of each expected window, then stop filtering."""
+        """Report the first paint of an expected window, then stop watching it.
+
+        A window is painted before its children, so its own first paint event
+        is the moment its first frame is drawn.
+        """
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            name = WINDOW_CLASSES.get(type(watched.window()).__name__)
+            name = WINDOW_CLASSES.get(type(watched).__name__)
             if name in self._expected:
                 self._expected.discard(name)
                 self._emit({"painted": name, "t": time.monotonic()})
-                if not self._expected:
-                    # An application-wide filter sees every event: keep it only
-                    # while a paint is awaited.
-                    self._qapp.removeEventFilter(self)
-                    self._filtering = False
+                watched.removeEventFilter(self)
         return False
 
     # -- heartbeat -------------------------------------------------------------

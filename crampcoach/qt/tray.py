@@ -51,6 +51,8 @@ class TrayHooks:
     quit: Callable[[], object]
     #: last night's check-in: a number of cramps, None for "don't remember", -1 to ask
     checkin: Callable[[int | None], object] = lambda _answer: None
+    #: the menu opened: a routine may start from it soon
+    prepare_player: Callable[[], object] = lambda: None
 
 
 class Tray(QObject):
@@ -63,6 +65,7 @@ class Tray(QObject):
         self.controller, self.hooks = controller, hooks
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.menu = QMenu()
+        self.menu.aboutToShow.connect(lambda: hooks.prepare_player())
         # For someone in pain right now: the first entry.
         self._add(self.menu, self.tr("Cramping now"), lambda: hooks.start_routine("cramp-relief"))
         self.routines_menu = self.menu.addMenu(self.tr("Start a routine"))
@@ -237,6 +240,7 @@ def start_background(app: object) -> Services:
                 open_settings=a.open_settings,
                 quit=a.quit,
                 checkin=a.answer_checkin,
+                prepare_player=a.prepare_player,
             ),
             parent=a,
         )

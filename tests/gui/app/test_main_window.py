@@ -285,3 +285,28 @@ def test_one_scroll_at_a_time_the_lists_open_out_while_the_page_scrolls(
     qtbot.waitUntil(
         lambda: page_bar.maximum() == 0 and window.routine_list.verticalScrollBar().maximum() > 0
     )
+
+
+def test_the_player_is_prepared_once_on_a_worker_when_a_routine_may_start(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its first import was most of a first start's GUI-thread round (issue 17's
+    # "no stall over 50 ms"): the main window on screen or the tray menu open
+    # imports it off the GUI thread, once.
+    import importlib
+
+    from crampcoach.qt import preload
+
+    works: list[Any] = []
+    monkeypatch.setattr(preload, "call_then", lambda work, _then, _parent: works.append(work))
+    app = make_app()
+    app.prepare_player()
+    app.prepare_player()
+    assert len(works) == 1
+    imported: list[str] = []
+    real = importlib.import_module
+    monkeypatch.setattr(
+        importlib, "import_module", lambda name, *a: imported.append(name) or real(name, *a)
+    )
+    works[0]()
+    assert "crampcoach.qt.player" in imported and "crampcoach.core.documents" in imported

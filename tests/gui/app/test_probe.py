@@ -66,6 +66,37 @@ def test_opening_a_window_reports_its_first_paint_and_closing_releases_it(
     assert "review" not in link.send(cmd="windows")["windows"]
 
 
+def test_first_paints_are_watched_on_each_window_never_the_whole_application(
+    probed: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An application-wide Python event filter made PySide build a Python type
+    # for every class of object it was handed (~40 ms of the first main
+    # window's round, in the benchmark only): the probe must not install one.
+    from PySide6.QtWidgets import QApplication
+
+    app, p, link = probed
+    qapp = QApplication.instance()
+    assert qapp is not None
+    filtered: list[object] = []
+    real = type(qapp).installEventFilter
+
+    def spy(self: Any, obj: Any) -> None:
+        filtered.append(obj)
+        real(self, obj)
+
+    monkeypatch.setattr(type(qapp), "installEventFilter", spy)
+    link.send(cmd="expect", window="main")
+    app.show_main_window()
+    qtbot.waitUntil(lambda: any(e.get("painted") == "main" for e in _events(link.folder)))
+    link.send(cmd="expect", window="player")
+    assert app.start_routine("bedtime")
+    qtbot.waitUntil(lambda: any(e.get("painted") == "player" for e in _events(link.folder)))
+    assert p not in filtered
+    painted = [e["painted"] for e in _events(link.folder) if "painted" in e]
+    assert painted == ["main", "player"]  # each once: the filter leaves after the first paint
+    app.player.close()
+
+
 def test_heartbeat_reports_its_longest_gap_when_switched_off(probed: Any) -> None:
     _app, _p, link = probed
     link.send(cmd="heartbeat", on=True)

@@ -42,7 +42,14 @@ def app(
     a = App(store, data_dir, clock=clock, routines=[])
     qtbot.addWidget(a.main_window)
     a.calls = []  # type: ignore[attr-defined]
-    for name in ("start_routine", "open_cramp_dialog", "open_review", "open_settings", "quit"):
+    for name in (
+        "start_routine",
+        "open_cramp_dialog",
+        "open_review",
+        "open_settings",
+        "quit",
+        "prepare_player",
+    ):
         monkeypatch.setattr(a, name, lambda *args, _n=name: a.calls.append((_n, *args)))
     yield a
     if a.services is not None:
@@ -88,6 +95,9 @@ def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Next: hydration reminder 12:30" in t.icon.toolTip()
     assert "Water today: 0 ml of 1500 ml" in t.icon.toolTip()
 
+    t.menu.aboutToShow.emit()  # the menu opens: a routine may start from it soon
+    assert app.calls == [("prepare_player",)]
+    app.calls.clear()
     [start] = t.routine_actions()
     assert start.text() == "Bedtime stretches"
     start.trigger()
