@@ -95,9 +95,6 @@ def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Next: hydration reminder 12:30" in t.icon.toolTip()
     assert "Water today: 0 ml of 1500 ml" in t.icon.toolTip()
 
-    t.menu.aboutToShow.emit()  # the menu opens: a routine may start from it soon
-    assert app.calls == [("prepare_player",)]
-    app.calls.clear()
     [start] = t.routine_actions()
     assert start.text() == "Bedtime stretches"
     start.trigger()
@@ -130,6 +127,17 @@ def test_tray_menu_actions(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
 
     t.action_quit.trigger()
     assert app.calls[-1] == ("quit",)
+
+
+def test_opening_the_tray_menu_prepares_the_player(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A routine may start from the menu soon: the player's modules load off the
+    # GUI thread now, not in the start's own round (issue 17's stalls).
+    services = _services(app, monkeypatch, tray=True)
+    assert services.tray is not None
+    services.tray.menu.aboutToShow.emit()
+    assert app.calls == [("prepare_player",)]
 
 
 def test_with_a_tray_closing_the_window_hides_it(
