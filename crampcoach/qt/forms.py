@@ -35,7 +35,7 @@ class UiError(RuntimeError):
 #: ``tests/gui/app/test_forms_warm.py``, which fails when a PySide release adds
 #: one.  About 90 enums: 10-15 ms of the first window's rounds under X11.
 FIRST_WINDOW_TYPES = {
-    "QtWidgets": (
+    "PySide6.QtWidgets": (
         "QAbstractScrollArea",
         "QAbstractSlider",
         "QAbstractSpinBox",
@@ -116,8 +116,8 @@ FIRST_WINDOW_TYPES = {
         "QCommonStyle",
         "QWidgetItem",
     ),
-    "QtGui": ("QPixmap", "QSurface", "QWindow"),
-    "QtCore": ("QDateTime", "QTime"),
+    "PySide6.QtGui": ("QPixmap", "QSurface", "QWindow"),
+    "PySide6.QtCore": ("QDateTime", "QTime"),
 }
 
 
@@ -134,7 +134,7 @@ def warm_window_types() -> None:
     import importlib
 
     for module, names in FIRST_WINDOW_TYPES.items():
-        qt = importlib.import_module(f"PySide6.{module}")
+        qt = importlib.import_module(module)
         for name in names:
             getattr(qt, name, None)
 
