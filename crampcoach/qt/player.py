@@ -118,13 +118,14 @@ CUE_SOUNDS = {
     CueKind.FINISHED: "done",
 }
 
-#: The big type that scales with the window (see ``_scale_type``): attribute, and its
-#: size at the 1180×760 design size in % of the user's font (as in ``ui/player.qss``).
 #: The share of the window's width the step's picture keeps beside the countdown.
 PICTURE_SHARE = 0.32
 #: The smallest the window may be made: the widest button, the controls stacked, a
 #: little of the page (which scrolls).
 MINIMUM_SIZE = QSize(320, 400)
+#: The big type that scales with the window (see ``_scale_type``): attribute, and its
+#: size at the 1180×760 design size in % of the user's font.  The only place these
+#: sizes are given: ``ui/player.qss`` sets the labels' weight and colour, not their size.
 SCALED_TYPE = {"countdown": 1000, "side_banner": 310, "step_name": 255, "rep": 235}
 
 DISCLAIMER = QT_TRANSLATE_NOOP(
@@ -271,7 +272,6 @@ class PlayerWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(self.form, self))
-        self.setStyleSheet(theme.player_stylesheet())
 
         self.pages = self._child(QStackedWidget, "pages")
         self.summary_page = self._child(QWidget, "summaryPage")
@@ -370,6 +370,16 @@ class PlayerWindow(QWidget):
         self.setMinimumSize(MINIMUM_SIZE)
         self._type_scale = 0.0
         fit_window(self, "player", QSize(1180, 760))
+        # The big type sized for this window before the stylesheet polishes the
+        # labels, so each is laid out once, at its size.  Qt's font cache keeps
+        # every size a label was given (two font engines, about 200 KiB of its
+        # 4 MiB budget, each); past the budget its clean-up timer wakes the app
+        # every 10 s (issue 17: a hidden player woke for it).  Sized after the
+        # stylesheet, the four design sizes were measured first and thrown away:
+        # 21 sizes after a day's main window, player, review and settings, over
+        # the budget; 17 now.
+        self._scale_type()
+        self.setStyleSheet(theme.player_stylesheet())
 
     # --- construction helpers ---------------------------------------------
 
@@ -971,10 +981,11 @@ class PlayerWindow(QWidget):
     def _scale_type(self) -> None:
         """Countdown, side and step name grow with the window and shrink on a small one.
 
-        The stylesheet's sizes are for the 1180×760 design size; a per-widget
-        stylesheet (which wins over the window's) sets the scaled ones.  Done
-        only when the scale changes by a step, so resizing does not re-polish
-        on every pixel.
+        ``SCALED_TYPE`` gives their sizes at the 1180×760 design size; a
+        per-widget stylesheet (which wins over the window's) sets the scaled
+        ones.  Done only when the scale changes by a step, so resizing does not
+        re-polish on every pixel (and Qt's font cache gets four new sizes per
+        step, not per pixel).
         """
         factor = min(self.width() / 1180, self.height() / 760)
         factor = round(max(0.45, min(factor, 3.0)) * 20) / 20
