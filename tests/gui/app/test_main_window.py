@@ -310,3 +310,35 @@ def test_the_player_is_prepared_once_on_a_worker_when_a_routine_may_start(
     )
     works[0]()
     assert "crampcoach.qt.player" in imported and "crampcoach.core.documents" in imported
+
+
+def test_the_tray_click_builds_the_main_window_in_rounds_that_let_timers_and_input_in(
+    qtbot: Any, data_dir: Any, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rounds chained by QTimer.singleShot(0) are posted events, which Qt delivers
+    # before due timers and input: they ran back to back (one long stall).
+    from crampcoach.qt import app as app_mod
+    from crampcoach.qt.launch import setup_qapplication
+    from crampcoach.store import Store
+
+    setup_qapplication()
+    store = Store.open(data_dir, clock=fake_clock)
+    app = app_mod.App(store, data_dir, clock=fake_clock, background=False)
+    assert not app.main_window_built  # as after a --hidden start
+    delays: list[int] = []
+    real = app_mod.QTimer.singleShot
+
+    def spy(ms: int, *args: Any) -> None:
+        delays.append(ms)
+        real(ms, *args)
+
+    monkeypatch.setattr(app_mod.QTimer, "singleShot", spy)
+    try:
+        app.open_main_window()
+        qtbot.waitUntil(lambda: app.main_window_built and app.main_window.isVisible())
+        assert len(delays) >= 2  # build, fill, show: a turn between each
+        assert 0 not in delays
+    finally:
+        if app.main_window_built:
+            app.main_window.close()
+        store.close()
