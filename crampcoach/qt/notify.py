@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from crampcoach.qt import dbus
 from crampcoach.qt.dbus import CALL_TIMEOUT_S, DBusUnavailable
@@ -398,7 +399,9 @@ class Notifications(QObject):
         if self._toast is toast:
             self._toast = None
             self._toast_token = None
-            if self._toast_timer is not None:
+            # At quit the toast's window can outlive this object, whose child the
+            # timer is: then the timer is gone already, and nothing is left to stop.
+            if self._toast_timer is not None and isValid(self._toast_timer):
                 self._toast_timer.stop()
 
     @property
