@@ -54,6 +54,8 @@ from crampcoach.qt.day_log import DayLog
 from crampcoach.qt.sync_watch import SyncWatcher
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from crampcoach.qt.documents_view import DocumentReader
     from crampcoach.qt.ipc_server import IpcServer
     from crampcoach.qt.main_window import MainWindow
@@ -156,6 +158,8 @@ class App(QObject):
         self._main_window_coming = False  # open_main_window is building it in rounds
         self._player_prepared = False  # prepare_player has run (once per process)
         self.services: Services | None = None  # reminders and tray, once started
+        # The icon a --hidden start showed before the App was built; the tray takes it over.
+        self.tray_icon: QSystemTrayIcon | None = None
         self._quitting = False
         self.ipc_server: IpcServer | None = None
         self.activations = 0  # how often another launch asked us to come forward
@@ -953,6 +957,8 @@ class App(QObject):
             self.player.close()
         if self.services is not None:  # reminders/tray: stop timers, release the bus
             self.services.stop()
+        elif self.tray_icon is not None:  # quit before the tray took it over
+            self.tray_icon.hide()
         for window in [self.reader, *self._windows.values()]:
             if window is not None:
                 window.close()

@@ -6,6 +6,10 @@ holds it (``crampcoach.ipc``) and exits 0.  It is the app's composition root:
 it takes the one clock the command line's root made (``args.clock``: a
 ``SystemClock``, which finds the zone, or a test's ``FakeClock``), opens the
 store with it and builds the :class:`~crampcoach.qt.app.App` around them.
+
+A ``--hidden`` start (the login entry) shows its tray icon right after the
+lock and the QApplication, and only then imports and builds the App
+(:class:`_Launch`): what the user waits for at login is the icon.
 """
 
 from __future__ import annotations
@@ -24,17 +28,20 @@ from crampcoach import __version__, ipc, paths, resources
 from crampcoach.core.clock import Clock
 from crampcoach.exits import Exit
 from crampcoach.qt import theme
-from crampcoach.qt.app import App
 from crampcoach.qt.gc_timer import GuiThreadCollector
 from crampcoach.qt.signals import SignalWaker
 
 if TYPE_CHECKING:
     import argparse
 
+    from crampcoach.qt.app import App
     from crampcoach.store import Store
 
 APP_ID = "crampcoach"  # matches assets/crampcoach.desktop
 ICON_SIZES = resources.ICON_SIZES
+# What a --hidden start imports on a worker once its tray icon shows: the App
+# and what it imports (the store's readers, core.day, core.library, ...).
+APP_MODULES = ("crampcoach.qt.app",)
 
 
 def window_icon() -> QIcon:
@@ -165,14 +172,89 @@ def _run_with_store(
     qapp = setup_qapplication()
     # Before any worker thread starts: cycles are collected on the GUI thread only.
     collector = GuiThreadCollector(qapp)
-    app = App(store, data_dir, clock=clock)
-    if routine_id is not None and routine_id not in app.routines:
-        known = ", ".join(sorted(app.routines)) or "none"
-        print(f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr)
-        return Exit.USAGE
+    launch = _Launch(store, data_dir, clock)
+    waker = SignalWaker(lambda _num: launch.quit())
+    try:
+        if hidden:
+            launch.start_hidden(qapp)
+        else:
+            app = launch.build()
+            if routine_id is not None and routine_id not in app.routines:
+                known = ", ".join(sorted(app.routines)) or "none"
+                print(
+                    f"crampcoach: unknown routine {routine_id!r}; known: {known}", file=sys.stderr
+                )
+                return Exit.USAGE
+            # Listen just after the first paint, not before: we already hold the
+            # store lock, and a second launch or a CLI command retries until we
+            # answer, so the socket need not delay the
+            # window.  (A hidden start builds no window to connect to.)
+            app.main_window.shown.connect(lambda: QTimer.singleShot(0, launch.listen))
+            app.show_main_window()
+            if routine_id is not None:
+                app.start_routine(routine_id)
+        # A signal that came before the loop ran asked QApplication.quit() to stop
+        # a loop that did not exist yet, which does nothing: do not start one.
+        if not launch.quitting:
+            qapp.exec()
+        if launch.error is not None:  # building the app failed: the traceback, as before
+            raise launch.error
+    finally:
+        launch.close()
+        waker.close()
+        collector.stop()
+    return 0
 
-    def listen() -> None:
-        if app.quitting:  # asked to quit before the loop came round to it: nothing to answer
+
+class _Launch:
+    """The :class:`~crampcoach.qt.app.App` being started, and what a start owns beside it.
+
+    A shown start builds it at once.  A ``--hidden`` start shows the tray
+    icon first (:func:`crampcoach.qt.tray_icon.early_icon`), imports the
+    app's modules (the store's readers, the routines, the main window's
+    wiring: about a third of the start) on a worker, builds the App in the
+    next rounds of the loop and hands it the icon, which the tray takes over.
+    """
+
+    def __init__(self, store: Store, data_dir: Path, clock: Clock) -> None:
+        self.store, self.data_dir, self.clock = store, data_dir, clock
+        self.app: App | None = None
+        self.error: BaseException | None = None
+        self._quit_asked = False
+        self.probe: Any = None
+
+    @property
+    def quitting(self) -> bool:
+        """A quit was asked (of the app, or before it was built)."""
+        return self._quit_asked or (self.app is not None and self.app.quitting)
+
+    def quit(self) -> None:
+        """SIGTERM/SIGINT: the app quits cleanly; before it is built, the loop just ends."""
+        if self.app is not None:
+            self.app.quit()
+            return
+        self._quit_asked = True
+        QApplication.quit()
+
+    def build(self) -> App:
+        """The App around the store (in the GUI thread)."""
+        from crampcoach.qt.app import App
+
+        app = App(self.store, self.data_dir, clock=self.clock)
+        self.app = app
+        if os.environ.get("CRAMPCOACH_PROBE_DIR"):  # benchmarks/bench_desktop.py only
+            from crampcoach.qt import probe as probe_mod
+
+            # With the App, as before: after a --hidden start's icon, so the
+            # benchmark's start does not pay the probe's imports (PySide's Qt
+            # namespace) before the icon when a user's does not.
+            self.probe = probe_mod.install(app)
+        return app
+
+    def listen(self) -> None:
+        """Answer other launches; a failure is told in the window, the app works on."""
+        app = self.app
+        if app is None or app.quitting:  # asked to quit before the loop came round to it
             return
         try:
             app.listen()
@@ -184,34 +266,45 @@ def _run_with_store(
             )
             app.show_notices()
 
-    waker = SignalWaker(lambda _num: app.quit())
-    probe = None
-    if os.environ.get("CRAMPCOACH_PROBE_DIR"):  # benchmarks/bench_desktop.py only
-        from crampcoach.qt import probe as probe_mod
+    def start_hidden(self, qapp: QApplication) -> None:
+        """The tray icon now, the app after its modules load on a worker (see the class)."""
+        from crampcoach.qt import preload, tray_icon
 
-        probe = probe_mod.install(app)
-    try:
-        if hidden:
-            listen()  # no paint to wait for; the tray menu and other launches need it
-            app.start_hidden()
-        else:
-            # Listen just after the first paint, not before: we already hold the
-            # store lock, and a second launch or a CLI command retries until we
-            # answer, so the socket need not delay the
-            # window.  (A hidden start builds no window to connect to.)
-            app.main_window.shown.connect(lambda: QTimer.singleShot(0, listen))
-            app.show_main_window()
-        if routine_id is not None:
-            app.start_routine(routine_id)
-        # A signal that came before the loop ran asked QApplication.quit() to stop
-        # a loop that did not exist yet, which does nothing: do not start one.
-        if not app.quitting:
-            qapp.exec()
-    finally:
-        if probe is not None:
-            probe.close()
-        waker.close()
-        if app.ipc_server is not None:
-            app.ipc_server.close()
-        collector.stop()
-    return 0
+        icon = tray_icon.early_icon()  # None while the desktop shows no tray (yet)
+
+        def then(error: BaseException | None) -> None:
+            if self.quitting:
+                return
+            try:
+                if error is not None:
+                    raise error
+                app = self.build()
+            except BaseException as exc:  # ends the loop; run() raises it (a bug: a traceback)
+                self.error = exc
+                if icon is not None:
+                    icon.hide()
+                qapp.exit(Exit.FAILED)
+                return
+            app.tray_icon = icon
+            # The next round: building the App and starting its services are two.
+            QTimer.singleShot(0, self._serve_hidden)
+
+        if icon is None:
+            # No tray yet: nothing to show early; the app looks for one (App.start_hidden).
+            then(None)
+            return
+        preload.import_then(APP_MODULES, then, qapp)
+
+    def _serve_hidden(self) -> None:
+        app = self.app
+        if app is None or app.quitting:
+            return
+        self.listen()  # no paint to wait for; the tray menu and other launches need it
+        app.start_hidden()
+
+    def close(self) -> None:
+        """After the loop: the probe, the socket."""
+        if self.probe is not None:
+            self.probe.close()
+        if self.app is not None and self.app.ipc_server is not None:
+            self.app.ipc_server.close()

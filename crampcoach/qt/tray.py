@@ -14,27 +14,18 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from crampcoach import resources
 from crampcoach.qt.forms import plain_mnemonic, plain_tip
 from crampcoach.qt.reminders import ReminderController
+from crampcoach.qt.tray_icon import app_icon, tray_available
 
 NO_TRAY_NOTICE: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]  # typed as object
     "Tray",
     "No system tray was found on this desktop, so closing this window quits CrampCoach and reminders only arrive while it runs. (On GNOME, the AppIndicator extension adds a tray.)",
 )
-
-
-def tray_available() -> bool:
-    """Whether the desktop has a system tray to put the icon in."""
-    return QSystemTrayIcon.isSystemTrayAvailable()
-
-
-def app_icon() -> QIcon:
-    """The app icon from its SVG: Qt renders it crisp at every size the tray asks for."""
-    return QIcon(str(resources.path("assets", "icons/crampcoach.svg")))
 
 
 @dataclass
@@ -59,11 +50,20 @@ class Tray(QObject):
     """The tray icon: a menu of the everyday actions and a tooltip with the next reminder."""
 
     def __init__(
-        self, controller: ReminderController, hooks: TrayHooks, parent: QObject | None = None
+        self,
+        controller: ReminderController,
+        hooks: TrayHooks,
+        parent: QObject | None = None,
+        *,
+        icon: QSystemTrayIcon | None = None,
     ) -> None:
+        """``icon``: the one a ``--hidden`` start already showed (``tray_icon.early_icon``)."""
         super().__init__(parent)
         self.controller, self.hooks = controller, hooks
-        self.icon = QSystemTrayIcon(app_icon(), self)
+        if icon is None:
+            icon = QSystemTrayIcon(app_icon())
+        icon.setParent(self)
+        self.icon = icon
         self.menu = QMenu()
         self.menu.aboutToShow.connect(lambda: hooks.prepare_player())
         # For someone in pain right now: the first entry.
@@ -191,6 +191,7 @@ def start_background(app: object) -> Services:
 
     a = cast(Any, app)
     has_tray = tray_available()
+    early = getattr(a, "tray_icon", None)  # shown by a --hidden start before the app was built
     tray: Tray | None = None
     notifications = Notifications(
         tray=lambda: None if tray is None else tray.icon,
@@ -243,8 +244,11 @@ def start_background(app: object) -> Services:
                 prepare_player=a.prepare_player,
             ),
             parent=a,
+            icon=early,
         )
         has_tray = tray.show()
+    elif early is not None:  # the tray went away meanwhile
+        early.hide()
     a.hide_on_close = has_tray
     if not has_tray:
         notice = QCoreApplication.translate("Tray", NO_TRAY_NOTICE)

@@ -1,0 +1,139 @@
+"""``crampcoach --hidden`` shows its tray icon before the app's own modules load.
+
+The icon comes right after the QApplication (``tray_icon.early_icon``); the
+App, the store's readers, the routines and the reminders are imported on a
+worker after it, and the tray then takes over that same icon: one icon,
+never two, and the reminders still start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from crampcoach.core.clock import FakeClock
+from crampcoach.qt import launch, tray_icon
+from crampcoach.qt import tray as tray_mod
+from crampcoach.store import Store
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    r"QObject::connect: No such signal QPlatformNativeInterface::systemTrayWindowChanged",
+)
+
+# Records what is imported when the first tray icon is shown, then ends the process.
+AT_FIRST_ICON = """
+import json, os, sys
+from PySide6.QtWidgets import QSystemTrayIcon
+QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)
+def show(self):
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)
+QSystemTrayIcon.show = show
+from crampcoach.cli import main
+main(["--hidden"])
+"""
+
+NOT_BEFORE_THE_ICON = (
+    "crampcoach.qt.app",
+    "crampcoach.core.day",
+    "crampcoach.core.library",
+    "crampcoach.core.context",
+    "crampcoach.qt.reminders",
+    "crampcoach.qt.tray",
+)
+
+
+def test_the_hidden_start_shows_the_icon_before_the_apps_modules(data_dir: Path) -> None:
+    env = dict(os.environ, CRAMPCOACH_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+    env.pop("CRAMPCOACH_BENCH_EXIT_ON_SHOWN", None)
+    env.pop("CRAMPCOACH_PROBE_DIR", None)
+    out = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_ICON],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    loaded = set(json.loads(out.stdout.splitlines()[-1]))
+    assert "crampcoach.qt.launch" in loaded  # it was the launch that showed it
+    assert "crampcoach.store" in loaded  # the lock is taken first: a second start hands over
+    early = sorted(m for m in NOT_BEFORE_THE_ICON if m in loaded)
+    assert early == [], f"imported before the tray icon showed: {early}"
+
+
+def test_the_tray_takes_over_the_early_icon_and_reminders_start(
+    qtbot: Any, qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={data_dir}/no-bus")
+    monkeypatch.setenv("CRAMPCOACH_PROBE_DIR", str(data_dir.parent / "probe"))  # the benchmark's
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(tray_mod, "tray_available", lambda: True)
+    monkeypatch.setattr(tray_icon, "tray_available", lambda: True)
+    shown: list[QSystemTrayIcon] = []
+    real = tray_icon.early_icon
+
+    def early() -> QSystemTrayIcon | None:
+        icon = real()
+        if icon is not None:
+            shown.append(icon)
+        return icon
+
+    monkeypatch.setattr(tray_icon, "early_icon", early)
+    clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=ZoneInfo("UTC")))
+    store = Store.open(data_dir, clock=clock)
+    started = launch._Launch(store, data_dir, clock)
+    try:
+        started.start_hidden(qapp)
+        assert len(shown) == 1 and shown[0].isVisible()
+        assert started.app is None  # its modules load on a worker, after the icon
+        qtbot.waitUntil(lambda: started.app is not None and started.app.services is not None)
+        app = started.app
+        assert app is not None and app.services is not None
+        assert app.services.has_tray
+        assert app.services.tray is not None and app.services.tray.icon is shown[0]
+        assert shown[0].contextMenu() is app.services.tray.menu
+        assert app.services.controller.clock_timer.isActive()  # the reminders run
+        assert app.ipc_server is not None  # other launches are answered
+        assert not app.main_window_built
+        assert started.probe is not None and started.probe.app is app  # installed with the App
+    finally:
+        if started.app is not None and started.app.services is not None:
+            started.app.services.stop()
+        started.close()
+        store.close()
+
+
+def test_a_quit_before_the_app_is_built_ends_without_building_it(
+    qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crampcoach.qt import preload
+
+    monkeypatch.delenv("CRAMPCOACH_PROBE_DIR", raising=False)
+    monkeypatch.setattr(tray_icon, "tray_available", lambda: True)
+    arrived: list[Any] = []  # the worker's callback, called by hand below
+    monkeypatch.setattr(preload, "import_then", lambda _mods, then, _parent: arrived.append(then))
+    clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=ZoneInfo("UTC")))
+    store = Store.open(data_dir, clock=clock)
+    started = launch._Launch(store, data_dir, clock)
+    built: list[bool] = []
+    monkeypatch.setattr(started, "build", lambda: built.append(True))
+    try:
+        started.start_hidden(qapp)
+        started.quit()  # SIGTERM at login, before the modules arrived
+        assert started.quitting
+        arrived[0](None)  # the modules arrive: dropped, nothing is built
+        assert built == []
+    finally:
+        started.close()
+        store.close()
