@@ -83,6 +83,22 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("crampcoach", appauthor=False))
 
 
+def user_state_dir() -> Path:
+    """The per-user folder for this computer's state: ``$XDG_STATE_HOME/crampcoach``.
+
+    What ``platformdirs.user_state_dir`` says, without importing it on Linux
+    (about 0.5 MiB that an app idle in the tray would keep), as :func:`cache_dir`.
+    """
+    base = os.environ.get("XDG_STATE_HOME", "")
+    if base and Path(base).is_absolute():  # the spec says a relative value is ignored
+        return Path(base) / "crampcoach"
+    if sys.platform.startswith("linux"):
+        return Path.home() / ".local" / "state" / "crampcoach"
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("crampcoach", appauthor=False))
+
+
 def content_key(path: Path) -> list[int] | None:
     """A cheap fingerprint of a file's bytes (length, CRC-32, Adler-32); None if unreadable.
 

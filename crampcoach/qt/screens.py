@@ -34,12 +34,9 @@ SIZE_KEY = "crampcoachSizeKey"
 
 def state_dir() -> Path:
     """This computer's state folder for CrampCoach (not synced; may not exist yet)."""
-    base = os.environ.get("XDG_STATE_HOME")
-    if base:
-        return Path(base) / "crampcoach"
-    import platformdirs
+    from crampcoach import paths
 
-    return Path(platformdirs.user_state_dir("crampcoach", appauthor=False))
+    return paths.user_state_dir()
 
 
 def _sizes_path() -> Path:

@@ -22,6 +22,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from crampcoach import paths
 from crampcoach.store.storage import atomic_write_bytes
 
 STATE_ENV = "CRAMPCOACH_STATE_DIR"
@@ -47,10 +48,7 @@ def state_dir(data_dir: Path) -> Path:
     if explicit:
         folder = Path(explicit).expanduser()
     else:
-        import platformdirs
-
-        base = Path(platformdirs.user_state_dir("crampcoach", appauthor=False))
-        folder = base / folder_key(data_dir)
+        folder = paths.user_state_dir() / folder_key(data_dir)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
