@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 
 class Timer(Protocol):
@@ -65,6 +65,11 @@ def qt_timer(
     """A ``QTimer`` owned by ``parent`` (it dies with it)."""
     timer = QTimer(parent)
     timer.setSingleShot(single_shot)
+    if precise or coarse:
+        # Here, not at the top: PySide builds the whole ``Qt`` namespace on its
+        # first import (17-27 ms), which a --hidden start pays after its tray
+        # icon shows, not before (``gc_timer`` is made before the icon).
+        from PySide6.QtCore import Qt
     if precise:
         timer.setTimerType(Qt.TimerType.PreciseTimer)
     elif coarse:

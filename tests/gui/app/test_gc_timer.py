@@ -6,7 +6,7 @@ import gc
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from crampcoach.qt.gc_timer import CHECK_MS, GuiThreadCollector
 from tests.fakes import FakeTimers
@@ -41,8 +41,10 @@ def _check_the_collector() -> None:
     timers = FakeTimers()
     owner = QObject()
     collector = GuiThreadCollector(owner, timers)
+    assert not gc.isenabled()  # at once; its check is armed from the loop's next round
+    assert timers.made == []
+    QCoreApplication.processEvents()
     (timer,) = timers.made
-    assert not gc.isenabled()
     assert timer.isActive() and not timer.single_shot and timer.coarse
     assert timer.ms == CHECK_MS
     dead = _garbage_cycle()
@@ -53,3 +55,13 @@ def _check_the_collector() -> None:
     assert dead() is None  # the timer's check did
     collector.stop()
     assert gc.isenabled() and not timer.isActive()
+
+
+def test_stopped_before_the_loop_ran_it_arms_no_timer(qapp: Any) -> None:
+    enabled = gc.isenabled()
+    timers = FakeTimers()
+    collector = GuiThreadCollector(QObject(), timers)
+    collector.stop()
+    QCoreApplication.processEvents()
+    assert timers.made == []
+    assert gc.isenabled() == enabled
