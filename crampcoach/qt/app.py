@@ -80,12 +80,12 @@ MAIN_WINDOW_MODULES = (
     "crampcoach.qt.checkin",
 )
 # What the background services import, loaded off the GUI thread before they start.
+# jeepney is not among them: idle in the tray nothing talks to D-Bus, so it is
+# loaded on a worker when a routine may start (``prepare_player``: the screen
+# saver inhibitor) or a reminder is near (``Notifications.prepare``).
 BACKGROUND_MODULES = (
     "crampcoach.qt.tray",
     "crampcoach.qt.dbus",
-    "jeepney",
-    "jeepney.bus_messages",
-    "jeepney.io.blocking",
 )
 
 
@@ -314,7 +314,7 @@ class App(QObject):
             self._bench_mark()
             return
         # After the first paint so that tray, scheduler and notifications
-        # (apscheduler, jeepney) never delay the window.
+        # (apscheduler, the reminder triggers) never delay the window.
         if self.background:
             QTimer.singleShot(0, self._services_then_player)
             if not self.settings.welcome_done:
@@ -345,6 +345,9 @@ class App(QObject):
         def work() -> None:
             importlib.import_module("crampcoach.qt.player")
             importlib.import_module("crampcoach.core.documents").bundled()
+            # The player's screen saver inhibitor talks D-Bus.
+            for name in importlib.import_module("crampcoach.qt.dbus").MODULES:
+                importlib.import_module(name)
             importlib.import_module("crampcoach.qt.forms").warm_window_types()
 
         preload.call_then(work, lambda *_: None, self)
@@ -393,7 +396,7 @@ class App(QObject):
     def _start_background(self, then: Callable[[], None] | None = None) -> None:
         """Start background services (tray, reminders) once the main window is on screen.
 
-        Their modules (apscheduler, jeepney, ...) are imported on a worker
+        Their modules (apscheduler's triggers, the tray, ...) are imported on a worker
         thread first (:mod:`crampcoach.qt.preload`), so the window and the
         event loop never wait for them; the services are then built in the GUI
         thread, and ``then()`` runs.

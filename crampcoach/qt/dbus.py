@@ -12,6 +12,10 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+#: What the first call imports (about 1 MiB and 10-25 ms): callers import these
+#: on a worker shortly before they need the bus (``crampcoach.qt.preload``).
+MODULES = ("jeepney", "jeepney.bus_messages", "jeepney.io.blocking")
+
 #: How long a call may block the GUI thread (services answer in milliseconds).
 CALL_TIMEOUT_S = 2.0
 

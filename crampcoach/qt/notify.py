@@ -298,6 +298,7 @@ class Notifications(QObject):
         self._use_dbus, self._app_name, self._icon = use_dbus, app_name, icon
         self._dbus: DBusNotifier | None = None
         self._dbus_tried = False
+        self._preparing = False
         self._by_nid: dict[int, str] = {}
         self._acted: set[str] = set()
         self._toast: Toast | None = None
@@ -306,6 +307,20 @@ class Notifications(QObject):
         self._tray_token: str | None = None
         self._connected_tray: QSystemTrayIcon | None = None
         self.last_backend = ""
+
+    def prepare(self) -> None:
+        """A reminder is near: import jeepney on a worker, so showing it imports nothing.
+
+        Idle in the tray the bus is not needed, and jeepney is about 1 MiB; the
+        reminders call this a little before their next one is due.  Without it,
+        the first :meth:`show` imports jeepney in the GUI thread (10-25 ms).
+        """
+        if self._preparing or self._dbus_tried or not self._use_dbus:
+            return
+        self._preparing = True
+        from crampcoach.qt import preload
+
+        preload.import_then(dbus.MODULES, lambda _error: None, self)
 
     def _dbus_notifier(self) -> DBusNotifier | None:
         if not self._use_dbus:

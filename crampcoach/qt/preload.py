@@ -1,7 +1,7 @@
 """Import heavy modules on a worker thread, then carry on in the GUI thread.
 
 Importing the reminder services (apscheduler's triggers, without the asyncio
-and importlib.metadata they would pull in: ``core.triggers``; jeepney) takes 0.1–0.2 s on an
+and importlib.metadata they would pull in: ``core.triggers``) takes 0.1–0.2 s on an
 idle machine and over a second on a loaded one.  Done in the GUI thread that
 is a frozen window and a tray menu that does not open.  On a worker thread
 the GUI thread only waits for the interpreter lock, which Python hands over

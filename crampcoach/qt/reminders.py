@@ -54,6 +54,9 @@ log = logging.getLogger(__name__)
 DEBUG_ENV = "CRAMPCOACH_DEBUG_REMINDER"
 #: How often wall and monotonic time are compared (a resume is noticed within this).
 CLOCK_CHECK_S = 60
+#: A reminder due within this long has its notification code loaded ahead
+#: (``Notifications.prepare``): more than one clock check, so one always sees it.
+PREPARE_AHEAD_S = 2 * CLOCK_CHECK_S
 
 
 @dataclass
@@ -126,7 +129,7 @@ class ReminderController(QObject):
             failures=(StoreError,),
         )
         self.wake_timer = timers(self, self.engine.check, single_shot=True, precise=True)
-        self.clock_timer = timers(self, self.engine.check_clock, single_shot=False, coarse=True)
+        self.clock_timer = timers(self, self._check_clock, single_shot=False, coarse=True)
         notifications.action_invoked.connect(self.on_action)
         notifications.closed.connect(self.engine.on_closed)
 
@@ -190,6 +193,16 @@ class ReminderController(QObject):
 
     # -- the engine's callbacks -----------------------------------------------
 
+    def _check_clock(self) -> None:
+        self.engine.check_clock()
+        self._prepare_if_near()
+
+    def _prepare_if_near(self) -> None:
+        """Load what showing a notification needs once the next one is near."""
+        nxt = self.engine.next_wakeup()
+        if nxt is not None and nxt - self.clock.now() <= timedelta(seconds=PREPARE_AHEAD_S):
+            self.notifications.prepare()
+
     def _changed(self) -> None:
         """Re-arm the wake-up timer for the engine's next time, and tell the tray."""
         nxt = self.engine.next_wakeup()
@@ -199,6 +212,7 @@ class ReminderController(QObject):
             wait = (nxt.astimezone(UTC) - self.clock.now().astimezone(UTC)).total_seconds()
             # +1 ms: Qt rounds down, and a hair early means a pass that finds nothing.
             self.wake_timer.start(min(max(int(wait * 1000) + 1, 0), MAX_MS))
+            self._prepare_if_near()
         self.status_changed.emit()
 
     def localise(self, shown: Shown) -> Shown:

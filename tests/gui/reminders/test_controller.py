@@ -18,7 +18,7 @@ from crampcoach.core.events import (
     SkipReason,
     WaterEvent,
 )
-from crampcoach.qt.reminders import CLOCK_CHECK_S, SkipDialog
+from crampcoach.qt.reminders import CLOCK_CHECK_S, PREPARE_AHEAD_S, SkipDialog
 from crampcoach.store import Store
 
 from .conftest import BERLIN, Rig
@@ -61,6 +61,28 @@ def test_the_wake_timer_is_armed_for_the_next_reminder_and_runs_the_check(qtbot,
     assert wake.active and wake.ms == 90 * 60 * 1000 + 1  # re-armed for 14:00
     rig.controller.stop()
     assert not wake.active and not clock_check.active
+
+
+def test_the_notification_code_is_loaded_a_little_before_the_next_reminder(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prepared: list[datetime] = []
+    monkeypatch.setattr(rig.notifications, "prepare", lambda: prepared.append(rig.clock.now()))
+    rig.store.set_setting("reminders_checked_until", at(11, 0).isoformat())  # not the first launch
+    rig.controller.start()
+    _wake, clock_check = rig.timers.made
+    assert prepared == []  # 12:30 is half an hour away: idle, nothing loaded
+    to(rig, at(12, 27))
+    clock_check.fire()
+    assert prepared == []  # three minutes: still more than the lead
+    to(rig, at(12, 28))
+    clock_check.fire()
+    assert prepared == [at(12, 28)]  # two minutes ahead: loaded before it is due
+    assert PREPARE_AHEAD_S > CLOCK_CHECK_S  # so one clock check always falls in the lead
+    rig.controller.pause_for(timedelta(minutes=1))
+    prepared.clear()
+    rig.controller.pause(None)  # planning again near a reminder prepares at once
+    assert prepared == [at(12, 28)]
 
 
 def test_bedtime_toast_start_button_starts_the_routine_and_closes_it(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]

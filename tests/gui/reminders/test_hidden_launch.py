@@ -77,6 +77,52 @@ def test_the_hidden_start_shows_the_icon_before_the_apps_modules(data_dir: Path)
     assert early == [], f"imported before the tray icon showed: {early}"
 
 
+# Records what is imported once the tray and the reminders run, then ends the process.
+AT_SERVICES = """
+import json, os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QSystemTrayIcon
+QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)
+from crampcoach.qt import tray
+real = tray.start_background
+def start_background(app):
+    services = real(app)
+    def report():
+        print(json.dumps([services.controller.clock_timer.isActive(), sorted(sys.modules)]))
+        sys.stdout.flush()
+        os._exit(0)
+    QTimer.singleShot(0, report)
+    return services
+tray.start_background = start_background
+from crampcoach.cli import main
+main(["--hidden"])
+"""
+
+
+def test_idle_in_the_tray_with_no_reminder_near_the_bus_library_is_not_loaded(
+    data_dir: Path,
+) -> None:
+    # jeepney (about 1 MiB) is loaded when a routine may start or a reminder is
+    # near (tests/gui/reminders/test_controller.py), not for a tray that waits.
+    store = Store.open(
+        data_dir, clock=FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=ZoneInfo("UTC")))
+    )
+    for key in ("bedtime_reminder", "hydration_reminder", "review_reminder", "morning_checkin"):
+        store.set_setting(key, False)  # nothing due soon, whatever the time of day
+    store.close()
+    env = dict(os.environ, CRAMPCOACH_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+    env.pop("CRAMPCOACH_BENCH_EXIT_ON_SHOWN", None)
+    env.pop("CRAMPCOACH_PROBE_DIR", None)
+    out = subprocess.run(
+        [sys.executable, "-c", AT_SERVICES], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    running, loaded = json.loads(out.stdout.splitlines()[-1])
+    assert running  # the reminders started: this is the idle tray, not an early exit
+    assert "crampcoach.qt.notify" in loaded
+    assert "jeepney" not in loaded
+
+
 def test_the_tray_takes_over_the_early_icon_and_reminders_start(
     qtbot: Any, qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -125,3 +125,21 @@ def test_a_toast_whose_window_was_deleted_is_never_touched_again(
     assert not expiry.active
     notes.withdraw("t3")  # nothing to take down, and no error
     assert closed == []
+
+
+def test_prepare_imports_the_bus_library_on_a_worker_once_and_only_when_the_bus_is_used(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crampcoach.qt import dbus, preload
+
+    asked: list[tuple[str, ...]] = []
+    monkeypatch.setattr(
+        preload, "import_then", lambda modules, _then, _parent: asked.append(tuple(modules))
+    )
+    Notifications(use_dbus=False).prepare()
+    assert asked == []  # no bus wanted: nothing to load
+    notes = Notifications()
+    notes.prepare()
+    notes.prepare()  # the next clock check while the first import runs
+    assert asked == [dbus.MODULES]
+    assert "jeepney.io.blocking" in dbus.MODULES  # what dbus.connect imports
