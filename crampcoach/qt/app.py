@@ -14,7 +14,9 @@ Other modules call the :class:`App` methods (``start_routine``,
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
+import logging
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -49,7 +51,7 @@ from crampcoach.core.journal import Change, Journal
 from crampcoach.core.library import Library
 from crampcoach.core.model import LoadProblem, PlannedStep, Routine
 from crampcoach.core.settings import SettingError, Settings
-from crampcoach.qt import screens, theme
+from crampcoach.qt import dbus, screens, theme
 from crampcoach.qt.day_log import DayLog
 from crampcoach.qt.sync_watch import SyncWatcher
 
@@ -61,6 +63,8 @@ if TYPE_CHECKING:
     from crampcoach.qt.main_window import MainWindow
     from crampcoach.qt.tray import Services
     from crampcoach.store import Store
+
+log = logging.getLogger(__name__)
 
 CRAMP_NOW_ROUTINE = "cramp-relief"  # "Cramping now": first in the window and the tray
 BENCH_ENV = "CRAMPCOACH_BENCH_EXIT_ON_SHOWN"
@@ -79,14 +83,30 @@ MAIN_WINDOW_MODULES = (
     "crampcoach.qt.pose_view",
     "crampcoach.qt.checkin",
 )
+# What starting a routine imports, in the order of their imports, one a turn
+# (``App.prepare_player``); then jeepney for the screen saver inhibitor, which
+# talks D-Bus.  tests/gui/app/test_main_window.py checks that no step imports
+# another of ours.
+PLAYER_STEPS = (
+    "crampcoach.core.session",
+    "crampcoach.core.session_log",
+    "crampcoach.qt.steady",
+    "crampcoach.qt.cues",
+    "crampcoach.qt.cue_clock",
+    "crampcoach.qt.cue_sink",
+    "crampcoach.qt.screensaver",
+    "crampcoach.qt.player",
+    *dbus.MODULES,
+)
+# The player's preparation waits this long: the window's first layout and
+# paints (the tray click's) come first, and a person needs longer to reach a
+# Start button or a menu entry.
+PREPARE_AFTER_MS = 250
 # What the background services import, loaded off the GUI thread before they start.
 # jeepney is not among them: idle in the tray nothing talks to D-Bus, so it is
 # loaded on a worker when a routine may start (``prepare_player``: the screen
 # saver inhibitor) or a reminder is near (``Notifications.prepare``).
-BACKGROUND_MODULES = (
-    "crampcoach.qt.tray",
-    "crampcoach.qt.dbus",
-)
+BACKGROUND_MODULES = ("crampcoach.qt.tray",)
 
 
 # --------------------------------------------------------------------------- the app
@@ -321,14 +341,14 @@ class App(QObject):
                 QTimer.singleShot(0, self.open_welcome)
 
     def _services_then_player(self) -> None:
-        """The background services if not started yet, then the player prepared (one worker at a time)."""
+        """The background services if not started yet (their worker), then the player prepared."""
         if self._background_started:
             self.prepare_player()
         else:
             self._start_background(then=self.prepare_player)
 
     def prepare_player(self) -> None:
-        """A routine may start soon: import the player on a worker, so starting it imports nothing.
+        """A routine may start soon: import the player in short turns, so starting it imports nothing.
 
         Called when the main window is on screen (its Start buttons) and when
         the tray menu opens.  ``start_routine`` stays synchronous; done in it,
@@ -336,21 +356,36 @@ class App(QObject):
         45 ms) and the cited documents' catalogue were most of the first
         start's round.  Once per process; a failure here is left for
         ``start_routine`` to report.
+
+        In the GUI thread, one module a turn (:data:`PLAYER_STEPS`), from
+        :data:`PREPARE_AFTER_MS` on, not on a worker: a worker's imports hold
+        the interpreter lock in slices of the switch interval (5 ms), and each
+        time Qt calls back into Python (a paint, an event filter) it waited for
+        one, so the window's first layout and paint, which ran meanwhile, took
+        55-70 ms instead of 25 (measured with a heartbeat timer, offscreen).
+        A turn here is at most the largest module, about 15 ms.
         """
         if self._player_prepared or self._quitting:
             return
         self._player_prepared = True
-        from crampcoach.qt import preload
+        steps: list[Callable[[], object]] = [
+            functools.partial(importlib.import_module, name) for name in PLAYER_STEPS
+        ]
+        steps.append(documents.bundled)
+        steps.append(lambda: importlib.import_module("crampcoach.qt.forms").warm_window_types())
 
-        def work() -> None:
-            importlib.import_module("crampcoach.qt.player")
-            importlib.import_module("crampcoach.core.documents").bundled()
-            # The player's screen saver inhibitor talks D-Bus.
-            for name in importlib.import_module("crampcoach.qt.dbus").MODULES:
-                importlib.import_module(name)
-            importlib.import_module("crampcoach.qt.forms").warm_window_types()
+        def turn() -> None:
+            if self._quitting:
+                return
+            try:
+                steps.pop(0)()
+            except Exception:  # start_routine imports it again and says what failed
+                log.debug("preparing the player failed", exc_info=True)
+                return
+            if steps:
+                _next_turn(turn)
 
-        preload.call_then(work, lambda *_: None, self)
+        QTimer.singleShot(PREPARE_AFTER_MS, self, turn)
 
     def _bench_mark(self) -> None:
         print(f"shown {time.perf_counter():.6f}", flush=True)

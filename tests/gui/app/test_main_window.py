@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import timedelta
 from typing import Any
 
@@ -287,29 +291,64 @@ def test_one_scroll_at_a_time_the_lists_open_out_while_the_page_scrolls(
     )
 
 
-def test_the_player_is_prepared_once_on_a_worker_when_a_routine_may_start(
-    make_app: Any, monkeypatch: pytest.MonkeyPatch
+def test_the_player_is_prepared_once_a_module_a_turn_when_a_routine_may_start(
+    qtbot: Any, make_app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Its first import was most of a first start's GUI-thread round (issue 17's
     # "no stall over 50 ms"): the main window on screen or the tray menu open
-    # imports it off the GUI thread, once.
+    # imports it ahead, once, one module a turn, after the window has settled.
     import importlib
 
-    from crampcoach.qt import preload
+    from crampcoach.qt import app as app_mod
 
-    works: list[Any] = []
-    monkeypatch.setattr(preload, "call_then", lambda work, _then, _parent: works.append(work))
     app = make_app()
-    app.prepare_player()
-    app.prepare_player()
-    assert len(works) == 1
     imported: list[str] = []
     real = importlib.import_module
     monkeypatch.setattr(
         importlib, "import_module", lambda name, *a: imported.append(name) or real(name, *a)
     )
-    works[0]()
-    assert "crampcoach.qt.player" in imported and "crampcoach.core.documents" in imported
+    catalogued: list[bool] = []
+    monkeypatch.setattr(documents, "bundled", lambda: catalogued.append(True))
+    app.prepare_player()
+    app.prepare_player()
+    assert imported == []  # not in the turn that asked: the window's paint comes first
+    qtbot.waitUntil(lambda: "crampcoach.qt.forms" in imported, timeout=5000)
+    ours = [name for name in imported if name in app_mod.PLAYER_STEPS]
+    assert ours == list(app_mod.PLAYER_STEPS)  # each once, in order
+    assert catalogued == [True]
+    assert "crampcoach.qt.player" in ours and "jeepney.io.blocking" in ours
+
+
+STEPWISE = """
+import importlib, json, sys
+import crampcoach.qt.app, crampcoach.qt.tray, crampcoach.qt.reminders
+from crampcoach.qt.app import MAIN_WINDOW_MODULES, PLAYER_STEPS
+for name in MAIN_WINDOW_MODULES:
+    importlib.import_module(name)
+steps = []
+for name in PLAYER_STEPS:
+    before = set(sys.modules)
+    importlib.import_module(name)
+    steps.append([name, sorted(m for m in set(sys.modules) - before if m.startswith("crampcoach"))])
+print(json.dumps(steps))
+"""
+
+
+def test_each_step_of_the_players_preparation_imports_only_its_own_module() -> None:
+    # A step that pulled in several of ours would be one long turn again: the
+    # list follows the imports (a new import in the player goes in before it).
+    out = subprocess.run(
+        [sys.executable, "-c", STEPWISE],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    steps = json.loads(out.stdout)
+    assert steps[-1][0] == "jeepney.io.blocking"
+    for name, ours in steps:
+        assert set(ours) <= {name}, f"{name} also imported {ours}: list those before it"
+    assert ["crampcoach.qt.player", ["crampcoach.qt.player"]] in steps  # it was not loaded before
 
 
 def test_the_tray_click_builds_the_main_window_in_rounds_that_let_timers_and_input_in(
