@@ -173,7 +173,10 @@ def _run_with_store(
     # Before any worker thread starts: cycles are collected on the GUI thread only.
     collector = GuiThreadCollector(qapp)
     launch = _Launch(store, data_dir, clock)
-    waker = SignalWaker(lambda _num: launch.quit())
+    # Python runs a signal's handler between any two bytecodes: quitting right
+    # there could land inside an import or a half-built window (the player's
+    # modules loading one a turn, say).  The quit runs at the loop's next turn.
+    waker = SignalWaker(lambda _num: QTimer.singleShot(0, launch.quit))
     try:
         if hidden:
             launch.start_hidden(qapp)
@@ -193,8 +196,9 @@ def _run_with_store(
             app.show_main_window()
             if routine_id is not None:
                 app.start_routine(routine_id)
-        # A signal that came before the loop ran asked QApplication.quit() to stop
-        # a loop that did not exist yet, which does nothing: do not start one.
+        # A quit asked before the loop ran (the build failed, say) called
+        # QApplication.quit() for a loop that did not exist yet, which does
+        # nothing: do not start one.
         if not launch.quitting:
             qapp.exec()
         if launch.error is not None:  # building the app failed: the traceback, as before
