@@ -28,6 +28,8 @@ pytest_plugins
 pytest_runtest_makereport
 pytest_make_collect_report
 _.optionxform
+# pytest runs autouse fixtures without a test naming them.
+_player_imported
 
 # The start-up benchmark's child processes import these by name (python -c).
 _fill_log

@@ -47,6 +47,10 @@
         <translation>Es läuft schon eine Einheit; beenden Sie sie, bevor Sie eine neue starten.</translation>
     </message>
     <message>
+        <source>A session is already starting.</source>
+        <translation>Eine Einheit startet gerade.</translation>
+    </message>
+    <message>
         <source>The player is not available ({error}).</source>
         <translation>Der Übungsplayer ist nicht verfügbar ({error}).</translation>
     </message>
@@ -1074,7 +1078,7 @@ Allgemeine Informationen, keine medizinische Beratung. Gehen Sie zum Arzt, wenn 
     </message>
     <message>
         <source>General information, not medical advice. Stop if it hurts.</source>
-        <extracomment>How far ahead the cue clock is told the plan. The player re-plans at every cue and boundary, so this only has to outlast a GUI thread stuck that long. The sound each kind of cue plays (kinds not listed are spoken only). A step that starts with a switch of sides plays &quot;switch&quot; only (see ``_on_event``). The big type that scales with the window (see ``_scale_type``): attribute, and its size at the 1180×760 design size in % of the user&apos;s font (as in ``ui/player.qss``). The share of the window&apos;s width the step&apos;s picture keeps beside the countdown. The smallest the window may be made: the widest button, the controls stacked, a little of the page (which scrolls).</extracomment>
+        <extracomment>How far ahead the cue clock is told the plan. The player re-plans at every cue and boundary, so this only has to outlast a GUI thread stuck that long. The sound each kind of cue plays (kinds not listed are spoken only). A step that starts with a switch of sides plays &quot;switch&quot; only (see ``_on_event``). The share of the window&apos;s width the step&apos;s picture keeps beside the countdown. The smallest the window may be made: the widest button, the controls stacked, a little of the page (which scrolls). The big type that scales with the window (see ``_scale_type``): attribute, and its size at the 1180×760 design size in % of the user&apos;s font. The only place these sizes are given: ``ui/player.qss`` sets the labels&apos; weight and colour, not their size.</extracomment>
         <translation>Allgemeine Informationen, keine medizinische Beratung. Hören Sie auf, wenn es schmerzt.</translation>
     </message>
     <message>
@@ -1339,7 +1343,7 @@ Opens the source with this passage marked.</source>
     <name>ReminderController</name>
     <message>
         <source>No cramps</source>
-        <extracomment>Test hook for the end-to-end test: ``&quot;hydration:3&quot;`` shows a hydration reminder 3 s after start-up, whatever the settings say. How often wall and monotonic time are compared (a resume is noticed within this). a routine id -&gt; (title, seconds), for the bedtime text; None if unknown write a night&apos;s check-in (night, cramps or None for &quot;don&apos;t remember&quot;); None: the engine writes it itself ask how many cramps a night had, and the worst (the main window&apos;s check-in)</extracomment>
+        <extracomment>Test hook for the end-to-end test: ``&quot;hydration:3&quot;`` shows a hydration reminder 3 s after start-up, whatever the settings say. How often wall and monotonic time are compared (a resume is noticed within this). A reminder due within this long has its notification code loaded ahead (``Notifications.prepare``): more than one clock check, so one always sees it. a routine id -&gt; (title, seconds), for the bedtime text; None if unknown write a night&apos;s check-in (night, cramps or None for &quot;don&apos;t remember&quot;); None: the engine writes it itself ask how many cramps a night had, and the worst (the main window&apos;s check-in)</extracomment>
         <translation>Keine Krämpfe</translation>
     </message>
     <message>
@@ -3090,7 +3094,7 @@ Ein Klick genügt; eine Nacht ohne Antwort bleibt unbekannt, nie krampffrei.</tr
     </message>
     <message>
         <source>Cramping now</source>
-        <extracomment>last night&apos;s check-in: a number of cramps, None for &quot;don&apos;t remember&quot;, -1 to ask</extracomment>
+        <extracomment>last night&apos;s check-in: a number of cramps, None for &quot;don&apos;t remember&quot;, -1 to ask the menu opened: a routine may start from it soon</extracomment>
         <translation>Krampf jetzt</translation>
     </message>
     <message>

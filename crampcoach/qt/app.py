@@ -14,9 +14,7 @@ Other modules call the :class:`App` methods (``start_routine``,
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib
-import logging
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -53,6 +51,7 @@ from crampcoach.core.model import LoadProblem, PlannedStep, Routine
 from crampcoach.core.settings import SettingError, Settings
 from crampcoach.qt import dbus, screens, theme
 from crampcoach.qt.day_log import DayLog
+from crampcoach.qt.player_prep import PlayerPreparation
 from crampcoach.qt.sync_watch import SyncWatcher
 
 if TYPE_CHECKING:
@@ -63,8 +62,6 @@ if TYPE_CHECKING:
     from crampcoach.qt.main_window import MainWindow
     from crampcoach.qt.tray import Services
     from crampcoach.store import Store
-
-log = logging.getLogger(__name__)
 
 CRAMP_NOW_ROUTINE = "cramp-relief"  # "Cramping now": first in the window and the tray
 BENCH_ENV = "CRAMPCOACH_BENCH_EXIT_ON_SHOWN"
@@ -84,7 +81,7 @@ MAIN_WINDOW_MODULES = (
     "crampcoach.qt.checkin",
 )
 # What starting a routine imports, in the order of their imports, one a turn
-# (``App.prepare_player``); then jeepney for the screen saver inhibitor, which
+# (``crampcoach.qt.player_prep``); then jeepney for the screen saver inhibitor, which
 # talks D-Bus.  tests/gui/app/test_main_window.py checks that no step imports
 # another of ours.
 PLAYER_STEPS = (
@@ -176,7 +173,15 @@ class App(QObject):
         self._background_started = False
         self._preparing: set[str] = set()  # windows whose first open is read on a worker
         self._main_window_coming = False  # open_main_window is building it in rounds
-        self._player_prepared = False  # prepare_player has run (once per process)
+        self._player_prep = PlayerPreparation(
+            PLAYER_STEPS,
+            [
+                lambda: documents.bundled(),
+                lambda: importlib.import_module("crampcoach.qt.forms").warm_window_types(),
+            ],
+            self,
+        )
+        self._player_coming: str | None = None  # a start waits for the player's modules
         self.services: Services | None = None  # reminders and tray, once started
         # The icon a --hidden start showed before the App was built; the tray takes it over.
         self.tray_icon: QSystemTrayIcon | None = None
@@ -348,44 +353,14 @@ class App(QObject):
             self._start_background(then=self.prepare_player)
 
     def prepare_player(self) -> None:
-        """A routine may start soon: import the player in short turns, so starting it imports nothing.
+        """A routine may start soon: import the player ahead, one module a turn (``player_prep``).
 
         Called when the main window is on screen (its Start buttons) and when
-        the tray menu opens.  ``start_routine`` stays synchronous; done in it,
-        the first import (the player, its cue clock, the session engine, about
-        45 ms) and the cited documents' catalogue were most of the first
-        start's round.  Once per process; a failure here is left for
-        ``start_routine`` to report.
-
-        In the GUI thread, one module a turn (:data:`PLAYER_STEPS`), from
-        :data:`PREPARE_AFTER_MS` on, not on a worker: a worker's imports hold
-        the interpreter lock in slices of the switch interval (5 ms), and each
-        time Qt calls back into Python (a paint, an event filter) it waited for
-        one, so the window's first layout and paint, which ran meanwhile, took
-        55-70 ms instead of 25 (measured with a heartbeat timer, offscreen).
-        A turn here is at most the largest module, about 15 ms.
+        the tray menu opens; from :data:`PREPARE_AFTER_MS` on, so the window's
+        own first layout and paints come first.  Once per process.
         """
-        if self._player_prepared or self._quitting:
-            return
-        self._player_prepared = True
-        steps: list[Callable[[], object]] = [
-            functools.partial(importlib.import_module, name) for name in PLAYER_STEPS
-        ]
-        steps.append(documents.bundled)
-        steps.append(lambda: importlib.import_module("crampcoach.qt.forms").warm_window_types())
-
-        def turn() -> None:
-            if self._quitting:
-                return
-            try:
-                steps.pop(0)()
-            except Exception:  # start_routine imports it again and says what failed
-                log.debug("preparing the player failed", exc_info=True)
-                return
-            if steps:
-                _next_turn(turn)
-
-        QTimer.singleShot(PREPARE_AFTER_MS, self, turn)
+        if not self._quitting:
+            self._player_prep.prepare(PREPARE_AFTER_MS)
 
     def _bench_mark(self) -> None:
         print(f"shown {time.perf_counter():.6f}", flush=True)
@@ -591,6 +566,23 @@ class App(QObject):
             self._status(self.tr("A session is already running; stop it before starting another."))
             _raise(self.player)
             return False
+        if self._player_coming is not None:
+            self._status(self.tr("A session is already starting."))
+            return False
+        if not self._player_prep.ready:
+            # The first start with nothing prepared (the command line's start to
+            # an app in the tray): the player's modules in short turns, then it.
+            self._player_coming = routine.id
+            self._player_prep.when_ready(lambda: self._open_coming_player(routine))
+            return True
+        return self._open_player(routine)
+
+    def _open_coming_player(self, routine: Routine) -> None:
+        if self._player_coming == routine.id and not self._quitting:  # not stopped meanwhile
+            self._player_coming = None
+            self._open_player(routine)
+
+    def _open_player(self, routine: Routine) -> bool:
         try:  # imported on first use: the player loads sounds and speech
             player_mod = importlib.import_module("crampcoach.qt.player")
         except ImportError as exc:
@@ -637,6 +629,7 @@ class App(QObject):
 
     def stop_session(self) -> None:
         """Stop a session in progress; the player records it as partial."""
+        self._player_coming = None  # one still on its way does not open
         player = self.player
         if player is None:
             return
@@ -989,6 +982,12 @@ class App(QObject):
         """Quit cleanly: a session in progress is recorded as partial first."""
         if self._quitting:
             return
+        self._player_prep.stop()
+        coming = self.routines.get(self._player_coming or "")
+        if coming is not None:
+            # ``status`` already called it the session: it is one, and is
+            # recorded as stopped early like any other.
+            self._open_coming_player(coming)
         self._quitting = True
         self.stop_session()
         if self.player is not None:  # after stop(): releases its timers and screen-saver hold
@@ -1030,7 +1029,10 @@ class App(QObject):
         """What ``crampcoach status`` (and the tests) learn of the running app."""
         return {
             "pid": os.getpid(),
-            "session": None if self.player is None else self.player.property("routineId"),
+            # A session still on its way (its modules loading) is already the session.
+            "session": self._player_coming
+            if self._player_coming is not None or self.player is None
+            else self.player.property("routineId"),
             "window_visible": self._main_window is not None and self._main_window.isVisible(),
             "activations": self.activations,
             # None until the background services have started after the first paint.

@@ -319,6 +319,70 @@ def test_the_player_is_prepared_once_a_module_a_turn_when_a_routine_may_start(
     assert "crampcoach.qt.player" in ours and "jeepney.io.blocking" in ours
 
 
+def test_a_first_start_with_nothing_prepared_opens_the_player_after_its_modules(
+    qtbot: Any,
+    make_app: Any,
+    memory_store: Any,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The command line's start to an app waiting in the tray: no window shown,
+    # no menu opened, so nothing was prepared.  The player's modules load one a
+    # turn and the player opens after them, instead of in the start's round.
+    from crampcoach.qt.app import PLAYER_STEPS
+    from crampcoach.qt.player_prep import PlayerPreparation
+
+    # The player's modules are loaded in this process (tests/gui/conftest.py):
+    # one more, not yet loaded, stands for them.
+    (tmp_path / "first_start_probe.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "first_start_probe", raising=False)
+    memory_store.set_setting("sounds", False)
+    app = make_app(memory_store)
+    app._player_prep = PlayerPreparation([*PLAYER_STEPS, "first_start_probe"], [], app)
+    assert app.start_routine("bedtime") is True  # accepted: it is coming
+    assert app.player is None
+    assert app.status()["session"] == "bedtime"  # ``crampcoach status`` says it is on its way
+    assert app.start_routine("warmup") is False  # a second start meanwhile is refused
+    assert "already starting" in app.main_window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: app.player is not None and app.player.isVisible(), timeout=5000)
+    assert "first_start_probe" in sys.modules  # after its modules, not before
+    assert app.player.property("routineId") == "bedtime"
+    assert app.start_routine("warmup") is False  # and then it is running
+    app.player.close()
+    qtbot.waitUntil(lambda: app.player is None, timeout=5000)
+    # A stop while one is on its way: it does not open after all.
+    monkeypatch.delitem(sys.modules, "first_start_probe")
+    app._player_prep = PlayerPreparation([*PLAYER_STEPS, "first_start_probe"], [], app)
+    assert app.start_routine("warmup") is True
+    app.stop_session()
+    assert app.status()["session"] is None
+    qtbot.waitUntil(lambda: "first_start_probe" in sys.modules, timeout=5000)
+    assert app.player is None
+
+
+def test_a_quit_while_a_start_is_on_its_way_records_that_session_as_stopped_early(
+    make_app: Any, memory_store: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ``status`` called it the session from the moment the start was accepted,
+    # so SIGTERM then is a session stopped early, as it is once the player shows.
+    from crampcoach.core.events import EventType, SessionEvent
+    from crampcoach.qt.app import PLAYER_STEPS
+    from crampcoach.qt.player_prep import PlayerPreparation
+
+    (tmp_path / "quit_start_probe.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "quit_start_probe", raising=False)
+    memory_store.set_setting("sounds", False)
+    app = make_app(memory_store)
+    app._player_prep = PlayerPreparation([*PLAYER_STEPS, "quit_start_probe"], [], app)
+    assert app.start_routine("bedtime") is True and app.player is None
+    app.quit()
+    sessions = memory_store.events(types=[EventType.SESSION])
+    assert len(sessions) == 1 and isinstance(sessions[0], SessionEvent)
+    assert sessions[0].routine_id == "bedtime" and sessions[0].completed is False
+
+
 STEPWISE = """
 import importlib, json, sys
 import crampcoach.qt.app, crampcoach.qt.tray, crampcoach.qt.reminders
