@@ -182,6 +182,7 @@ class App(QObject):
             self,
         )
         self._player_coming: str | None = None  # a start waits for the player's modules
+        self._player_unshown: QWidget | None = None  # built, shown at the next turn
         self.services: Services | None = None  # reminders and tray, once started
         # The icon a --hidden start showed before the App was built; the tray takes it over.
         self.tray_icon: QSystemTrayIcon | None = None
@@ -598,9 +599,16 @@ class App(QObject):
         player.setProperty("routineId", routine.id)
         self.player = player
         self.window_built.emit("player", player)
-        player.show()
-        _raise(player)
+        # Shown (and so started: ``autostart``) a turn later: built, laid out
+        # and painted in one round, the first start was 50-70 ms of frozen loop.
+        self._player_unshown = player
+        _next_turn(lambda: self._show_player(player))
         return True
+
+    def _show_player(self, player: QWidget) -> None:
+        if self._player_unshown is player and not self._quitting:
+            self._player_unshown = None
+            _raise(player)
 
     def _player_for(self, player_mod: Any, routine: Routine) -> Any:
         """The player wired here: the session on our clock, cues from the settings, our journal."""
@@ -623,6 +631,8 @@ class App(QObject):
     def _forget_player(self, player: QWidget) -> None:
         if self.player is player:
             self.player = None
+        if self._player_unshown is player:
+            self._player_unshown = None
 
     def _on_session_finished(self, event: object) -> None:
         self.refresh()
@@ -632,6 +642,10 @@ class App(QObject):
         self._player_coming = None  # one still on its way does not open
         player = self.player
         if player is None:
+            return
+        if self._player_unshown is player:  # built, not yet shown: it never began
+            self._player_unshown = None
+            player.close()
             return
         stop = getattr(player, "stop", None)
         if callable(stop):
@@ -988,6 +1002,8 @@ class App(QObject):
             # ``status`` already called it the session: it is one, and is
             # recorded as stopped early like any other.
             self._open_coming_player(coming)
+        if self._player_unshown is not None:
+            self._show_player(self._player_unshown)  # so that its session has begun
         self._quitting = True
         self.stop_session()
         if self.player is not None:  # after stop(): releases its timers and screen-saver hold

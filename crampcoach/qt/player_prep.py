@@ -90,8 +90,8 @@ class PlayerPreparation(QObject):
             except Exception:  # the start imports it again and says what failed
                 log.debug("preparing the player failed", exc_info=True)
                 self._steps.clear()
-        if self._steps:
-            self._delay.start(TURN_MS)
+            if self._steps or self._waiting:  # who waits goes in a turn of its own
+                self._delay.start(TURN_MS)
             return
         waiting, self._waiting = self._waiting, []
         for then in waiting:

@@ -56,6 +56,7 @@ def test_the_app_gives_the_player_its_session_cues_and_journal(qtbot: Any, make_
     app = make_app(clock=clock)
     assert app.start_routine("bedtime")
     player = app.player
+    qtbot.waitUntil(player.isVisible)  # shown, and so started, a turn after it is built
     assert player.session.clock is clock and player.session.routine.id == "bedtime"
     assert player.recorder is not None and player.recorder.journal is app.journal
     assert player.sink.cue_clock is None  # a fake clock: no worker thread reads it

@@ -359,6 +359,12 @@ def test_a_first_start_with_nothing_prepared_opens_the_player_after_its_modules(
     assert app.status()["session"] is None
     qtbot.waitUntil(lambda: "first_start_probe" in sys.modules, timeout=5000)
     assert app.player is None
+    # And a stop after the player is built but before it is shown: it never begins.
+    assert app.start_routine("warmup") is True
+    built = app.player
+    assert built is not None and not built.isVisible()
+    app.stop_session()
+    qtbot.waitUntil(lambda: app.player is None, timeout=5000)  # closed, and so deleted
 
 
 def test_a_quit_while_a_start_is_on_its_way_records_that_session_as_stopped_early(

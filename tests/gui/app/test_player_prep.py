@@ -70,11 +70,13 @@ def test_a_start_waiting_skips_the_delay_and_runs_after_the_last_step(
     owner = QObject()
     prep = PlayerPreparation(modules, [], owner)
     prep.prepare(60_000)  # a minute: the test would time out if it were kept
-    opened: list[list[str]] = []
-    prep.when_ready(lambda: opened.append(loaded(modules)))
+    opened: list[tuple[list[str], list[str]]] = []
+    prep.when_ready(lambda: opened.append((loaded(modules), list(sys.modules["prep_probe"].seen))))
     assert opened == []
     qtbot.waitUntil(lambda: opened != [], timeout=3000)
-    assert opened == [modules]  # everything imported before the player opens
+    imported, seen = opened[0]
+    assert imported == modules  # everything imported before the player opens
+    assert seen[-1] == "turn after m2"  # and it opens in a turn of its own, after the last
 
 
 def test_a_failing_step_ends_the_steps_and_the_start_goes_on_to_say_why(

@@ -24,7 +24,8 @@ def test_quit_mid_session_records_partial_and_closes_the_player(
     app = make_app(quiet_store)
     assert app.start_routine("bedtime")
     player = app.player
-    assert player is not None and player.isVisible()
+    assert player is not None
+    qtbot.waitUntil(player.isVisible)  # shown a turn after it is built
     qtbot.waitUntil(lambda: player.session.state.name == "RUNNING", timeout=5000)
     # A second start while one runs is refused, not stacked.
     assert app.start_routine("warmup") is False
