@@ -80,8 +80,8 @@ MAIN_WINDOW_MODULES = (
     "crampcoach.qt.pose_view",
     "crampcoach.qt.checkin",
 )
-# What starting a routine imports, in the order of their imports, one a turn
-# (``crampcoach.qt.player_prep``); then jeepney for the screen saver inhibitor, which
+# What starting a routine imports, in the order of their imports, in short
+# turns (``crampcoach.qt.player_prep``); then jeepney for the screen saver inhibitor, which
 # talks D-Bus.  tests/gui/app/test_main_window.py checks that no step imports
 # another of ours.
 PLAYER_STEPS = (

@@ -13,7 +13,18 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
-from crampcoach.qt.player_prep import PlayerPreparation
+from crampcoach.qt.player_prep import TURN_BUDGET_S, PlayerPreparation
+
+
+class StepClock:
+    """``perf_counter`` for the preparation: each reading ``step`` seconds after the last."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
 
 
 @pytest.fixture
@@ -44,12 +55,15 @@ def loaded(names: list[str]) -> list[str]:
     return [name for name in names if name in sys.modules]
 
 
-def test_prepare_waits_its_delay_then_imports_one_module_a_turn(
+def test_prepare_waits_its_delay_then_imports_in_turns_of_its_budget(
     qtbot: Any, qapp: Any, modules: list[str]
 ) -> None:
     owner = QObject()
     after: list[str] = []
-    prep = PlayerPreparation(modules, [lambda: after.append("catalogue")], owner)
+    # Every module takes the whole budget: one a turn.
+    prep = PlayerPreparation(
+        modules, [lambda: after.append("catalogue")], owner, clock=StepClock(TURN_BUDGET_S)
+    )
     assert not prep.ready
     prep.prepare(200)
     prep.prepare(0)  # once: a second ask changes nothing
@@ -62,6 +76,17 @@ def test_prepare_waits_its_delay_then_imports_one_module_a_turn(
     called: list[bool] = []
     prep.when_ready(lambda: called.append(True))
     assert called == [True]  # ready: at once
+
+
+def test_quick_modules_share_a_turn(qtbot: Any, qapp: Any, modules: list[str]) -> None:
+    owner = QObject()
+    # A reading every quarter of the budget: the three modules share the first turn.
+    prep = PlayerPreparation(modules, [], owner, clock=StepClock(TURN_BUDGET_S / 4))
+    prep.prepare(0)
+    qtbot.waitUntil(lambda: prep.ready, timeout=3000)
+    seen = sys.modules["prep_probe"].seen
+    qtbot.waitUntil(lambda: len(seen) == 6)
+    assert seen[:3] == ["m0", "m1", "m2"]
 
 
 def test_a_start_waiting_skips_the_delay_and_runs_after_the_last_step(
