@@ -101,8 +101,8 @@ PLAYER_STEPS = (
 PREPARE_AFTER_MS = 250
 # What the background services import, loaded off the GUI thread before they start.
 # jeepney is not among them: idle in the tray nothing talks to D-Bus, so it is
-# loaded on a worker when a routine may start (``prepare_player``: the screen
-# saver inhibitor) or a reminder is near (``Notifications.prepare``).
+# loaded when a routine may start (``PLAYER_STEPS``: the screen saver
+# inhibitor) or a reminder is near (``Notifications.prepare``).
 BACKGROUND_MODULES = ("crampcoach.qt.tray",)
 
 
@@ -354,7 +354,7 @@ class App(QObject):
             self._start_background(then=self.prepare_player)
 
     def prepare_player(self) -> None:
-        """A routine may start soon: import the player ahead, one module a turn (``player_prep``).
+        """A routine may start soon: import the player ahead, in short turns (``player_prep``).
 
         Called when the main window is on screen (its Start buttons) and when
         the tray menu opens; from :data:`PREPARE_AFTER_MS` on, so the window's
@@ -1047,8 +1047,7 @@ class App(QObject):
             "pid": os.getpid(),
             # A session still on its way (its modules loading) is already the session.
             "session": self._player_coming
-            if self._player_coming is not None or self.player is None
-            else self.player.property("routineId"),
+            or (None if self.player is None else self.player.property("routineId")),
             "window_visible": self._main_window is not None and self._main_window.isVisible(),
             "activations": self.activations,
             # None until the background services have started after the first paint.

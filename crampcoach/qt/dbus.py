@@ -13,7 +13,8 @@ import contextlib
 from typing import Any
 
 #: What the first call imports (about 1 MiB and 10-25 ms): callers import these
-#: on a worker shortly before they need the bus (``crampcoach.qt.preload``).
+#: shortly before they need the bus (``Notifications.prepare``, the player's
+#: preparation), not at start.
 MODULES = ("jeepney", "jeepney.bus_messages", "jeepney.io.blocking")
 
 #: How long a call may block the GUI thread (services answer in milliseconds).

@@ -195,11 +195,10 @@ class ReminderController(QObject):
 
     def _check_clock(self) -> None:
         self.engine.check_clock()
-        self._prepare_if_near()
+        self._prepare_if_near(self.engine.next_wakeup())
 
-    def _prepare_if_near(self) -> None:
-        """Load what showing a notification needs once the next one is near."""
-        nxt = self.engine.next_wakeup()
+    def _prepare_if_near(self, nxt: datetime | None) -> None:
+        """Load what showing a notification needs once the next one (at ``nxt``) is near."""
         if nxt is not None and nxt - self.clock.now() <= timedelta(seconds=PREPARE_AHEAD_S):
             self.notifications.prepare()
 
@@ -212,7 +211,7 @@ class ReminderController(QObject):
             wait = (nxt.astimezone(UTC) - self.clock.now().astimezone(UTC)).total_seconds()
             # +1 ms: Qt rounds down, and a hair early means a pass that finds nothing.
             self.wake_timer.start(min(max(int(wait * 1000) + 1, 0), MAX_MS))
-            self._prepare_if_near()
+            self._prepare_if_near(nxt)
         self.status_changed.emit()
 
     def localise(self, shown: Shown) -> Shown:

@@ -291,12 +291,12 @@ def test_one_scroll_at_a_time_the_lists_open_out_while_the_page_scrolls(
     )
 
 
-def test_the_player_is_prepared_once_a_module_a_turn_when_a_routine_may_start(
+def test_the_player_is_prepared_once_in_short_turns_when_a_routine_may_start(
     qtbot: Any, make_app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Its first import was most of a first start's GUI-thread round (issue 17's
     # "no stall over 50 ms"): the main window on screen or the tray menu open
-    # imports it ahead, once, one module a turn, after the window has settled.
+    # imports it ahead, once, in short turns, after the window has settled.
     import importlib
 
     from crampcoach.qt import app as app_mod
@@ -319,6 +319,21 @@ def test_the_player_is_prepared_once_a_module_a_turn_when_a_routine_may_start(
     assert "crampcoach.qt.player" in ours and "jeepney.io.blocking" in ours
 
 
+def nothing_prepared(app: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``app``'s next start find the player's modules not yet loaded.
+
+    They are loaded in this process (tests/gui/conftest.py): one more module,
+    not yet imported, stands for them in a fresh preparation.
+    """
+    from crampcoach.qt.app import PLAYER_STEPS
+    from crampcoach.qt.player_prep import PlayerPreparation
+
+    (tmp_path / "not_yet_loaded.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "not_yet_loaded", raising=False)
+    app._player_prep = PlayerPreparation([*PLAYER_STEPS, "not_yet_loaded"], [], app)
+
+
 def test_a_first_start_with_nothing_prepared_opens_the_player_after_its_modules(
     qtbot: Any,
     make_app: Any,
@@ -327,37 +342,28 @@ def test_a_first_start_with_nothing_prepared_opens_the_player_after_its_modules(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The command line's start to an app waiting in the tray: no window shown,
-    # no menu opened, so nothing was prepared.  The player's modules load one a
-    # turn and the player opens after them, instead of in the start's round.
-    from crampcoach.qt.app import PLAYER_STEPS
-    from crampcoach.qt.player_prep import PlayerPreparation
-
-    # The player's modules are loaded in this process (tests/gui/conftest.py):
-    # one more, not yet loaded, stands for them.
-    (tmp_path / "first_start_probe.py").write_text("")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "first_start_probe", raising=False)
+    # no menu opened, so nothing was prepared.  The player's modules load in
+    # short turns and the player opens after them, instead of in the start's round.
     memory_store.set_setting("sounds", False)
     app = make_app(memory_store)
-    app._player_prep = PlayerPreparation([*PLAYER_STEPS, "first_start_probe"], [], app)
+    nothing_prepared(app, tmp_path, monkeypatch)
     assert app.start_routine("bedtime") is True  # accepted: it is coming
     assert app.player is None
     assert app.status()["session"] == "bedtime"  # ``crampcoach status`` says it is on its way
     assert app.start_routine("warmup") is False  # a second start meanwhile is refused
     assert "already starting" in app.main_window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: app.player is not None and app.player.isVisible(), timeout=5000)
-    assert "first_start_probe" in sys.modules  # after its modules, not before
+    assert "not_yet_loaded" in sys.modules  # after its modules, not before
     assert app.player.property("routineId") == "bedtime"
     assert app.start_routine("warmup") is False  # and then it is running
     app.player.close()
     qtbot.waitUntil(lambda: app.player is None, timeout=5000)
     # A stop while one is on its way: it does not open after all.
-    monkeypatch.delitem(sys.modules, "first_start_probe")
-    app._player_prep = PlayerPreparation([*PLAYER_STEPS, "first_start_probe"], [], app)
+    nothing_prepared(app, tmp_path, monkeypatch)
     assert app.start_routine("warmup") is True
     app.stop_session()
     assert app.status()["session"] is None
-    qtbot.waitUntil(lambda: "first_start_probe" in sys.modules, timeout=5000)
+    qtbot.waitUntil(lambda: "not_yet_loaded" in sys.modules, timeout=5000)
     assert app.player is None
     # And a stop after the player is built but before it is shown: it never begins.
     assert app.start_routine("warmup") is True
@@ -373,15 +379,10 @@ def test_a_quit_while_a_start_is_on_its_way_records_that_session_as_stopped_earl
     # ``status`` called it the session from the moment the start was accepted,
     # so SIGTERM then is a session stopped early, as it is once the player shows.
     from crampcoach.core.events import EventType, SessionEvent
-    from crampcoach.qt.app import PLAYER_STEPS
-    from crampcoach.qt.player_prep import PlayerPreparation
 
-    (tmp_path / "quit_start_probe.py").write_text("")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "quit_start_probe", raising=False)
     memory_store.set_setting("sounds", False)
     app = make_app(memory_store)
-    app._player_prep = PlayerPreparation([*PLAYER_STEPS, "quit_start_probe"], [], app)
+    nothing_prepared(app, tmp_path, monkeypatch)
     assert app.start_routine("bedtime") is True and app.player is None
     app.quit()
     sessions = memory_store.events(types=[EventType.SESSION])

@@ -1,4 +1,4 @@
-"""The player's modules imported ahead, one a turn (``crampcoach.qt.player_prep``).
+"""The player's modules imported ahead, in short turns (``crampcoach.qt.player_prep``).
 
 Steps are module names of a throwaway package on the test's own path, so that
 what "imported" means is real and nothing of the app's is re-imported.
