@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from crampcoach.qt.timers import Timer, TimerFactory, qt_timer
 
@@ -36,12 +36,19 @@ class GuiThreadCollector(QObject):
         gc.disable()
         self._timers = timers
         self._timer: Timer | None = None
-        # Armed from the event loop's first round, not here: a coarse timer's type
-        # is in PySide's ``Qt`` namespace, whose first import (17-27 ms) a
-        # --hidden start makes after its tray icon shows.  Nothing is due sooner.
-        QTimer.singleShot(0, self, self._arm)
 
-    def _arm(self) -> None:
+    def arm(self) -> None:
+        """Start checking (once the App is built; later calls do nothing).
+
+        Not at construction, nor from the loop's first round: a coarse timer's
+        type is in PySide's ``Qt`` namespace, whose first import (17-27 ms) a
+        --hidden start makes after its tray icon shows, on the worker that
+        imports the App's modules.  PySide builds that namespace lazily and not
+        thread-safely: read from the GUI thread while the worker was building
+        it, ``Qt.TimerType`` was missing (an AttributeError in 2 of 5 hidden
+        starts under Xvfb with the test suite running beside, none in 8 on a
+        quiet machine), and the collector never ran.  Nothing is due sooner.
+        """
         if self._timer is None and not self._stopped:
             self._timer = self._timers(self, self.collect_due, single_shot=False, coarse=True)
             self._timer.start(CHECK_MS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -172,10 +172,10 @@ def _run_with_store(
     qapp = setup_qapplication()
     # Before any worker thread starts: cycles are collected on the GUI thread only.
     collector = GuiThreadCollector(qapp)
-    launch = _Launch(store, data_dir, clock)
+    launch = _Launch(store, data_dir, clock, on_built=collector.arm)
     # Python runs a signal's handler between any two bytecodes: quitting right
     # there could land inside an import or a half-built window (the player's
-    # modules loading one a turn, say).  The quit runs at the loop's next turn.
+    # modules loading in turns, say).  The quit runs at the loop's next turn.
     waker = SignalWaker(lambda _num: QTimer.singleShot(0, launch.quit))
     try:
         if hidden:
@@ -220,8 +220,15 @@ class _Launch:
     next rounds of the loop and hands it the icon, which the tray takes over.
     """
 
-    def __init__(self, store: Store, data_dir: Path, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: Store,
+        data_dir: Path,
+        clock: Clock,
+        on_built: Callable[[], object] = lambda: None,
+    ) -> None:
         self.store, self.data_dir, self.clock = store, data_dir, clock
+        self._on_built = on_built
         self.app: App | None = None
         self.error: BaseException | None = None
         self._quit_asked = False
@@ -246,6 +253,7 @@ class _Launch:
 
         app = App(self.store, self.data_dir, clock=self.clock)
         self.app = app
+        self._on_built()  # after the App's modules, which a --hidden start loads on a worker
         if os.environ.get("CRAMPCOACH_PROBE_DIR"):  # benchmarks/bench_desktop.py only
             from crampcoach.qt import probe as probe_mod
 

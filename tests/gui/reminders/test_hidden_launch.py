@@ -143,11 +143,15 @@ def test_the_tray_takes_over_the_early_icon_and_reminders_start(
     monkeypatch.setattr(tray_icon, "early_icon", early)
     clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=ZoneInfo("UTC")))
     store = Store.open(data_dir, clock=clock)
-    started = launch._Launch(store, data_dir, clock)
+    armed: list[bool] = []  # the cycle collector's check: armed once the App exists
+    started = launch._Launch(
+        store, data_dir, clock, on_built=lambda: armed.append(started.app is not None)
+    )
     try:
         started.start_hidden(qapp)
         assert len(shown) == 1 and shown[0].isVisible()
         assert started.app is None  # its modules load on a worker, after the icon
+        assert armed == []  # not while the worker builds PySide's Qt namespace
         qtbot.waitUntil(lambda: started.app is not None and started.app.services is not None)
         app = started.app
         assert app is not None and app.services is not None
@@ -155,6 +159,7 @@ def test_the_tray_takes_over_the_early_icon_and_reminders_start(
         assert app.services.tray is not None and app.services.tray.icon is shown[0]
         assert shown[0].contextMenu() is app.services.tray.menu
         assert app.services.controller.clock_timer.isActive()  # the reminders run
+        assert armed == [True]
         assert app.ipc_server is not None  # other launches are answered
         assert not app.main_window_built
         assert started.probe is not None and started.probe.app is app  # installed with the App
