@@ -236,8 +236,9 @@ class App(QObject):
         """The tray's click: show the main window, built in short rounds when it is not built.
 
         Its modules are imported on a worker thread (:mod:`preload`); then
-        building the form, filling it from the log and showing it are three
-        rounds of the event loop, so none of them freezes it for long (the
+        building the form, filling it from the log, drawing the cards' pictures
+        and showing it are four rounds of the event loop, so none of them
+        freezes it for long (the
         "tray click" rows of ``benchmarks/bench_desktop.py``).  A click while
         it is coming waits for the same window.
         """
@@ -250,7 +251,12 @@ class App(QObject):
         from crampcoach.qt import preload
 
         def rounds(error: BaseException | None) -> None:
-            steps = [self._build_main_window, self.refresh, self.show_main_window]
+            steps = [
+                self._build_main_window,
+                self.refresh,
+                lambda: self.main_window.prepare_pictures(),
+                self.show_main_window,
+            ]
             if error is not None or self._main_window is not None:
                 steps = [self.show_main_window]  # built meanwhile, or it says what failed
             next_round(steps)

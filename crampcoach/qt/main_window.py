@@ -496,6 +496,11 @@ class MainWindow(QMainWindow):
         self._refit_cards()
         _mark_selected(self.routine_list, self.routine_list.currentItem())
 
+    def prepare_pictures(self) -> None:
+        """Draw the cards' step pictures now, ahead of the first paint (see ``PoseStrip``)."""
+        for _item, card in self._cards:
+            card.strip.prepare()
+
     def set_documents(self, docs: Sequence[Document | DocumentInfo]) -> None:
         """Show the document library: title and our quality note."""
         self.document_list.clear()

@@ -165,3 +165,44 @@ def test_a_dark_system_palette_never_draws_a_pale_figure_on_a_pale_page(
     finally:
         theme.use_system_palette(before)
         theme.apply(qapp)
+
+
+def test_the_strip_draws_its_pictures_once_and_again_only_when_they_change(
+    qtbot: Any, builtin: dict[str, Routine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every paint copies one drawing; a narrower card or other colours draw it anew."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from crampcoach.qt import pose_view
+
+    drawn: list[float] = []
+    real = pose_view.paint_pose
+
+    def counting(painter: Any, rect: Any, *args: Any, **kwargs: Any) -> None:
+        drawn.append(rect.width())
+        real(painter, rect, *args, **kwargs)
+
+    monkeypatch.setattr(pose_view, "paint_pose", counting)
+    routine = builtin["warmup"]
+    steps = len(routine.steps)
+    card = RoutineCard(routine, None)
+    qtbot.addWidget(card)
+    card.ensurePolished()  # as the main window's list does when the card is added
+    strip = card.strip
+    strip.prepare()  # ahead of the first paint, at a wide card's cell
+    assert len(drawn) == steps
+    strip.resize(strip.CELL * steps + 40, strip.CELL)
+    first = strip.grab().toImage()
+    strip.grab()
+    assert len(drawn) == steps  # two paints, no drawing
+    strip.resize(strip.MIN_CELL * steps, strip.CELL)  # a narrow card: smaller cells
+    strip.grab()
+    assert len(drawn) == 2 * steps
+    assert drawn[-1] < drawn[0]
+    palette = strip.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffffff"))
+    strip.setPalette(palette)  # a theme change: the ink is another colour
+    strip.grab()
+    assert len(drawn) == 3 * steps
+    strip.resize(strip.CELL * steps + 40, strip.CELL)
+    assert strip.grab().toImage() != first  # drawn in the new ink, not the old copy

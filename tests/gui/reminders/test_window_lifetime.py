@@ -158,6 +158,30 @@ def test_the_trays_click_builds_the_main_window_in_rounds_and_once(
     assert app.main_window.routine_ids() == list(app.routines)  # filled from the log
 
 
+def test_the_trays_click_draws_the_cards_pictures_before_the_window_shows(
+    app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a round of their own, not in the first paint (which they made the longest round)."""
+    from crampcoach.qt import pose_view
+
+    _start_hidden(app, qtbot)
+    shown_when_drawn: list[bool] = []
+    real = pose_view.paint_pose
+
+    def counting(*args: Any, **kwargs: Any) -> None:
+        shown_when_drawn.append(app.main_window_built and app.main_window.isVisible())
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(pose_view, "paint_pose", counting)
+    app.services.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    qtbot.waitUntil(lambda: app.main_window_built and app.main_window.isVisible())
+    pictures = sum(len(r.steps) for r in app.routines.values())
+    assert shown_when_drawn == [False] * pictures
+    app.main_window.resize(1280, 800)
+    app.main_window.grab()  # its first paint copies them
+    assert len(shown_when_drawn) == pictures
+
+
 def _recording(fn: Any, calls: list[Any]) -> Any:
     def wrapper() -> Any:
         calls.append(fn)
