@@ -119,6 +119,7 @@ class App(QObject):
     # PySide build a Python type for every class of object it saw (about 40 ms
     # of the first main window's round that a user never pays).
     window_built = Signal(str, QWidget)
+    services_started = Signal()  # the tray and reminders run (or failed and said so)
 
     def __init__(
         self,
@@ -445,6 +446,7 @@ class App(QObject):
                 then()
             if self._main_window is None:
                 self._measure_pictures()
+            self.services_started.emit()
 
         preload.import_then(BACKGROUND_MODULES, loaded, self)
 

@@ -33,6 +33,7 @@ class GuiThreadCollector(QObject):
         self._threshold = gc.get_threshold()
         self._was_enabled = gc.isenabled()
         self._stopped = False
+        self._settled = False
         gc.disable()
         self._timers = timers
         self._timer: Timer | None = None
@@ -65,9 +66,29 @@ class GuiThreadCollector(QObject):
                 found += gc.collect(generation)
         return found
 
+    def settle(self) -> None:
+        """Start-up is over: collect once, then keep what lives on out of every later collection.
+
+        What exists once the services run (the modules, the App, its tray and
+        reminders) lives as long as the process, yet every check went over it
+        again: the first, a minute after a --hidden start, scanned the 57,000
+        objects made since QApplication in 16.6 ms (the desktop benchmark,
+        Xvfb); after this, 8 ms for the 40,000 made since.  ``gc.freeze()``
+        moves them to a generation no collection scans; the collection before
+        it (14-18 ms, in a turn of its own) keeps start-up's garbage out of
+        it.  Once; not after :meth:`stop`.
+        """
+        if self._settled or self._stopped:
+            return
+        self._settled = True
+        gc.collect()
+        gc.freeze()
+
     def stop(self) -> None:
         """Stop the timer and give collection back to Python (the app is quitting)."""
         self._stopped = True
+        if self._settled:
+            gc.unfreeze()  # what settle() set aside is collectable again
         if self._timer is not None:
             self._timer.stop()
         if self._was_enabled:

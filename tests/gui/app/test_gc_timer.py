@@ -67,3 +67,34 @@ def test_stopped_before_it_was_armed_it_arms_no_timer(qapp: Any) -> None:
     collector.arm()  # the App built after a quit was asked
     assert timers.made == []
     assert gc.isenabled() == enabled
+
+
+def test_settle_collects_once_then_sets_what_lives_aside_until_stop(qapp: Any) -> None:
+    """Start-up's objects: collected over once, then left out of every check until quitting."""
+    enabled = gc.isenabled()
+    collector = GuiThreadCollector(QObject(), FakeTimers())
+    try:
+        dead = _garbage_cycle()
+        kept = Node()
+        kept.other = kept  # a cycle still in use when the services start
+        ref = weakref.ref(kept)
+        collector.settle()
+        assert dead() is None  # start-up's garbage went first, not into the frozen set
+        assert gc.get_freeze_count() > 0
+        del kept
+        gc.collect()
+        assert ref() is not None  # set aside: no collection goes over it any more
+        collector.settle()  # once
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0  # stop gives it back
+    gc.collect()
+    assert ref() is None
+    assert gc.isenabled() == enabled
+
+
+def test_settle_after_stop_sets_nothing_aside(qapp: Any) -> None:
+    collector = GuiThreadCollector(QObject(), FakeTimers())
+    collector.stop()
+    collector.settle()  # the services started after a quit was asked
+    assert gc.get_freeze_count() == 0

@@ -144,8 +144,15 @@ def test_the_tray_takes_over_the_early_icon_and_reminders_start(
     clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=ZoneInfo("UTC")))
     store = Store.open(data_dir, clock=clock)
     armed: list[bool] = []  # the cycle collector's check: armed once the App exists
+    settled: list[bool] = []  # and start-up's objects set aside once the services run
     started = launch._Launch(
-        store, data_dir, clock, on_built=lambda: armed.append(started.app is not None)
+        store,
+        data_dir,
+        clock,
+        on_built=lambda: armed.append(started.app is not None),
+        on_services=lambda: settled.append(
+            started.app is not None and started.app.services is not None
+        ),
     )
     try:
         started.start_hidden(qapp)
@@ -160,6 +167,7 @@ def test_the_tray_takes_over_the_early_icon_and_reminders_start(
         assert shown[0].contextMenu() is app.services.tray.menu
         assert app.services.controller.clock_timer.isActive()  # the reminders run
         assert armed == [True]
+        qtbot.waitUntil(lambda: settled == [True])  # once, with the services up
         assert app.ipc_server is not None  # other launches are answered
         assert not app.main_window_built
         assert started.probe is not None and started.probe.app is app  # installed with the App
