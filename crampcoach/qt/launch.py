@@ -257,7 +257,7 @@ class _Launch:
         self.app = app
         self._on_built()  # after the App's modules, which a --hidden start loads on a worker
         # A later turn (a 1 ms timer, see app._next_turn): the collector's settle()
-        # is a full collection (17-19 ms), not to run back to back with the services'.
+        # is a full collection (14-18 ms), not to run back to back with the services'.
         app.services_started.connect(lambda: QTimer.singleShot(1, self._on_services))
         if os.environ.get("CRAMPCOACH_PROBE_DIR"):  # benchmarks/bench_desktop.py only
             from crampcoach.qt import probe as probe_mod

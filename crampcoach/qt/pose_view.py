@@ -448,8 +448,8 @@ class PoseView(QWidget):
 class PoseStrip(QWidget):
     """A routine's steps as a row of small still pictures (the main window's preview).
 
-    One widget paints them all; the poses are looked up on the first paint,
-    so building a routine card costs nothing until it is seen.  A one-sided
+    One widget paints them all; the poses are looked up when first drawn,
+    so building a routine card costs nothing until it is shown.  A one-sided
     step is shown on the side it starts with (left).
 
     The pictures are drawn once into a pixmap, which every paint copies; the
