@@ -75,7 +75,8 @@ class Queries(Folder):
                 if wanted is not None and not self._may_hold(period, wanted):
                     continue
                 month = self._month(period)
-                for eid in month.between(lo, hi):
+                names = None if wanted is None else {kind.value for kind in wanted}
+                for eid in month.between(lo, hi, names):
                     ev = self._shown_event(month, eid)
                     if ev is not None and (wanted is None or ev.type in wanted):
                         found[eid] = ev
@@ -192,7 +193,8 @@ class Queries(Folder):
             if found is not None:
                 return found
         month = self._month(period)
-        shown = (self._shown_event(month, eid) for eid in month.between(None, None))
+        sessions = month.between(None, None, (EventType.SESSION.value,))
+        shown = (self._shown_event(month, eid) for eid in sessions)
         month_latest = caches.latest_sessions(ev for ev in shown if ev is not None)
         if key is not None and self._summarisable(month, key):
             fresh[period] = caches.with_summary(cached, period, key, month_latest)
