@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QPixmap, QPixmapCache
 
 from crampcoach.core.clock import FakeClock, SystemClock
 from crampcoach.core.events import EventType, SessionEvent
@@ -264,6 +265,24 @@ def test_the_countdown_is_redrawn_when_its_second_changes_and_never_while_hidden
     p.show()
     qtbot.waitExposed(p)
     assert p.countdown.text() == "00:17" and r.isActive()  # caught up at once
+
+
+def test_a_hidden_or_minimised_player_empties_qts_pixmap_cache(
+    qtbot: Any, clock: FakeClock
+) -> None:
+    """Qt's pixmap cache trims itself on a timer while it holds anything: a hidden player empties it."""
+    p = open_player(qtbot, clock)
+    key = QPixmapCache.insert(QPixmap(8, 8))
+    assert QPixmapCache.find(key) is not None
+    p.showMinimized()
+    qtbot.waitUntil(p.isMinimized)
+    assert QPixmapCache.find(key) is None  # minimised
+    p.showNormal()
+    qtbot.waitExposed(p)
+    key = QPixmapCache.insert(QPixmap(8, 8))
+    p.hide()
+    assert QPixmapCache.find(key) is None  # hidden into the tray
+    assert p.session.state is State.RUNNING  # still counting down, unseen
 
 
 def test_until_shown_change() -> None:
