@@ -941,12 +941,12 @@ class App(QObject):
             "CrampCoach is still running in the tray, so your reminders keep coming. "
             "Quit it from the tray menu or with Ctrl+Q."
         )
-        tray = getattr(self.services, "tray", None)
-        if tray is not None:
-            tray.icon.showMessage(
-                self.tr("CrampCoach keeps running"), message, QApplication.windowIcon(), 8000
-            )
-        else:
+        controller = getattr(self.services, "controller", None)
+        notifications = getattr(controller, "notifications", None)
+        told = None
+        if notifications is not None:
+            told = notifications.tell(self.tr("CrampCoach keeps running"), message, 8.0)
+        if told is None:
             self._status(message)
         with contextlib.suppress(Exception):
             self.journal.set_setting("told_close_to_tray", True)

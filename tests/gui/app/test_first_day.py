@@ -133,3 +133,30 @@ def test_the_welcome_offers_the_menu_entry_and_saving_installs_it(
     qtbot.waitUntil(lambda: "welcome" not in app.windows)
     again = app.open_welcome()
     assert again is not None and again.install_box is None
+
+
+def test_the_first_close_to_the_tray_is_told_by_the_desktops_notifications(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a notification server (or a tray balloon) the message goes there, once."""
+    from types import SimpleNamespace
+
+    told: list[tuple[str, str, float]] = []
+
+    class Notes:
+        def tell(self, title: str, body: str, timeout_s: float) -> str:
+            told.append((title, body, timeout_s))
+            return "dbus"
+
+    app = make_app()
+    monkeypatch.setattr(
+        app, "services", SimpleNamespace(controller=SimpleNamespace(notifications=Notes()))
+    )
+    w = app.main_window
+    w.hide_on_close = True
+    w.show()
+    w.close()
+    assert [(t, timeout) for t, _body, timeout in told] == [("CrampCoach keeps running", 8.0)]
+    assert "still running in the tray" in told[0][1]
+    assert "still running" not in w.statusBar().currentMessage()  # said once, where it shows
+    assert app.store.settings()["told_close_to_tray"] is True

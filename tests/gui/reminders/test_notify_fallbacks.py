@@ -39,6 +39,22 @@ def test_no_bus_with_a_tray_uses_the_balloon_and_a_click_opens_the_toast(
     assert got[-1] == ("t1", "glass")
 
 
+def test_a_message_without_buttons_uses_the_balloon_without_a_bus_and_nothing_without_a_tray(
+    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
+    tray = RecordingTray()
+    assert Notifications(tray=lambda: tray).tell("Title", "Body", 8.0) == "tray"
+    assert tray.balloons == [("Title", "Body")]
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    notes = Notifications(toast_parent=lambda: window)
+    assert notes.tell("Title", "Body", 8.0) is None  # the caller says it in its window
+    assert notes.toast is None  # and no toast builds one
+
+
 def test_neither_bus_nor_tray_uses_the_toast(
     qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:  # type: ignore[no-untyped-def]

@@ -123,3 +123,23 @@ def test_plain_text_with_entities_already_in_it_is_not_unescaped(
         bus, ["body", "body-markup"], "Your week in review", note
     )
     assert sent == "tom &amp;amp; jerry &amp;lt;3 &amp; a &lt; b &gt; c"
+
+
+def test_a_message_without_buttons_goes_to_the_server_for_its_time(
+    qapp: QApplication, bus: str
+) -> None:
+    """The first close to the tray: the desktop shows it, not a balloon window of ours."""
+    server = Server(bus, ["body"])
+    notes = Notifications()
+    try:
+        assert notes.tell("CrampCoach keeps running", "Quit it from the tray menu.", 8.0) == "dbus"
+    finally:
+        notes.shutdown()
+        server.close()
+    ((_app, _replaces, _icon, summary, body, actions, _hints, timeout),) = server.calls
+    assert (summary, body, actions, timeout) == (
+        "CrampCoach keeps running",
+        "Quit it from the tray menu.",
+        [],
+        8000,
+    )
