@@ -943,11 +943,12 @@ class App(QObject):
         )
         controller = getattr(self.services, "controller", None)
         notifications = getattr(controller, "notifications", None)
-        told = None
-        if notifications is not None:
-            told = notifications.tell(self.tr("CrampCoach keeps running"), message, 8.0)
-        if told is None:
+        if notifications is None:
             self._status(message)
+        else:
+            notifications.tell_soon(
+                self.tr("CrampCoach keeps running"), message, 8.0, lambda: self._status(message)
+            )
         with contextlib.suppress(Exception):
             self.journal.set_setting("told_close_to_tray", True)
             self.live.reload()

@@ -144,9 +144,8 @@ def test_the_first_close_to_the_tray_is_told_by_the_desktops_notifications(
     told: list[tuple[str, str, float]] = []
 
     class Notes:
-        def tell(self, title: str, body: str, timeout_s: float) -> str:
-            told.append((title, body, timeout_s))
-            return "dbus"
+        def tell_soon(self, title: str, body: str, timeout_s: float, otherwise: Any) -> None:
+            told.append((title, body, timeout_s))  # shown: ``otherwise`` is not called
 
     app = make_app()
     monkeypatch.setattr(

@@ -53,6 +53,9 @@ def test_a_message_without_buttons_uses_the_balloon_without_a_bus_and_nothing_wi
     notes = Notifications(toast_parent=lambda: window)
     assert notes.tell("Title", "Body", 8.0) is None  # the caller says it in its window
     assert notes.toast is None  # and no toast builds one
+    otherwise: list[bool] = []
+    notes.tell_soon("Title", "Body", 8.0, lambda: otherwise.append(True))
+    qtbot.waitUntil(lambda: otherwise == [True])
 
 
 def test_neither_bus_nor_tray_uses_the_toast(

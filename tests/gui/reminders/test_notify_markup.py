@@ -143,3 +143,18 @@ def test_a_message_without_buttons_goes_to_the_server_for_its_time(
         [],
         8000,
     )
+
+
+def test_told_soon_reaches_the_server_and_nothing_else_is_asked(
+    qtbot: Any, qapp: QApplication, bus: str
+) -> None:
+    server = Server(bus, ["body"])
+    notes = Notifications()
+    otherwise: list[bool] = []
+    try:
+        notes.tell_soon("Title", "Body", 8.0, lambda: otherwise.append(True))
+        qtbot.waitUntil(lambda: len(server.calls) == 1)
+    finally:
+        notes.shutdown()
+        server.close()
+    assert otherwise == []
