@@ -353,16 +353,32 @@ class Notifications(QObject):
         (``closed(token, "expired")``); None: until answered.  The server is
         asked for exactly that, not left to its default (dunst's is 10 s).
         """
-        dbus = self._dbus_notifier()
         timeout_ms = 0 if timeout_s is None else max(1, round(timeout_s * 1000))
+        backend = self._post(token, title, body, actions, timeout_ms)
+        if backend is None:
+            self.show_toast(token, title, body, actions, timeout_s=timeout_s)
+            backend = "toast"
+        self.last_backend = backend
+        return backend
+
+    def _post(
+        self, token: str | None, title: str, body: str, actions: Actions, timeout_ms: int
+    ) -> str | None:
+        """On the notification server, else as a tray balloon: ``"dbus"``, ``"tray"`` or None.
+
+        ``token``: what the buttons and a click answer to; None for a message
+        with nothing to answer, whose balloon, clicked, then acts on no
+        earlier reminder.
+        """
+        dbus = self._dbus_notifier()
         if dbus is not None:
             try:
                 nid = dbus.notify(title, body, actions, timeout_ms=timeout_ms)
             except (DBusUnavailable, OSError, TimeoutError) as exc:
                 log.warning("notification server failed, using fallback: %s", exc)
             else:
-                self._by_nid[nid] = token
-                self.last_backend = "dbus"
+                if token is not None:
+                    self._by_nid[nid] = token
                 return "dbus"
         tray = self._tray()
         if tray is not None and tray.isVisible() and QSystemTrayIcon.supportsMessages():
@@ -371,11 +387,8 @@ class Notifications(QObject):
                 self._connected_tray = tray
             self._tray_token = token
             tray.showMessage(title, body, tray.icon(), timeout_ms)
-            self.last_backend = "tray"
             return "tray"
-        self.show_toast(token, title, body, actions, timeout_s=timeout_s)
-        self.last_backend = "toast"
-        return "toast"
+        return None
 
     def tell_soon(
         self, title: str, body: str, timeout_s: float, otherwise: Callable[[], None]
@@ -407,20 +420,7 @@ class Notifications(QObject):
         ``benchmarks/bench_desktop.py``.  None: neither is there, and the
         caller says it in its window instead (a toast would build one).
         """
-        timeout_ms = max(1, round(timeout_s * 1000))
-        dbus = self._dbus_notifier()
-        if dbus is not None:
-            try:
-                dbus.notify(title, body, (), timeout_ms=timeout_ms)
-            except (DBusUnavailable, OSError, TimeoutError) as exc:
-                log.warning("notification server failed, using fallback: %s", exc)
-            else:
-                return "dbus"
-        tray = self._tray()
-        if tray is not None and tray.isVisible() and QSystemTrayIcon.supportsMessages():
-            tray.showMessage(title, body, tray.icon(), timeout_ms)
-            return "tray"
-        return None
+        return self._post(None, title, body, (), max(1, round(timeout_s * 1000)))
 
     def show_toast(
         self,

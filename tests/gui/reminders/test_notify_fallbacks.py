@@ -16,15 +16,26 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 ACTIONS = (("glass", "Log a glass"), ("snooze", "Snooze 10 min"))
 
 
-def test_no_bus_with_a_tray_uses_the_balloon_and_a_click_opens_the_toast(
-    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
-) -> None:  # type: ignore[no-untyped-def]
+def _without_a_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """No session bus answers: no notification server."""
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+
+
+@pytest.fixture
+def balloon_tray(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> RecordingTray:
+    """No notification server, and a visible tray icon that shows balloons."""
+    _without_a_bus(monkeypatch, tmp_path)
     monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
+    return RecordingTray()
+
+
+def test_no_bus_with_a_tray_uses_the_balloon_and_a_click_opens_the_toast(
+    qtbot, qapp: QApplication, balloon_tray: RecordingTray
+) -> None:  # type: ignore[no-untyped-def]
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    tray = RecordingTray()
+    tray = balloon_tray
     notes = Notifications(tray=lambda: tray, toast_parent=lambda: window)
     got: list[tuple[str, str]] = []
     notes.action_invoked.connect(lambda token, key: got.append((token, key)))
@@ -40,13 +51,17 @@ def test_no_bus_with_a_tray_uses_the_balloon_and_a_click_opens_the_toast(
 
 
 def test_a_message_without_buttons_uses_the_balloon_without_a_bus_and_nothing_without_a_tray(
-    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+    qtbot, qapp: QApplication, balloon_tray: RecordingTray
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
-    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
-    tray = RecordingTray()
-    assert Notifications(tray=lambda: tray).tell("Title", "Body", 8.0) == "tray"
-    assert tray.balloons == [("Title", "Body")]
+    tray = balloon_tray
+    told = Notifications(tray=lambda: tray)
+    got: list[tuple[str, str]] = []
+    told.action_invoked.connect(lambda token, key: got.append((token, key)))
+    assert told.show("t1", "A glass of water?", "body", ACTIONS) == "tray"
+    assert told.tell("Title", "Body", 8.0) == "tray"
+    assert tray.balloons == [("A glass of water?", "body"), ("Title", "Body")]
+    tray.messageClicked.emit()  # the message's balloon: nothing to answer
+    assert got == []
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
@@ -61,7 +76,7 @@ def test_a_message_without_buttons_uses_the_balloon_without_a_bus_and_nothing_wi
 def test_neither_bus_nor_tray_uses_the_toast(
     qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    _without_a_bus(monkeypatch, tmp_path)
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
@@ -106,7 +121,7 @@ def test_toast_buttons_show_their_whole_text(
 
 
 def _check_toast_buttons(qtbot, monkeypatch, tmp_path, width, actions) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    _without_a_bus(monkeypatch, tmp_path)
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(width, 600)
@@ -129,7 +144,7 @@ def test_a_toast_whose_window_was_deleted_is_never_touched_again(
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.fakes import FakeTimers
 
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    _without_a_bus(monkeypatch, tmp_path)
     window = QWidget()
     timers = FakeTimers()
     notes = Notifications(toast_parent=lambda: window, timers=timers)
