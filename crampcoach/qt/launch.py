@@ -15,6 +15,7 @@ lock and the QApplication, and only then imports and builds the App
 from __future__ import annotations
 
 import builtins
+import linecache
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -59,12 +60,19 @@ def plain_imports() -> bool:
     (``benchmarks/README.md``).  The function it wrapped, PySide's own lazy
     import (``__orig_import__``), is put back; PySide6 reads the feature
     table for a module it has not seen as "no feature".
+
+    What the hook read until now goes too: by then about 30 files (``typing``,
+    ``enum``, ``pathlib`` among them: every module an ``import`` statement
+    named after PySide6 was loaded, already imported or not), 18,000 lines
+    kept as Python strings.  :mod:`linecache` is only a cache; a traceback
+    reads its lines again.
     """
     original = getattr(builtins, "__orig_import__", None)
     hook = getattr(builtins, "__feature_import__", None)
     if original is None or hook is None or builtins.__import__ is not hook:
         return False
     builtins.__import__ = original
+    linecache.clearcache()
     return True
 
 
