@@ -109,3 +109,29 @@ def test_a_bad_command_is_reported_not_fatal(probed: Any) -> None:
     assert "unknown probe command" in link.send(cmd="dance")["error"]
     assert "error" in link.send(cmd="open", window="nowhere")
     assert link.send(cmd="windows")["cmd"] == "windows"  # still answering
+
+
+def test_windows_are_counted_from_the_app_never_from_qts_list_of_top_levels(
+    probed: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Wrapping the tray's private QSystemTrayIconSys added PSS the app never pays
+    # (0.7 MiB idle, 0.2 MiB after the day): the probe must find and count
+    # windows without that list.
+    from PySide6.QtWidgets import QApplication
+
+    app, _p, link = probed
+
+    def refused() -> list[Any]:
+        raise AssertionError("the probe asked Qt for every top-level widget")
+
+    monkeypatch.setattr(QApplication, "topLevelWidgets", staticmethod(refused))
+    assert link.send(cmd="windows")["windows"] == ["main"]  # built before the probe
+    link.send(cmd="open", window="review")
+    qtbot.waitUntil(lambda: any(e.get("painted") == "review" for e in _events(link.folder)))
+    assert link.send(cmd="windows")["windows"] == ["main", "review"]
+    app.show_main_window()
+    assert link.send(cmd="hide", window="main")["found"] is True
+    assert not app.main_window.isVisible()
+    assert link.send(cmd="close", window="review")["found"] is True
+    # Gone when Qt destroys it (its deferred delete), not when it is only closed.
+    qtbot.waitUntil(lambda: link.send(cmd="windows")["windows"] == ["main"])
