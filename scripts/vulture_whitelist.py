@@ -60,3 +60,7 @@ _.morning_checkin_time
 # The importlib.metadata stand-in of core/triggers.py: apscheduler's __init__
 # catches this name if the stand-in finds no version.
 _.PackageNotFoundError
+
+# PEP 562: Python calls a package's module-level __getattr__ for a name it lacks
+# (crampcoach/store/__init__.py loads the store itself on first use).
+__getattr__

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from crampcoach import __version__, ipc, paths, resources
 from crampcoach.core.clock import Clock
@@ -140,7 +140,8 @@ def run(args: argparse.Namespace) -> int:
     """Start the GUI (or hand over to the running one); returns the exit code."""
     plain_imports()  # before the store, the App and every window are imported
     from crampcoach import exits
-    from crampcoach.store import Store, StoreError, StoreLockedError
+    from crampcoach.store.errors import StoreError, StoreLockedError
+    from crampcoach.store.lock import is_free
 
     try:
         data_dir = paths.data_dir(getattr(args, "data_dir", None))
@@ -158,10 +159,28 @@ def run(args: argparse.Namespace) -> int:
     # The one clock (and zone) the whole app is given: made by the command
     # line's root (crampcoach.cli.main), a FakeClock in tests.
     clock: Clock = args.clock
+    qapp: QApplication | None = None
+    icon: QSystemTrayIcon | None = None
+    if hidden and is_free(data_dir):
+        # What the user waits for at login is the icon: it shows before the
+        # store is imported and opened (20 and 10 ms of a --hidden start).
+        # The lock is only looked at here; another start that takes it first
+        # is answered below, and the icon goes.
+        qapp = _qapplication()
+        if qapp is None:
+            return Exit.FAILED
+        from crampcoach.qt import tray_icon
+
+        icon = tray_icon.early_icon()
+    from crampcoach.store import Store
+
     for _attempt in range(3):
         try:
             store = Store.open(data_dir, clock=clock)
         except StoreLockedError:
+            if icon is not None:
+                icon.hide()
+                icon = None
             code = hand_over(data_dir, request)
             if code >= 0:
                 return code
@@ -174,7 +193,9 @@ def run(args: argparse.Namespace) -> int:
         print("crampcoach: could not take the data folder's lock; try again", file=sys.stderr)
         return Exit.BUSY
     try:
-        code = _run_with_store(store, data_dir, routine_id, clock, hidden=hidden)
+        code = _run_with_store(
+            store, data_dir, routine_id, clock, hidden=hidden, qapp=qapp, icon=icon
+        )
     finally:
         closed = _close(store)
     return code if closed == 0 else closed
@@ -193,16 +214,33 @@ def _close(store: Store) -> int:
     return 0
 
 
-def _run_with_store(
-    store: Store, data_dir: Path, routine_id: str | None, clock: Clock, *, hidden: bool = False
-) -> int:
+def _qapplication() -> QApplication | None:
+    """The set-up QApplication, or None when there is no display to use (said on stderr)."""
     from crampcoach.qt.display import HINT, display_problem
 
     problem = display_problem()  # Qt itself would abort with a misleading message
     if problem is not None:
         print(f"crampcoach: {problem}. {HINT}.", file=sys.stderr)
-        return Exit.FAILED
-    qapp = setup_qapplication()
+        return None
+    return setup_qapplication()
+
+
+def _run_with_store(
+    store: Store,
+    data_dir: Path,
+    routine_id: str | None,
+    clock: Clock,
+    *,
+    hidden: bool = False,
+    qapp: QApplication | None = None,
+    icon: QSystemTrayIcon | None = None,
+) -> int:
+    """``qapp`` and ``icon``: made by a --hidden start before it opened the store."""
+    early = qapp is not None
+    if qapp is None:
+        qapp = _qapplication()
+        if qapp is None:
+            return Exit.FAILED
     # Before any worker thread starts: cycles are collected on the GUI thread only.
     collector = GuiThreadCollector(qapp)
     launch = _Launch(store, data_dir, clock, on_built=collector.arm, on_services=collector.settle)
@@ -212,7 +250,11 @@ def _run_with_store(
     waker = SignalWaker(lambda _num: QTimer.singleShot(0, launch.quit))
     try:
         if hidden:
-            launch.start_hidden(qapp)
+            if not early:  # the lock was held when run() looked: no icon yet
+                from crampcoach.qt import tray_icon
+
+                icon = tray_icon.early_icon()
+            launch.start_hidden(qapp, icon)
         else:
             app = launch.build()
             if routine_id is not None and routine_id not in app.routines:
@@ -316,11 +358,13 @@ class _Launch:
             )
             app.show_notices()
 
-    def start_hidden(self, qapp: QApplication) -> None:
-        """The tray icon now, the app after its modules load on a worker (see the class)."""
-        from crampcoach.qt import preload, tray_icon
+    def start_hidden(self, qapp: QApplication, icon: QSystemTrayIcon | None) -> None:
+        """The app after its modules load on a worker (see the class), with the icon shown.
 
-        icon = tray_icon.early_icon()  # None while the desktop shows no tray (yet)
+        ``icon``: :func:`crampcoach.qt.tray_icon.early_icon`'s, None while the
+        desktop shows no tray (yet).
+        """
+        from crampcoach.qt import preload
 
         def then(error: BaseException | None) -> None:
             if self.quitting:

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach import paths
-from crampcoach.store.storage import atomic_write_bytes
 
 STATE_ENV = "CRAMPCOACH_STATE_DIR"
 DEVICE_FILE = "device.json"
@@ -75,6 +74,10 @@ def read_json(path: Path) -> Any:
 
 def write_json(path: Path, value: Any) -> None:
     """Replace a small JSON file durably (raises OSError)."""
+    # Here, not at the top: the lock (``store.lock``, which needs this module's
+    # ``lock_path``) is taken before a --hidden start imports TinyDB.
+    from crampcoach.store.storage import atomic_write_bytes
+
     atomic_write_bytes(path, json.dumps(value, sort_keys=True).encode("utf-8"))
 
 
