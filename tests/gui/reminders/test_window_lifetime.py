@@ -132,6 +132,33 @@ def test_a_hidden_start_measures_the_cards_pictures_before_the_first_click(
     assert known == poses._MOVE_BOUNDS  # nothing left to measure while painting
 
 
+def test_a_hidden_start_readies_the_main_windows_modules_before_the_first_click(
+    app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    from crampcoach.qt import forms
+
+    done_on: list[tuple[str, str]] = []
+    real_import, real_warm = importlib.import_module, forms.warm_window_types
+
+    def spy(name: str, package: str | None = None) -> Any:
+        done_on.append((name, threading.current_thread().name))
+        return real_import(name, package)
+
+    def warm() -> None:
+        done_on.append(("form types", threading.current_thread().name))
+        real_warm()
+
+    monkeypatch.setattr(importlib, "import_module", spy)
+    monkeypatch.setattr(forms, "warm_window_types", warm)
+    _start_hidden(app, qtbot)
+    wanted = {*MAIN_WINDOW_MODULES, "form types"}
+    qtbot.waitUntil(lambda: wanted <= {name for name, _thread in done_on})
+    assert {thread for name, thread in done_on if name in wanted} == {"crampcoach-preload"}
+    assert not app.main_window_built  # ready to build, not built
+
+
 def test_the_trays_click_builds_the_main_window_in_rounds_and_once(
     app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
