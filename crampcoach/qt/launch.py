@@ -7,9 +7,10 @@ it takes the one clock the command line's root made (``args.clock``: a
 ``SystemClock``, which finds the zone, or a test's ``FakeClock``), opens the
 store with it and builds the :class:`~crampcoach.qt.app.App` around them.
 
-A ``--hidden`` start (the login entry) shows its tray icon right after the
-lock and the QApplication, and only then imports and builds the App
-(:class:`_Launch`): what the user waits for at login is the icon.
+A ``--hidden`` start (the login entry) that finds the lock free shows its
+tray icon right after the QApplication, and only then opens the store and
+imports and builds the App (:class:`_Launch`): what the user waits for at
+login is the icon.
 """
 
 from __future__ import annotations
