@@ -466,13 +466,11 @@ class App(QObject):
 
         pictures = [(s.pose, s.frames, s.cycle_s) for r in self.routines.values() for s in r.steps]
 
-        def measure() -> None:
-            for name in MAIN_WINDOW_MODULES:
-                importlib.import_module(name)
-            importlib.import_module("crampcoach.qt.forms").warm_window_types()
+        def ready() -> None:
+            preload.load(MAIN_WINDOW_MODULES, forms=True)
             importlib.import_module("crampcoach.core.poses").measure_moves(pictures)
 
-        preload.call_then(measure, lambda *_: None, self)
+        preload.call_then(ready, lambda *_: None, self)
 
     # -- data for the main window -------------------------------------------
 

@@ -84,14 +84,18 @@ def import_then(
     """Import ``modules`` on a worker thread; call ``then(error)`` in the GUI thread after.
 
     ``error`` is None when every import worked, else the first exception.
+    ``forms``: see :func:`load`.
+    """
+    return call_then(lambda: load(modules, forms=forms), lambda _none, error: then(error), parent)
+
+
+def load(modules: Sequence[str], *, forms: bool = False) -> None:
+    """Import ``modules`` (on a worker: the work of :func:`import_then`, or part of a ``call_then``).
+
     ``forms``: a window with a form comes next, so also build the Python types
     its first load would build in the GUI thread (``forms.warm_window_types``).
     """
-
-    def work() -> None:
-        for name in modules:
-            importlib.import_module(name)
-        if forms:
-            importlib.import_module("crampcoach.qt.forms").warm_window_types()
-
-    return call_then(work, lambda _none, error: then(error), parent)
+    for name in modules:
+        importlib.import_module(name)
+    if forms:
+        importlib.import_module("crampcoach.qt.forms").warm_window_types()
