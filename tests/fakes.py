@@ -1,6 +1,6 @@
 """Fakes for the app's public seams.
 
-A timer factory whose timers fire only when told, a tray icon that records
+A timer factory whose timers fire only when told, wall-clock alarms likewise, a tray icon that records
 its balloons, and fake stores that each
 satisfy ``crampcoach.core.journal.Store`` (``tests/unit/journal/test_journal.py``
 proves it: every method of the protocol is here with the real store's signature).
@@ -84,6 +84,42 @@ class FakeTimers:
         timer = FakeTimer(held, single_shot, precise, coarse)
         self.made.append(timer)
         return timer
+
+
+@dataclass
+class FakeAlarm:
+    """A wall-clock alarm (``crampcoach.qt.wall_alarm.Alarm``) that fires only when told."""
+
+    callback: Callable[[], object]
+    after_s: float | None = None  # the last arm(); None: disarmed
+    arms: int = 0
+    closed: bool = False
+
+    def arm(self, after_s: float | None) -> None:
+        assert not self.closed, "armed a closed alarm"
+        self.after_s = after_s
+        self.arms += 1
+
+    def close(self) -> None:
+        self.closed, self.after_s = True, None
+
+    def fire(self) -> None:
+        """What the kernel does at the armed wall time, on resume past it, or on a clock set."""
+        assert not self.closed, "fired a closed alarm"
+        self.after_s = None
+        self.callback()
+
+
+@dataclass
+class FakeAlarms:
+    """An alarm factory (``crampcoach.qt.wall_alarm.AlarmFactory``) that keeps what it made."""
+
+    made: list[FakeAlarm] = field(default_factory=list)
+
+    def __call__(self, parent: QObject, callback: Callable[[], object]) -> FakeAlarm:
+        alarm = FakeAlarm(callback)
+        self.made.append(alarm)
+        return alarm
 
 
 class MemoryStore:

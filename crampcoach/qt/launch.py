@@ -31,7 +31,7 @@ from crampcoach import __version__, ipc, paths, resources
 from crampcoach.core.clock import Clock
 from crampcoach.exits import Exit
 from crampcoach.qt import theme
-from crampcoach.qt.gc_timer import GuiThreadCollector
+from crampcoach.qt.collector import GuiThreadCollector
 from crampcoach.qt.signals import SignalWaker
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ def _run_with_store(
             return Exit.FAILED
     # Before any worker thread starts: cycles are collected on the GUI thread only.
     collector = GuiThreadCollector(qapp)
-    launch = _Launch(store, data_dir, clock, on_built=collector.arm, on_services=collector.settle)
+    launch = _Launch(store, data_dir, clock, on_services=collector.settle)
     # Python runs a signal's handler between any two bytecodes: quitting right
     # there could land inside an import or a half-built window (the player's
     # modules loading in turns, say).  The quit runs at the loop's next turn.
@@ -301,11 +301,9 @@ class _Launch:
         store: Store,
         data_dir: Path,
         clock: Clock,
-        on_built: Callable[[], object] = lambda: None,
         on_services: Callable[[], object] = lambda: None,
     ) -> None:
         self.store, self.data_dir, self.clock = store, data_dir, clock
-        self._on_built = on_built
         self._on_services = on_services
         self.app: App | None = None
         self.error: BaseException | None = None
@@ -331,7 +329,6 @@ class _Launch:
 
         app = App(self.store, self.data_dir, clock=self.clock)
         self.app = app
-        self._on_built()  # after the App's modules, which a --hidden start loads on a worker
         # A later turn (a 1 ms timer, see app._next_turn): the collector's settle()
         # is a full collection (14-18 ms), not to run back to back with the services'.
         app.services_started.connect(lambda: QTimer.singleShot(1, self._on_services))

@@ -3,9 +3,12 @@
 The engine decides what is shown when and records every fate; this module
 only connects it to the desktop:
 
-* one single-shot timer armed for the engine's next wake-up, and a coarse
-  one-minute timer for :meth:`ReminderEngine.check_clock` (a resume from
-  suspend, a clock change);
+* one single-shot timer armed for the engine's next wake-up, and a wall-clock
+  alarm (:mod:`crampcoach.qt.wall_alarm`) for
+  :meth:`ReminderEngine.check_clock`: it fires a little before that wake-up
+  and at it by the wall clock, so a resume from suspend or a clock change is
+  noticed without polling (where there is no such alarm, a coarse one-minute
+  timer polls);
 * :class:`~crampcoach.qt.notify.Notifications` for showing, withdrawing and
   the buttons' answers;
 * the skip dialog, and the app's hooks for what buttons do;
@@ -45,18 +48,24 @@ from crampcoach.core.reminders import checkin_night
 from crampcoach.core.settings import Settings
 from crampcoach.qt.forms import describe_buttons
 from crampcoach.qt.notify import Notifications
-from crampcoach.qt.timers import MAX_MS, TimerFactory, qt_timer
+from crampcoach.qt.timers import MAX_MS, Timer, TimerFactory, qt_timer
+from crampcoach.qt.wall_alarm import AlarmFactory
+from crampcoach.qt.wall_alarm import make as wall_alarm
 
 log = logging.getLogger(__name__)
 
 #: Test hook for the end-to-end test: ``"hydration:3"`` shows a hydration
 #: reminder 3 s after start-up, whatever the settings say.
 DEBUG_ENV = "CRAMPCOACH_DEBUG_REMINDER"
-#: How often wall and monotonic time are compared (a resume is noticed within this).
+#: Without a wall-clock alarm: how often wall and monotonic time are compared
+#: (a resume is noticed within this).
 CLOCK_CHECK_S = 60
 #: A reminder due within this long has its notification code loaded ahead
-#: (``Notifications.prepare``): more than one clock check, so one always sees it.
+#: (``Notifications.prepare``): the alarm fires this long before it; more than
+#: one clock check, so a poll always sees it too.
 PREPARE_AHEAD_S = 2 * CLOCK_CHECK_S
+#: The alarm's lead is skipped when less than this is left of it (it has fired).
+LEAD_MIN_S = 1.0
 
 
 @dataclass
@@ -92,6 +101,7 @@ class ReminderController(QObject):
         clock: Clock,
         hooks: Hooks | None = None,
         timers: TimerFactory = qt_timer,
+        alarms: AlarmFactory = wall_alarm,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -129,7 +139,10 @@ class ReminderController(QObject):
             failures=(StoreError,),
         )
         self.wake_timer = timers(self, self.engine.check, single_shot=True, precise=True)
-        self.clock_timer = timers(self, self._check_clock, single_shot=False, coarse=True)
+        self.alarm = alarms(self, self._check_clock)
+        self.clock_timer: Timer | None = None
+        if self.alarm is None:
+            self.clock_timer = timers(self, self._check_clock, single_shot=False, coarse=True)
         notifications.action_invoked.connect(self.on_action)
         notifications.closed.connect(self.engine.on_closed)
 
@@ -151,7 +164,8 @@ class ReminderController(QObject):
 
     def start(self) -> None:
         """Start the timers and the engine (which shows anything due, then plans)."""
-        self.clock_timer.start(CLOCK_CHECK_S * 1000)
+        if self.clock_timer is not None:
+            self.clock_timer.start(CLOCK_CHECK_S * 1000)
         self.engine.start()
         debug = os.environ.get(DEBUG_ENV, "")
         if debug:
@@ -163,7 +177,10 @@ class ReminderController(QObject):
     def stop(self) -> None:
         """Stop every timer, let the engine remember its state, release the bus."""
         self.wake_timer.stop()
-        self.clock_timer.stop()
+        if self.clock_timer is not None:
+            self.clock_timer.stop()
+        if self.alarm is not None:
+            self.alarm.close()
         self.engine.stop()
         self.notifications.shutdown()
 
@@ -195,7 +212,23 @@ class ReminderController(QObject):
 
     def _check_clock(self) -> None:
         self.engine.check_clock()
-        self._prepare_if_near(self.engine.next_wakeup())
+        nxt = self.engine.next_wakeup()
+        self._prepare_if_near(nxt)
+        self._arm_alarm(nxt)
+
+    def _arm_alarm(self, nxt: datetime | None) -> None:
+        """The alarm: a little before the next wake-up (to prepare), then at it."""
+        if self.alarm is None:
+            return
+        wait = None
+        if nxt is not None:
+            wait = (nxt.astimezone(UTC) - self.clock.now().astimezone(UTC)).total_seconds()
+        if wait is None or wait <= 0:
+            self.alarm.arm(None)  # nothing planned, or due now: the wake-up timer fires
+        elif wait - PREPARE_AHEAD_S > LEAD_MIN_S:
+            self.alarm.arm(wait - PREPARE_AHEAD_S)
+        else:
+            self.alarm.arm(wait)
 
     def _prepare_if_near(self, nxt: datetime | None) -> None:
         """Load what showing a notification needs once the next one (at ``nxt``) is near."""
@@ -212,6 +245,7 @@ class ReminderController(QObject):
             # +1 ms: Qt rounds down, and a hair early means a pass that finds nothing.
             self.wake_timer.start(min(max(int(wait * 1000) + 1, 0), MAX_MS))
             self._prepare_if_near(nxt)
+        self._arm_alarm(nxt)
         self.status_changed.emit()
 
     def localise(self, shown: Shown) -> Shown:

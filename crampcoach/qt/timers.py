@@ -68,7 +68,7 @@ def qt_timer(
     if precise or coarse:
         # Here, not at the top: PySide builds the whole ``Qt`` namespace on its
         # first import (17-27 ms), which a --hidden start pays after its tray
-        # icon shows, not before (``gc_timer`` is made before the icon).
+        # icon shows, not before.
         from PySide6.QtCore import Qt
     if precise:
         timer.setTimerType(Qt.TimerType.PreciseTimer)

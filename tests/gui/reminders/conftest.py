@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from crampcoach.core.clock import FakeClock
 from crampcoach.qt.notify import Notifications
 from crampcoach.qt.reminders import Hooks, ReminderController
+from crampcoach.qt.wall_alarm import AlarmFactory
 from crampcoach.store import Store
-from tests.fakes import FakeTimers
+from tests.fakes import FakeAlarms, FakeTimers
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -36,9 +37,11 @@ class Rig:
     window: QWidget
     calls: Calls
     timers: FakeTimers
+    alarms: FakeAlarms
 
 
-def make_rig(qtbot, data_dir: Path, store: Store, clock: FakeClock) -> Rig:  # type: ignore[no-untyped-def]
+def make_rig(qtbot, data_dir: Path, store: Store, clock: FakeClock, *, alarms: bool = True) -> Rig:  # type: ignore[no-untyped-def]
+    """``alarms=False``: a system without a wall-clock alarm (the reminders poll)."""
     window = QWidget()
     window.resize(600, 400)
     qtbot.addWidget(window)
@@ -51,10 +54,12 @@ def make_rig(qtbot, data_dir: Path, store: Store, clock: FakeClock) -> Rig:  # t
         open_review=lambda: setattr(calls, "reviews", calls.reviews + 1),
         dialog_parent=lambda: window,
     )
+    made = FakeAlarms()
+    factory: AlarmFactory = made if alarms else (lambda _parent, _callback: None)
     controller = ReminderController(
-        store, store.settings, notes, clock=clock, hooks=hooks, timers=timers
+        store, store.settings, notes, clock=clock, hooks=hooks, timers=timers, alarms=factory
     )
-    return Rig(store, clock, controller, notes, window, calls, timers)
+    return Rig(store, clock, controller, notes, window, calls, timers, made)
 
 
 @pytest.fixture

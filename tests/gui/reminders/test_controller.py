@@ -21,7 +21,7 @@ from crampcoach.core.events import (
 from crampcoach.qt.reminders import CLOCK_CHECK_S, PREPARE_AHEAD_S, SkipDialog
 from crampcoach.store import Store
 
-from .conftest import BERLIN, Rig
+from .conftest import BERLIN, Rig, make_rig
 
 # The offscreen platform logs this for any top-level dialog shown
 # (QPlatformWindow::propagateSizeHints is not implemented there); not our bug.
@@ -48,30 +48,74 @@ def to(rig: Rig, when: datetime) -> None:
 def test_the_wake_timer_is_armed_for_the_next_reminder_and_runs_the_check(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
     rig.store.set_setting("reminders_checked_until", at(11, 0).isoformat())  # not the first launch
     rig.controller.start()
-    wake, clock_check = rig.timers.made
+    (wake,) = rig.timers.made  # no clock poll: the wall-clock alarm watches for a resume
     assert wake.single_shot and wake.precise and wake.active
     assert wake.ms == 30 * 60 * 1000 + 1  # 12:30, the next hydration slot, +1 ms
-    assert clock_check.active and clock_check.coarse and not clock_check.single_shot
-    assert clock_check.ms == CLOCK_CHECK_S * 1000
     to(rig, at(12, 30))
     wake.fire()  # what Qt does at 12:30
     toast = rig.notifications.toast
     assert toast is not None and toast.isVisible()
     assert toast.title.text() == "A glass of water?"
     assert wake.active and wake.ms == 90 * 60 * 1000 + 1  # re-armed for 14:00
+    (alarm,) = rig.alarms.made
+    assert alarm.after_s == 90 * 60 - PREPARE_AHEAD_S  # and the alarm, a lead before it
     rig.controller.stop()
-    assert not wake.active and not clock_check.active
+    assert not wake.active and alarm.closed
 
 
-def test_the_notification_code_is_loaded_a_little_before_the_next_reminder(
+def test_the_alarm_fires_a_lead_before_the_next_reminder_then_at_it(
     rig: Rig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prepared: list[datetime] = []
     monkeypatch.setattr(rig.notifications, "prepare", lambda: prepared.append(rig.clock.now()))
     rig.store.set_setting("reminders_checked_until", at(11, 0).isoformat())  # not the first launch
     rig.controller.start()
-    _wake, clock_check = rig.timers.made
+    (alarm,) = rig.alarms.made
+    assert alarm.after_s == 30 * 60 - PREPARE_AHEAD_S  # 12:28, by the wall clock
     assert prepared == []  # 12:30 is half an hour away: idle, nothing loaded
+    to(rig, at(12, 28))
+    alarm.fire()
+    assert prepared == [at(12, 28)]  # loaded before it is due
+    assert alarm.after_s == PREPARE_AHEAD_S  # then at 12:30 itself, should the machine sleep
+    assert fates(rig.store) == []  # the alarm only looked: nothing was due
+    rig.controller.pause_for(timedelta(minutes=1))
+    prepared.clear()
+    rig.controller.pause(None)  # planning again near a reminder prepares at once
+    assert prepared == [at(12, 28)]
+    rig.controller.stop()
+    assert alarm.closed
+
+
+def test_the_alarm_catches_up_after_a_suspend_and_a_clock_change(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
+    rig.store.set_setting("reminders_checked_until", at(11, 0).isoformat())
+    to(rig, at(15, 0))
+    rig.controller.start()
+    (alarm,) = rig.alarms.made
+    (wake,) = rig.timers.made
+    wake_ms = wake.ms
+    rig.clock.jump_wall(8 * 3600)  # the laptop slept: wall time moved, monotonic did not
+    alarm.fire()  # its wall time passed in the sleep: the kernel fires it on resume
+    assert rig.notifications.toast.title.text() == "You missed your 22:15 reminder"  # type: ignore[union-attr]
+    assert fates(rig.store) == [("bedtime", "shown")]
+    assert wake.ms != wake_ms and alarm.after_s is not None  # both planned again
+    before = fates(rig.store)
+    rig.clock.jump_wall(-3600)  # the clock set back an hour: the alarm's read says so
+    alarm.fire()
+    assert fates(rig.store) == before  # looked again, and nothing new was due
+    assert alarm.after_s is not None
+
+
+def test_without_an_alarm_a_minute_poll_prepares_and_catches_up(
+    qtbot, data_dir, store: Store, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    rig = make_rig(qtbot, data_dir, store, clock, alarms=False)
+    prepared: list[datetime] = []
+    monkeypatch.setattr(rig.notifications, "prepare", lambda: prepared.append(rig.clock.now()))
+    rig.store.set_setting("reminders_checked_until", at(11, 0).isoformat())
+    rig.controller.start()
+    wake, clock_check = rig.timers.made
+    assert clock_check.active and clock_check.coarse and not clock_check.single_shot
+    assert clock_check.ms == CLOCK_CHECK_S * 1000
     to(rig, at(12, 27))
     clock_check.fire()
     assert prepared == []  # three minutes: still more than the lead
@@ -79,10 +123,12 @@ def test_the_notification_code_is_loaded_a_little_before_the_next_reminder(
     clock_check.fire()
     assert prepared == [at(12, 28)]  # two minutes ahead: loaded before it is due
     assert PREPARE_AHEAD_S > CLOCK_CHECK_S  # so one clock check always falls in the lead
-    rig.controller.pause_for(timedelta(minutes=1))
-    prepared.clear()
-    rig.controller.pause(None)  # planning again near a reminder prepares at once
-    assert prepared == [at(12, 28)]
+    to(rig, at(15, 0))
+    rig.clock.jump_wall(8 * 3600)  # asleep past bedtime
+    clock_check.fire()
+    assert rig.notifications.toast.title.text() == "You missed your 22:15 reminder"  # type: ignore[union-attr]
+    rig.controller.stop()
+    assert not wake.active and not clock_check.active
 
 
 def test_bedtime_toast_start_button_starts_the_routine_and_closes_it(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
@@ -161,16 +207,6 @@ def test_dismissing_the_toast_records_dismissed(qtbot, rig: Rig) -> None:  # typ
     rig.controller.check()
     rig.notifications.toast.close_button.click()  # type: ignore[union-attr]
     assert fates(rig.store) == [("hydration", "dismissed"), ("hydration", "shown")]
-
-
-def test_the_clock_check_timer_catches_up_after_a_suspend(qtbot, rig: Rig) -> None:  # type: ignore[no-untyped-def]
-    rig.store.set_setting("reminders_checked_until", at(11, 0).isoformat())
-    to(rig, at(15, 0))
-    rig.controller.start()
-    rig.clock.jump_wall(8 * 3600)  # the laptop slept: wall time moved, monotonic did not
-    rig.timers.made[1].fire()  # the one-minute check
-    assert rig.notifications.toast.title.text() == "You missed your 22:15 reminder"  # type: ignore[union-attr]
-    assert fates(rig.store) == [("bedtime", "shown")]
 
 
 def test_a_timer_firing_after_the_log_closed_does_not_raise(rig: Rig, data_dir) -> None:  # type: ignore[no-untyped-def]

@@ -92,7 +92,7 @@ real = tray.start_background
 def start_background(app):
     services = real(app)
     def report():
-        print(json.dumps([services.controller.clock_timer.isActive(), sorted(sys.modules)]))
+        print(json.dumps([services.controller.engine.started, sorted(sys.modules)]))
         sys.stdout.flush()
         os._exit(0)
     QTimer.singleShot(0, report)
@@ -147,13 +147,11 @@ def test_the_tray_takes_over_the_early_icon_and_reminders_start(
     monkeypatch.setattr(tray_icon, "early_icon", early)
     clock = FakeClock(datetime(2026, 1, 5, 12, 10, tzinfo=ZoneInfo("UTC")))
     store = Store.open(data_dir, clock=clock)
-    armed: list[bool] = []  # the cycle collector's check: armed once the App exists
-    settled: list[bool] = []  # and start-up's objects set aside once the services run
+    settled: list[bool] = []  # the cycle collector: start-up's objects set aside, then it runs
     started = launch._Launch(
         store,
         data_dir,
         clock,
-        on_built=lambda: armed.append(started.app is not None),
         on_services=lambda: settled.append(
             started.app is not None and started.app.services is not None
         ),
@@ -162,15 +160,18 @@ def test_the_tray_takes_over_the_early_icon_and_reminders_start(
         started.start_hidden(qapp, tray_icon.early_icon())
         assert len(shown) == 1 and shown[0].isVisible()
         assert started.app is None  # its modules load on a worker, after the icon
-        assert armed == []  # not while the worker builds PySide's Qt namespace
+        assert settled == []  # not while the worker imports: only once the services run
         qtbot.waitUntil(lambda: started.app is not None and started.app.services is not None)
         app = started.app
         assert app is not None and app.services is not None
         assert app.services.has_tray
         assert app.services.tray is not None and app.services.tray.icon is shown[0]
         assert shown[0].contextMenu() is app.services.tray.menu
-        assert app.services.controller.clock_timer.isActive()  # the reminders run
-        assert armed == [True]
+        controller = app.services.controller
+        assert controller.engine.started  # the reminders run
+        assert (
+            controller.alarm is not None and controller.clock_timer is None
+        )  # on the kernel's clock
         qtbot.waitUntil(lambda: settled == [True])  # once, with the services up
         assert app.ipc_server is not None  # other launches are answered
         assert not app.main_window_built
