@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from crampcoach import __version__, ipc, paths, resources
 from crampcoach.core.clock import Clock
 from crampcoach.exits import Exit
-from crampcoach.qt import theme
+from crampcoach.qt import quiet, theme
 from crampcoach.qt.collector import GuiThreadCollector
 from crampcoach.qt.signals import SignalWaker
 
@@ -244,7 +244,15 @@ def _run_with_store(
             return Exit.FAILED
     # Before any worker thread starts: cycles are collected on the GUI thread only.
     collector = GuiThreadCollector(qapp)
-    launch = _Launch(store, data_dir, clock, on_services=collector.settle)
+    quiet.when_nothing_shows(qapp)
+
+    def services_up() -> None:
+        collector.settle()
+        # Start-up's pixmaps (the tray icon's, the windows readied on a worker)
+        # kept Qt's cache trimming itself, and the idle tray waking for it.
+        quiet.let_qt_sleep()
+
+    launch = _Launch(store, data_dir, clock, on_services=services_up)
     # Python runs a signal's handler between any two bytecodes: quitting right
     # there could land inside an import or a half-built window (the player's
     # modules loading in turns, say).  The quit runs at the loop's next turn.

@@ -45,7 +45,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHideEvent,
     QKeySequence,
-    QPixmapCache,
     QResizeEvent,
     QShortcut,
     QShowEvent,
@@ -90,6 +89,7 @@ from crampcoach.qt.cue_sink import STALE_CUE_S, CueSink
 from crampcoach.qt.forms import child, load_ui, plain_tip, plain_title
 from crampcoach.qt.i18n import format_duration
 from crampcoach.qt.pose_view import PoseView, step_picture
+from crampcoach.qt.quiet import let_qt_sleep
 from crampcoach.qt.screens import fit_window, remember, scrolling
 from crampcoach.qt.screensaver import ScreenSaverInhibitor
 from crampcoach.qt.timers import TimerFactory, qt_timer
@@ -207,18 +207,6 @@ def _weakly(player: PlayerWindow) -> Callable[[object], None]:
             window._on_event(ev)
 
     return deliver
-
-
-def _let_qt_sleep() -> None:
-    """Empty Qt's pixmap cache, so nothing of Qt's wakes a player nobody sees.
-
-    While the cache holds anything (the style's button and frame pixmaps, the
-    icons), a timer of its own trims it every 10-30 s until it is empty,
-    minutes later: those were the wake-ups of a hidden player mid-hold in
-    ``benchmarks/bench_desktop.py``.  ``clear()`` stops that timer; the next
-    paint of any window fills the cache again.
-    """
-    QPixmapCache.clear()
 
 
 class PlayerWindow(QWidget):
@@ -953,14 +941,14 @@ class PlayerWindow(QWidget):
         """Hidden: no repaints (the deadline timer still ends each step on time)."""
         super().hideEvent(event)
         self.repaint_timer.stop()
-        _let_qt_sleep()
+        let_qt_sleep()
 
     def changeEvent(self, event: QEvent) -> None:
         """Minimised: no repaints; restored: catch up and follow the countdown again."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange and not self._ended:
             if self.isMinimized():
-                _let_qt_sleep()
+                let_qt_sleep()
             else:
                 self._refresh_time()
             self._arm_repaint()
