@@ -92,6 +92,7 @@ PLAYER_STEPS = (
     "crampcoach.qt.cue_clock",
     "crampcoach.qt.cue_sink",
     "crampcoach.qt.screensaver",
+    "crampcoach.qt.quiet",  # (the launch has loaded it already)
     "crampcoach.qt.player",
     *dbus.MODULES,
 )
