@@ -214,15 +214,17 @@ class ReminderController(QObject):
         self.engine.check_clock()
         nxt = self.engine.next_wakeup()
         self._prepare_if_near(nxt)
-        self._arm_alarm(nxt)
+        self._arm_alarm(self._seconds_until(nxt))
 
-    def _arm_alarm(self, nxt: datetime | None) -> None:
-        """The alarm: a little before the next wake-up (to prepare), then at it."""
+    def _seconds_until(self, nxt: datetime | None) -> float | None:
+        if nxt is None:
+            return None
+        return (nxt.astimezone(UTC) - self.clock.now().astimezone(UTC)).total_seconds()
+
+    def _arm_alarm(self, wait: float | None) -> None:
+        """The alarm, ``wait`` s before the next wake-up: a lead before it (to prepare), then at it."""
         if self.alarm is None:
             return
-        wait = None
-        if nxt is not None:
-            wait = (nxt.astimezone(UTC) - self.clock.now().astimezone(UTC)).total_seconds()
         if wait is None or wait <= 0:
             self.alarm.arm(None)  # nothing planned, or due now: the wake-up timer fires
         elif wait - PREPARE_AHEAD_S > LEAD_MIN_S:
@@ -238,14 +240,14 @@ class ReminderController(QObject):
     def _changed(self) -> None:
         """Re-arm the wake-up timer for the engine's next time, and tell the tray."""
         nxt = self.engine.next_wakeup()
-        if nxt is None:
+        wait = self._seconds_until(nxt)
+        if wait is None:
             self.wake_timer.stop()
         else:
-            wait = (nxt.astimezone(UTC) - self.clock.now().astimezone(UTC)).total_seconds()
             # +1 ms: Qt rounds down, and a hair early means a pass that finds nothing.
             self.wake_timer.start(min(max(int(wait * 1000) + 1, 0), MAX_MS))
             self._prepare_if_near(nxt)
-        self._arm_alarm(nxt)
+        self._arm_alarm(wait)
         self.status_changed.emit()
 
     def localise(self, shown: Shown) -> Shown:
